@@ -1,0 +1,9 @@
+/** Unit tests: pure logic beside the code (libs and apps), no I/O. */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  testRegex: '\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper: { '^@app/(domain|database|events|auth)(/.*)?$': '<rootDir>/libs/$1/src$2' },
+};

@@ -1,0 +1,25 @@
+/** Resettlement pathways, including the two the 2024 inspection found missing (domestic abuse, sex work). */
+export enum Pathway {
+  ACCOMMODATION = 'ACCOMMODATION',
+  ATTITUDES_THINKING_AND_BEHAVIOUR = 'ATTITUDES_THINKING_AND_BEHAVIOUR',
+  CHILDREN_FAMILIES_AND_COMMUNITY = 'CHILDREN_FAMILIES_AND_COMMUNITY',
+  DRUGS_AND_ALCOHOL = 'DRUGS_AND_ALCOHOL',
+  EDUCATION_SKILLS_AND_WORK = 'EDUCATION_SKILLS_AND_WORK',
+  FINANCE_AND_ID = 'FINANCE_AND_ID',
+  HEALTH = 'HEALTH',
+  DOMESTIC_ABUSE = 'DOMESTIC_ABUSE',
+  SEX_WORK = 'SEX_WORK',
+}
+
+export const PATHWAYS: readonly Pathway[] = Object.values(Pathway);
+
+export enum PathwayStatus {
+  NOT_STARTED = 'NOT_STARTED',
+  SUPPORT_REQUIRED = 'SUPPORT_REQUIRED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  SUPPORT_NOT_REQUIRED = 'SUPPORT_NOT_REQUIRED',
+  SUPPORT_DECLINED = 'SUPPORT_DECLINED',
+  DONE = 'DONE',
+}
+
+export const PATHWAY_STATUSES: readonly PathwayStatus[] = Object.values(PathwayStatus);

@@ -1,0 +1,24 @@
+/** The people who share a woman's resettlement work, as the inspection names them. */
+export enum Role {
+  PRE_RELEASE_TEAM = 'PRE_RELEASE_TEAM',
+  POM = 'POM',
+  COM = 'COM',
+  CRS_CASEWORKER = 'CRS_CASEWORKER',
+  GOVERNOR = 'GOVERNOR',
+  ADMIN = 'ADMIN',
+}
+
+export const ROLES: readonly Role[] = Object.values(Role);
+
+/** Roles that work inside a prison and see the women of their prisons. */
+export const PRISON_ROLES: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.GOVERNOR];
+
+/**
+ * Sensitive flags (domestic abuse, sex work, health...) are special category data. Only the roles that
+ * plan and supervise a woman's resettlement need them; CRS caseworkers and governors do not.
+ */
+export const ROLES_SEEING_SENSITIVE_FLAGS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
+
+export function canSeeSensitiveFlags(role: Role): boolean {
+  return ROLES_SEEING_SENSITIVE_FLAGS.includes(role);
+}
