@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { AssessmentEntity } from '@app/database';
+import { Pathway, Role } from '@app/domain';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { fieldError } from '../common/validation-errors';
+import { SetPathwayStatusDto } from '../pathways/pathway-status.dto';
+import { AssessmentsService, RecordedChange } from './assessments.service';
+import { RecordAssessmentDto } from './record-assessment.dto';
+
+const CASEWORK_ROLES = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
+
+@ApiTags('assessments and pathways')
+@ApiBearerAuth()
+@Controller('women/:womanId')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Roles(...CASEWORK_ROLES)
+  @Get('assessments')
+  list(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string): Promise<AssessmentEntity[]> {
+    return this.assessments.list(user, womanId);
+  }
+
+  @Roles(...CASEWORK_ROLES)
+  @Post('assessments')
+  record(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: RecordAssessmentDto,
+    @RequestId() requestId: string | null,
+  ): Promise<RecordedChange> {
+    return this.assessments.record(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Roles(...CASEWORK_ROLES)
+  @Put('pathways/:pathway')
+  setPathwayStatus(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Param('pathway', new ParseEnumPipe(Pathway, { exceptionFactory: () => fieldError('pathway', `pathway must be one of ${Object.values(Pathway).join(', ')}`) }))
+    pathway: Pathway,
+    @Body() body: SetPathwayStatusDto,
+    @RequestId() requestId: string | null,
+  ): Promise<RecordedChange> {
+    return this.assessments.setPathwayStatus(user, womanId, pathway, body, actorOf(user, requestId));
+  }
+}

@@ -1,0 +1,33 @@
+/** Builds the API application (used by main.ts and by the end-to-end tests, so both run the same app). */
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation.pipe';
+import { ApiSettings } from './config/api.config';
+
+export async function createApiApp(settings: ApiSettings): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(settings), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: settings.bodyLimit });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Resettle API')
+      .setDescription('A shared, live resettlement task board for women leaving prison in England and Wales.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

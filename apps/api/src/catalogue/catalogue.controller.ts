@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { TaskCatalogueEntryEntity } from '@app/database';
+import { Role } from '@app/domain';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { CatalogueService } from './catalogue.service';
+import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
+
+@ApiTags('task catalogue')
+@ApiBearerAuth()
+@Controller('task-catalogue')
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  list(): Promise<TaskCatalogueEntryEntity[]> {
+    return this.catalogue.list();
+  }
+
+  @Roles(Role.ADMIN)
+  @Patch(':key')
+  update(
+    @Param('key') key: string,
+    @Body() body: UpdateCatalogueEntryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string | null,
+  ): Promise<TaskCatalogueEntryEntity> {
+    return this.catalogue.update(key, body, actorOf(user, requestId));
+  }
+}

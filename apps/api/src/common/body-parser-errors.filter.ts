@@ -1,0 +1,34 @@
+/**
+ * Turns body-parser failures (malformed JSON, oversized bodies) into the API's error shape instead of an
+ * HTML page, so a client always learns which part of its request was wrong.
+ */
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { Response } from 'express';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+@Catch()
+export class BodyParserErrorsFilter extends BaseExceptionFilter implements ExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const error = exception as BodyParserError;
+    if (error && typeof error === 'object' && error.type === 'entity.parse.failed') {
+      this.reply(host, HttpStatus.BAD_REQUEST, 'The request body is not valid JSON');
+      return;
+    }
+    if (error && typeof error === 'object' && error.type === 'entity.too.large') {
+      this.reply(host, HttpStatus.PAYLOAD_TOO_LARGE, 'The request body is too large');
+      return;
+    }
+    super.catch(exception, host);
+  }
+
+  private reply(host: ArgumentsHost, status: number, message: string): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(status).json({ statusCode: status, message, fields: [{ field: 'body', messages: [message] }] });
+  }
+}

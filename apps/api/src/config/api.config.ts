@@ -1,0 +1,41 @@
+/** The API's settings, validated at boot: a missing or bad variable stops the process with its name. */
+import { z } from 'zod';
+import { AuthSettings, readAuthSettings } from '@app/auth';
+import { DatabaseSettings, readDatabaseSettings } from '@app/database';
+
+const apiSettingsSchema = z.object({
+  API_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'REDIS_PREFIX may hold letters, digits, _ . -').default('resettle'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().default('100kb'),
+});
+
+export interface ApiSettings {
+  port: number;
+  redisUrl: string;
+  redisPrefix: string;
+  logLevel: string;
+  bodyLimit: string;
+  database: DatabaseSettings;
+  auth: AuthSettings;
+}
+
+export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
+  const parsed = apiSettingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid API settings: ${problems}`);
+  }
+  return {
+    port: parsed.data.API_PORT,
+    redisUrl: parsed.data.REDIS_URL,
+    redisPrefix: parsed.data.REDIS_PREFIX,
+    logLevel: parsed.data.LOG_LEVEL,
+    bodyLimit: parsed.data.BODY_LIMIT,
+    database: readDatabaseSettings(env),
+    auth: readAuthSettings(env),
+  };
+}
+
+export const API_SETTINGS = Symbol('API_SETTINGS');

@@ -1,0 +1,22 @@
+/** The API's Redis connection (readiness today; rate limits and caches would share it). */
+import { FactoryProvider, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { API_SETTINGS, ApiSettings } from '../config/api.config';
+
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
+export const redisClientProvider: FactoryProvider<Redis> = {
+  provide: REDIS_CLIENT,
+  inject: [API_SETTINGS],
+  useFactory: (settings: ApiSettings) =>
+    new Redis(settings.redisUrl, { keyPrefix: `${settings.redisPrefix}:`, lazyConnect: false, maxRetriesPerRequest: 1 }),
+};
+
+@Injectable()
+export class RedisClientCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { PrisonEntity, ProviderEntity } from '@app/database';
+import { Role } from '@app/domain';
+import { actorOf } from '../common/actor';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { RequestId } from '../common/request-id.decorator';
+import { AssignAreaProviderDto, CreateProviderDto, UpdateProviderDto } from './provider.dto';
+import { ReferenceService, ReleaseAreaView } from './reference.service';
+
+@ApiTags('reference data')
+@ApiBearerAuth()
+@Controller()
+export class ReferenceController {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Get('prisons')
+  prisons(): Promise<PrisonEntity[]> {
+    return this.reference.listPrisons();
+  }
+
+  @Get('release-areas')
+  releaseAreas(): Promise<ReleaseAreaView[]> {
+    return this.reference.listReleaseAreas();
+  }
+
+  @Get('providers')
+  providers(): Promise<ProviderEntity[]> {
+    return this.reference.listProviders();
+  }
+
+  @Roles(Role.ADMIN)
+  @Post('providers')
+  createProvider(
+    @Body() body: CreateProviderDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string | null,
+  ): Promise<ProviderEntity> {
+    return this.reference.createProvider(body, actorOf(user, requestId));
+  }
+
+  @Roles(Role.ADMIN)
+  @Patch('providers/:id')
+  updateProvider(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateProviderDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string | null,
+  ): Promise<ProviderEntity> {
+    return this.reference.updateProvider(id, body, actorOf(user, requestId));
+  }
+
+  @Roles(Role.ADMIN)
+  @Put('release-areas/:code/provider')
+  assignAreaProvider(
+    @Param('code') code: string,
+    @Body() body: AssignAreaProviderDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string | null,
+  ): Promise<ReleaseAreaView> {
+    return this.reference.assignAreaProvider(code, body, actorOf(user, requestId));
+  }
+}

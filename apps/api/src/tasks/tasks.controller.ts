@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { actorOf } from '../common/actor';
+import { Page } from '../common/pagination.dto';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { AddTaskNoteDto, ChangeTaskStatusDto, ListTasksQueryDto } from './task.dto';
+import { TaskDetailView, TaskView } from './task.view';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListTasksQueryDto): Promise<Page<TaskView>> {
+    return this.tasks.list(user, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<TaskDetailView> {
+    return this.tasks.get(user, id);
+  }
+
+  /** Exclusive: of simultaneous claims exactly one wins; the others get 409 naming the holder. */
+  @Post(':id/claim')
+  @HttpCode(200)
+  claim(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @RequestId() requestId: string | null): Promise<TaskView> {
+    return this.tasks.claim(user, id, actorOf(user, requestId));
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  release(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @RequestId() requestId: string | null): Promise<TaskView> {
+    return this.tasks.releaseClaim(user, id, actorOf(user, requestId));
+  }
+
+  @Patch(':id/status')
+  changeStatus(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ChangeTaskStatusDto,
+    @RequestId() requestId: string | null,
+  ): Promise<TaskView> {
+    return this.tasks.changeStatus(user, id, body, actorOf(user, requestId));
+  }
+
+  @Post(':id/notes')
+  addNote(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AddTaskNoteDto,
+    @RequestId() requestId: string | null,
+  ): Promise<TaskDetailView> {
+    return this.tasks.addNote(user, id, body, actorOf(user, requestId));
+  }
+}

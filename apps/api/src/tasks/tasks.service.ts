@@ -1,0 +1,142 @@
+/** Tasks: list and filter, read one, claim exclusively, release a claim, change status, add a note. */
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuthenticatedUser } from '@app/auth';
+import { AuditTrailRepository, TaskEntity, TaskRow, TasksRepository, Tx, UnitOfWork, UsersRepository } from '@app/database';
+import { Role, TaskStatus, claimRefusal, isOpenTaskStatus, taskStatusChangeProblem, taskVisibilityFor, workRefusal } from '@app/domain';
+import { Actor, taskSnapshot } from '@app/resettlement';
+import { Clock } from '../common/clock';
+import { Page } from '../common/pagination.dto';
+import { fieldError } from '../common/validation-errors';
+import { AddTaskNoteDto, ChangeTaskStatusDto, ListTasksQueryDto } from './task.dto';
+import { TaskDetailView, TaskView, scheduleStateOf, toTaskDetailView, toTaskRowView, toTaskView } from './task.view';
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditTrailRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthenticatedUser, query: ListTasksQueryDto): Promise<Page<TaskView>> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const { rows, total } = await this.tasks.listInScope(user.scope, {
+      now: this.clock.now(),
+      visibility: taskVisibilityFor(user.role),
+      womanId: query.womanId,
+      prisonCode: query.prison,
+      providerId: query.provider,
+      assigneeId: query.assignee === 'me' ? user.id : query.assignee,
+      ownerRole: query.ownerRole,
+      pathway: query.pathway,
+      scheduleState: query.scheduleState,
+      status: query.status,
+      limit,
+      offset,
+    });
+    return { items: rows.map(toTaskRowView), total, limit, offset };
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<TaskDetailView> {
+    const row = await this.findVisible(user, id);
+    const [notes, log] = await Promise.all([this.tasks.listNotes([id]), this.tasks.listStatusChanges(id)]);
+    return toTaskDetailView(row, notes, log);
+  }
+
+  async claim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {
+    const row = await this.findVisible(user, id);
+    const refusal = claimRefusal(user, row.task);
+    if (refusal) throw new ForbiddenException(refusal);
+    const now = this.clock.now();
+    const outcome = await this.unitOfWork.run(async (tx) => {
+      const result = await this.tasks.claim(tx, id, user.id, user.role === Role.CRS_CASEWORKER ? user.providerId : null, now);
+      if (result.claimed) await this.auditTask(tx, result.task, 'CLAIMED', row.task, actor);
+      return result;
+    });
+    if (!outcome.claimed) throw await this.claimConflict(outcome.current);
+    return toTaskView(outcome.task, scheduleStateOf(outcome.task, now), row);
+  }
+
+  async releaseClaim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {
+    const row = await this.findVisible(user, id);
+    if (!row.task.assigneeId) throw new ConflictException('Nobody holds this task');
+    if (row.task.assigneeId !== user.id && user.role !== Role.ADMIN) {
+      throw new ForbiddenException('Only the person holding a task (or an admin) can release it');
+    }
+    const released = await this.unitOfWork.run(async (tx) => {
+      const task = await this.tasks.releaseClaim(tx, id, row.task.assigneeId as string);
+      if (task) await this.auditTask(tx, task, 'CLAIM_RELEASED', row.task, actor);
+      return task;
+    });
+    if (!released) throw new ConflictException('The task changed while you were releasing it: reload and try again');
+    return toTaskView(released, scheduleStateOf(released, this.clock.now()), row);
+  }
+
+  async changeStatus(user: AuthenticatedUser, id: string, body: ChangeTaskStatusDto, actor: Actor): Promise<TaskView> {
+    const row = await this.findVisible(user, id);
+    const refusal = workRefusal(user, row.task);
+    if (refusal) throw new ForbiddenException(refusal);
+    if (body.status === TaskStatus.BLOCKED && !body.reason?.trim()) {
+      throw fieldError('reason', 'reason is required when a task is BLOCKED: say what is in the way');
+    }
+    const problem = taskStatusChangeProblem(row.task.status, body.status, body.reason ?? null);
+    if (problem) throw new ConflictException(problem);
+    const now = this.clock.now();
+    const updated = await this.unitOfWork.run(async (tx) => {
+      const task = await this.tasks.updateIfVersion(tx, id, body.version, {
+        status: body.status,
+        blockedReason: body.status === TaskStatus.BLOCKED ? (body.reason ?? null) : null,
+        completedAt: isOpenTaskStatus(body.status) ? null : now,
+      });
+      if (!task) return null;
+      await this.tasks.appendStatusChange(tx, { taskId: id, fromStatus: row.task.status, toStatus: body.status, reason: body.reason ?? null, actorId: actor.id });
+      await this.auditTask(tx, task, 'STATUS_CHANGED', row.task, actor);
+      return task;
+    });
+    if (!updated) {
+      throw new ConflictException(`The task was changed by someone else since you read it (you sent version ${body.version}): reload and try again`);
+    }
+    return toTaskView(updated, scheduleStateOf(updated, now), row);
+  }
+
+  async addNote(user: AuthenticatedUser, id: string, body: AddTaskNoteDto, actor: Actor): Promise<TaskDetailView> {
+    const row = await this.findVisible(user, id);
+    const refusal = workRefusal(user, row.task);
+    if (refusal) throw new ForbiddenException(refusal);
+    await this.unitOfWork.run(async (tx) => {
+      const note = await this.tasks.addNote(tx, { taskId: id, authorId: user.id, body: body.body });
+      await this.audit.append(tx, [
+        { womanId: row.task.womanId, entityType: 'TASK', entityId: id, action: 'NOTE_ADDED', actorId: actor.id, actorRole: actor.role, before: null, after: { noteId: note.id, body: note.body }, requestId: actor.requestId },
+      ]);
+    });
+    return this.get(user, id);
+  }
+
+  /** Out of scope and invisible tasks answer 404, exactly like tasks that do not exist. */
+  private async findVisible(user: AuthenticatedUser, id: string): Promise<TaskRow> {
+    const row = await this.tasks.findOneInScope(user.scope, taskVisibilityFor(user.role), id, this.clock.now());
+    if (!row) throw new NotFoundException('No such task in your caseload');
+    return row;
+  }
+
+  private async claimConflict(current: TaskEntity | null): Promise<ConflictException> {
+    if (!current?.assigneeId) return new ConflictException({ statusCode: 409, message: 'The task is closed and cannot be claimed' });
+    const [holder] = await this.users.findByIds([current.assigneeId]);
+    return new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `Already claimed by ${holder?.displayName ?? 'someone else'}`,
+      heldBy: { id: current.assigneeId, displayName: holder?.displayName ?? null, providerId: current.claimedByProviderId },
+      claimedAt: current.claimedAt?.toISOString() ?? null,
+    });
+  }
+
+  private async auditTask(tx: Tx, task: TaskEntity, action: string, before: TaskEntity, actor: Actor): Promise<void> {
+    await this.audit.append(tx, [
+      { womanId: task.womanId, entityType: 'TASK', entityId: task.id, action, actorId: actor.id, actorRole: actor.role, before: taskSnapshot(before), after: taskSnapshot(task), requestId: actor.requestId },
+    ]);
+  }
+}

@@ -1,0 +1,253 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { Complexity, CustodyStatus, PRISON_CODES, PRISON_NUMBER_PATTERN, ReleaseType, SensitiveFlag } from '@app/domain';
+import { IsIsoDate } from '../common/is-iso-date.decorator';
+import { PaginationQueryDto } from '../common/pagination.dto';
+
+const nullable = (_: object, value: unknown): boolean => value !== null;
+
+/** The release and eligibility dates HMPPS holds; any may be null (unknown). */
+export class ReleaseDatesDto {
+  @ApiPropertyOptional({ example: '2027-03-12', nullable: true, description: 'Conditional release date (CRD)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  conditionalReleaseDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Automatic release date (ARD)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  automaticReleaseDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Parole eligibility date (PED)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  paroleEligibilityDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Home detention curfew eligibility date (HDCED)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  hdcEligibilityDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'HDC actual date (HDCAD)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  hdcActualDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Actual parole date (APD)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  actualParoleDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Confirmed release date: wins over every other date' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  confirmedReleaseDate?: string | null;
+}
+
+export class CreateWomanDto extends ReleaseDatesDto {
+  @ApiProperty({ example: 'A1234BC' })
+  @Matches(PRISON_NUMBER_PATTERN, { message: 'prisonNumber must be one letter, four digits and two letters, e.g. A1234BC' })
+  prisonNumber!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  firstName!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  lastName!: string;
+
+  @ApiProperty({ example: '1990-05-17' })
+  @IsIsoDate()
+  dateOfBirth!: string;
+
+  @ApiProperty({ enum: PRISON_CODES })
+  @IsIn(PRISON_CODES, { message: `prisonCode must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
+  prisonCode!: string;
+
+  @ApiProperty({ enum: CustodyStatus })
+  @IsEnum(CustodyStatus)
+  custodyStatus!: CustodyStatus;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  sentenceStartDate?: string | null;
+
+  @ApiProperty({ description: 'The day she arrived in custody' })
+  @IsIsoDate()
+  receptionDate!: string;
+
+  @ApiPropertyOptional({ enum: ReleaseType, nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsEnum(ReleaseType)
+  releaseType?: ReleaseType | null;
+
+  @ApiProperty({ example: 'GREATER_MANCHESTER' })
+  @IsString()
+  @MaxLength(40)
+  releaseAreaCode!: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUUID('4')
+  pomId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUUID('4')
+  comId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(200)
+  keyworkerName?: string | null;
+
+  @ApiProperty({ enum: Complexity })
+  @IsEnum(Complexity)
+  complexity!: Complexity;
+
+  @ApiPropertyOptional({ enum: SensitiveFlag, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(SensitiveFlag, { each: true })
+  sensitiveFlags?: SensitiveFlag[];
+}
+
+export class UpdateWomanDto extends ReleaseDatesDto {
+  @ApiPropertyOptional({ description: 'The version you read; the update is refused with 409 if she changed since' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  firstName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  lastName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIsoDate()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ enum: PRISON_CODES, description: 'A transfer to another prison' })
+  @IsOptional()
+  @IsIn(PRISON_CODES, { message: `prisonCode must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
+  prisonCode?: string;
+
+  @ApiPropertyOptional({ enum: CustodyStatus })
+  @IsOptional()
+  @IsEnum(CustodyStatus)
+  custodyStatus?: CustodyStatus;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  sentenceStartDate?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIsoDate()
+  receptionDate?: string;
+
+  @ApiPropertyOptional({ enum: ReleaseType, nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsEnum(ReleaseType)
+  releaseType?: ReleaseType | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  releaseAreaCode?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUUID('4')
+  pomId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUUID('4')
+  comId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(200)
+  keyworkerName?: string | null;
+
+  @ApiPropertyOptional({ enum: Complexity })
+  @IsOptional()
+  @IsEnum(Complexity)
+  complexity?: Complexity;
+
+  @ApiPropertyOptional({ enum: SensitiveFlag, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(SensitiveFlag, { each: true })
+  sensitiveFlags?: SensitiveFlag[];
+}
+
+export const RELEASE_WINDOWS = ['12w', '24w', 'all'] as const;
+export type ReleaseWindow = (typeof RELEASE_WINDOWS)[number];
+
+export class ListWomenQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: PRISON_CODES })
+  @IsOptional()
+  @IsIn(PRISON_CODES, { message: `prison must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
+  prison?: string;
+
+  @ApiPropertyOptional({ enum: RELEASE_WINDOWS, default: 'all', description: 'Release within 12 weeks, 24 weeks, or all' })
+  @IsOptional()
+  @IsIn(RELEASE_WINDOWS, { message: `window must be one of ${RELEASE_WINDOWS.join(', ')}` })
+  window?: ReleaseWindow;
+}

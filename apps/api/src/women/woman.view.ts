@@ -1,0 +1,110 @@
+/** What the API says about a woman: sensitive flags appear only for roles that need them. */
+import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
+import { canSeeSensitiveFlags, Role, SensitiveFlag } from '@app/domain';
+
+export interface WomanView {
+  id: string;
+  prisonNumber: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  prisonCode: string;
+  custodyStatus: string;
+  sentenceStartDate: string | null;
+  receptionDate: string;
+  conditionalReleaseDate: string | null;
+  automaticReleaseDate: string | null;
+  paroleEligibilityDate: string | null;
+  hdcEligibilityDate: string | null;
+  hdcActualDate: string | null;
+  actualParoleDate: string | null;
+  confirmedReleaseDate: string | null;
+  releaseDate: string | null;
+  releaseDateSource: string | null;
+  releaseType: string | null;
+  releaseAreaCode: string;
+  pomId: string | null;
+  comId: string | null;
+  keyworkerName: string | null;
+  complexity: string;
+  /** Present only for roles that may see special category data. */
+  sensitiveFlags?: SensitiveFlag[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  taskCounts?: WomanTaskCounts;
+}
+
+export function toWomanView(woman: WomanEntity, role: Role, taskCounts?: WomanTaskCounts): WomanView {
+  return {
+    id: woman.id,
+    prisonNumber: woman.prisonNumber,
+    firstName: woman.firstName,
+    lastName: woman.lastName,
+    dateOfBirth: woman.dateOfBirth,
+    prisonCode: woman.prisonCode,
+    custodyStatus: woman.custodyStatus,
+    sentenceStartDate: woman.sentenceStartDate,
+    receptionDate: woman.receptionDate,
+    conditionalReleaseDate: woman.conditionalReleaseDate,
+    automaticReleaseDate: woman.automaticReleaseDate,
+    paroleEligibilityDate: woman.paroleEligibilityDate,
+    hdcEligibilityDate: woman.hdcEligibilityDate,
+    hdcActualDate: woman.hdcActualDate,
+    actualParoleDate: woman.actualParoleDate,
+    confirmedReleaseDate: woman.confirmedReleaseDate,
+    releaseDate: woman.releaseDate,
+    releaseDateSource: woman.releaseDateSource,
+    releaseType: woman.releaseType,
+    releaseAreaCode: woman.releaseAreaCode,
+    pomId: woman.pomId,
+    comId: woman.comId,
+    keyworkerName: woman.keyworkerName,
+    complexity: woman.complexity,
+    ...(canSeeSensitiveFlags(role) ? { sensitiveFlags: woman.sensitiveFlags } : {}),
+    version: woman.version,
+    createdAt: woman.createdAt.toISOString(),
+    updatedAt: woman.updatedAt.toISOString(),
+    ...(taskCounts ? { taskCounts } : {}),
+  };
+}
+
+/** The snapshot of a woman the audit trail keeps (before/after of each change). */
+export function womanSnapshot(woman: WomanEntity): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, releaseArea: _a, pom: _p, com: _m, ...fields } = woman;
+  return { ...fields };
+}
+
+export interface AuditView {
+  id: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  actorRole: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+}
+
+function withoutSensitive(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!snapshot) return snapshot;
+  const { sensitiveFlags: _s, ...rest } = snapshot;
+  return rest;
+}
+
+/** The audit trail as this role may read it: hidden tasks and pathways are left out, and flags stripped. */
+export function toAuditViews(events: AuditEventEntity[], role: Role, isVisible: (e: AuditEventEntity) => boolean): AuditView[] {
+  const showFlags = canSeeSensitiveFlags(role);
+  return events.filter(isVisible).map((e) => ({
+    id: e.id,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    action: e.action,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    before: showFlags ? e.before : withoutSensitive(e.before),
+    after: showFlags ? e.after : withoutSensitive(e.after),
+    at: e.at.toISOString(),
+  }));
+}

@@ -1,0 +1,225 @@
+/** Women: create, update (release dates, transfer, status, allocations), list a board, read one in full. */
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuthenticatedUser } from '@app/auth';
+import {
+  AssessmentsRepository,
+  AuditTrailRepository,
+  PathwayStatusesRepository,
+  ReferenceDataRepository,
+  TasksRepository,
+  Tx,
+  UnitOfWork,
+  UsersRepository,
+  WomanEntity,
+  WomenRepository,
+} from '@app/database';
+import {
+  PATHWAYS,
+  Pathway,
+  PathwayStatus,
+  Role,
+  canSeePathway,
+  effectiveReleaseDate,
+  releaseDateProblems,
+  taskVisibilityFor,
+} from '@app/domain';
+import { Actor, TaskPlannerService } from '@app/resettlement';
+import { Clock } from '../common/clock';
+import { Page } from '../common/pagination.dto';
+import { badRequest, fieldError } from '../common/validation-errors';
+import { TaskView, toTaskRowView } from '../tasks/task.view';
+import { CreateWomanDto, ListWomenQueryDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
+import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
+
+const WINDOW_DAYS: Record<ReleaseWindow, number | undefined> = { '12w': 84, '24w': 168, all: undefined };
+
+export interface PathwayView {
+  pathway: Pathway;
+  status: PathwayStatus;
+  needIdentifiedAt: string | null;
+}
+
+export interface WomanBoardRow extends WomanView {
+  pathways: PathwayView[];
+}
+
+export interface WomanDetailView extends WomanView {
+  pathways: PathwayView[];
+  tasks: TaskView[];
+  assessments: { id: string; kind: string; method: string; assessedAt: string; assessedById: string; outcomes: unknown }[];
+  auditTrail: AuditView[];
+}
+
+@Injectable()
+export class WomenService {
+  constructor(
+    private readonly women: WomenRepository,
+    private readonly tasks: TasksRepository,
+    private readonly pathways: PathwayStatusesRepository,
+    private readonly assessments: AssessmentsRepository,
+    private readonly audit: AuditTrailRepository,
+    private readonly reference: ReferenceDataRepository,
+    private readonly users: UsersRepository,
+    private readonly planner: TaskPlannerService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthenticatedUser, query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const { rows, total } = await this.women.listInScope(user.scope, {
+      prisonCode: query.prison,
+      releaseWithinDays: WINDOW_DAYS[query.window ?? 'all'],
+      today: this.clock.today(),
+      now: this.clock.now(),
+      visibility: taskVisibilityFor(user.role),
+      limit,
+      offset,
+    });
+    const statuses = await this.pathways.listForWomen(rows.map((r) => r.woman.id));
+    const items = rows.map(({ woman, taskCounts }) => ({
+      ...toWomanView(woman, user.role, taskCounts),
+      pathways: this.pathwayViews(
+        user.role,
+        statuses.filter((s) => s.womanId === woman.id),
+      ),
+    }));
+    return { items, total, limit, offset };
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<WomanDetailView> {
+    const woman = await this.women.findOneInScope(user.scope, id);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
+    const visibility = taskVisibilityFor(user.role);
+    const [statuses, taskPage, assessments, trail] = await Promise.all([
+      this.pathways.listForWoman(id),
+      this.tasks.listInScope(user.scope, { now: this.clock.now(), visibility, womanId: id, limit: 1000, offset: 0 }),
+      this.assessments.listForWoman(id),
+      this.audit.listForWoman(id),
+    ]);
+    const visibleTaskIds = new Set(taskPage.rows.map((r) => r.task.id));
+    const auditTrail = toAuditViews(trail, user.role, (e) => {
+      if (e.entityType === 'TASK') return visibleTaskIds.has(e.entityId);
+      if (e.entityType === 'PATHWAY') return canSeePathway(user.role, e.entityId as Pathway);
+      if (e.entityType === 'ASSESSMENT') return visibility.hiddenPathways.length === 0;
+      return true;
+    });
+    return {
+      ...toWomanView(woman, user.role),
+      pathways: this.pathwayViews(user.role, statuses),
+      tasks: taskPage.rows.map(toTaskRowView),
+      assessments:
+        visibility.hiddenPathways.length === 0
+          ? assessments.map((a) => ({ id: a.id, kind: a.kind, method: a.method, assessedAt: a.assessedAt.toISOString(), assessedById: a.assessedById, outcomes: a.outcomes }))
+          : [],
+      auditTrail,
+    };
+  }
+
+  async create(user: AuthenticatedUser, body: CreateWomanDto, actor: Actor): Promise<WomanView> {
+    if (user.scope.kind === 'PRISONS' && !user.scope.prisonCodes.includes(body.prisonCode)) {
+      throw new ForbiddenException(`You can add women only to your own prisons (${user.scope.prisonCodes.join(', ')})`);
+    }
+    await this.checkReferences(body);
+    const release = effectiveReleaseDate(body);
+    const problems = releaseDateProblems(body);
+    if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+    if (await this.women.existsByPrisonNumber(body.prisonNumber)) {
+      throw new ConflictException(`A woman with prison number ${body.prisonNumber} is already recorded`);
+    }
+    const woman = await this.unitOfWork.run(async (tx) => {
+      const created = await this.women.insert(tx, {
+        ...body,
+        sensitiveFlags: body.sensitiveFlags ?? [],
+        releaseDate: release?.date ?? null,
+        releaseDateSource: release?.source ?? null,
+      });
+      await this.pathways.upsert(
+        tx,
+        PATHWAYS.map((pathway) => ({ womanId: created.id, pathway, status: PathwayStatus.NOT_STARTED, updatedById: actor.id })),
+      );
+      await this.audit.append(tx, [
+        { womanId: created.id, entityType: 'WOMAN', entityId: created.id, action: 'CREATED', actorId: actor.id, actorRole: actor.role, before: null, after: womanSnapshot(created), requestId: actor.requestId },
+      ]);
+      return created;
+    }).catch((error: unknown) => {
+      // Two simultaneous creates of one prison number: the unique index decides.
+      if ((error as { code?: string }).code === '23505') {
+        throw new ConflictException(`A woman with prison number ${body.prisonNumber} is already recorded`);
+      }
+      throw error;
+    });
+    return toWomanView(woman, user.role);
+  }
+
+  async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
+    await this.checkReferences(body);
+    const updated = await this.unitOfWork.run(async (tx) => {
+      const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, id);
+      if (!woman) throw new NotFoundException('No such woman in your caseload');
+      if (body.version !== undefined && body.version !== woman.version) {
+        throw new ConflictException(`She was changed by someone else since you read her (version ${woman.version}, you sent ${body.version}): reload and try again`);
+      }
+      const before = womanSnapshot(woman);
+      const { version: _version, ...patch } = body;
+      Object.assign(woman, patch);
+      const problems = releaseDateProblems(woman);
+      if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+      const release = effectiveReleaseDate(woman);
+      woman.releaseDate = release?.date ?? null;
+      woman.releaseDateSource = release?.source ?? null;
+      const saved = await this.women.save(tx, woman);
+      const after = womanSnapshot(saved);
+      const changed = Object.keys(after).filter((k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+      if (changed.length > 0) {
+        await this.audit.append(tx, [
+          {
+            womanId: id,
+            entityType: 'WOMAN',
+            entityId: id,
+            action: patch.prisonCode && before.prisonCode !== patch.prisonCode ? 'TRANSFERRED' : 'UPDATED',
+            actorId: actor.id,
+            actorRole: actor.role,
+            before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+            after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+            requestId: actor.requestId,
+          },
+        ]);
+      }
+      if (before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate) {
+        await this.recomputeDeadlines(tx, saved, actor);
+      }
+      return saved;
+    });
+    return toWomanView(updated, user.role);
+  }
+
+  private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<void> {
+    const statuses = await this.pathways.listForWomanInTx(tx, woman.id);
+    const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
+    await this.planner.recomputeOpenTaskDeadlines(tx, woman, needIdentifiedAt, actor);
+  }
+
+  /** Unknown areas and users are bad input (400 naming the field), checked before anything is written. */
+  private async checkReferences(body: { releaseAreaCode?: string; pomId?: string | null; comId?: string | null }): Promise<void> {
+    if (body.releaseAreaCode !== undefined && !(await this.reference.findReleaseArea(body.releaseAreaCode))) {
+      throw fieldError('releaseAreaCode', `Unknown release area ${body.releaseAreaCode}: see GET /release-areas`);
+    }
+    for (const [field, role] of [
+      ['pomId', Role.POM],
+      ['comId', Role.COM],
+    ] as const) {
+      const userId = body[field];
+      if (!userId) continue;
+      const found = await this.users.findActiveById(userId);
+      if (!found || found.role !== role) throw fieldError(field, `${field} must be the id of an active ${role} user`);
+    }
+  }
+
+  private pathwayViews(role: Role, statuses: { pathway: Pathway; status: PathwayStatus; needIdentifiedAt: Date | null }[]): PathwayView[] {
+    return statuses
+      .filter((s) => canSeePathway(role, s.pathway))
+      .map((s) => ({ pathway: s.pathway, status: s.status, needIdentifiedAt: s.needIdentifiedAt?.toISOString() ?? null }));
+  }
+}

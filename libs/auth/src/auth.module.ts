@@ -1,0 +1,25 @@
+/** Nest wiring for authentication: JWT signing with the shared secret, token verification, the global guard. */
+import { DynamicModule, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AccessTokenGuard } from './access-token.guard';
+import { AuthSettings } from './auth.config';
+import { TokenService } from './token.service';
+
+@Module({})
+export class AuthModule {
+  static forRoot(settings: AuthSettings): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [
+        JwtModule.register({
+          secret: settings.jwtSecret,
+          signOptions: { expiresIn: settings.jwtTtlSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+      ],
+      providers: [TokenService, AccessTokenGuard],
+      exports: [TokenService, AccessTokenGuard],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+/** Who is asking: the signed-in user as every guard, service and gateway handler sees her. */
+import { AccessScope, Role } from '@app/domain';
+
+export interface AuthenticatedUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  prisonCodes: string[];
+  providerId: string | null;
+  scope: AccessScope;
+}
+
+/** The claims inside a Resettle access token. Scope is re-read from the database on every request. */
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+  name: string;
+}

@@ -1,0 +1,31 @@
+/**
+ * The one TypeORM data source definition, shared by the apps, the CLI and the TypeORM CLI
+ * (npm run migration:*). Schema changes only ever come from migrations.
+ */
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { readDatabaseSettings, DatabaseSettings } from './database.config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: settings.logSql ? ['query', 'error'] : ['error'],
+    extra: { max: settings.poolSize },
+  };
+}
+
+export function createDataSource(settings: DatabaseSettings = readDatabaseSettings()): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

@@ -1,0 +1,41 @@
+/** Nest wiring for the database: one TypeORM connection and the repositories, nothing else. */
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseSettings } from './database.config';
+import { dataSourceOptions } from './data-source';
+import {
+  AssessmentsRepository,
+  AuditTrailRepository,
+  PathwayStatusesRepository,
+  ReferenceDataRepository,
+  TaskCatalogueRepository,
+  TasksRepository,
+  UnitOfWork,
+  UsersRepository,
+  WomenRepository,
+} from './repositories';
+
+const REPOSITORIES = [
+  UnitOfWork,
+  UsersRepository,
+  ReferenceDataRepository,
+  WomenRepository,
+  AuditTrailRepository,
+  PathwayStatusesRepository,
+  AssessmentsRepository,
+  TaskCatalogueRepository,
+  TasksRepository,
+];
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(settings: DatabaseSettings): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 3, retryDelay: 1000 })],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
+    };
+  }
+}

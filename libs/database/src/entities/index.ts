@@ -1,0 +1,43 @@
+import { AssessmentEntity } from './assessment.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { PathwayStatusEntity } from './pathway-status.entity';
+import { PrisonEntity } from './prison.entity';
+import { ProviderEntity } from './provider.entity';
+import { ReleaseAreaEntity } from './release-area.entity';
+import { TaskCatalogueEntryEntity } from './task-catalogue-entry.entity';
+import { TaskNoteEntity } from './task-note.entity';
+import { TaskStatusChangeEntity } from './task-status-change.entity';
+import { TaskEntity } from './task.entity';
+import { UserEntity } from './user.entity';
+import { WomanEntity } from './woman.entity';
+
+export {
+  AssessmentEntity,
+  AuditEventEntity,
+  PathwayStatusEntity,
+  PrisonEntity,
+  ProviderEntity,
+  ReleaseAreaEntity,
+  TaskCatalogueEntryEntity,
+  TaskNoteEntity,
+  TaskStatusChangeEntity,
+  TaskEntity,
+  UserEntity,
+  WomanEntity,
+};
+export type { AssessmentPathwayOutcome } from './assessment.entity';
+
+export const ENTITIES = [
+  PrisonEntity,
+  ProviderEntity,
+  ReleaseAreaEntity,
+  UserEntity,
+  WomanEntity,
+  PathwayStatusEntity,
+  AssessmentEntity,
+  TaskCatalogueEntryEntity,
+  TaskEntity,
+  TaskNoteEntity,
+  TaskStatusChangeEntity,
+  AuditEventEntity,
+];

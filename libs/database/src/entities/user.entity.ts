@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '@app/domain';
+import { ProviderEntity } from './provider.entity';
+
+/** A person who signs in: her role and postings decide what she may see. */
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  username!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: Role;
+
+  /** The prisons a prison-based user or governor works in. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  prisonCodes!: string[];
+
+  @Column({ type: 'uuid', nullable: true })
+  providerId!: string | null;
+
+  @ManyToOne(() => ProviderEntity, { nullable: true })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: ProviderEntity | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

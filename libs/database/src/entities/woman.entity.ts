@@ -1,0 +1,122 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Complexity, CustodyStatus, ReleaseDateSource, ReleaseType, SensitiveFlag } from '@app/domain';
+import { ReleaseAreaEntity } from './release-area.entity';
+import { UserEntity } from './user.entity';
+
+/** A woman in custody (or released) whose resettlement is being planned. */
+@Entity('women')
+@Index(['prisonCode', 'releaseDate'])
+export class WomanEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 7 })
+  prisonNumber!: string;
+
+  @Column({ type: 'text' })
+  firstName!: string;
+
+  @Column({ type: 'text' })
+  lastName!: string;
+
+  @Column({ type: 'date' })
+  dateOfBirth!: string;
+
+  /** A prison code, or OUT once released. */
+  @Column({ type: 'varchar', length: 3 })
+  prisonCode!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  custodyStatus!: CustodyStatus;
+
+  @Column({ type: 'date', nullable: true })
+  sentenceStartDate!: string | null;
+
+  @Column({ type: 'date' })
+  receptionDate!: string;
+
+  @Column({ type: 'date', nullable: true })
+  conditionalReleaseDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  automaticReleaseDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  paroleEligibilityDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  hdcEligibilityDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  hdcActualDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  actualParoleDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  confirmedReleaseDate!: string | null;
+
+  /** The effective release date (HMPPS precedence, weekend rule), kept so boards can filter on it. */
+  @Column({ type: 'date', nullable: true })
+  releaseDate!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  releaseDateSource!: ReleaseDateSource | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  releaseType!: ReleaseType | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  releaseAreaCode!: string;
+
+  @ManyToOne(() => ReleaseAreaEntity)
+  @JoinColumn({ name: 'release_area_code' })
+  releaseArea?: ReleaseAreaEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  pomId!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true })
+  @JoinColumn({ name: 'pom_id' })
+  pom?: UserEntity | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  comId!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true })
+  @JoinColumn({ name: 'com_id' })
+  com?: UserEntity | null;
+
+  /** Keyworkers are prison officers who may not use Resettle, so only the name is held. */
+  @Column({ type: 'text', nullable: true })
+  keyworkerName!: string | null;
+
+  @Column({ type: 'varchar', length: 6 })
+  complexity!: Complexity;
+
+  /** Special category data: never sent to roles outside ROLES_SEEING_SENSITIVE_FLAGS. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sensitiveFlags!: SensitiveFlag[];
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

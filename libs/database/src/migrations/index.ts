@@ -1,0 +1,5 @@
+/** Every migration, in order. Listed explicitly so the build and the CLI never depend on globs. */
+import { MigrationInterface } from 'typeorm';
+import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795351800308];

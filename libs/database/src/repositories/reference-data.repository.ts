@@ -1,0 +1,68 @@
+/** Prisons, release areas and CRS providers: the reference data every other record points at. */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PrisonEntity, ProviderEntity, ReleaseAreaEntity } from '../entities';
+import { Tx } from './unit-of-work';
+
+@Injectable()
+export class ReferenceDataRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  listPrisons(): Promise<PrisonEntity[]> {
+    return this.dataSource.getRepository(PrisonEntity).find({ order: { code: 'ASC' } });
+  }
+
+  findPrison(code: string): Promise<PrisonEntity | null> {
+    return this.dataSource.getRepository(PrisonEntity).findOneBy({ code });
+  }
+
+  listReleaseAreas(): Promise<ReleaseAreaEntity[]> {
+    return this.dataSource.getRepository(ReleaseAreaEntity).find({ order: { name: 'ASC' }, relations: { provider: true } });
+  }
+
+  findReleaseArea(code: string): Promise<ReleaseAreaEntity | null> {
+    return this.dataSource.getRepository(ReleaseAreaEntity).findOne({ where: { code }, relations: { provider: true } });
+  }
+
+  listProviders(): Promise<ProviderEntity[]> {
+    return this.dataSource.getRepository(ProviderEntity).find({ order: { name: 'ASC' } });
+  }
+
+  findProvider(id: string): Promise<ProviderEntity | null> {
+    return this.dataSource.getRepository(ProviderEntity).findOneBy({ id });
+  }
+
+  findProviderByName(name: string): Promise<ProviderEntity | null> {
+    return this.dataSource.getRepository(ProviderEntity).findOneBy({ name });
+  }
+
+  insertProvider(tx: Tx, provider: Partial<ProviderEntity>): Promise<ProviderEntity> {
+    const repo = tx.getRepository(ProviderEntity);
+    return repo.save(repo.create(provider));
+  }
+
+  async updateProvider(tx: Tx, id: string, patch: Partial<ProviderEntity>): Promise<ProviderEntity | null> {
+    const repo = tx.getRepository(ProviderEntity);
+    await repo.update({ id }, patch);
+    return repo.findOneBy({ id });
+  }
+
+  async assignAreaToProvider(tx: Tx, areaCode: string, providerId: string | null): Promise<void> {
+    await tx.getRepository(ReleaseAreaEntity).update({ code: areaCode }, { providerId });
+  }
+
+  async upsertPrisons(tx: Tx, prisons: { code: string; name: string }[]): Promise<void> {
+    await tx.getRepository(PrisonEntity).upsert(prisons, ['code']);
+  }
+
+  /** Adds missing areas and corrects names; never touches an area's provider (an admin's decision). */
+  async upsertReleaseAreas(tx: Tx, areas: { code: string; name: string; country: string }[]): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(ReleaseAreaEntity)
+      .values(areas.map((a) => ({ ...a, providerId: null })))
+      .orUpdate(['name', 'country'], ['code'])
+      .execute();
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Reads and writes tasks. Every read joins the woman and applies the reader's access scope; every write
+ * is a conditional UPDATE (status, holder, version) so that concurrent writers cannot overwrite each other.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
+import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
+import { womenScopeCondition } from './scope-sql';
+import { Tx } from './unit-of-work';
+
+export interface TaskListFilter {
+  now: Date;
+  /** What the reader's role may see within her scope (see the domain's taskVisibilityFor). */
+  visibility: TaskVisibility;
+  womanId?: string;
+  prisonCode?: string;
+  /** Tasks of women whose release area is served by this provider. */
+  providerId?: string;
+  assigneeId?: string;
+  ownerRole?: Role;
+  pathway?: Pathway;
+  scheduleState?: ScheduleState;
+  status?: TaskStatus;
+  limit: number;
+  offset: number;
+}
+
+export interface TaskRow {
+  task: TaskEntity;
+  scheduleState: ScheduleState;
+  prisonCode: string;
+  womanName: string;
+  prisonNumber: string;
+}
+
+/** SQL twin of the domain's scheduleStateAt: derived at read time, so it is never stale. */
+const SCHEDULE_STATE_SQL = `CASE
+  WHEN t.status NOT IN ('TODO','IN_PROGRESS','BLOCKED') THEN 'ON_TRACK'
+  WHEN t.due_at IS NOT NULL AND t.due_at <= :now THEN 'OVERDUE'
+  WHEN t.at_risk_at IS NOT NULL AND t.at_risk_at <= :now THEN 'AT_RISK'
+  ELSE 'ON_TRACK' END`;
+
+export type ClaimOutcome = { claimed: true; task: TaskEntity } | { claimed: false; current: TaskEntity | null };
+
+@Injectable()
+export class TasksRepository {
+  private readonly tasks: Repository<TaskEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.tasks = dataSource.getRepository(TaskEntity);
+  }
+
+  async listInScope(scope: AccessScope, filter: TaskListFilter): Promise<{ rows: TaskRow[]; total: number }> {
+    const qb = this.scopedQuery(scope, filter.visibility, filter.now);
+    if (filter.womanId) qb.andWhere('t.woman_id = :womanId', { womanId: filter.womanId });
+    if (filter.prisonCode) qb.andWhere('w.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
+    if (filter.providerId) {
+      qb.andWhere('w.release_area_code IN (SELECT code FROM release_areas WHERE provider_id = :providerId)', {
+        providerId: filter.providerId,
+      });
+    }
+    if (filter.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.ownerRole) qb.andWhere('t.owner_role = :ownerRole', { ownerRole: filter.ownerRole });
+    if (filter.pathway) qb.andWhere('t.pathway = :pathway', { pathway: filter.pathway });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.scheduleState) qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
+
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.id', 'ASC')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .getRawAndEntities<{ schedule_state: ScheduleState; prison_code: string; woman_name: string; prison_number: string; t_id: string }>();
+    const extras = new Map(raw.map((r) => [r.t_id, r]));
+    const rows = entities.map((task) => {
+      const extra = extras.get(task.id);
+      return {
+        task,
+        scheduleState: extra?.schedule_state ?? ScheduleState.ON_TRACK,
+        prisonCode: extra?.prison_code ?? '',
+        womanName: extra?.woman_name ?? '',
+        prisonNumber: extra?.prison_number ?? '',
+      };
+    });
+    return { rows, total };
+  }
+
+  async findOneInScope(scope: AccessScope, visibility: TaskVisibility, id: string, now: Date): Promise<TaskRow | null> {
+    const { entities, raw } = await this.scopedQuery(scope, visibility, now)
+      .andWhere('t.id = :id', { id })
+      .getRawAndEntities<{ schedule_state: ScheduleState; prison_code: string; woman_name: string; prison_number: string }>();
+    if (entities.length === 0) return null;
+    return {
+      task: entities[0],
+      scheduleState: raw[0].schedule_state,
+      prisonCode: raw[0].prison_code,
+      womanName: raw[0].woman_name,
+      prisonNumber: raw[0].prison_number,
+    };
+  }
+
+  findById(tx: Tx, id: string): Promise<TaskEntity | null> {
+    return tx.getRepository(TaskEntity).findOneBy({ id });
+  }
+
+  listOpenForWoman(tx: Tx, womanId: string): Promise<TaskEntity[]> {
+    return tx
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.woman_id = :womanId', { womanId })
+      .andWhere('t.status = ANY(:open)', { open: OPEN_TASK_STATUSES })
+      .getMany();
+  }
+
+  listForWoman(tx: Tx, womanId: string): Promise<TaskEntity[]> {
+    return tx.getRepository(TaskEntity).find({ where: { womanId } });
+  }
+
+  insertMany(tx: Tx, tasks: Partial<TaskEntity>[]): Promise<TaskEntity[]> {
+    if (tasks.length === 0) return Promise.resolve([]);
+    const repo = tx.getRepository(TaskEntity);
+    return repo.save(tasks.map((t) => repo.create(t)));
+  }
+
+  /**
+   * Exclusive claim: one conditional UPDATE, so of many simultaneous claims exactly one matches the row
+   * while it is unclaimed and open. The losers get the current holder back.
+   */
+  async claim(tx: Tx, id: string, userId: string, providerId: string | null, now: Date): Promise<ClaimOutcome> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assigneeId: userId, claimedByProviderId: providerId, claimedAt: now, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .andWhere('assignee_id IS NULL')
+      .andWhere('status = ANY(:open)', { open: OPEN_TASK_STATUSES })
+      .returning('*')
+      .execute();
+    if (result.affected === 1) {
+      const task = await tx.getRepository(TaskEntity).findOneByOrFail({ id });
+      return { claimed: true, task };
+    }
+    return { claimed: false, current: await tx.getRepository(TaskEntity).findOneBy({ id }) };
+  }
+
+  /** Releases a claim only if the caller's view of the holder is still true. */
+  async releaseClaim(tx: Tx, id: string, holderId: string): Promise<TaskEntity | null> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assigneeId: null, claimedByProviderId: null, claimedAt: null, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .andWhere('assignee_id = :holderId', { holderId })
+      .execute();
+    return result.affected === 1 ? tx.getRepository(TaskEntity).findOneBy({ id }) : null;
+  }
+
+  /** Optimistic update: applies only when the row still has the version the caller read. */
+  async updateIfVersion(tx: Tx, id: string, expectedVersion: number, patch: Partial<TaskEntity>): Promise<TaskEntity | null> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .andWhere('version = :expectedVersion', { expectedVersion })
+      .execute();
+    return result.affected === 1 ? tx.getRepository(TaskEntity).findOneBy({ id }) : null;
+  }
+
+  async setDeadlines(
+    tx: Tx,
+    id: string,
+    deadline: { dueDate: string | null; dueAt: Date | null; atRiskAt: Date | null },
+  ): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ ...deadline, deadlineRevision: () => 'deadline_revision + 1', version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async appendStatusChange(tx: Tx, change: Partial<TaskStatusChangeEntity>): Promise<void> {
+    await tx.getRepository(TaskStatusChangeEntity).insert(change);
+  }
+
+  listStatusChanges(taskId: string): Promise<TaskStatusChangeEntity[]> {
+    return this.dataSource.getRepository(TaskStatusChangeEntity).find({ where: { taskId }, order: { id: 'ASC' } });
+  }
+
+  addNote(tx: Tx, note: Partial<TaskNoteEntity>): Promise<TaskNoteEntity> {
+    const repo = tx.getRepository(TaskNoteEntity);
+    return repo.save(repo.create(note));
+  }
+
+  listNotes(taskIds: string[]): Promise<TaskNoteEntity[]> {
+    if (taskIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(TaskNoteEntity)
+      .createQueryBuilder('n')
+      .where('n.task_id = ANY(:taskIds)', { taskIds })
+      .orderBy('n.created_at', 'ASC')
+      .getMany();
+  }
+
+  private scopedQuery(scope: AccessScope, visibility: TaskVisibility, now: Date): SelectQueryBuilder<TaskEntity> {
+    const condition = womenScopeCondition(scope, 'w');
+    const qb = this.tasks
+      .createQueryBuilder('t')
+      .innerJoin('t.woman', 'w')
+      .addSelect(SCHEDULE_STATE_SQL, 'schedule_state')
+      .addSelect('w.prison_code', 'prison_code')
+      .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
+      .addSelect('w.prison_number', 'prison_number')
+      .where(condition.sql, condition.params)
+      .setParameter('now', now);
+    if (visibility.hiddenPathways.length > 0) {
+      qb.andWhere('t.pathway <> ALL(:hiddenPathways)', { hiddenPathways: [...visibility.hiddenPathways] });
+    }
+    if (visibility.ownerRoleOnly) qb.andWhere('t.owner_role = :ownerRoleOnly', { ownerRoleOnly: visibility.ownerRoleOnly });
+    return qb;
+  }
+}

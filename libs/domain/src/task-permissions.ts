@@ -1,0 +1,58 @@
+/**
+ * Who may see and work which tasks. Scope (which women) is decided by AccessScope; this decides, within
+ * that, which tasks and pathways a role sees and which tasks it may claim or update.
+ */
+import { Pathway } from './pathways';
+import { canSeeSensitiveFlags, Role } from './roles';
+
+/** Pathways whose very status reveals special category data (abuse, sex work, health). */
+export const SENSITIVE_PATHWAYS: readonly Pathway[] = [Pathway.DOMESTIC_ABUSE, Pathway.SEX_WORK, Pathway.HEALTH];
+
+export interface TaskVisibility {
+  hiddenPathways: readonly Pathway[];
+  /** When set, only tasks owned by this role are visible (a CRS caseworker sees her provider's queue). */
+  ownerRoleOnly: Role | null;
+}
+
+export function taskVisibilityFor(role: Role): TaskVisibility {
+  return {
+    hiddenPathways: canSeeSensitiveFlags(role) ? [] : SENSITIVE_PATHWAYS,
+    ownerRoleOnly: role === Role.CRS_CASEWORKER ? Role.CRS_CASEWORKER : null,
+  };
+}
+
+export function canSeePathway(role: Role, pathway: Pathway): boolean {
+  return !taskVisibilityFor(role).hiddenPathways.includes(pathway);
+}
+
+export interface TaskWorker {
+  id: string;
+  role: Role;
+  providerId: string | null;
+}
+
+export interface TaskHolding {
+  ownerRole: Role;
+  assigneeId: string | null;
+  claimedByProviderId: string | null;
+}
+
+/** Why this user may not claim the task, or null when she may. */
+export function claimRefusal(user: TaskWorker, task: TaskHolding): string | null {
+  if (user.role === Role.GOVERNOR || user.role === Role.ADMIN) return `The ${user.role} role does not claim casework`;
+  if (task.ownerRole !== user.role) return `This task belongs to the ${task.ownerRole} role`;
+  return null;
+}
+
+/** Why this user may not change the task's status or add a note, or null when she may. */
+export function workRefusal(user: TaskWorker, task: TaskHolding): string | null {
+  if (user.role === Role.GOVERNOR) return 'Governors oversee tasks but do not change them';
+  if (user.role === Role.ADMIN) return null;
+  if (user.role === Role.CRS_CASEWORKER) {
+    return task.claimedByProviderId !== null && task.claimedByProviderId === user.providerId
+      ? null
+      : 'Claim the task for your provider before working it';
+  }
+  if (task.assigneeId === user.id || task.ownerRole === user.role) return null;
+  return `This task belongs to the ${task.ownerRole} role`;
+}
