@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 const authSettingsSchema = z.object({
-  JWT_SECRET: z.string({ error: 'JWT_SECRET is required (at least 32 characters)' }).min(32, 'JWT_SECRET must be at least 32 characters'),
+  JWT_SECRET: z
+    .string({ error: 'JWT_SECRET is required (at least 32 characters)' })
+    .min(32, 'JWT_SECRET must be at least 32 characters'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
 

@@ -17,9 +17,18 @@ export class ReferenceDataLoader {
 
   async ensure(): Promise<{ catalogueEntriesAdded: number }> {
     return this.unitOfWork.run(async (tx) => {
-      await this.reference.upsertPrisons(tx, PRISONS.map((p) => ({ code: p.code, name: p.name })));
-      await this.reference.upsertReleaseAreas(tx, RELEASE_AREAS.map((a) => ({ code: a.code, name: a.name, country: a.country })));
-      const catalogueEntriesAdded = await this.catalogue.insertMissing(tx, DEFAULT_TASK_CATALOGUE.map(fromTaskTemplate));
+      await this.reference.upsertPrisons(
+        tx,
+        PRISONS.map((p) => ({ code: p.code, name: p.name })),
+      );
+      await this.reference.upsertReleaseAreas(
+        tx,
+        RELEASE_AREAS.map((a) => ({ code: a.code, name: a.name, country: a.country })),
+      );
+      const catalogueEntriesAdded = await this.catalogue.insertMissing(
+        tx,
+        DEFAULT_TASK_CATALOGUE.map(fromTaskTemplate),
+      );
       return { catalogueEntriesAdded };
     });
   }

@@ -92,7 +92,13 @@ export class TaskPlannerService {
       })),
     );
     for (const task of created) {
-      await this.tasks.appendStatusChange(tx, { taskId: task.id, fromStatus: null, toStatus: TaskStatus.TODO, actorId: actor.id, reason: 'Created from the task catalogue' });
+      await this.tasks.appendStatusChange(tx, {
+        taskId: task.id,
+        fromStatus: null,
+        toStatus: TaskStatus.TODO,
+        actorId: actor.id,
+        reason: 'Created from the task catalogue',
+      });
     }
     await this.audit.append(
       tx,
@@ -120,7 +126,11 @@ export class TaskPlannerService {
         dueAt: deadline?.dueAt ?? null,
         atRiskAt: deadline?.atRiskAt ?? null,
       };
-      if (next.dueDate === task.dueDate && next.dueAt?.getTime() === task.dueAt?.getTime() && next.atRiskAt?.getTime() === task.atRiskAt?.getTime()) {
+      if (
+        next.dueDate === task.dueDate &&
+        next.dueAt?.getTime() === task.dueAt?.getTime() &&
+        next.atRiskAt?.getTime() === task.atRiskAt?.getTime()
+      ) {
         continue;
       }
       await this.tasks.setDeadlines(tx, task.id, next);
@@ -129,8 +139,16 @@ export class TaskPlannerService {
           woman.id,
           task,
           'DEADLINE_MOVED',
-          { dueDate: task.dueDate, dueAt: task.dueAt?.toISOString() ?? null, atRiskAt: task.atRiskAt?.toISOString() ?? null },
-          { dueDate: next.dueDate, dueAt: next.dueAt?.toISOString() ?? null, atRiskAt: next.atRiskAt?.toISOString() ?? null },
+          {
+            dueDate: task.dueDate,
+            dueAt: task.dueAt?.toISOString() ?? null,
+            atRiskAt: task.atRiskAt?.toISOString() ?? null,
+          },
+          {
+            dueDate: next.dueDate,
+            dueAt: next.dueAt?.toISOString() ?? null,
+            atRiskAt: next.atRiskAt?.toISOString() ?? null,
+          },
           actor,
         ),
       ]);

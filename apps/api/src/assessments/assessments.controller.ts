@@ -21,7 +21,10 @@ export class AssessmentsController {
 
   @Roles(...CASEWORK_ROLES)
   @Get('assessments')
-  list(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string): Promise<AssessmentEntity[]> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+  ): Promise<AssessmentEntity[]> {
     return this.assessments.list(user, womanId);
   }
 
@@ -41,7 +44,12 @@ export class AssessmentsController {
   setPathwayStatus(
     @CurrentUser() user: AuthenticatedUser,
     @Param('womanId', uuidParam('womanId')) womanId: string,
-    @Param('pathway', new ParseEnumPipe(Pathway, { exceptionFactory: () => fieldError('pathway', `pathway must be one of ${Object.values(Pathway).join(', ')}`) }))
+    @Param(
+      'pathway',
+      new ParseEnumPipe(Pathway, {
+        exceptionFactory: () => fieldError('pathway', `pathway must be one of ${Object.values(Pathway).join(', ')}`),
+      }),
+    )
     pathway: Pathway,
     @Body() body: SetPathwayStatusDto,
     @RequestId() requestId: string | null,

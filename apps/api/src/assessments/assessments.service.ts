@@ -1,7 +1,13 @@
 /** Records assessments and pathway statuses; a pathway newly needing support gets its catalogue tasks. */
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import { AssessmentEntity, AssessmentsRepository, AuditTrailRepository, UnitOfWork, WomenRepository } from '@app/database';
+import {
+  AssessmentEntity,
+  AssessmentsRepository,
+  AuditTrailRepository,
+  UnitOfWork,
+  WomenRepository,
+} from '@app/database';
 import { Pathway } from '@app/domain';
 import { Actor } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -27,13 +33,20 @@ export class AssessmentsService {
     private readonly clock: Clock,
   ) {}
 
-  async record(user: AuthenticatedUser, womanId: string, body: RecordAssessmentDto, actor: Actor): Promise<RecordedChange> {
+  async record(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: RecordAssessmentDto,
+    actor: Actor,
+  ): Promise<RecordedChange> {
     const now = this.clock.now();
     const assessedAt = body.assessedAt ? new Date(body.assessedAt) : now;
-    if (assessedAt.getTime() > now.getTime() + 60_000) throw fieldError('assessedAt', 'assessedAt cannot be in the future');
+    if (assessedAt.getTime() > now.getTime() + 60_000)
+      throw fieldError('assessedAt', 'assessedAt cannot be in the future');
     const seen = new Set<Pathway>();
     body.outcomes.forEach((o, i) => {
-      if (seen.has(o.pathway)) throw fieldError(`outcomes.${i}.pathway`, `${o.pathway} appears twice in one assessment`);
+      if (seen.has(o.pathway))
+        throw fieldError(`outcomes.${i}.pathway`, `${o.pathway} appears twice in one assessment`);
       seen.add(o.pathway);
     });
     return this.unitOfWork.run(async (tx) => {
@@ -48,19 +61,46 @@ export class AssessmentsService {
         outcomes: body.outcomes.map((o) => ({ pathway: o.pathway, status: o.status, notes: o.notes ?? null })),
       });
       await this.audit.append(tx, [
-        { womanId, entityType: 'ASSESSMENT', entityId: assessment.id, action: 'RECORDED', actorId: actor.id, actorRole: actor.role, before: null, after: { kind: body.kind, method: body.method, assessedAt: assessedAt.toISOString(), outcomes: assessment.outcomes }, requestId: actor.requestId },
+        {
+          womanId,
+          entityType: 'ASSESSMENT',
+          entityId: assessment.id,
+          action: 'RECORDED',
+          actorId: actor.id,
+          actorRole: actor.role,
+          before: null,
+          after: {
+            kind: body.kind,
+            method: body.method,
+            assessedAt: assessedAt.toISOString(),
+            outcomes: assessment.outcomes,
+          },
+          requestId: actor.requestId,
+        },
       ]);
       const created = await this.pathwayChanges.apply(tx, woman, body.outcomes, assessedAt, actor);
       return { assessmentId: assessment.id, tasksCreated: created.map((t) => toTaskView(t, scheduleStateOf(t, now))) };
     });
   }
 
-  async setPathwayStatus(user: AuthenticatedUser, womanId: string, pathway: Pathway, body: SetPathwayStatusDto, actor: Actor): Promise<RecordedChange> {
+  async setPathwayStatus(
+    user: AuthenticatedUser,
+    womanId: string,
+    pathway: Pathway,
+    body: SetPathwayStatusDto,
+    actor: Actor,
+  ): Promise<RecordedChange> {
     const now = this.clock.now();
     return this.unitOfWork.run(async (tx) => {
       const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, womanId);
       if (!woman) throw new NotFoundException('No such woman in your caseload');
-      const created = await this.pathwayChanges.apply(tx, woman, [{ pathway, status: body.status, notes: body.notes }], now, actor);
+      const created = await this.pathwayChanges.apply(
+        tx,
+        woman,
+        [{ pathway, status: body.status, notes: body.notes }],
+        now,
+        actor,
+      );
       return { tasksCreated: created.map((t) => toTaskView(t, scheduleStateOf(t, now))) };
     });
   }
@@ -70,5 +110,4 @@ export class AssessmentsService {
     if (!woman) throw new NotFoundException('No such woman in your caseload');
     return this.assessments.listForWoman(womanId);
   }
-
 }

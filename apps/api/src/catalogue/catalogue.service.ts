@@ -21,14 +21,26 @@ export class CatalogueService {
       const entry = await this.catalogue.findByKeyForUpdate(tx, key);
       if (!entry) throw new NotFoundException(`No catalogue entry ${key}`);
       if (entry.version !== body.version) {
-        throw new ConflictException(`The entry was changed since you read it (version ${entry.version}): reload and try again`);
+        throw new ConflictException(
+          `The entry was changed since you read it (version ${entry.version}): reload and try again`,
+        );
       }
       const { version: _v, ...patch } = body;
       const before = { ...entry };
       Object.assign(entry, patch);
       const saved = await this.catalogue.save(tx, entry);
       await this.audit.append(tx, [
-        { womanId: null, entityType: 'CATALOGUE', entityId: key, action: 'UPDATED', actorId: actor.id, actorRole: actor.role, before: snapshot(before), after: snapshot(saved), requestId: actor.requestId },
+        {
+          womanId: null,
+          entityType: 'CATALOGUE',
+          entityId: key,
+          action: 'UPDATED',
+          actorId: actor.id,
+          actorRole: actor.role,
+          before: snapshot(before),
+          after: snapshot(saved),
+          requestId: actor.requestId,
+        },
       ]);
       return saved;
     });

@@ -6,6 +6,10 @@ import { API_SETTINGS, ApiSettings } from './api.config';
 @Module({})
 export class ApiSettingsModule {
   static forRoot(settings: ApiSettings): DynamicModule {
-    return { module: ApiSettingsModule, providers: [{ provide: API_SETTINGS, useValue: settings }], exports: [API_SETTINGS] };
+    return {
+      module: ApiSettingsModule,
+      providers: [{ provide: API_SETTINGS, useValue: settings }],
+      exports: [API_SETTINGS],
+    };
   }
 }

@@ -9,7 +9,11 @@ export const redisClientProvider: FactoryProvider<Redis> = {
   provide: REDIS_CLIENT,
   inject: [API_SETTINGS],
   useFactory: (settings: ApiSettings) =>
-    new Redis(settings.redisUrl, { keyPrefix: `${settings.redisPrefix}:`, lazyConnect: false, maxRetriesPerRequest: 1 }),
+    new Redis(settings.redisUrl, {
+      keyPrefix: `${settings.redisPrefix}:`,
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+    }),
 };
 
 @Injectable()

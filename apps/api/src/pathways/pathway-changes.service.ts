@@ -45,7 +45,11 @@ export class PathwayChangesService {
           actorId: actor.id,
           actorRole: actor.role,
           before: { status: previousStatus },
-          after: { status: change.status, needIdentifiedAt: needIdentifiedAt?.toISOString() ?? null, notes: change.notes ?? null },
+          after: {
+            status: change.status,
+            needIdentifiedAt: needIdentifiedAt?.toISOString() ?? null,
+            notes: change.notes ?? null,
+          },
           requestId: actor.requestId,
         },
       ]);

@@ -44,11 +44,22 @@ export class ReferenceService {
   }
 
   async createProvider(body: CreateProviderDto, actor: Actor): Promise<ProviderEntity> {
-    if (await this.reference.findProviderByName(body.name)) throw fieldError('name', 'A provider with this name already exists');
+    if (await this.reference.findProviderByName(body.name))
+      throw fieldError('name', 'A provider with this name already exists');
     return this.unitOfWork.run(async (tx) => {
       const provider = await this.reference.insertProvider(tx, body);
       await this.audit.append(tx, [
-        { womanId: null, entityType: 'PROVIDER', entityId: provider.id, action: 'CREATED', actorId: actor.id, actorRole: actor.role, before: null, after: providerSnapshot(provider), requestId: actor.requestId },
+        {
+          womanId: null,
+          entityType: 'PROVIDER',
+          entityId: provider.id,
+          action: 'CREATED',
+          actorId: actor.id,
+          actorRole: actor.role,
+          before: null,
+          after: providerSnapshot(provider),
+          requestId: actor.requestId,
+        },
       ]);
       return provider;
     });
@@ -64,7 +75,17 @@ export class ReferenceService {
       const after = await this.reference.updateProvider(tx, id, body);
       if (!after) throw new NotFoundException('No such provider');
       await this.audit.append(tx, [
-        { womanId: null, entityType: 'PROVIDER', entityId: id, action: 'UPDATED', actorId: actor.id, actorRole: actor.role, before: providerSnapshot(before), after: providerSnapshot(after), requestId: actor.requestId },
+        {
+          womanId: null,
+          entityType: 'PROVIDER',
+          entityId: id,
+          action: 'UPDATED',
+          actorId: actor.id,
+          actorRole: actor.role,
+          before: providerSnapshot(before),
+          after: providerSnapshot(after),
+          requestId: actor.requestId,
+        },
       ]);
       return after;
     });
@@ -79,7 +100,17 @@ export class ReferenceService {
     await this.unitOfWork.run(async (tx) => {
       await this.reference.assignAreaToProvider(tx, code, body.providerId);
       await this.audit.append(tx, [
-        { womanId: null, entityType: 'RELEASE_AREA', entityId: code, action: 'PROVIDER_ASSIGNED', actorId: actor.id, actorRole: actor.role, before: { providerId: area.providerId }, after: { providerId: body.providerId }, requestId: actor.requestId },
+        {
+          womanId: null,
+          entityType: 'RELEASE_AREA',
+          entityId: code,
+          action: 'PROVIDER_ASSIGNED',
+          actorId: actor.id,
+          actorRole: actor.role,
+          before: { providerId: area.providerId },
+          after: { providerId: body.providerId },
+          requestId: actor.requestId,
+        },
       ]);
     });
     const updated = await this.reference.findReleaseArea(code);
@@ -92,7 +123,8 @@ function toAreaView(area: ReleaseAreaEntity): ReleaseAreaView {
     code: area.code,
     name: area.name,
     country: area.country,
-    provider: area.provider ? { id: area.provider.id, name: area.provider.name, allowsDirectReferral: area.provider.allowsDirectReferral } : null,
+    provider: area.provider
+      ? { id: area.provider.id, name: area.provider.name, allowsDirectReferral: area.provider.allowsDirectReferral }
+      : null,
   };
 }
-

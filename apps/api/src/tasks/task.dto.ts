@@ -16,7 +16,9 @@ export class ListTasksQueryDto extends PaginationQueryDto {
 
   @ApiPropertyOptional({ description: '"me" or a user id' })
   @IsOptional()
-  @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/i, { message: 'assignee must be "me" or a user id (UUID)' })
+  @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/i, {
+    message: 'assignee must be "me" or a user id (UUID)',
+  })
   assignee?: string;
 
   @ApiPropertyOptional({ enum: Role })

@@ -37,7 +37,11 @@ export function scheduleStateOf(task: TaskEntity, now: Date): ScheduleState {
   return scheduleStateAt({ status: task.status, dueAt: task.dueAt, atRiskAt: task.atRiskAt }, now);
 }
 
-export function toTaskView(task: TaskEntity, scheduleState: ScheduleState, row?: Omit<TaskRow, 'task' | 'scheduleState'>): TaskView {
+export function toTaskView(
+  task: TaskEntity,
+  scheduleState: ScheduleState,
+  row?: Omit<TaskRow, 'task' | 'scheduleState'>,
+): TaskView {
   return {
     id: task.id,
     womanId: task.womanId,
@@ -72,13 +76,25 @@ export function toTaskRowView(row: TaskRow): TaskView {
 
 export interface TaskDetailView extends TaskView {
   notes: { id: string; authorId: string; body: string; createdAt: string }[];
-  statusLog: { fromStatus: TaskStatus | null; toStatus: TaskStatus; reason: string | null; actorId: string | null; at: string }[];
+  statusLog: {
+    fromStatus: TaskStatus | null;
+    toStatus: TaskStatus;
+    reason: string | null;
+    actorId: string | null;
+    at: string;
+  }[];
 }
 
 export function toTaskDetailView(row: TaskRow, notes: TaskNoteEntity[], log: TaskStatusChangeEntity[]): TaskDetailView {
   return {
     ...toTaskRowView(row),
     notes: notes.map((n) => ({ id: n.id, authorId: n.authorId, body: n.body, createdAt: n.createdAt.toISOString() })),
-    statusLog: log.map((c) => ({ fromStatus: c.fromStatus, toStatus: c.toStatus, reason: c.reason, actorId: c.actorId, at: c.at.toISOString() })),
+    statusLog: log.map((c) => ({
+      fromStatus: c.fromStatus,
+      toStatus: c.toStatus,
+      reason: c.reason,
+      actorId: c.actorId,
+      at: c.at.toISOString(),
+    })),
   };
 }

@@ -28,13 +28,21 @@ export class TasksController {
   /** Exclusive: of simultaneous claims exactly one wins; the others get 409 naming the holder. */
   @Post(':id/claim')
   @HttpCode(200)
-  claim(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @RequestId() requestId: string | null): Promise<TaskView> {
+  claim(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @RequestId() requestId: string | null,
+  ): Promise<TaskView> {
     return this.tasks.claim(user, id, actorOf(user, requestId));
   }
 
   @Post(':id/release')
   @HttpCode(200)
-  release(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @RequestId() requestId: string | null): Promise<TaskView> {
+  release(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @RequestId() requestId: string | null,
+  ): Promise<TaskView> {
     return this.tasks.releaseClaim(user, id, actorOf(user, requestId));
   }
 

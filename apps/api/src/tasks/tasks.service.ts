@@ -1,8 +1,24 @@
 /** Tasks: list and filter, read one, claim exclusively, release a claim, change status, add a note. */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import { AuditTrailRepository, TaskEntity, TaskRow, TasksRepository, Tx, UnitOfWork, UsersRepository } from '@app/database';
-import { Role, TaskStatus, claimRefusal, isOpenTaskStatus, taskStatusChangeProblem, taskVisibilityFor, workRefusal } from '@app/domain';
+import {
+  AuditTrailRepository,
+  TaskEntity,
+  TaskRow,
+  TasksRepository,
+  Tx,
+  UnitOfWork,
+  UsersRepository,
+} from '@app/database';
+import {
+  Role,
+  TaskStatus,
+  claimRefusal,
+  isOpenTaskStatus,
+  taskStatusChangeProblem,
+  taskVisibilityFor,
+  workRefusal,
+} from '@app/domain';
 import { Actor, taskSnapshot } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
@@ -52,7 +68,13 @@ export class TasksService {
     if (refusal) throw new ForbiddenException(refusal);
     const now = this.clock.now();
     const outcome = await this.unitOfWork.run(async (tx) => {
-      const result = await this.tasks.claim(tx, id, user.id, user.role === Role.CRS_CASEWORKER ? user.providerId : null, now);
+      const result = await this.tasks.claim(
+        tx,
+        id,
+        user.id,
+        user.role === Role.CRS_CASEWORKER ? user.providerId : null,
+        now,
+      );
       if (result.claimed) await this.auditTask(tx, result.task, 'CLAIMED', row.task, actor);
       return result;
     });
@@ -92,12 +114,20 @@ export class TasksService {
         completedAt: isOpenTaskStatus(body.status) ? null : now,
       });
       if (!task) return null;
-      await this.tasks.appendStatusChange(tx, { taskId: id, fromStatus: row.task.status, toStatus: body.status, reason: body.reason ?? null, actorId: actor.id });
+      await this.tasks.appendStatusChange(tx, {
+        taskId: id,
+        fromStatus: row.task.status,
+        toStatus: body.status,
+        reason: body.reason ?? null,
+        actorId: actor.id,
+      });
       await this.auditTask(tx, task, 'STATUS_CHANGED', row.task, actor);
       return task;
     });
     if (!updated) {
-      throw new ConflictException(`The task was changed by someone else since you read it (you sent version ${body.version}): reload and try again`);
+      throw new ConflictException(
+        `The task was changed by someone else since you read it (you sent version ${body.version}): reload and try again`,
+      );
     }
     return toTaskView(updated, scheduleStateOf(updated, now), row);
   }
@@ -109,7 +139,17 @@ export class TasksService {
     await this.unitOfWork.run(async (tx) => {
       const note = await this.tasks.addNote(tx, { taskId: id, authorId: user.id, body: body.body });
       await this.audit.append(tx, [
-        { womanId: row.task.womanId, entityType: 'TASK', entityId: id, action: 'NOTE_ADDED', actorId: actor.id, actorRole: actor.role, before: null, after: { noteId: note.id, body: note.body }, requestId: actor.requestId },
+        {
+          womanId: row.task.womanId,
+          entityType: 'TASK',
+          entityId: id,
+          action: 'NOTE_ADDED',
+          actorId: actor.id,
+          actorRole: actor.role,
+          before: null,
+          after: { noteId: note.id, body: note.body },
+          requestId: actor.requestId,
+        },
       ]);
     });
     return this.get(user, id);
@@ -123,20 +163,35 @@ export class TasksService {
   }
 
   private async claimConflict(current: TaskEntity | null): Promise<ConflictException> {
-    if (!current?.assigneeId) return new ConflictException({ statusCode: 409, message: 'The task is closed and cannot be claimed' });
+    if (!current?.assigneeId)
+      return new ConflictException({ statusCode: 409, message: 'The task is closed and cannot be claimed' });
     const [holder] = await this.users.findByIds([current.assigneeId]);
     return new ConflictException({
       statusCode: 409,
       error: 'Conflict',
       message: `Already claimed by ${holder?.displayName ?? 'someone else'}`,
-      heldBy: { id: current.assigneeId, displayName: holder?.displayName ?? null, providerId: current.claimedByProviderId },
+      heldBy: {
+        id: current.assigneeId,
+        displayName: holder?.displayName ?? null,
+        providerId: current.claimedByProviderId,
+      },
       claimedAt: current.claimedAt?.toISOString() ?? null,
     });
   }
 
   private async auditTask(tx: Tx, task: TaskEntity, action: string, before: TaskEntity, actor: Actor): Promise<void> {
     await this.audit.append(tx, [
-      { womanId: task.womanId, entityType: 'TASK', entityId: task.id, action, actorId: actor.id, actorRole: actor.role, before: taskSnapshot(before), after: taskSnapshot(task), requestId: actor.requestId },
+      {
+        womanId: task.womanId,
+        entityType: 'TASK',
+        entityId: task.id,
+        action,
+        actorId: actor.id,
+        actorRole: actor.role,
+        before: taskSnapshot(before),
+        after: taskSnapshot(task),
+        requestId: actor.requestId,
+      },
     ]);
   }
 }

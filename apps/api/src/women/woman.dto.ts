@@ -14,7 +14,14 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { Complexity, CustodyStatus, PRISON_CODES, PRISON_NUMBER_PATTERN, ReleaseType, SensitiveFlag } from '@app/domain';
+import {
+  Complexity,
+  CustodyStatus,
+  PRISON_CODES,
+  PRISON_NUMBER_PATTERN,
+  ReleaseType,
+  SensitiveFlag,
+} from '@app/domain';
 import { IsIsoDate } from '../common/is-iso-date.decorator';
 import { PaginationQueryDto } from '../common/pagination.dto';
 
@@ -67,7 +74,9 @@ export class ReleaseDatesDto {
 
 export class CreateWomanDto extends ReleaseDatesDto {
   @ApiProperty({ example: 'A1234BC' })
-  @Matches(PRISON_NUMBER_PATTERN, { message: 'prisonNumber must be one letter, four digits and two letters, e.g. A1234BC' })
+  @Matches(PRISON_NUMBER_PATTERN, {
+    message: 'prisonNumber must be one letter, four digits and two letters, e.g. A1234BC',
+  })
   prisonNumber!: string;
 
   @ApiProperty()
@@ -246,7 +255,11 @@ export class ListWomenQueryDto extends PaginationQueryDto {
   @IsIn(PRISON_CODES, { message: `prison must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
   prison?: string;
 
-  @ApiPropertyOptional({ enum: RELEASE_WINDOWS, default: 'all', description: 'Release within 12 weeks, 24 weeks, or all' })
+  @ApiPropertyOptional({
+    enum: RELEASE_WINDOWS,
+    default: 'all',
+    description: 'Release within 12 weeks, 24 weeks, or all',
+  })
   @IsOptional()
   @IsIn(RELEASE_WINDOWS, { message: `window must be one of ${RELEASE_WINDOWS.join(', ')}` })
   window?: ReleaseWindow;

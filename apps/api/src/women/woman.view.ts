@@ -94,7 +94,11 @@ function withoutSensitive(snapshot: Record<string, unknown> | null): Record<stri
 }
 
 /** The audit trail as this role may read it: hidden tasks and pathways are left out, and flags stripped. */
-export function toAuditViews(events: AuditEventEntity[], role: Role, isVisible: (e: AuditEventEntity) => boolean): AuditView[] {
+export function toAuditViews(
+  events: AuditEventEntity[],
+  role: Role,
+  isVisible: (e: AuditEventEntity) => boolean,
+): AuditView[] {
   const showFlags = canSeeSensitiveFlags(role);
   return events.filter(isVisible).map((e) => ({
     id: e.id,

@@ -46,7 +46,14 @@ export interface WomanBoardRow extends WomanView {
 export interface WomanDetailView extends WomanView {
   pathways: PathwayView[];
   tasks: TaskView[];
-  assessments: { id: string; kind: string; method: string; assessedAt: string; assessedById: string; outcomes: unknown }[];
+  assessments: {
+    id: string;
+    kind: string;
+    method: string;
+    assessedAt: string;
+    assessedById: string;
+    outcomes: unknown;
+  }[];
   auditTrail: AuditView[];
 }
 
@@ -111,7 +118,14 @@ export class WomenService {
       tasks: taskPage.rows.map(toTaskRowView),
       assessments:
         visibility.hiddenPathways.length === 0
-          ? assessments.map((a) => ({ id: a.id, kind: a.kind, method: a.method, assessedAt: a.assessedAt.toISOString(), assessedById: a.assessedById, outcomes: a.outcomes }))
+          ? assessments.map((a) => ({
+              id: a.id,
+              kind: a.kind,
+              method: a.method,
+              assessedAt: a.assessedAt.toISOString(),
+              assessedById: a.assessedById,
+              outcomes: a.outcomes,
+            }))
           : [],
       auditTrail,
     };
@@ -128,28 +142,45 @@ export class WomenService {
     if (await this.women.existsByPrisonNumber(body.prisonNumber)) {
       throw new ConflictException(`A woman with prison number ${body.prisonNumber} is already recorded`);
     }
-    const woman = await this.unitOfWork.run(async (tx) => {
-      const created = await this.women.insert(tx, {
-        ...body,
-        sensitiveFlags: body.sensitiveFlags ?? [],
-        releaseDate: release?.date ?? null,
-        releaseDateSource: release?.source ?? null,
+    const woman = await this.unitOfWork
+      .run(async (tx) => {
+        const created = await this.women.insert(tx, {
+          ...body,
+          sensitiveFlags: body.sensitiveFlags ?? [],
+          releaseDate: release?.date ?? null,
+          releaseDateSource: release?.source ?? null,
+        });
+        await this.pathways.upsert(
+          tx,
+          PATHWAYS.map((pathway) => ({
+            womanId: created.id,
+            pathway,
+            status: PathwayStatus.NOT_STARTED,
+            updatedById: actor.id,
+          })),
+        );
+        await this.audit.append(tx, [
+          {
+            womanId: created.id,
+            entityType: 'WOMAN',
+            entityId: created.id,
+            action: 'CREATED',
+            actorId: actor.id,
+            actorRole: actor.role,
+            before: null,
+            after: womanSnapshot(created),
+            requestId: actor.requestId,
+          },
+        ]);
+        return created;
+      })
+      .catch((error: unknown) => {
+        // Two simultaneous creates of one prison number: the unique index decides.
+        if ((error as { code?: string }).code === '23505') {
+          throw new ConflictException(`A woman with prison number ${body.prisonNumber} is already recorded`);
+        }
+        throw error;
       });
-      await this.pathways.upsert(
-        tx,
-        PATHWAYS.map((pathway) => ({ womanId: created.id, pathway, status: PathwayStatus.NOT_STARTED, updatedById: actor.id })),
-      );
-      await this.audit.append(tx, [
-        { womanId: created.id, entityType: 'WOMAN', entityId: created.id, action: 'CREATED', actorId: actor.id, actorRole: actor.role, before: null, after: womanSnapshot(created), requestId: actor.requestId },
-      ]);
-      return created;
-    }).catch((error: unknown) => {
-      // Two simultaneous creates of one prison number: the unique index decides.
-      if ((error as { code?: string }).code === '23505') {
-        throw new ConflictException(`A woman with prison number ${body.prisonNumber} is already recorded`);
-      }
-      throw error;
-    });
     return toWomanView(woman, user.role);
   }
 
@@ -159,7 +190,9 @@ export class WomenService {
       const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, id);
       if (!woman) throw new NotFoundException('No such woman in your caseload');
       if (body.version !== undefined && body.version !== woman.version) {
-        throw new ConflictException(`She was changed by someone else since you read her (version ${woman.version}, you sent ${body.version}): reload and try again`);
+        throw new ConflictException(
+          `She was changed by someone else since you read her (version ${woman.version}, you sent ${body.version}): reload and try again`,
+        );
       }
       const before = womanSnapshot(woman);
       const { version: _version, ...patch } = body;
@@ -171,7 +204,9 @@ export class WomenService {
       woman.releaseDateSource = release?.source ?? null;
       const saved = await this.women.save(tx, woman);
       const after = womanSnapshot(saved);
-      const changed = Object.keys(after).filter((k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+      const changed = Object.keys(after).filter(
+        (k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+      );
       if (changed.length > 0) {
         await this.audit.append(tx, [
           {
@@ -202,7 +237,11 @@ export class WomenService {
   }
 
   /** Unknown areas and users are bad input (400 naming the field), checked before anything is written. */
-  private async checkReferences(body: { releaseAreaCode?: string; pomId?: string | null; comId?: string | null }): Promise<void> {
+  private async checkReferences(body: {
+    releaseAreaCode?: string;
+    pomId?: string | null;
+    comId?: string | null;
+  }): Promise<void> {
     if (body.releaseAreaCode !== undefined && !(await this.reference.findReleaseArea(body.releaseAreaCode))) {
       throw fieldError('releaseAreaCode', `Unknown release area ${body.releaseAreaCode}: see GET /release-areas`);
     }
@@ -217,9 +256,16 @@ export class WomenService {
     }
   }
 
-  private pathwayViews(role: Role, statuses: { pathway: Pathway; status: PathwayStatus; needIdentifiedAt: Date | null }[]): PathwayView[] {
+  private pathwayViews(
+    role: Role,
+    statuses: { pathway: Pathway; status: PathwayStatus; needIdentifiedAt: Date | null }[],
+  ): PathwayView[] {
     return statuses
       .filter((s) => canSeePathway(role, s.pathway))
-      .map((s) => ({ pathway: s.pathway, status: s.status, needIdentifiedAt: s.needIdentifiedAt?.toISOString() ?? null }));
+      .map((s) => ({
+        pathway: s.pathway,
+        status: s.status,
+        needIdentifiedAt: s.needIdentifiedAt?.toISOString() ?? null,
+      }));
   }
 }

@@ -17,7 +17,9 @@ export class ReferenceDataRepository {
   }
 
   listReleaseAreas(): Promise<ReleaseAreaEntity[]> {
-    return this.dataSource.getRepository(ReleaseAreaEntity).find({ order: { name: 'ASC' }, relations: { provider: true } });
+    return this.dataSource
+      .getRepository(ReleaseAreaEntity)
+      .find({ order: { name: 'ASC' }, relations: { provider: true } });
   }
 
   findReleaseArea(code: string): Promise<ReleaseAreaEntity | null> {

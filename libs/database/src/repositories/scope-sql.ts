@@ -11,7 +11,10 @@ export function womenScopeCondition(scope: AccessScope, womanAlias: string): Sql
     case 'ESTATE':
       return { sql: 'TRUE', params: {} };
     case 'PRISONS':
-      return { sql: `${womanAlias}.prison_code = ANY(:scopePrisonCodes)`, params: { scopePrisonCodes: [...scope.prisonCodes] } };
+      return {
+        sql: `${womanAlias}.prison_code = ANY(:scopePrisonCodes)`,
+        params: { scopePrisonCodes: [...scope.prisonCodes] },
+      };
     case 'PROVIDER':
       return {
         sql: `${womanAlias}.release_area_code IN (SELECT code FROM release_areas WHERE provider_id = :scopeProviderId)`,

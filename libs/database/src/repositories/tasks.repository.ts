@@ -64,7 +64,8 @@ export class TasksRepository {
     if (filter.ownerRole) qb.andWhere('t.owner_role = :ownerRole', { ownerRole: filter.ownerRole });
     if (filter.pathway) qb.andWhere('t.pathway = :pathway', { pathway: filter.pathway });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
-    if (filter.scheduleState) qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
+    if (filter.scheduleState)
+      qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
 
     const total = await qb.getCount();
     const { entities, raw } = await qb
@@ -72,7 +73,13 @@ export class TasksRepository {
       .addOrderBy('t.id', 'ASC')
       .limit(filter.limit)
       .offset(filter.offset)
-      .getRawAndEntities<{ schedule_state: ScheduleState; prison_code: string; woman_name: string; prison_number: string; t_id: string }>();
+      .getRawAndEntities<{
+        schedule_state: ScheduleState;
+        prison_code: string;
+        woman_name: string;
+        prison_number: string;
+        t_id: string;
+      }>();
     const extras = new Map(raw.map((r) => [r.t_id, r]));
     const rows = entities.map((task) => {
       const extra = extras.get(task.id);
@@ -90,7 +97,12 @@ export class TasksRepository {
   async findOneInScope(scope: AccessScope, visibility: TaskVisibility, id: string, now: Date): Promise<TaskRow | null> {
     const { entities, raw } = await this.scopedQuery(scope, visibility, now)
       .andWhere('t.id = :id', { id })
-      .getRawAndEntities<{ schedule_state: ScheduleState; prison_code: string; woman_name: string; prison_number: string }>();
+      .getRawAndEntities<{
+        schedule_state: ScheduleState;
+        prison_code: string;
+        woman_name: string;
+        prison_number: string;
+      }>();
     if (entities.length === 0) return null;
     return {
       task: entities[0],
@@ -158,7 +170,12 @@ export class TasksRepository {
   }
 
   /** Optimistic update: applies only when the row still has the version the caller read. */
-  async updateIfVersion(tx: Tx, id: string, expectedVersion: number, patch: Partial<TaskEntity>): Promise<TaskEntity | null> {
+  async updateIfVersion(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<TaskEntity>,
+  ): Promise<TaskEntity | null> {
     const result = await tx
       .createQueryBuilder()
       .update(TaskEntity)
@@ -219,7 +236,8 @@ export class TasksRepository {
     if (visibility.hiddenPathways.length > 0) {
       qb.andWhere('t.pathway <> ALL(:hiddenPathways)', { hiddenPathways: [...visibility.hiddenPathways] });
     }
-    if (visibility.ownerRoleOnly) qb.andWhere('t.owner_role = :ownerRoleOnly', { ownerRoleOnly: visibility.ownerRoleOnly });
+    if (visibility.ownerRoleOnly)
+      qb.andWhere('t.owner_role = :ownerRoleOnly', { ownerRoleOnly: visibility.ownerRoleOnly });
     return qb;
   }
 }

@@ -43,7 +43,7 @@ export class WomenRepository {
     qb.where(condition.sql, condition.params);
     if (filter.prisonCode) qb.andWhere('w.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
     if (filter.releaseWithinDays !== undefined) {
-      qb.andWhere("w.release_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:within AS integer)", {
+      qb.andWhere('w.release_date BETWEEN CAST(:today AS date) AND CAST(:today AS date) + CAST(:within AS integer)', {
         today: filter.today,
         within: filter.releaseWithinDays,
       });
@@ -61,7 +61,10 @@ export class WomenRepository {
       filter.now,
       filter.visibility,
     );
-    return { rows: women.map((woman) => ({ woman, taskCounts: counts.get(woman.id) ?? { open: 0, atRisk: 0, overdue: 0 } })), total };
+    return {
+      rows: women.map((woman) => ({ woman, taskCounts: counts.get(woman.id) ?? { open: 0, atRisk: 0, overdue: 0 } })),
+      total,
+    };
   }
 
   findOneInScope(scope: AccessScope, id: string): Promise<WomanEntity | null> {

@@ -1,0 +1,33 @@
+/** The gateway's settings, validated at boot. */
+import { z } from 'zod';
+import { AuthSettings, readAuthSettings } from '@app/auth';
+import { DatabaseSettings, readDatabaseSettings } from '@app/database';
+import { RedisSettings, readRedisSettings } from '@app/events';
+
+const gatewaySettingsSchema = z.object({
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface GatewaySettings {
+  port: number;
+  logLevel: string;
+  redis: RedisSettings;
+  database: DatabaseSettings;
+  auth: AuthSettings;
+}
+
+export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+  const parsed = gatewaySettingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid gateway settings: ${problems}`);
+  }
+  return {
+    port: parsed.data.GATEWAY_PORT,
+    logLevel: parsed.data.LOG_LEVEL,
+    redis: readRedisSettings(env),
+    database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
+    auth: readAuthSettings(env),
+  };
+}

@@ -1,0 +1,32 @@
+/** Socket.io over the Redis adapter, so any number of gateway processes share rooms. */
+import { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import { Server, ServerOptions } from 'socket.io';
+import { RedisSettings } from '@app/events';
+
+export class RedisIoAdapter extends IoAdapter {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  constructor(app: INestApplicationContext, settings: RedisSettings) {
+    super(app);
+    this.pub = new Redis(settings.url, { maxRetriesPerRequest: null });
+    this.sub = this.pub.duplicate();
+    this.channelPrefix = `${settings.prefix}:socket.io`;
+  }
+
+  private readonly channelPrefix: string;
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, { ...options, cors: { origin: true } } as ServerOptions);
+    server.adapter(createAdapter(this.pub, this.sub, { key: this.channelPrefix }));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)]);
+  }
+}

@@ -1,0 +1,32 @@
+/** The worker's settings, validated at boot. */
+import { z } from 'zod';
+import { DatabaseSettings, readDatabaseSettings } from '@app/database';
+import { RedisSettings, readRedisSettings } from '@app/events';
+
+const workerSettingsSchema = z.object({
+  WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface WorkerSettings {
+  port: number;
+  logLevel: string;
+  redis: RedisSettings;
+  database: DatabaseSettings;
+}
+
+export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
+  const parsed = workerSettingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid worker settings: ${problems}`);
+  }
+  return {
+    port: parsed.data.WORKER_PORT,
+    logLevel: parsed.data.LOG_LEVEL,
+    redis: readRedisSettings(env),
+    database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
+  };
+}
+
+export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');

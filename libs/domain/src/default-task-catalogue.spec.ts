@@ -1,0 +1,238 @@
+import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
+import { PATHWAYS, Pathway } from './pathways';
+import { Role } from './roles';
+import { DeadlineAnchor, OffsetUnit, TaskTemplate } from './task-template';
+import { CustodyStatus, SensitiveFlag } from './woman';
+
+function template(key: string): TaskTemplate {
+  const found = DEFAULT_TASK_CATALOGUE.find((t) => t.key === key);
+  if (!found) {
+    throw new Error(`No template ${key}`);
+  }
+  return found;
+}
+
+describe('DEFAULT_TASK_CATALOGUE', () => {
+  it.each(PATHWAYS)('has at least one active task for %s', (pathway) => {
+    expect(DEFAULT_TASK_CATALOGUE.filter((t) => t.pathway === pathway && t.active).length).toBeGreaterThan(0);
+  });
+
+  it('has unique keys', () => {
+    const keys = DEFAULT_TASK_CATALOGUE.map((t) => t.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('uses UPPER_SNAKE keys that cannot collide with a planned alternative', () => {
+    for (const { key } of DEFAULT_TASK_CATALOGUE) {
+      expect(key).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
+      expect(key.endsWith('_ALTERNATIVE')).toBe(false);
+    }
+  });
+
+  it('has every template active, titled, described and with a whole, non-negative at-risk lead', () => {
+    for (const t of DEFAULT_TASK_CATALOGUE) {
+      expect(t.active).toBe(true);
+      expect(t.title.trim()).not.toBe('');
+      expect(t.description.trim()).not.toBe('');
+      expect(Number.isInteger(t.atRiskLeadWorkingDays) && t.atRiskLeadWorkingDays >= 0).toBe(true);
+    }
+  });
+
+  it('makes release-critical tasks fall due before release', () => {
+    for (const t of DEFAULT_TASK_CATALOGUE.filter((c) => c.releaseCritical)) {
+      expect([t.key, t.deadline.anchor]).toEqual([t.key, DeadlineAnchor.RELEASE]);
+      expect(t.deadline.offset).toBeLessThan(0);
+    }
+  });
+
+  it.each<[string, Pathway, Role, DeadlineAnchor, number, OffsetUnit, boolean]>([
+    [
+      'CRS_ACCOMMODATION_REFERRAL',
+      Pathway.ACCOMMODATION,
+      Role.COM,
+      DeadlineAnchor.RELEASE,
+      -84,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'DUTY_TO_REFER',
+      Pathway.ACCOMMODATION,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -56,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'RELEASE_ADDRESS_CONFIRMED',
+      Pathway.ACCOMMODATION,
+      Role.COM,
+      DeadlineAnchor.RELEASE,
+      -28,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'ACCOMMODATION_NIGHT_OF_RELEASE',
+      Pathway.ACCOMMODATION,
+      Role.COM,
+      DeadlineAnchor.RELEASE,
+      1,
+      OffsetUnit.WORKING_DAYS,
+      false,
+    ],
+    [
+      'ACCOMMODATION_OUTCOME_12_WEEKS',
+      Pathway.ACCOMMODATION,
+      Role.COM,
+      DeadlineAnchor.RELEASE,
+      84,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    [
+      'RELEASE_DAY_APPOINTMENTS',
+      Pathway.ACCOMMODATION,
+      Role.POM,
+      DeadlineAnchor.RELEASE,
+      -7,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'BASIC_MOBILE_PHONE',
+      Pathway.ACCOMMODATION,
+      Role.POM,
+      DeadlineAnchor.RELEASE,
+      -2,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    [
+      'NATIONAL_INSURANCE_NUMBER',
+      Pathway.FINANCE_AND_ID,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -70,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'BANK_ACCOUNT',
+      Pathway.FINANCE_AND_ID,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -43,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    [
+      'ID_DOCUMENTS',
+      Pathway.FINANCE_AND_ID,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -56,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    [
+      'UNIVERSAL_CREDIT_CLAIM',
+      Pathway.FINANCE_AND_ID,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -14,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'GP_REGISTRATION',
+      Pathway.HEALTH,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -14,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    [
+      'RELEASE_MEDICATION',
+      Pathway.HEALTH,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -7,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    [
+      'FAMILY_RESETTLEMENT_CONTACT',
+      Pathway.CHILDREN_FAMILIES_AND_COMMUNITY,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -84,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    [
+      'CRS_DOMESTIC_ABUSE_REFERRAL',
+      Pathway.DOMESTIC_ABUSE,
+      Role.COM,
+      DeadlineAnchor.NEED_IDENTIFIED,
+      2,
+      OffsetUnit.WORKING_DAYS,
+      false,
+    ],
+    [
+      'CRS_SEX_WORK_REFERRAL',
+      Pathway.SEX_WORK,
+      Role.COM,
+      DeadlineAnchor.NEED_IDENTIFIED,
+      2,
+      OffsetUnit.WORKING_DAYS,
+      false,
+    ],
+  ])(
+    '%s is a %s task owned by %s, due %s %i %s, release-critical %s',
+    (key, pathway, owner, anchor, offset, unit, critical) => {
+      const t = template(key);
+      expect(t.pathway).toBe(pathway);
+      expect(t.ownerRole).toBe(owner);
+      expect(t.deadline).toEqual({ anchor, offset, unit });
+      expect(t.releaseCritical).toBe(critical);
+    },
+  );
+
+  it('gives need-identified referrals one working day of warning', () => {
+    expect(template('CRS_DOMESTIC_ABUSE_REFERRAL').atRiskLeadWorkingDays).toBe(1);
+    expect(template('CRS_SEX_WORK_REFERRAL').atRiskLeadWorkingDays).toBe(1);
+  });
+
+  it('only lets sentenced women with more than six weeks left apply for a bank account', () => {
+    expect(template('BANK_ACCOUNT').eligibility).toEqual({
+      custodyStatusIn: [CustodyStatus.SENTENCED],
+      minDaysToServe: 42,
+    });
+  });
+
+  it('plans the alternative to a bank account: basic account letter, ID pack and jobcentre appointment', () => {
+    const alternative = template('BANK_ACCOUNT').ineligibleAlternative;
+    expect(alternative?.title).toBe('Bank account not possible before release: plan the alternative');
+    expect(alternative?.description).toMatch(/basic bank account/);
+    expect(alternative?.description).toMatch(/ID pack/);
+    expect(alternative?.description).toMatch(/jobcentre appointment/);
+    expect(alternative?.description).toMatch(/Post Office/);
+  });
+
+  it('offers the family resettlement contact only to women with dependent children', () => {
+    expect(template('FAMILY_RESETTLEMENT_CONTACT').eligibility.requiresFlag).toBe(SensitiveFlag.DEPENDENT_CHILDREN);
+  });
+
+  it('has a naloxone task and a community drug and alcohol referral', () => {
+    const keys = DEFAULT_TASK_CATALOGUE.filter((t) => t.pathway === Pathway.DRUGS_AND_ALCOHOL).map((t) => t.key);
+    expect(keys).toEqual(['COMMUNITY_DRUG_ALCOHOL_REFERRAL', 'NALOXONE_ON_RELEASE']);
+  });
+
+  it('has a safety plan for the release address alongside the domestic abuse referral', () => {
+    const keys = DEFAULT_TASK_CATALOGUE.filter((t) => t.pathway === Pathway.DOMESTIC_ABUSE).map((t) => t.key);
+    expect(keys).toEqual(['CRS_DOMESTIC_ABUSE_REFERRAL', 'DOMESTIC_ABUSE_SAFETY_PLAN']);
+  });
+});

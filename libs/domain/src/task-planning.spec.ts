@@ -1,0 +1,220 @@
+import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
+import { Pathway } from './pathways';
+import { Role } from './roles';
+import { planTasksForPathway, PlanningFacts, recomputeDeadline } from './task-planning';
+import { DeadlineAnchor, OffsetUnit, TaskTemplate } from './task-template';
+import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
+
+const facts: PlanningFacts = {
+  releaseDate: '2026-09-30',
+  receptionDate: '2026-02-02',
+  needIdentifiedAt: null,
+  custodyStatus: CustodyStatus.SENTENCED,
+  releaseType: ReleaseType.LICENCE,
+  flags: new Set(),
+  now: new Date('2026-06-01T09:00:00Z'),
+};
+
+function customTemplate(overrides: Partial<TaskTemplate>): TaskTemplate {
+  return {
+    key: 'TEST_TASK',
+    pathway: Pathway.HEALTH,
+    title: 'Test task',
+    description: 'A task for the tests.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    deadline: { anchor: DeadlineAnchor.RELEASE, offset: -14, unit: OffsetUnit.CALENDAR_DAYS },
+    atRiskLeadWorkingDays: 2,
+    releaseCritical: false,
+    eligibility: {},
+    active: true,
+    ...overrides,
+  };
+}
+
+describe('planTasksForPathway', () => {
+  it('plans the active accommodation tasks in catalogue order with their deadlines', () => {
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, facts);
+    expect(planned.map((task) => [task.templateKey, task.deadline?.dueDate])).toEqual([
+      ['CRS_ACCOMMODATION_REFERRAL', '2026-07-08'],
+      ['CRS_ACCOMMODATION_SUPPORT', '2026-07-22'],
+      ['DUTY_TO_REFER', '2026-08-05'],
+      ['RELEASE_ADDRESS_CONFIRMED', '2026-09-02'],
+      ['RELEASE_DAY_APPOINTMENTS', '2026-09-23'],
+      ['BASIC_MOBILE_PHONE', '2026-09-28'],
+      ['ACCOMMODATION_NIGHT_OF_RELEASE', '2026-10-01'],
+      ['ACCOMMODATION_OUTCOME_12_WEEKS', '2026-12-23'],
+    ]);
+    expect(planned.every((task) => task.ineligibleReasons.length === 0)).toBe(true);
+  });
+
+  it('copies what the board needs from the template', () => {
+    const [referral] = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, facts);
+    expect(referral).toEqual({
+      templateKey: 'CRS_ACCOMMODATION_REFERRAL',
+      pathway: Pathway.ACCOMMODATION,
+      title: 'Refer her to the CRS provider for accommodation support',
+      description: expect.stringContaining('Refer and Monitor'),
+      ownerRole: Role.COM,
+      releaseCritical: true,
+      deadline: {
+        dueDate: '2026-07-08',
+        dueAt: new Date('2026-07-08T16:00:00Z'),
+        atRiskAt: new Date('2026-07-01T16:00:00Z'),
+      },
+      ineligibleReasons: [],
+    });
+  });
+
+  it('plans the bank account itself when she has more than six weeks to serve', () => {
+    const keys = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, facts).map((t) => t.templateKey);
+    expect(keys).toEqual([
+      'NATIONAL_INSURANCE_NUMBER',
+      'BANK_ACCOUNT',
+      'ID_DOCUMENTS',
+      'CRS_FINANCE_BENEFIT_DEBT_SUPPORT',
+      'UNIVERSAL_CREDIT_CLAIM',
+    ]);
+  });
+
+  it('plans the bank account alternative, with the reason and the same deadline, when she has 30 days left', () => {
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+      ...facts,
+      now: new Date('2026-08-31T09:00:00Z'),
+    });
+    const alternative = planned.find((task) => task.templateKey === 'BANK_ACCOUNT_ALTERNATIVE');
+    expect(alternative).toMatchObject({
+      title: 'Bank account not possible before release: plan the alternative',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+      ineligibleReasons: ['She has 30 days left to serve; this task needs more than 42 days (6 weeks).'],
+      deadline: { dueDate: '2026-08-18' },
+    });
+    expect(planned.some((task) => task.templateKey === 'BANK_ACCOUNT')).toBe(false);
+  });
+
+  it('reads today as the London date of now', () => {
+    // 23:30Z on 18 August is 19 August in London: 42 days left, which is not more than six weeks.
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+      ...facts,
+      now: new Date('2026-08-18T23:30:00Z'),
+    });
+    expect(planned.map((task) => task.templateKey)).toContain('BANK_ACCOUNT_ALTERNATIVE');
+  });
+
+  it('plans the bank account alternative for a remanded woman, saying she is not sentenced', () => {
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+      ...facts,
+      custodyStatus: CustodyStatus.REMANDED,
+    });
+    const alternative = planned.find((task) => task.templateKey === 'BANK_ACCOUNT_ALTERNATIVE');
+    expect(alternative?.ineligibleReasons).toEqual(['She is remanded, not sentenced.']);
+  });
+
+  it('without a release date, leaves release deadlines empty and says why there is no bank account', () => {
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+      ...facts,
+      releaseDate: null,
+    });
+    expect(planned.every((task) => task.deadline === null)).toBe(true);
+    const alternative = planned.find((task) => task.templateKey === 'BANK_ACCOUNT_ALTERNATIVE');
+    expect(alternative?.ineligibleReasons).toEqual([
+      'Her release date is unknown, so we cannot tell if she has more than 42 days (6 weeks) left to serve.',
+    ]);
+  });
+
+  it('plans nothing for mothers-only work when she has no dependent children', () => {
+    expect(planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.CHILDREN_FAMILIES_AND_COMMUNITY, facts)).toEqual([]);
+  });
+
+  it('plans the family resettlement contact for a mother', () => {
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.CHILDREN_FAMILIES_AND_COMMUNITY, {
+      ...facts,
+      flags: new Set([SensitiveFlag.DEPENDENT_CHILDREN]),
+    });
+    expect(planned.map((task) => [task.templateKey, task.deadline?.dueDate])).toEqual([
+      ['FAMILY_RESETTLEMENT_CONTACT', '2026-07-08'],
+    ]);
+  });
+
+  it('dates a domestic abuse referral from when the need was identified', () => {
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.DOMESTIC_ABUSE, {
+      ...facts,
+      needIdentifiedAt: new Date('2026-12-23T10:00:00Z'),
+    });
+    expect(planned.map((task) => [task.templateKey, task.deadline?.dueDate])).toEqual([
+      ['CRS_DOMESTIC_ABUSE_REFERRAL', '2026-12-29'],
+      ['DOMESTIC_ABUSE_SAFETY_PLAN', '2026-09-09'],
+    ]);
+  });
+
+  it('leaves a need-identified deadline empty until the need is identified', () => {
+    const [referral] = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.SEX_WORK, facts);
+    expect(referral.templateKey).toBe('CRS_SEX_WORK_REFERRAL');
+    expect(referral.deadline).toBeNull();
+  });
+
+  it('skips inactive templates and templates of other pathways', () => {
+    const catalogue = [
+      customTemplate({ key: 'RETIRED', active: false }),
+      customTemplate({ key: 'OTHER_PATHWAY', pathway: Pathway.ACCOMMODATION }),
+      customTemplate({ key: 'KEPT' }),
+    ];
+    expect(planTasksForPathway(catalogue, Pathway.HEALTH, facts).map((task) => task.templateKey)).toEqual(['KEPT']);
+  });
+
+  it('plans nothing for an ineligible template without an alternative', () => {
+    const catalogue = [customTemplate({ eligibility: { custodyStatusIn: [CustodyStatus.SENTENCED] } })];
+    expect(planTasksForPathway(catalogue, Pathway.HEALTH, { ...facts, custodyStatus: CustodyStatus.RECALLED })).toEqual(
+      [],
+    );
+  });
+
+  it('plans no alternative when only the required flag is missing', () => {
+    const catalogue = [
+      customTemplate({
+        eligibility: { requiresFlag: SensitiveFlag.MENTAL_HEALTH },
+        ineligibleAlternative: { title: 'Alternative', description: 'Should not appear.' },
+      }),
+    ];
+    expect(planTasksForPathway(catalogue, Pathway.HEALTH, facts)).toEqual([]);
+  });
+
+  it('plans nothing when the pathway has no templates', () => {
+    expect(planTasksForPathway([], Pathway.HEALTH, facts)).toEqual([]);
+  });
+});
+
+describe('recomputeDeadline', () => {
+  const medication = {
+    deadline: { anchor: DeadlineAnchor.RELEASE, offset: -7, unit: OffsetUnit.CALENDAR_DAYS },
+    atRiskLeadWorkingDays: 2,
+  };
+
+  it('moves the deadline with the release date', () => {
+    const before = recomputeDeadline(medication, { ...facts, releaseDate: '2026-09-30' });
+    const after = recomputeDeadline(medication, { ...facts, releaseDate: '2026-10-14' });
+    expect(before?.dueDate).toBe('2026-09-23');
+    expect(after).toEqual({
+      dueDate: '2026-10-07',
+      dueAt: new Date('2026-10-07T16:00:00Z'),
+      atRiskAt: new Date('2026-10-05T16:00:00Z'),
+    });
+  });
+
+  it('re-applies the weekend and bank holiday rule when the release date moves to Easter 2027', () => {
+    expect(recomputeDeadline(medication, { ...facts, releaseDate: '2027-04-05' })?.dueDate).toBe('2027-03-25');
+  });
+
+  it('moves the at-risk time across the clock change with the new release date', () => {
+    // Due Monday 26 October 2026 (GMT); two working days earlier is Thursday 22 October (still BST).
+    const deadline = recomputeDeadline(medication, { ...facts, releaseDate: '2026-11-02' });
+    expect(deadline).toEqual({
+      dueDate: '2026-10-26',
+      dueAt: new Date('2026-10-26T17:00:00Z'),
+      atRiskAt: new Date('2026-10-22T16:00:00Z'),
+    });
+  });
+
+  it('clears the deadline when the release date is withdrawn', () => {
+    expect(recomputeDeadline(medication, { ...facts, releaseDate: null })).toBeNull();
+  });
+});
