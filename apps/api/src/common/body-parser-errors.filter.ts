@@ -15,7 +15,8 @@ interface BodyParserError {
 @Catch()
 export class BodyParserErrorsFilter extends BaseExceptionFilter implements ExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
-    const error = exception as BodyParserError;
+    // Nest wraps body-parser errors in an HttpException whose cause is the original error.
+    const error = ((exception as { cause?: unknown }).cause ?? exception) as BodyParserError;
     if (error && typeof error === 'object' && error.type === 'entity.parse.failed') {
       this.reply(host, HttpStatus.BAD_REQUEST, 'The request body is not valid JSON');
       return;
