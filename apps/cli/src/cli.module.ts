@@ -1,0 +1,21 @@
+/** Nest wiring for the command-line tool: the database, the planning services and the commands. */
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule, DatabaseSettings } from '@app/database';
+import { ResettlementModule } from '@app/resettlement';
+import { MigrateCommand } from './commands/migrate.command';
+import { SeedCommand } from './commands/seed.command';
+import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
+import { DemoStaffWriter } from './seed/demo-staff.writer';
+import { TaskProgressWriter } from './seed/task-progress.writer';
+
+@Module({})
+export class CliModule {
+  /** Settings are passed in so main.ts can report bad ones as a plain message rather than a stack trace. */
+  static forRoot(database: DatabaseSettings): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [DatabaseModule.forRoot(database), ResettlementModule],
+      providers: [MigrateCommand, SeedCommand, DemoStaffWriter, DemoCaseloadWriter, TaskProgressWriter],
+    };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * `seed [--if-empty]`: migrates, then loads the demo board (providers, staff, about 300 women with their
+ * assessments and tasks) into an empty database, and prints what the board now holds. It never adds to or
+ * deletes from a database that already records women.
+ */
+import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { ReferenceDataRepository, TasksRepository, UnitOfWork, UsersRepository, WomenRepository } from '@app/database';
+import { londonDateOf, Role, taskVisibilityFor } from '@app/domain';
+import { Actor, SYSTEM_ACTOR } from '@app/resettlement';
+import { formatCounts, missingScheduleStates, summariseTasks } from '../seed/board-summary';
+import { buildDemoBoard, SEED_REQUEST_ID } from '../seed/demo-board';
+import { DemoCaseloadWriter } from '../seed/demo-caseload.writer';
+import { DemoStaffWriter } from '../seed/demo-staff.writer';
+import { DEMO_PASSWORD } from '../seed/demo-users';
+import { TaskProgressWriter } from '../seed/task-progress.writer';
+import { MigrateCommand } from './migrate.command';
+
+/** Far more than the demo board holds: the summary reads every task. */
+const SUMMARY_TASK_LIMIT = 100_000;
+
+@Injectable()
+export class SeedCommand {
+  constructor(
+    private readonly migrate: MigrateCommand,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly women: WomenRepository,
+    private readonly users: UsersRepository,
+    private readonly tasks: TasksRepository,
+    private readonly reference: ReferenceDataRepository,
+    private readonly staffWriter: DemoStaffWriter,
+    private readonly caseloadWriter: DemoCaseloadWriter,
+    private readonly progressWriter: TaskProgressWriter,
+  ) {}
+
+  async run(options: { ifEmpty: boolean }): Promise<void> {
+    await this.migrate.run();
+
+    const existing = await this.women.countAll();
+    if (existing > 0) {
+      if (options.ifEmpty) {
+        console.log(`Seed: the database already records ${existing} women; nothing to do.`);
+        return;
+      }
+      throw new Error(
+        `Refusing to seed: the database already records ${existing} women, and the seed neither duplicates ` +
+          'nor deletes data. Seed an empty database, or pass --if-empty to skip quietly.',
+      );
+    }
+
+    const started = performance.now();
+    const now = new Date();
+    const today = londonDateOf(now);
+    const board = buildDemoBoard(today);
+    const actor: Actor = { ...SYSTEM_ACTOR, requestId: SEED_REQUEST_ID };
+    console.log(`Seed: loading the demo board for ${today} (${board.women.length} women)...`);
+
+    // One transaction for the whole board: a seed that fails half way leaves nothing behind, so a later
+    // `seed --if-empty` (run at every `npm start`) can never mistake a half-seeded board for a seeded one.
+    try {
+      await this.unitOfWork.run(async (tx) => {
+        const staff = await this.staffWriter.write(tx, actor);
+        for (const demo of board.women) {
+          const written = await this.caseloadWriter.write(tx, demo, staff, actor);
+          await this.progressWriter.write(tx, demo, written.tasks, staff, board.progressRandom, SEED_REQUEST_ID, now);
+        }
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`The seed was rolled back and wrote nothing: ${reason}`, { cause: error });
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    await this.printSummary(now, seconds);
+  }
+
+  private async printSummary(now: Date, seconds: number): Promise<void> {
+    const [women, users, providers, taskList] = await Promise.all([
+      this.women.countAll(),
+      this.users.count(),
+      this.reference.listProviders(),
+      this.tasks.listInScope(
+        { kind: 'ESTATE' },
+        { now, visibility: taskVisibilityFor(Role.ADMIN), limit: SUMMARY_TASK_LIMIT, offset: 0 },
+      ),
+    ]);
+    const summary = summariseTasks(
+      taskList.rows.map((row) => row.task),
+      now,
+    );
+    console.log(`Seed: done in ${seconds.toFixed(1)} s.`);
+    console.log(`  women:     ${women}`);
+    console.log(`  users:     ${users} (password '${DEMO_PASSWORD}')`);
+    console.log(`  providers: ${providers.length}`);
+    console.log(`  tasks:     ${summary.total} (${formatCounts(summary.byStatus)})`);
+    console.log(`  open tasks by schedule state: ${formatCounts(summary.openBySchedule)}`);
+    const missing = missingScheduleStates(summary);
+    if (missing.length > 0) {
+      console.log(`  warning: no open task is ${missing.join(' or ')}; the demo board will not show it.`);
+    }
+  }
+}

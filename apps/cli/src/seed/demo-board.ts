@@ -1,0 +1,23 @@
+/**
+ * The whole demo board as plain data: which random streams feed which part, and the marker every seeded
+ * audit row carries. Pure; the seed command writes it.
+ */
+import { IsoDate } from '@app/domain';
+import { DemoWoman, generateDemoWomen } from './demo-women';
+import { Random } from './random';
+
+/** Fixed so every seed of the same day gives the same board. */
+export const DEMO_SEED = 20240507;
+
+/** Stored as the request id of every audit row the seed writes, so seeded history can be told apart. */
+export const SEED_REQUEST_ID = 'cli-seed';
+
+export interface DemoBoard {
+  women: DemoWoman[];
+  /** A separate stream for task progress, so tuning it never reshuffles the women. */
+  progressRandom: Random;
+}
+
+export function buildDemoBoard(today: IsoDate, seed = DEMO_SEED): DemoBoard {
+  return { women: generateDemoWomen(new Random(seed), today), progressRandom: new Random(seed + 1) };
+}

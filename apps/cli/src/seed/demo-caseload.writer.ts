@@ -1,0 +1,135 @@
+/**
+ * Writes the demo women: each woman, her immediate-needs assessment, her pathway statuses and the tasks the
+ * task planner makes for every pathway where she needs support, with the audit rows a real reception would leave.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  AssessmentsRepository,
+  AuditEntry,
+  AuditTrailRepository,
+  PathwayStatusesRepository,
+  TaskEntity,
+  Tx,
+  WomanEntity,
+  WomenRepository,
+} from '@app/database';
+import { AssessmentKind, PathwayStatus } from '@app/domain';
+import { Actor, TaskPlannerService } from '@app/resettlement';
+import { DemoStaff, staffMember } from './demo-staff.writer';
+import { DemoWoman } from './demo-women';
+
+export interface WrittenWoman {
+  demo: DemoWoman;
+  woman: WomanEntity;
+  tasks: TaskEntity[];
+}
+
+@Injectable()
+export class DemoCaseloadWriter {
+  constructor(
+    private readonly women: WomenRepository,
+    private readonly assessments: AssessmentsRepository,
+    private readonly pathwayStatuses: PathwayStatusesRepository,
+    private readonly audit: AuditTrailRepository,
+    private readonly planner: TaskPlannerService,
+  ) {}
+
+  async write(tx: Tx, demo: DemoWoman, staff: DemoStaff, systemActor: Actor): Promise<WrittenWoman> {
+    const woman = await this.women.insert(tx, {
+      prisonNumber: demo.prisonNumber,
+      firstName: demo.firstName,
+      lastName: demo.lastName,
+      dateOfBirth: demo.dateOfBirth,
+      prisonCode: demo.prisonCode,
+      custodyStatus: demo.custodyStatus,
+      sentenceStartDate: demo.sentenceStartDate,
+      receptionDate: demo.receptionDate,
+      conditionalReleaseDate: demo.conditionalReleaseDate,
+      hdcEligibilityDate: demo.hdcEligibilityDate,
+      hdcActualDate: demo.hdcActualDate,
+      confirmedReleaseDate: demo.confirmedReleaseDate,
+      releaseDate: demo.releaseDate,
+      releaseDateSource: demo.releaseDateSource,
+      releaseType: demo.releaseType,
+      releaseAreaCode: demo.releaseAreaCode,
+      pomId: demo.pomUsername ? staffMember(staff, demo.pomUsername).id : null,
+      comId: demo.comUsername ? staffMember(staff, demo.comUsername).id : null,
+      keyworkerName: demo.keyworkerName,
+      complexity: demo.complexity,
+      sensitiveFlags: demo.sensitiveFlags,
+    });
+
+    const assessor = staffMember(staff, demo.assessment.assessorUsername);
+    const assessorActor: Actor = { id: assessor.id, role: assessor.role, requestId: systemActor.requestId };
+    const { assessedAt, outcomes } = demo.assessment;
+    const assessment = await this.assessments.insert(tx, {
+      womanId: woman.id,
+      kind: AssessmentKind.IMMEDIATE_NEEDS,
+      method: demo.assessment.method,
+      assessedAt,
+      assessedById: assessor.id,
+      outcomes: outcomes.map((o) => ({ ...o, notes: null })),
+    });
+    const pathwayRows = outcomes.map((o) => ({
+      womanId: woman.id,
+      pathway: o.pathway,
+      status: o.status,
+      // Only a pathway needing support has a need to anchor deadlines on.
+      needIdentifiedAt: o.status === PathwayStatus.SUPPORT_REQUIRED ? assessedAt : null,
+      updatedById: assessor.id,
+    }));
+    await this.pathwayStatuses.upsert(tx, pathwayRows);
+
+    await this.audit.append(tx, [
+      // Sensitive flags are left out: the trail is read more widely than the flags may be.
+      entry(systemActor, woman.id, 'WOMAN', woman.id, 'CREATED', {
+        prisonNumber: woman.prisonNumber,
+        prisonCode: woman.prisonCode,
+        custodyStatus: woman.custodyStatus,
+        releaseDate: woman.releaseDate,
+        releaseDateSource: woman.releaseDateSource,
+        releaseAreaCode: woman.releaseAreaCode,
+      }),
+      entry(assessorActor, woman.id, 'ASSESSMENT', assessment.id, 'CREATED', {
+        kind: assessment.kind,
+        method: assessment.method,
+        assessedAt: assessedAt.toISOString(),
+      }),
+      ...pathwayRows.map((row) =>
+        entry(assessorActor, woman.id, 'PATHWAY', `${woman.id}:${row.pathway}`, 'STATUS_CHANGED', {
+          pathway: row.pathway,
+          status: row.status,
+          needIdentifiedAt: row.needIdentifiedAt?.toISOString() ?? null,
+        }),
+      ),
+    ]);
+
+    // Planned as at the assessment: that is when the pre-release team would have raised the tasks.
+    const tasks: TaskEntity[] = [];
+    for (const { pathway } of outcomes.filter((o) => o.status === PathwayStatus.SUPPORT_REQUIRED)) {
+      tasks.push(...(await this.planner.createTasksForNeed(tx, woman, pathway, assessedAt, assessorActor, assessedAt)));
+    }
+    return { demo, woman, tasks };
+  }
+}
+
+function entry(
+  actor: Actor,
+  womanId: string,
+  entityType: string,
+  entityId: string,
+  action: string,
+  after: Record<string, unknown>,
+): AuditEntry {
+  return {
+    womanId,
+    entityType,
+    entityId,
+    action,
+    actorId: actor.id,
+    actorRole: actor.role,
+    before: null,
+    after,
+    requestId: actor.requestId,
+  };
+}

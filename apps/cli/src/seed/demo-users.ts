@@ -1,0 +1,57 @@
+/**
+ * The demo board's staff: the sign-ins the README walks through (prt, pom, com, crs, governor, admin) and a
+ * few colleagues so the board has more than one person's work on it. All names are fictional.
+ */
+import { ReleaseAreaCode, Role } from '@app/domain';
+
+/** One password for every demo account, so the README can print it; never use the seed outside a demo. */
+export const DEMO_PASSWORD = 'resettle-demo';
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  prisonCodes: readonly string[];
+  /** A CRS caseworker works for the provider holding this area's contract. */
+  providerOfArea?: ReleaseAreaCode;
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'prt', displayName: 'Joanne Whitfield', role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] },
+  { username: 'pom', displayName: 'Sarah Okafor', role: Role.POM, prisonCodes: ['STI'] },
+  { username: 'com', displayName: 'Rachel Burrows', role: Role.COM, prisonCodes: [] },
+  {
+    username: 'crs',
+    displayName: 'Ellie Marsden',
+    role: Role.CRS_CASEWORKER,
+    prisonCodes: [],
+    providerOfArea: 'GREATER_MANCHESTER',
+  },
+  { username: 'governor', displayName: 'Helen Castleford', role: Role.GOVERNOR, prisonCodes: ['STI'] },
+  { username: 'admin', displayName: 'Amira Hussain', role: Role.ADMIN, prisonCodes: [] },
+  { username: 'prt.bzi', displayName: 'Karen Doyle', role: Role.PRE_RELEASE_TEAM, prisonCodes: ['BZI'] },
+  { username: 'governor.bzi', displayName: 'Margaret Ellison', role: Role.GOVERNOR, prisonCodes: ['BZI'] },
+  { username: 'pom.bzi', displayName: 'Lucy Adebayo', role: Role.POM, prisonCodes: ['BZI'] },
+  { username: 'pom.ewi', displayName: 'Gwen Pritchard', role: Role.POM, prisonCodes: ['EWI'] },
+  { username: 'com2', displayName: 'Daniel Ashworth', role: Role.COM, prisonCodes: [] },
+  { username: 'com3', displayName: 'Naomi Fletcher', role: Role.COM, prisonCodes: [] },
+  {
+    username: 'crs.london',
+    displayName: 'Tasha Greene',
+    role: Role.CRS_CASEWORKER,
+    prisonCodes: [],
+    providerOfArea: 'LONDON',
+  },
+];
+
+/** Usernames the generated caseload refers to, so a typo fails the spec rather than the seed. */
+export const DEMO_USERNAMES = {
+  admin: 'admin',
+  com: 'com',
+  com2: 'com2',
+  com3: 'com3',
+  /** The pre-release team member of each prison that has one; elsewhere the admin stands in. */
+  preReleaseTeamByPrison: { STI: 'prt', BZI: 'prt.bzi' } as Readonly<Record<string, string>>,
+  /** The POM most women at these prisons are allocated to. */
+  pomByPrison: { STI: 'pom', BZI: 'pom.bzi', EWI: 'pom.ewi' } as Readonly<Record<string, string>>,
+} as const;

@@ -1,0 +1,102 @@
+/**
+ * Moves the demo tasks on the way their owners would have: claims, then status changes, each through the
+ * task repository's conditional updates and each with its status-log row and audit row, so a seeded task's
+ * history reads exactly like one worked through the API.
+ */
+import { Injectable } from '@nestjs/common';
+import { AuditEntry, AuditTrailRepository, TaskEntity, TasksRepository, Tx, UserEntity } from '@app/database';
+import { Role, TaskStatus } from '@app/domain';
+import { Actor, taskSnapshot } from '@app/resettlement';
+import { DemoStaff, staffMember } from './demo-staff.writer';
+import { DemoWoman } from './demo-women';
+import { DEMO_USERNAMES } from './demo-users';
+import { planTaskProgress } from './demo-task-progress';
+import { Random } from './random';
+
+@Injectable()
+export class TaskProgressWriter {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly audit: AuditTrailRepository,
+  ) {}
+
+  /** Returns the tasks as they stand afterwards. */
+  async write(
+    tx: Tx,
+    demo: DemoWoman,
+    tasks: readonly TaskEntity[],
+    staff: DemoStaff,
+    random: Random,
+    requestId: string,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const result: TaskEntity[] = [];
+    for (const task of tasks) {
+      const plan = planTaskProgress(random, task, now);
+      const owner = ownerOf(task.ownerRole, demo, staff);
+      // When nobody in Resettle holds the role for her (no COM allocated yet, or a prison whose team is not
+      // on the demo), the admin records the work: the only other role the task rules let change a task.
+      const worker = owner ?? staffMember(staff, DEMO_USERNAMES.admin);
+      const onBehalf = owner ? null : `Recorded by the admin on behalf of the ${task.ownerRole}`;
+      const actor: Actor = { id: worker.id, role: worker.role, requestId };
+      let current = task;
+
+      if (plan.claim && owner) {
+        const outcome = await this.tasks.claim(tx, task.id, owner.id, owner.providerId, now);
+        if (!outcome.claimed) {
+          throw new Error(`Could not claim the demo task ${task.id}`);
+        }
+        await this.audit.append(tx, [entry(actor, task.womanId, current, 'CLAIMED', outcome.task)]);
+        current = outcome.task;
+      }
+
+      for (const step of plan.steps) {
+        const next = await this.tasks.updateIfVersion(tx, current.id, current.version, {
+          status: step.to,
+          blockedReason: step.to === TaskStatus.BLOCKED ? step.reason : null,
+          completedAt: step.to === TaskStatus.DONE ? now : null,
+        });
+        if (!next) {
+          throw new Error(`The demo task ${current.id} changed under the seed`);
+        }
+        await this.tasks.appendStatusChange(tx, {
+          taskId: current.id,
+          fromStatus: current.status,
+          toStatus: step.to,
+          reason: step.reason ?? onBehalf,
+          actorId: actor.id,
+        });
+        await this.audit.append(tx, [entry(actor, task.womanId, current, 'STATUS_CHANGED', next)]);
+        current = next;
+      }
+      result.push(current);
+    }
+    return result;
+  }
+}
+
+function ownerOf(role: Role, demo: DemoWoman, staff: DemoStaff): UserEntity | null {
+  const username =
+    role === Role.PRE_RELEASE_TEAM
+      ? DEMO_USERNAMES.preReleaseTeamByPrison[demo.prisonCode]
+      : role === Role.POM
+        ? demo.pomUsername
+        : role === Role.COM
+          ? demo.comUsername
+          : null;
+  return username ? staffMember(staff, username) : null;
+}
+
+function entry(actor: Actor, womanId: string, before: TaskEntity, action: string, after: TaskEntity): AuditEntry {
+  return {
+    womanId,
+    entityType: 'TASK',
+    entityId: before.id,
+    action,
+    actorId: actor.id,
+    actorRole: actor.role,
+    before: taskSnapshot(before),
+    after: taskSnapshot(after),
+    requestId: actor.requestId,
+  };
+}
