@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessTokenGuard, AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
+import { DeadlineSchedulingModule } from '@app/resettlement';
 import { AuthApiModule } from './auth/auth-api.module';
 import { CaseworkModule } from './casework.module';
 import { BodyParserErrorsFilter } from './common/body-parser-errors.filter';
@@ -38,6 +39,7 @@ export class ApiModule {
         }),
         DatabaseModule.forRoot(settings.database),
         AuthModule.forRoot(settings.auth),
+        DeadlineSchedulingModule.forRoot(settings.redis),
         HealthModule,
         AuthApiModule,
         ReferenceModule,

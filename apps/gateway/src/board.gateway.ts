@@ -1,24 +1,53 @@
 /**
- * The live board's socket.io endpoint. For now it authenticates the handshake with the API's token and
- * puts each connection in its user's room; board rooms and event fan-out come with the deadline engine.
+ * The live board's socket.io endpoint. The handshake is authenticated with the API's token (Nest guards do
+ * not run on connect, so it is done in socket.io middleware); every room join is authorised with the API's
+ * scope rules; a reconnecting client names the last sequence it saw and gets what it missed, in order.
  */
 import { Logger } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { Server, Socket } from 'socket.io';
 import { AuthenticatedUser, TokenService } from '@app/auth';
-import { rooms } from '@app/events';
+import { OutboxRepository, WomenRepository } from '@app/database';
+import { ACCESS_CHANGED, BoardEvent, CLIENT_EVENTS, automaticRooms, roomAccess } from '@app/events';
+
+/** Beyond this many missed events a client is better off reloading the board from the API. */
+export const MAX_REPLAY = 500;
 
 interface SocketData {
   user?: AuthenticatedUser;
+}
+
+export interface SubscribeRequest {
+  rooms?: unknown;
+  since?: unknown;
+}
+
+export interface SubscribeReply {
+  joined: string[];
+  refused: { room: string; reason: string }[];
 }
 
 @WebSocketGateway()
 export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(BoardGateway.name);
 
-  constructor(private readonly tokens: TokenService) {}
+  @WebSocketServer()
+  private server!: Server;
 
-  /** Nest guards do not run on connect, so the handshake is checked in socket.io middleware. */
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly women: WomenRepository,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
   afterInit(server: Server): void {
     server.use((socket: Socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown }).token;
@@ -34,6 +63,10 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
         })
         .catch(() => next(new Error('unauthorised: the token is invalid or has expired')));
     });
+    // Another process changed someone's access: re-check the rooms of her sockets on this gateway.
+    server.on(ACCESS_CHANGED, (userId: unknown) => {
+      if (typeof userId === 'string') void this.recheck(userId);
+    });
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -42,7 +75,91 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
-    await socket.join(rooms.user(user.id));
-    this.logger.debug(`connected ${user.username}`);
+    await socket.join(automaticRooms(user));
+  }
+
+  /** Join board rooms; with `since`, also receive every missed event of all the socket's rooms, in order. */
+  @SubscribeMessage('board.subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: SubscribeRequest): Promise<SubscribeReply> {
+    const user = (socket.data as SocketData).user as AuthenticatedUser;
+    const requested = Array.isArray(body?.rooms)
+      ? body.rooms.filter((r): r is string => typeof r === 'string').slice(0, 50)
+      : [];
+    const reply: SubscribeReply = { joined: [], refused: [] };
+    for (const room of requested) {
+      const verdict = await roomAccess(user, room, (womanId) => this.womanInScope(user, womanId));
+      if (verdict.allowed) reply.joined.push(room);
+      else reply.refused.push({ room, reason: verdict.reason });
+    }
+    await socket.join(reply.joined);
+    const since =
+      typeof body?.since === 'number' && Number.isInteger(body.since) && body.since >= 0 ? body.since : null;
+    if (since !== null) await this.replay(socket, since);
+    return reply;
+  }
+
+  @SubscribeMessage('board.unsubscribe')
+  async unsubscribe(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: SubscribeRequest,
+  ): Promise<{ left: string[] }> {
+    const user = (socket.data as SocketData).user as AuthenticatedUser;
+    const keep = new Set(automaticRooms(user));
+    const left = (Array.isArray(body?.rooms) ? body.rooms : []).filter(
+      (r): r is string => typeof r === 'string' && !keep.has(r),
+    );
+    for (const room of left) await socket.leave(room);
+    return { left };
+  }
+
+  private async replay(socket: Socket, since: number): Promise<void> {
+    const joined = [...socket.rooms].filter((room) => room !== socket.id);
+    const [oldest, missed] = await Promise.all([
+      this.outbox.oldestId(),
+      this.outbox.listForRoomsAfter(joined, String(since), MAX_REPLAY + 1),
+    ]);
+    const gapTooOld = since > 0 && Number(oldest) > since + 1;
+    if (missed.length > MAX_REPLAY || gapTooOld) {
+      socket.emit(CLIENT_EVENTS.reload, {
+        reason: 'too many missed events: reload the board',
+        latestSeq: Number(await this.outbox.latestId()),
+      });
+      return;
+    }
+    const events: BoardEvent[] = missed.map((e) => ({
+      ...(e.payload as unknown as Omit<BoardEvent, 'seq'>),
+      seq: Number(e.id),
+    }));
+    socket.emit(CLIENT_EVENTS.replay, { since, events });
+  }
+
+  /** A user's access changed: leave every room she may no longer be in; disconnect a withdrawn account. */
+  private async recheck(userId: string): Promise<void> {
+    const sockets = await this.server.in(`user:${userId}`).local.fetchSockets();
+    if (sockets.length === 0) return;
+    const user = await this.tokens.reload(userId);
+    for (const socket of sockets) {
+      if (!user) {
+        socket.emit(CLIENT_EVENTS.removed, { room: '*', reason: 'your account is no longer active' });
+        socket.disconnect(true);
+        continue;
+      }
+      (socket.data as SocketData).user = user;
+      for (const room of socket.rooms) {
+        if (room === socket.id) continue;
+        const verdict = await roomAccess(user, room, (womanId) => this.womanInScope(user, womanId));
+        if (!verdict.allowed) {
+          socket.leave(room);
+          socket.emit(CLIENT_EVENTS.removed, { room, reason: verdict.reason });
+        }
+      }
+      socket.join(automaticRooms(user));
+    }
+    this.logger.log(`re-checked ${sockets.length} socket(s) of user ${userId}`);
+  }
+
+  private async womanInScope(user: AuthenticatedUser, womanId: string): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(womanId)) return false;
+    return (await this.women.findOneInScope(user.scope, womanId)) !== null;
   }
 }

@@ -7,7 +7,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
-import { DEADLINES_QUEUE } from './deadlines-queue.provider';
+import { DEADLINES_QUEUE } from '@app/resettlement';
 
 /** Liveness and readiness of the worker: PostgreSQL and the queue's Redis. */
 @Controller('health')

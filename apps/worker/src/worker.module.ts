@@ -1,11 +1,15 @@
-/** The worker process: the deadlines queue connection and health. Processors come with the deadline engine. */
+/** The worker process: the deadline engine (thresholds, horizon, reconciler), the outbox relay, health. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from '@app/database';
+import { DeadlineSchedulingModule, ResettlementModule } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from './config/worker.config';
-import { DeadlinesQueueCloser, deadlinesQueueProvider } from './deadlines-queue.provider';
+import { HorizonService } from './deadlines/horizon.service';
+import { ReconcilerService } from './deadlines/reconciler.service';
 import { HealthController } from './health.controller';
+import { DeadlinesProcessor } from './processors/deadlines.processor';
+import { OutboxRelayService } from './relay/outbox-relay.service';
 
 @Module({})
 export class WorkerModule {
@@ -15,10 +19,18 @@ export class WorkerModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: settings.logLevel, autoLogging: false } }),
         DatabaseModule.forRoot(settings.database),
+        DeadlineSchedulingModule.forRoot(settings.redis),
+        ResettlementModule,
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: WORKER_SETTINGS, useValue: settings }, deadlinesQueueProvider, DeadlinesQueueCloser],
+      providers: [
+        { provide: WORKER_SETTINGS, useValue: settings },
+        HorizonService,
+        ReconcilerService,
+        DeadlinesProcessor,
+        OutboxRelayService,
+      ],
     };
   }
 }

@@ -8,6 +8,9 @@ export interface AuthenticatedUser {
   role: Role;
   prisonCodes: string[];
   providerId: string | null;
+  /** Her team (prison code, release area, or provider id) and whether she manages it: alert rooms. */
+  teamKey: string | null;
+  isManager: boolean;
   scope: AccessScope;
 }
 

@@ -21,6 +21,12 @@ export class TokenService {
    * Verifies the signature and expiry, then re-reads the user so that a withdrawn account or a changed
    * posting takes effect at once rather than when the token expires.
    */
+  /** The user as she stands now (null when the account is gone or withdrawn). */
+  async reload(userId: string): Promise<AuthenticatedUser | null> {
+    const user = await this.users.findActiveById(userId);
+    return user ? toAuthenticatedUser(user) : null;
+  }
+
   async authenticate(token: string): Promise<AuthenticatedUser> {
     let claims: AccessTokenClaims;
     try {
@@ -42,6 +48,8 @@ export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
     role: user.role,
     prisonCodes: user.prisonCodes,
     providerId: user.providerId,
+    teamKey: user.teamKey,
+    isManager: user.isManager,
     scope: accessScopeFor(user),
   };
 }

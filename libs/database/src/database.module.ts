@@ -4,6 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseSettings } from './database.config';
 import { dataSourceOptions } from './data-source';
 import {
+  AlertsRepository,
+  DeadlinesRepository,
+  OutboxRepository,
   AssessmentsRepository,
   AuditTrailRepository,
   PathwayStatusesRepository,
@@ -17,6 +20,9 @@ import {
 
 const REPOSITORIES = [
   UnitOfWork,
+  OutboxRepository,
+  AlertsRepository,
+  DeadlinesRepository,
   UsersRepository,
   ReferenceDataRepository,
   WomenRepository,

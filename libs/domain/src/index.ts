@@ -16,3 +16,4 @@ export * from './task-status-machine';
 export * from './default-task-catalogue';
 export * from './task-planning';
 export * from './task-permissions';
+export * from './alerts';

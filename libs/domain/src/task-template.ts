@@ -2,6 +2,7 @@
 import { Pathway } from './pathways';
 import { Role } from './roles';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
+import type { EscalationStep } from './alerts';
 
 /** Calendar dates are ISO strings 'YYYY-MM-DD' read in Europe/London. */
 export type IsoDate = string;
@@ -51,6 +52,8 @@ export interface TaskTemplate {
   atRiskLeadWorkingDays: number;
   releaseCritical: boolean;
   eligibility: EligibilityRule;
+  /** Who hears about it, and when, after the due time. Absent: DEFAULT_ESCALATION_LADDER. */
+  escalationLadder?: readonly EscalationStep[];
   /** Absent: an ineligible woman simply does not get this task. */
   ineligibleAlternative?: IneligibleAlternative;
   active: boolean;

@@ -1,4 +1,6 @@
-/** @app/events: queue names, room names and the shared Redis settings. */
+/** @app/events: queue names, room names, the typed board events and the shared Redis settings. */
 export * from './queue-names';
 export * from './rooms';
+export * from './board-events';
 export * from './redis-settings';
+export * from './room-access';

@@ -1,6 +1,19 @@
-/** BullMQ queue names. They are part of the data in Redis: never rename one. */
+/** BullMQ queue names and job payloads. Names are part of the data in Redis: never rename one. */
+import { AlertKind } from '@app/domain';
+
 export const QUEUE_NAMES = {
   deadlines: 'deadlines',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+/** A deadline job: which threshold of which task, at which deadline revision. Ids only, never personal data. */
+export interface DeadlineJobData {
+  taskId: string;
+  kind: AlertKind;
+  level: number;
+  deadlineRevision: number;
+}
+
+/** How far ahead deadline jobs are kept in Redis; beyond it PostgreSQL alone holds them. */
+export const HORIZON_MS = 7 * 24 * 60 * 60 * 1000;

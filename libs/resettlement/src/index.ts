@@ -1,5 +1,10 @@
-/** @app/resettlement: planning services shared by the api, worker and cli (task creation, deadline moves, reference data). */
+/** @app/resettlement: services shared by the api, worker and cli: planning, recording changes, scheduling deadlines. */
 export * from './actor';
+export * from './alert-firing.service';
+export * from './board-summaries';
+export * from './change-recorder.service';
+export * from './deadline-scheduler.service';
 export * from './task-planner.service';
 export * from './reference-data.loader';
 export * from './resettlement.module';
+export * from './deadline-scheduling.module';

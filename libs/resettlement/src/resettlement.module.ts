@@ -1,10 +1,11 @@
-/** Nest wiring for the planning services shared by the apps. Needs DatabaseModule (global) imported. */
+/** Nest wiring for the planning and recording services shared by the apps. Needs DatabaseModule (global). */
 import { Module } from '@nestjs/common';
+import { AlertFiringService } from './alert-firing.service';
+import { ChangeRecorder } from './change-recorder.service';
 import { ReferenceDataLoader } from './reference-data.loader';
 import { TaskPlannerService } from './task-planner.service';
 
-@Module({
-  providers: [TaskPlannerService, ReferenceDataLoader],
-  exports: [TaskPlannerService, ReferenceDataLoader],
-})
+const SERVICES = [TaskPlannerService, ReferenceDataLoader, ChangeRecorder, AlertFiringService];
+
+@Module({ providers: SERVICES, exports: SERVICES })
 export class ResettlementModule {}

@@ -4,27 +4,26 @@
  * is planned the same way whoever causes it.
  */
 import { Injectable } from '@nestjs/common';
+import { TaskCatalogueRepository, TaskEntity, TasksRepository, toTaskTemplate, Tx, WomanEntity } from '@app/database';
 import {
-  AuditEntry,
-  AuditTrailRepository,
-  TaskCatalogueRepository,
-  TaskEntity,
-  TasksRepository,
-  toTaskTemplate,
-  Tx,
-  WomanEntity,
-} from '@app/database';
-import {
+  DEFAULT_ESCALATION_LADDER,
   DeadlineAnchors,
+  EscalationStep,
   Pathway,
   PlanningFacts,
   TaskStatus,
+  escalationInstants,
   planTasksForPathway,
   recomputeDeadline,
 } from '@app/domain';
 import { Actor } from './actor';
+import { ChangeRecorder } from './change-recorder.service';
 
 const ALTERNATIVE_SUFFIX = '_ALTERNATIVE';
+
+function ladderOf(ladders: Map<string, EscalationStep[]>, templateKey: string): readonly EscalationStep[] {
+  return ladders.get(templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')) ?? DEFAULT_ESCALATION_LADDER;
+}
 
 export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | null): DeadlineAnchors {
   return { releaseDate: woman.releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt };
@@ -49,7 +48,7 @@ export class TaskPlannerService {
   constructor(
     private readonly catalogue: TaskCatalogueRepository,
     private readonly tasks: TasksRepository,
-    private readonly audit: AuditTrailRepository,
+    private readonly recorder: ChangeRecorder,
   ) {}
 
   /**
@@ -64,7 +63,9 @@ export class TaskPlannerService {
     actor: Actor,
     now: Date,
   ): Promise<TaskEntity[]> {
-    const templates = (await this.catalogue.listForPathway(tx, pathway)).map(toTaskTemplate);
+    const entries = await this.catalogue.listForPathway(tx, pathway);
+    const templates = entries.map(toTaskTemplate);
+    const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const facts: PlanningFacts = {
       ...deadlineAnchorsOf(woman, needIdentifiedAt),
       custodyStatus: woman.custodyStatus,
@@ -89,6 +90,7 @@ export class TaskPlannerService {
         dueDate: p.deadline?.dueDate ?? null,
         dueAt: p.deadline?.dueAt ?? null,
         atRiskAt: p.deadline?.atRiskAt ?? null,
+        escalationAts: p.deadline ? escalationInstants(p.deadline.dueDate, ladderOf(ladders, p.templateKey)) : [],
       })),
     );
     for (const task of created) {
@@ -100,9 +102,12 @@ export class TaskPlannerService {
         reason: 'Created from the task catalogue',
       });
     }
-    await this.audit.append(
+    await this.recorder.tasksChanged(
       tx,
-      created.map((task) => this.auditEntry(woman.id, task, 'CREATED', null, taskSnapshot(task), actor)),
+      woman,
+      created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
+      actor,
+      now,
     );
     return created;
   }
@@ -113,11 +118,15 @@ export class TaskPlannerService {
     woman: WomanEntity,
     needIdentifiedAtByPathway: Map<Pathway, Date | null>,
     actor: Actor,
-  ): Promise<number> {
-    const templates = new Map((await this.catalogue.listInTx(tx)).map((e) => [e.key, toTaskTemplate(e)]));
-    let moved = 0;
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const entries = await this.catalogue.listInTx(tx);
+    const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
+    const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
+    const moved: TaskEntity[] = [];
     for (const task of await this.tasks.listOpenForWoman(tx, woman.id)) {
-      const template = templates.get(task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), ''));
+      const templateKey = task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '');
+      const template = templates.get(templateKey);
       if (!template) continue;
       const anchors = deadlineAnchorsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null);
       const deadline = recomputeDeadline(template, anchors);
@@ -125,6 +134,7 @@ export class TaskPlannerService {
         dueDate: deadline?.dueDate ?? null,
         dueAt: deadline?.dueAt ?? null,
         atRiskAt: deadline?.atRiskAt ?? null,
+        escalationAts: deadline ? escalationInstants(deadline.dueDate, ladderOf(ladders, templateKey)) : [],
       };
       if (
         next.dueDate === task.dueDate &&
@@ -133,48 +143,21 @@ export class TaskPlannerService {
       ) {
         continue;
       }
-      await this.tasks.setDeadlines(tx, task.id, next);
-      await this.audit.append(tx, [
-        this.auditEntry(
-          woman.id,
-          task,
-          'DEADLINE_MOVED',
-          {
-            dueDate: task.dueDate,
-            dueAt: task.dueAt?.toISOString() ?? null,
-            atRiskAt: task.atRiskAt?.toISOString() ?? null,
-          },
-          {
-            dueDate: next.dueDate,
-            dueAt: next.dueAt?.toISOString() ?? null,
-            atRiskAt: next.atRiskAt?.toISOString() ?? null,
-          },
-          actor,
-        ),
-      ]);
-      moved += 1;
+      const updated = await this.tasks.setDeadlines(tx, task.id, next);
+      const times = (t: { dueDate: string | null; dueAt: Date | null; atRiskAt: Date | null }) => ({
+        dueDate: t.dueDate,
+        dueAt: t.dueAt?.toISOString() ?? null,
+        atRiskAt: t.atRiskAt?.toISOString() ?? null,
+      });
+      await this.recorder.tasksChanged(
+        tx,
+        woman,
+        [{ task: updated, action: 'DEADLINE_MOVED', before: times(task), after: times(next) }],
+        actor,
+        now,
+      );
+      moved.push(updated);
     }
     return moved;
-  }
-
-  private auditEntry(
-    womanId: string,
-    task: TaskEntity,
-    action: string,
-    before: Record<string, unknown> | null,
-    after: Record<string, unknown> | null,
-    actor: Actor,
-  ): AuditEntry {
-    return {
-      womanId,
-      entityType: 'TASK',
-      entityId: task.id,
-      action,
-      actorId: actor.id,
-      actorRole: actor.role,
-      before,
-      after,
-      requestId: actor.requestId,
-    };
   }
 }

@@ -1,15 +1,9 @@
 /** Records assessments and pathway statuses; a pathway newly needing support gets its catalogue tasks. */
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import {
-  AssessmentEntity,
-  AssessmentsRepository,
-  AuditTrailRepository,
-  UnitOfWork,
-  WomenRepository,
-} from '@app/database';
+import { AssessmentEntity, AssessmentsRepository, UnitOfWork, WomenRepository } from '@app/database';
 import { Pathway } from '@app/domain';
-import { Actor } from '@app/resettlement';
+import { Actor, ChangeRecorder, DeadlineScheduler } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
 import { PathwayChangesService } from '../pathways/pathway-changes.service';
@@ -28,7 +22,8 @@ export class AssessmentsService {
     private readonly women: WomenRepository,
     private readonly assessments: AssessmentsRepository,
     private readonly pathwayChanges: PathwayChangesService,
-    private readonly audit: AuditTrailRepository,
+    private readonly recorder: ChangeRecorder,
+    private readonly scheduler: DeadlineScheduler,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -49,7 +44,7 @@ export class AssessmentsService {
         throw fieldError(`outcomes.${i}.pathway`, `${o.pathway} appears twice in one assessment`);
       seen.add(o.pathway);
     });
-    return this.unitOfWork.run(async (tx) => {
+    const recorded = await this.unitOfWork.run(async (tx) => {
       const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, womanId);
       if (!woman) throw new NotFoundException('No such woman in your caseload');
       const assessment: AssessmentEntity = await this.assessments.insert(tx, {
@@ -60,27 +55,21 @@ export class AssessmentsService {
         assessedById: user.id,
         outcomes: body.outcomes.map((o) => ({ pathway: o.pathway, status: o.status, notes: o.notes ?? null })),
       });
-      await this.audit.append(tx, [
-        {
-          womanId,
-          entityType: 'ASSESSMENT',
-          entityId: assessment.id,
-          action: 'RECORDED',
-          actorId: actor.id,
-          actorRole: actor.role,
-          before: null,
-          after: {
-            kind: body.kind,
-            method: body.method,
-            assessedAt: assessedAt.toISOString(),
-            outcomes: assessment.outcomes,
-          },
-          requestId: actor.requestId,
-        },
-      ]);
+      await this.recorder.assessmentRecorded(
+        tx,
+        woman,
+        assessment.id,
+        { kind: body.kind, method: body.method, assessedAt: assessedAt.toISOString(), outcomes: assessment.outcomes },
+        actor,
+      );
       const created = await this.pathwayChanges.apply(tx, woman, body.outcomes, assessedAt, actor);
-      return { assessmentId: assessment.id, tasksCreated: created.map((t) => toTaskView(t, scheduleStateOf(t, now))) };
+      return { assessmentId: assessment.id, created };
     });
+    await this.scheduler.schedule(recorded.created, now);
+    return {
+      assessmentId: recorded.assessmentId,
+      tasksCreated: recorded.created.map((t) => toTaskView(t, scheduleStateOf(t, now))),
+    };
   }
 
   async setPathwayStatus(
@@ -91,18 +80,13 @@ export class AssessmentsService {
     actor: Actor,
   ): Promise<RecordedChange> {
     const now = this.clock.now();
-    return this.unitOfWork.run(async (tx) => {
+    const created = await this.unitOfWork.run(async (tx) => {
       const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, womanId);
       if (!woman) throw new NotFoundException('No such woman in your caseload');
-      const created = await this.pathwayChanges.apply(
-        tx,
-        woman,
-        [{ pathway, status: body.status, notes: body.notes }],
-        now,
-        actor,
-      );
-      return { tasksCreated: created.map((t) => toTaskView(t, scheduleStateOf(t, now))) };
+      return this.pathwayChanges.apply(tx, woman, [{ pathway, status: body.status, notes: body.notes }], now, actor);
     });
+    await this.scheduler.schedule(created, now);
+    return { tasksCreated: created.map((t) => toTaskView(t, scheduleStateOf(t, now))) };
   }
 
   async list(user: AuthenticatedUser, womanId: string): Promise<AssessmentEntity[]> {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
+import { RedisSettings, readRedisSettings } from '@app/events';
 
 const apiSettingsSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -18,8 +19,7 @@ const apiSettingsSchema = z.object({
 
 export interface ApiSettings {
   port: number;
-  redisUrl: string;
-  redisPrefix: string;
+  redis: RedisSettings;
   logLevel: string;
   bodyLimit: string;
   database: DatabaseSettings;
@@ -34,8 +34,7 @@ export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
   }
   return {
     port: parsed.data.API_PORT,
-    redisUrl: parsed.data.REDIS_URL,
-    redisPrefix: parsed.data.REDIS_PREFIX,
+    redis: readRedisSettings(env),
     logLevel: parsed.data.LOG_LEVEL,
     bodyLimit: parsed.data.BODY_LIMIT,
     database: readDatabaseSettings(env),

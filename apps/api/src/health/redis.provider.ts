@@ -9,8 +9,8 @@ export const redisClientProvider: FactoryProvider<Redis> = {
   provide: REDIS_CLIENT,
   inject: [API_SETTINGS],
   useFactory: (settings: ApiSettings) =>
-    new Redis(settings.redisUrl, {
-      keyPrefix: `${settings.redisPrefix}:`,
+    new Redis(settings.redis.url, {
+      keyPrefix: `${settings.redis.prefix}:`,
       lazyConnect: false,
       maxRetriesPerRequest: 1,
     }),

@@ -3,9 +3,9 @@
  * pathway newly needs support, creates its tasks from the catalogue with the need-identified time.
  */
 import { Injectable } from '@nestjs/common';
-import { AuditTrailRepository, PathwayStatusesRepository, TaskEntity, Tx, WomanEntity } from '@app/database';
+import { PathwayStatusesRepository, TaskEntity, Tx, WomanEntity } from '@app/database';
 import { Pathway, PathwayStatus } from '@app/domain';
-import { Actor, TaskPlannerService } from '@app/resettlement';
+import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 
 export interface PathwayChange {
   pathway: Pathway;
@@ -21,7 +21,7 @@ export class PathwayChangesService {
   constructor(
     private readonly pathways: PathwayStatusesRepository,
     private readonly planner: TaskPlannerService,
-    private readonly audit: AuditTrailRepository,
+    private readonly recorder: ChangeRecorder,
   ) {}
 
   async apply(tx: Tx, woman: WomanEntity, changes: PathwayChange[], at: Date, actor: Actor): Promise<TaskEntity[]> {
@@ -36,23 +36,19 @@ export class PathwayChangesService {
       await this.pathways.upsert(tx, [
         { womanId: woman.id, pathway: change.pathway, status: change.status, needIdentifiedAt, updatedById: actor.id },
       ]);
-      await this.audit.append(tx, [
+      await this.recorder.pathwayChanged(
+        tx,
+        woman,
+        change.pathway,
+        change.status,
+        { status: previousStatus },
         {
-          womanId: woman.id,
-          entityType: 'PATHWAY',
-          entityId: change.pathway,
-          action: 'STATUS_CHANGED',
-          actorId: actor.id,
-          actorRole: actor.role,
-          before: { status: previousStatus },
-          after: {
-            status: change.status,
-            needIdentifiedAt: needIdentifiedAt?.toISOString() ?? null,
-            notes: change.notes ?? null,
-          },
-          requestId: actor.requestId,
+          status: change.status,
+          needIdentifiedAt: needIdentifiedAt?.toISOString() ?? null,
+          notes: change.notes ?? null,
         },
-      ]);
+        actor,
+      );
       if (needIsNew) created.push(...(await this.planner.createTasksForNeed(tx, woman, change.pathway, at, actor, at)));
     }
     return created;

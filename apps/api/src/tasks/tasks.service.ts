@@ -1,15 +1,7 @@
 /** Tasks: list and filter, read one, claim exclusively, release a claim, change status, add a note. */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import {
-  AuditTrailRepository,
-  TaskEntity,
-  TaskRow,
-  TasksRepository,
-  Tx,
-  UnitOfWork,
-  UsersRepository,
-} from '@app/database';
+import { TaskEntity, TaskRow, TasksRepository, Tx, UnitOfWork, UsersRepository, WomenRepository } from '@app/database';
 import {
   Role,
   TaskStatus,
@@ -19,7 +11,7 @@ import {
   taskVisibilityFor,
   workRefusal,
 } from '@app/domain';
-import { Actor, taskSnapshot } from '@app/resettlement';
+import { Actor, ChangeRecorder, TaskChange, taskSnapshot } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError } from '../common/validation-errors';
@@ -31,7 +23,8 @@ export class TasksService {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly users: UsersRepository,
-    private readonly audit: AuditTrailRepository,
+    private readonly women: WomenRepository,
+    private readonly recorder: ChangeRecorder,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -138,19 +131,11 @@ export class TasksService {
     if (refusal) throw new ForbiddenException(refusal);
     await this.unitOfWork.run(async (tx) => {
       const note = await this.tasks.addNote(tx, { taskId: id, authorId: user.id, body: body.body });
-      await this.audit.append(tx, [
-        {
-          womanId: row.task.womanId,
-          entityType: 'TASK',
-          entityId: id,
-          action: 'NOTE_ADDED',
-          actorId: actor.id,
-          actorRole: actor.role,
-          before: null,
-          after: { noteId: note.id, body: note.body },
-          requestId: actor.requestId,
-        },
-      ]);
+      await this.record(
+        tx,
+        { task: row.task, action: 'NOTE_ADDED', before: null, after: { noteId: note.id, body: note.body } },
+        actor,
+      );
     });
     return this.get(user, id);
   }
@@ -179,19 +164,19 @@ export class TasksService {
     });
   }
 
-  private async auditTask(tx: Tx, task: TaskEntity, action: string, before: TaskEntity, actor: Actor): Promise<void> {
-    await this.audit.append(tx, [
-      {
-        womanId: task.womanId,
-        entityType: 'TASK',
-        entityId: task.id,
-        action,
-        actorId: actor.id,
-        actorRole: actor.role,
-        before: taskSnapshot(before),
-        after: taskSnapshot(task),
-        requestId: actor.requestId,
-      },
-    ]);
+  private auditTask(
+    tx: Tx,
+    task: TaskEntity,
+    action: TaskChange['action'],
+    before: TaskEntity,
+    actor: Actor,
+  ): Promise<void> {
+    return this.record(tx, { task, action, before: taskSnapshot(before), after: taskSnapshot(task) }, actor);
+  }
+
+  private async record(tx: Tx, change: TaskChange, actor: Actor): Promise<void> {
+    const woman = await this.women.findById(tx, change.task.womanId);
+    if (!woman) throw new NotFoundException('No such woman');
+    await this.recorder.tasksChanged(tx, woman, [change], actor, this.clock.now());
   }
 }

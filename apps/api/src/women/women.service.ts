@@ -6,6 +6,7 @@ import {
   AuditTrailRepository,
   PathwayStatusesRepository,
   ReferenceDataRepository,
+  TaskEntity,
   TasksRepository,
   Tx,
   UnitOfWork,
@@ -23,7 +24,7 @@ import {
   releaseDateProblems,
   taskVisibilityFor,
 } from '@app/domain';
-import { Actor, TaskPlannerService } from '@app/resettlement';
+import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { badRequest, fieldError } from '../common/validation-errors';
@@ -68,6 +69,8 @@ export class WomenService {
     private readonly reference: ReferenceDataRepository,
     private readonly users: UsersRepository,
     private readonly planner: TaskPlannerService,
+    private readonly recorder: ChangeRecorder,
+    private readonly scheduler: DeadlineScheduler,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -159,19 +162,7 @@ export class WomenService {
             updatedById: actor.id,
           })),
         );
-        await this.audit.append(tx, [
-          {
-            womanId: created.id,
-            entityType: 'WOMAN',
-            entityId: created.id,
-            action: 'CREATED',
-            actorId: actor.id,
-            actorRole: actor.role,
-            before: null,
-            after: womanSnapshot(created),
-            requestId: actor.requestId,
-          },
-        ]);
+        await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
         return created;
       })
       .catch((error: unknown) => {
@@ -208,34 +199,32 @@ export class WomenService {
         (k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
       );
       if (changed.length > 0) {
-        await this.audit.append(tx, [
-          {
-            womanId: id,
-            entityType: 'WOMAN',
-            entityId: id,
-            action: patch.prisonCode && before.prisonCode !== patch.prisonCode ? 'TRANSFERRED' : 'UPDATED',
-            actorId: actor.id,
-            actorRole: actor.role,
-            before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-            after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-            requestId: actor.requestId,
-          },
-        ]);
+        const transferred = before.prisonCode !== saved.prisonCode;
+        await this.recorder.womanChanged(
+          tx,
+          saved,
+          transferred ? 'TRANSFERRED' : 'UPDATED',
+          Object.fromEntries(changed.map((k) => [k, before[k]])),
+          Object.fromEntries(changed.map((k) => [k, after[k]])),
+          actor,
+          transferred ? (before.prisonCode as string) : null,
+        );
       }
-      if (before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate) {
-        await this.recomputeDeadlines(tx, saved, actor);
-      }
-      return saved;
+      const moved =
+        before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate
+          ? await this.recomputeDeadlines(tx, saved, actor)
+          : [];
+      return { saved, moved };
     });
-    return toWomanView(updated, user.role);
+    await this.scheduler.schedule(updated.moved, this.clock.now());
+    return toWomanView(updated.saved, user.role);
   }
 
-  private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<void> {
+  private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
     const statuses = await this.pathways.listForWomanInTx(tx, woman.id);
     const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
-    await this.planner.recomputeOpenTaskDeadlines(tx, woman, needIdentifiedAt, actor);
+    return this.planner.recomputeOpenTaskDeadlines(tx, woman, needIdentifiedAt, actor, this.clock.now());
   }
-
   /** Unknown areas and users are bad input (400 naming the field), checked before anything is written. */
   private async checkReferences(body: {
     releaseAreaCode?: string;

@@ -6,6 +6,17 @@ import { RedisSettings, readRedisSettings } from '@app/events';
 const workerSettingsSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEADLINE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(500),
+  HORIZON_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10 * 60 * 1000),
+  RECONCILE_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(2 * 60 * 1000),
 });
 
 export interface WorkerSettings {
@@ -13,6 +24,10 @@ export interface WorkerSettings {
   logLevel: string;
   redis: RedisSettings;
   database: DatabaseSettings;
+  /** How many threshold jobs one worker holds at once (they are batched into a few transactions). */
+  deadlineConcurrency: number;
+  horizonEveryMs: number;
+  reconcileEveryMs: number;
 }
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
@@ -25,7 +40,10 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     port: parsed.data.WORKER_PORT,
     logLevel: parsed.data.LOG_LEVEL,
     redis: readRedisSettings(env),
-    database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
+    database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '6' }),
+    deadlineConcurrency: parsed.data.DEADLINE_CONCURRENCY,
+    horizonEveryMs: parsed.data.HORIZON_EVERY_MS,
+    reconcileEveryMs: parsed.data.RECONCILE_EVERY_MS,
   };
 }
 

@@ -1,7 +1,9 @@
+import { AlertEntity } from './alert.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { PathwayStatusEntity } from './pathway-status.entity';
 import { PrisonEntity } from './prison.entity';
+import { OutboxEventEntity } from './outbox-event.entity';
 import { ProviderEntity } from './provider.entity';
 import { ReleaseAreaEntity } from './release-area.entity';
 import { TaskCatalogueEntryEntity } from './task-catalogue-entry.entity';
@@ -12,6 +14,8 @@ import { UserEntity } from './user.entity';
 import { WomanEntity } from './woman.entity';
 
 export {
+  AlertEntity,
+  OutboxEventEntity,
   AssessmentEntity,
   AuditEventEntity,
   PathwayStatusEntity,
@@ -26,6 +30,7 @@ export {
   WomanEntity,
 };
 export type { AssessmentPathwayOutcome } from './assessment.entity';
+export type { AlertRecipients } from './alert.entity';
 
 export const ENTITIES = [
   PrisonEntity,
@@ -40,4 +45,6 @@ export const ENTITIES = [
   TaskNoteEntity,
   TaskStatusChangeEntity,
   AuditEventEntity,
+  AlertEntity,
+  OutboxEventEntity,
 ];

@@ -1,5 +1,14 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { DeadlineAnchor, EligibilityRule, IneligibleAlternative, OffsetUnit, Pathway, Role } from '@app/domain';
+import {
+  DEFAULT_ESCALATION_LADDER,
+  DeadlineAnchor,
+  EligibilityRule,
+  EscalationStep,
+  IneligibleAlternative,
+  OffsetUnit,
+  Pathway,
+  Role,
+} from '@app/domain';
 
 /** One admin-editable task template: what a SUPPORT_REQUIRED pathway turns into, and when it is due. */
 @Entity('task_catalogue')
@@ -39,6 +48,9 @@ export class TaskCatalogueEntryEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   ineligibleAlternative!: IneligibleAlternative | null;
+
+  @Column({ type: 'jsonb', default: () => `'${JSON.stringify(DEFAULT_ESCALATION_LADDER)}'` })
+  escalationLadder!: EscalationStep[];
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -84,8 +84,14 @@ export class TaskEntity {
   @Column({ type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
+  // Partial index on open tasks (made in a migration): the reconciler's at-risk scan.
+  @Index('tasks_open_at_risk_idx', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   atRiskAt!: Date | null;
+
+  /** When each rung of the escalation ladder is reached if nobody acknowledges the overdue alert. */
+  @Column({ type: 'timestamptz', array: true, default: () => "'{}'" })
+  escalationAts!: Date[];
 
   /** Bumped whenever the deadlines move, so queued deadline jobs for the old ones can be told apart. */
   @Column({ type: 'integer', default: 0 })

@@ -32,6 +32,16 @@ export class UserEntity {
   @JoinColumn({ name: 'provider_id' })
   provider?: ProviderEntity | null;
 
+  /**
+   * The team she works in: a prison code for prison staff, a release area code for COMs, a provider id
+   * for CRS caseworkers. Alerts go to the owning team's room; escalations to its managers.
+   */
+  @Column({ type: 'text', nullable: true })
+  teamKey!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  isManager!: boolean;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

@@ -1,5 +1,9 @@
 /** Every migration, in order. Listed explicitly so the build and the CLI never depend on globs. */
 import { MigrationInterface } from 'typeorm';
+import { DeadlineEngineAndOutbox1795352674218 } from './1795352674218-DeadlineEngineAndOutbox';
 import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795351800308];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchema1795351800308,
+  DeadlineEngineAndOutbox1795352674218,
+];

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AssessmentEntity } from '../entities';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 @Injectable()
 export class AssessmentsRepository {

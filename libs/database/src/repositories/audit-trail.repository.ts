@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../entities';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 export interface AuditEntry {
   womanId: string | null;

@@ -1,4 +1,7 @@
 export * from './unit-of-work';
+export * from './outbox.repository';
+export * from './alerts.repository';
+export * from './deadlines.repository';
 export * from './scope-sql';
 export * from './users.repository';
 export * from './reference-data.repository';

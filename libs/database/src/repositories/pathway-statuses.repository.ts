@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PathwayStatusEntity } from '../entities';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 @Injectable()
 export class PathwayStatusesRepository {

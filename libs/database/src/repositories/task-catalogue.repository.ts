@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Pathway, TaskTemplate } from '@app/domain';
 import { TaskCatalogueEntryEntity } from '../entities';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 export function toTaskTemplate(entry: TaskCatalogueEntryEntity): TaskTemplate {
   return {

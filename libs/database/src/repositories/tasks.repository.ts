@@ -7,7 +7,7 @@ import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 export interface TaskListFilter {
   now: Date;
@@ -186,17 +186,19 @@ export class TasksRepository {
     return result.affected === 1 ? tx.getRepository(TaskEntity).findOneBy({ id }) : null;
   }
 
+  /** Moves the deadlines and bumps the deadline revision, so jobs queued for the old ones stand down. */
   async setDeadlines(
     tx: Tx,
     id: string,
-    deadline: { dueDate: string | null; dueAt: Date | null; atRiskAt: Date | null },
-  ): Promise<void> {
+    deadline: { dueDate: string | null; dueAt: Date | null; atRiskAt: Date | null; escalationAts: Date[] },
+  ): Promise<TaskEntity> {
     await tx
       .createQueryBuilder()
       .update(TaskEntity)
       .set({ ...deadline, deadlineRevision: () => 'deadline_revision + 1', version: () => 'version + 1' })
       .where('id = :id', { id })
       .execute();
+    return tx.getRepository(TaskEntity).findOneByOrFail({ id });
   }
 
   async appendStatusChange(tx: Tx, change: Partial<TaskStatusChangeEntity>): Promise<void> {

@@ -1,15 +1,26 @@
-/** Runs a piece of work in one PostgreSQL transaction: the change, its audit rows and (later) its events commit together. */
+/**
+ * Runs a piece of work in one PostgreSQL transaction: the change, its audit rows and its outbox events
+ * commit together, or not at all.
+ */
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
+import { Tx } from './unit-of-work.types';
 
-/** An open transaction, handed to repository methods that write. */
-export type Tx = EntityManager;
+export type { Tx } from './unit-of-work.types';
 
 @Injectable()
 export class UnitOfWork {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+      const result = await work(tx);
+      await this.outbox.flush(tx);
+      return result;
+    });
   }
 }

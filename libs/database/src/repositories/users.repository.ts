@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
 import { UserEntity } from '../entities';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 @Injectable()
 export class UsersRepository {
@@ -27,6 +27,18 @@ export class UsersRepository {
 
   count(): Promise<number> {
     return this.users.count();
+  }
+
+  list(): Promise<UserEntity[]> {
+    return this.users.find({ order: { username: 'ASC' } });
+  }
+
+  findByIdForUpdate(tx: Tx, id: string): Promise<UserEntity | null> {
+    return tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(tx: Tx, user: UserEntity): Promise<UserEntity> {
+    return tx.getRepository(UserEntity).save(user);
   }
 
   insert(tx: Tx, user: Partial<UserEntity>): Promise<UserEntity> {

@@ -4,7 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, TaskVisibility } from '@app/domain';
 import { WomanEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
-import { Tx } from './unit-of-work';
+import { Tx } from './unit-of-work.types';
 
 export interface WomenListFilter {
   prisonCode?: string;
@@ -86,6 +86,10 @@ export class WomenRepository {
       .where('w.id = :id', { id })
       .andWhere(condition.sql, condition.params)
       .getOne();
+  }
+
+  findById(tx: Tx, id: string): Promise<WomanEntity | null> {
+    return tx.getRepository(WomanEntity).findOneBy({ id });
   }
 
   existsByPrisonNumber(prisonNumber: string): Promise<boolean> {

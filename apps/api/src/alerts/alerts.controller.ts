@@ -1,0 +1,32 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AlertSummary } from '@app/events';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { ListAlertsQueryDto } from './alerts.dto';
+import { AlertsService } from './alerts.service';
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListAlertsQueryDto): Promise<AlertSummary[]> {
+    return this.alerts.list(user, query);
+  }
+
+  /** Acknowledging an alert stops the task's escalation ladder for its current deadlines. */
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  acknowledge(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @RequestId() requestId: string | null,
+  ): Promise<AlertSummary> {
+    return this.alerts.acknowledge(user, id, actorOf(user, requestId));
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { Role } from '@app/domain';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { UpdateUserAccessDto } from './update-user-access.dto';
+import { UserView, UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(Role.ADMIN)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(): Promise<UserView[]> {
+    return this.users.list();
+  }
+
+  /** Changes take effect at once: the API re-reads users per request and gateways re-check open sockets. */
+  @Patch(':id')
+  updateAccess(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateUserAccessDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string | null,
+  ): Promise<UserView> {
+    return this.users.updateAccess(id, body, actorOf(user, requestId));
+  }
+}

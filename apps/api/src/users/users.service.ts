@@ -1,0 +1,71 @@
+/** User accounts as an admin manages them: postings, team, manager flag, withdrawal. */
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ReferenceDataRepository, UnitOfWork, UserEntity, UsersRepository } from '@app/database';
+import { Actor, ChangeRecorder } from '@app/resettlement';
+import { fieldError } from '../common/validation-errors';
+import { UpdateUserAccessDto } from './update-user-access.dto';
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  prisonCodes: string[];
+  providerId: string | null;
+  teamKey: string | null;
+  isManager: boolean;
+  active: boolean;
+}
+
+function toUserView(u: UserEntity): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    prisonCodes: u.prisonCodes,
+    providerId: u.providerId,
+    teamKey: u.teamKey,
+    isManager: u.isManager,
+    active: u.active,
+  };
+}
+
+function accessSnapshot(u: UserEntity): Record<string, unknown> {
+  return {
+    active: u.active,
+    prisonCodes: u.prisonCodes,
+    providerId: u.providerId,
+    teamKey: u.teamKey,
+    isManager: u.isManager,
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly reference: ReferenceDataRepository,
+    private readonly recorder: ChangeRecorder,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async list(): Promise<UserView[]> {
+    return (await this.users.list()).map(toUserView);
+  }
+
+  async updateAccess(id: string, body: UpdateUserAccessDto, actor: Actor): Promise<UserView> {
+    if (body.providerId && !(await this.reference.findProvider(body.providerId)))
+      throw fieldError('providerId', 'No provider has this id');
+    const saved = await this.unitOfWork.run(async (tx) => {
+      const user = await this.users.findByIdForUpdate(tx, id);
+      if (!user) throw new NotFoundException('No such user');
+      const before = accessSnapshot(user);
+      Object.assign(user, body);
+      const after = await this.users.save(tx, user);
+      await this.recorder.accessChanged(tx, id, before, accessSnapshot(after), actor);
+      return after;
+    });
+    return toUserView(saved);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Consumes the deadlines queue: threshold jobs (batched into alerts), and the two repeating jobs that keep
+ * PostgreSQL and Redis in step (horizon top-up, reconciler). A thin layer: each job calls a service.
+ */
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import { DeadlineJobData, QUEUE_NAMES } from '@app/events';
+import { AlertFiringService, DEADLINES_QUEUE } from '@app/resettlement';
+import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
+import { AlertBatcher } from '../deadlines/alert-batcher';
+import { HorizonService } from '../deadlines/horizon.service';
+import { ReconcilerService } from '../deadlines/reconciler.service';
+
+export const JOB_NAMES = { threshold: 'threshold', horizon: 'horizon', reconcile: 'reconcile' } as const;
+
+@Injectable()
+export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlinesProcessor.name);
+  private worker: Worker | null = null;
+  private readonly batcher: AlertBatcher;
+
+  constructor(
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
+    @Inject(DEADLINES_QUEUE) private readonly queue: Queue,
+    private readonly firing: AlertFiringService,
+    private readonly horizon: HorizonService,
+    private readonly reconciler: ReconcilerService,
+  ) {
+    this.batcher = new AlertBatcher((items) => this.firing.fire(items));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Catch up first: whatever passed while no worker ran fires now; then refill the horizon.
+    await this.reconciler.run();
+    await this.horizon.topUp();
+    await this.queue.upsertJobScheduler(
+      'horizon-top-up',
+      { every: this.settings.horizonEveryMs },
+      { name: JOB_NAMES.horizon },
+    );
+    await this.queue.upsertJobScheduler(
+      'reconciler',
+      { every: this.settings.reconcileEveryMs },
+      { name: JOB_NAMES.reconcile },
+    );
+    this.worker = new Worker(QUEUE_NAMES.deadlines, (job) => this.process(job), {
+      connection: { url: this.settings.redis.url, maxRetriesPerRequest: null },
+      prefix: `${this.settings.redis.prefix}:bull`,
+      concurrency: this.settings.deadlineConcurrency,
+    });
+    this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.id ?? '?'} failed: ${error.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private async process(job: Job): Promise<void> {
+    switch (job.name) {
+      case JOB_NAMES.threshold: {
+        const data = job.data as DeadlineJobData;
+        await this.batcher.add({
+          taskId: data.taskId,
+          kind: data.kind,
+          level: data.level,
+          deadlineRevision: data.deadlineRevision,
+        });
+        return;
+      }
+      case JOB_NAMES.horizon:
+        await this.horizon.topUp();
+        return;
+      case JOB_NAMES.reconcile:
+        await this.reconciler.run();
+        return;
+      default:
+        this.logger.warn(`unknown job ${job.name}`);
+    }
+  }
+}

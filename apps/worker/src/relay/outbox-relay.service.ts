@@ -1,0 +1,107 @@
+/**
+ * Publishes outbox events, in sequence order, through Redis to every gateway (socket.io redis emitter).
+ * One relay publishes at a time (a PostgreSQL advisory lock elects it); it wakes on NOTIFY at commit and
+ * also polls, and keeps its cursor in PostgreSQL, so a crash between commit and publish loses nothing: the
+ * events are published when a relay next runs (clients drop any sequence number they have already seen).
+ */
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository } from '@app/database';
+import { ACCESS_CHANGED, CLIENT_EVENTS } from '@app/events';
+import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
+
+const RELAY_LOCK_KEY = 7_151_752;
+const PAGE = 500;
+const POLL_MS = 500;
+
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private listener: Client | null = null;
+  private redis: Redis | null = null;
+  private emitter: Emitter | null = null;
+  private leader = false;
+  private draining = false;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
+    private readonly outbox: OutboxRepository,
+    private readonly cursor: DeadlinesRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.redis = new Redis(this.settings.redis.url, { maxRetriesPerRequest: null });
+    this.emitter = new Emitter(this.redis, { key: `${this.settings.redis.prefix}:socket.io` });
+    this.listener = new Client({ connectionString: this.settings.database.url });
+    this.listener.on('error', (error) => this.logger.error(`relay connection: ${error.message}`));
+    await this.listener.connect();
+    this.listener.on('notification', () => this.wake());
+    await this.listener.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.listener?.end().catch(() => undefined);
+    await this.redis?.quit().catch(() => undefined);
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = true;
+    this.drain()
+      .catch((error: unknown) => this.logger.error(`relay: ${(error as Error).message}`))
+      .finally(() => {
+        this.draining = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    if (!(await this.isLeader())) return;
+    let after = await this.cursor.relayCursor();
+    for (;;) {
+      const events = await this.outbox.listAfter(after, PAGE);
+      if (events.length === 0) return;
+      for (const event of events) this.publish(event.id, event.type, event.rooms, event.payload);
+      after = events[events.length - 1].id;
+      await this.cursor.saveRelayCursor(after);
+      if (events.length < PAGE) return;
+    }
+  }
+
+  private publish(id: string, type: string, rooms: string[], payload: Record<string, unknown>): void {
+    const emitter = this.emitter as Emitter;
+    if (type === ACCESS_CHANGED) {
+      emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
+      return;
+    }
+    emitter.to(rooms).emit(CLIENT_EVENTS.boardEvent, { ...payload, seq: Number(id) });
+  }
+
+  /** Session-level advisory lock on the listener connection: held until this process or its connection dies. */
+  private async isLeader(): Promise<boolean> {
+    if (this.leader) return true;
+    const result = await (this.listener as Client).query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1) AS locked',
+      [RELAY_LOCK_KEY],
+    );
+    this.leader = result.rows[0]?.locked === true;
+    if (this.leader) this.logger.log('this worker is the outbox relay');
+    return this.leader;
+  }
+}

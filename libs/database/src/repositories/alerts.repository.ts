@@ -1,0 +1,91 @@
+/** Alerts: raised at most once per task, threshold and deadline revision; acknowledged by a person. */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessScope, TaskVisibility } from '@app/domain';
+import { AlertEntity } from '../entities';
+import { womenScopeCondition } from './scope-sql';
+import { Tx } from './unit-of-work.types';
+
+@Injectable()
+export class AlertsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts the alerts that do not exist yet and returns only those (the others were raised before). */
+  async insertNew(tx: Tx, alerts: Partial<AlertEntity>[]): Promise<AlertEntity[]> {
+    if (alerts.length === 0) return [];
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEntity)
+      .values(alerts)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const ids = (result.raw as { id: string }[]).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return tx.getRepository(AlertEntity).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Task ids (of these) that have an acknowledged alert at their current deadline revision. */
+  async acknowledgedTaskIds(tx: Tx, tasks: { id: string; deadlineRevision: number }[]): Promise<Set<string>> {
+    if (tasks.length === 0) return new Set();
+    const rows: { task_id: string }[] = await tx.query(
+      `SELECT DISTINCT a.task_id FROM alerts a
+         JOIN unnest($1::uuid[], $2::int[]) AS t(id, rev) ON a.task_id = t.id AND a.deadline_revision = t.rev
+        WHERE a.acknowledged_at IS NOT NULL`,
+      [tasks.map((t) => t.id), tasks.map((t) => t.deadlineRevision)],
+    );
+    return new Set(rows.map((r) => r.task_id));
+  }
+
+  findById(id: string): Promise<AlertEntity | null> {
+    return this.dataSource.getRepository(AlertEntity).findOneBy({ id });
+  }
+
+  async acknowledge(tx: Tx, id: string, userId: string, at: Date): Promise<AlertEntity | null> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(AlertEntity)
+      .set({ acknowledgedById: userId, acknowledgedAt: at })
+      .where('id = :id', { id })
+      .andWhere('acknowledged_at IS NULL')
+      .execute();
+    return result.affected === 1 ? tx.getRepository(AlertEntity).findOneBy({ id }) : null;
+  }
+
+  /** Alerts on tasks the reader may see, newest first. */
+  listInScope(
+    scope: AccessScope,
+    visibility: TaskVisibility,
+    filter: { onlyOpen: boolean; prisonCode?: string; alertId?: string; limit: number },
+  ): Promise<AlertEntity[]> {
+    const condition = womenScopeCondition(scope, 'w');
+    const qb = this.dataSource
+      .getRepository(AlertEntity)
+      .createQueryBuilder('a')
+      .innerJoin('tasks', 't', 't.id = a.task_id')
+      .innerJoin('women', 'w', 'w.id = a.woman_id')
+      .where(condition.sql, condition.params)
+      .orderBy('a.created_at', 'DESC')
+      .limit(filter.limit);
+    if (visibility.hiddenPathways.length > 0)
+      qb.andWhere('t.pathway <> ALL(:hidden)', { hidden: [...visibility.hiddenPathways] });
+    if (visibility.ownerRoleOnly)
+      qb.andWhere('t.owner_role = :ownerRoleOnly', { ownerRoleOnly: visibility.ownerRoleOnly });
+    if (filter.onlyOpen) qb.andWhere('a.acknowledged_at IS NULL');
+    if (filter.prisonCode) qb.andWhere('w.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
+    if (filter.alertId) qb.andWhere('a.id = :alertId', { alertId: filter.alertId });
+    return qb.getMany();
+  }
+
+  listForWomen(womanIds: string[], onlyOpen: boolean): Promise<AlertEntity[]> {
+    if (womanIds.length === 0) return Promise.resolve([]);
+    const qb = this.dataSource
+      .getRepository(AlertEntity)
+      .createQueryBuilder('a')
+      .where('a.woman_id = ANY(:womanIds)', { womanIds })
+      .orderBy('a.created_at', 'DESC');
+    if (onlyOpen) qb.andWhere('a.acknowledged_at IS NULL');
+    return qb.getMany();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The deadline engine's reads: the tasks behind a batch of fired thresholds (with what is needed to
+ * address their events), passed thresholds that have no alert yet, and upcoming thresholds for the
+ * Redis horizon. All set-based, so a burst of thousands of thresholds costs a handful of queries.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AlertKind, OPEN_TASK_STATUSES } from '@app/domain';
+import { TaskEntity } from '../entities';
+import { Tx } from './unit-of-work.types';
+
+export interface TaskWithWomanContext {
+  task: TaskEntity;
+  woman: {
+    id: string;
+    prisonCode: string;
+    releaseAreaCode: string;
+    providerId: string | null;
+    pomId: string | null;
+    comId: string | null;
+  };
+}
+
+export interface PassedThreshold {
+  taskId: string;
+  kind: AlertKind;
+  level: number;
+  deadlineRevision: number;
+}
+
+@Injectable()
+export class DeadlinesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Locks the tasks (skipping none) so a concurrent status change waits for the alert, or vice versa. */
+  async openTasksWithContext(tx: Tx, taskIds: string[]): Promise<TaskWithWomanContext[]> {
+    if (taskIds.length === 0) return [];
+    const tasks = await tx
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_read')
+      .where('t.id = ANY(:taskIds)', { taskIds })
+      .andWhere('t.status = ANY(:open)', { open: OPEN_TASK_STATUSES })
+      .getMany();
+    if (tasks.length === 0) return [];
+    const rows: {
+      id: string;
+      prison_code: string;
+      release_area_code: string;
+      provider_id: string | null;
+      pom_id: string | null;
+      com_id: string | null;
+    }[] = await tx.query(
+      `SELECT w.id, w.prison_code, w.release_area_code, ra.provider_id, w.pom_id, w.com_id
+           FROM women w LEFT JOIN release_areas ra ON ra.code = w.release_area_code
+          WHERE w.id = ANY($1)`,
+      [[...new Set(tasks.map((t) => t.womanId))]],
+    );
+    const women = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          prisonCode: r.prison_code,
+          releaseAreaCode: r.release_area_code,
+          providerId: r.provider_id,
+          pomId: r.pom_id,
+          comId: r.com_id,
+        },
+      ]),
+    );
+    return tasks.flatMap((task) => {
+      const woman = women.get(task.womanId);
+      return woman ? [{ task, woman }] : [];
+    });
+  }
+
+  /**
+   * Thresholds already passed at `now` on open tasks with no alert recorded for the current deadline
+   * revision: what a lost job, a Redis flush or a dead worker would otherwise miss. An at-risk threshold
+   * counts only while the task is not yet overdue; escalations stop once an alert was acknowledged.
+   */
+  async passedThresholdsWithoutAlert(now: Date, limit: number): Promise<PassedThreshold[]> {
+    const rows: { task_id: string; kind: AlertKind; level: number; deadline_revision: number }[] =
+      await this.dataSource.query(
+        `WITH open_tasks AS (
+         SELECT id, at_risk_at, due_at, escalation_ats, deadline_revision FROM tasks
+          WHERE status = ANY($2) AND (due_at <= $1 OR at_risk_at <= $1)
+       ), thresholds AS (
+         SELECT id AS task_id, 'AT_RISK' AS kind, 0 AS level, deadline_revision FROM open_tasks
+          WHERE at_risk_at <= $1 AND at_risk_at < due_at AND due_at > $1
+         UNION ALL
+         SELECT id, 'OVERDUE', 0, deadline_revision FROM open_tasks WHERE due_at <= $1
+         UNION ALL
+         SELECT t.id, 'ESCALATED', e.level::int, t.deadline_revision
+           FROM open_tasks t CROSS JOIN LATERAL unnest(t.escalation_ats) WITH ORDINALITY AS e(at, level)
+          WHERE e.at <= $1
+            AND NOT EXISTS (SELECT 1 FROM alerts k WHERE k.task_id = t.id AND k.deadline_revision = t.deadline_revision
+                              AND k.acknowledged_at IS NOT NULL)
+       )
+       SELECT th.* FROM thresholds th
+        WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.task_id = th.task_id AND a.kind = th.kind
+                            AND a.level = th.level AND a.deadline_revision = th.deadline_revision)
+        LIMIT $3`,
+        [now, OPEN_TASK_STATUSES, limit],
+      );
+    return rows.map((r) => ({
+      taskId: r.task_id,
+      kind: r.kind,
+      level: r.level,
+      deadlineRevision: r.deadline_revision,
+    }));
+  }
+
+  /** Open tasks with any threshold in (from, to], paged by id, for topping up the Redis horizon. */
+  upcomingThresholdTasks(from: Date, to: Date, afterId: string, limit: number): Promise<TaskEntity[]> {
+    return this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.status = ANY(:open)', { open: OPEN_TASK_STATUSES })
+      .andWhere('t.id > :afterId', { afterId })
+      .andWhere(
+        `((t.due_at > :from AND t.due_at <= :to) OR (t.at_risk_at > :from AND t.at_risk_at <= :to)
+          OR EXISTS (SELECT 1 FROM unnest(t.escalation_ats) AS e(at) WHERE e.at > :from AND e.at <= :to))`,
+        { from, to },
+      )
+      .orderBy('t.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async relayCursor(): Promise<string> {
+    const rows: { last_id: string }[] = await this.dataSource.query(
+      'SELECT last_id::text AS last_id FROM outbox_relay_cursor WHERE id = 1',
+    );
+    return rows[0]?.last_id ?? '0';
+  }
+
+  async saveRelayCursor(lastId: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE outbox_relay_cursor SET last_id = GREATEST(last_id, $1::bigint), updated_at = now() WHERE id = 1',
+      [lastId],
+    );
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The transactional outbox. Events are staged while a transaction runs and written by UnitOfWork just
+ * before it commits, under a transaction-scoped advisory lock: so ids are taken in commit order, and a
+ * reader that sees event N has already seen every event before it. pg_notify wakes the relay at commit.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxEventEntity } from '../entities';
+import { Tx } from './unit-of-work.types';
+
+export interface OutboxRow {
+  type: string;
+  womanId: string | null;
+  rooms: string[];
+  payload: Record<string, unknown>;
+}
+
+/** One constant key: every writer of the outbox queues on it for the instant of its insert and commit. */
+const OUTBOX_LOCK_KEY = 7_151_751;
+export const OUTBOX_NOTIFY_CHANNEL = 'resettle_outbox';
+
+@Injectable()
+export class OutboxRepository {
+  private readonly staged = new WeakMap<Tx, OutboxRow[]>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  stage(tx: Tx, rows: OutboxRow[]): void {
+    const list = this.staged.get(tx) ?? [];
+    list.push(...rows.filter((r) => r.rooms.length > 0));
+    this.staged.set(tx, list);
+  }
+
+  /** Called by UnitOfWork as the last statement of a transaction. */
+  async flush(tx: Tx): Promise<void> {
+    const rows = this.staged.get(tx);
+    this.staged.delete(tx);
+    if (!rows || rows.length === 0) return;
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK_KEY]);
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await tx.query(
+        `INSERT INTO outbox_events (type, woman_id, rooms, payload)
+         SELECT e.type, e.woman_id, ARRAY(SELECT jsonb_array_elements_text(e.rooms)), e.payload
+           FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::jsonb[]) AS e(type, woman_id, rooms, payload)`,
+        [
+          chunk.map((r) => r.type),
+          chunk.map((r) => r.womanId),
+          chunk.map((r) => JSON.stringify(r.rooms)),
+          chunk.map((r) => JSON.stringify(r.payload)),
+        ],
+      );
+    }
+    await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_NOTIFY_CHANNEL, '']);
+  }
+
+  /** Events after `afterId` in order, for the relay. */
+  listAfter(afterId: string, limit: number): Promise<OutboxEventEntity[]> {
+    return this.dataSource
+      .getRepository(OutboxEventEntity)
+      .createQueryBuilder('e')
+      .where('e.id > :afterId', { afterId })
+      .orderBy('e.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Events after `afterId` addressed to any of these rooms, for a reconnecting client. */
+  listForRoomsAfter(rooms: string[], afterId: string, limit: number): Promise<OutboxEventEntity[]> {
+    return this.dataSource
+      .getRepository(OutboxEventEntity)
+      .createQueryBuilder('e')
+      .where('e.id > :afterId', { afterId })
+      .andWhere('e.rooms && :rooms', { rooms })
+      .orderBy('e.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async latestId(): Promise<string> {
+    const rows: { id: string | null }[] = await this.dataSource.query('SELECT max(id)::text AS id FROM outbox_events');
+    return rows[0]?.id ?? '0';
+  }
+
+  async oldestId(): Promise<string> {
+    const rows: { id: string | null }[] = await this.dataSource.query('SELECT min(id)::text AS id FROM outbox_events');
+    return rows[0]?.id ?? '0';
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The typed events the live board receives. Payloads carry what a board needs to redraw a card and
+ * nothing more: never special category data (sensitive flags), never free-text notes.
+ */
+import { AlertKind, Pathway, Role, ScheduleState, TaskStatus } from '@app/domain';
+
+export interface WomanSummary {
+  id: string;
+  prisonNumber: string;
+  firstName: string;
+  lastName: string;
+  prisonCode: string;
+  releaseDate: string | null;
+  custodyStatus: string;
+}
+
+export interface TaskSummary {
+  id: string;
+  womanId: string;
+  pathway: Pathway;
+  title: string;
+  ownerRole: Role;
+  status: TaskStatus;
+  assigneeId: string | null;
+  claimedByProviderId: string | null;
+  dueAt: string | null;
+  atRiskAt: string | null;
+  scheduleState: ScheduleState;
+  releaseCritical: boolean;
+  version: number;
+}
+
+export interface AlertSummary {
+  id: string;
+  taskId: string;
+  kind: AlertKind;
+  level: number;
+  thresholdAt: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedById: string | null;
+}
+
+export type BoardEventType =
+  | 'woman.created'
+  | 'woman.updated'
+  | 'woman.transferred'
+  | 'pathway.status_changed'
+  | 'assessment.recorded'
+  | 'task.created'
+  | 'task.claimed'
+  | 'task.claim_released'
+  | 'task.status_changed'
+  | 'task.note_added'
+  | 'task.deadline_moved'
+  | 'alert.raised'
+  | 'alert.acknowledged';
+
+/** What the outbox stores (the sequence number is its row id, added when sent). */
+export interface BoardEventPayload {
+  type: BoardEventType;
+  at: string;
+  womanId: string | null;
+  prisonCode: string | null;
+  previousPrisonCode?: string | null;
+  woman?: WomanSummary;
+  task?: TaskSummary;
+  pathway?: { pathway: Pathway; status: string };
+  alert?: AlertSummary;
+}
+
+/** What a socket receives as `board.event`. */
+export interface BoardEvent extends BoardEventPayload {
+  seq: number;
+}
+
+/** Server-to-client messages. */
+export const CLIENT_EVENTS = {
+  boardEvent: 'board.event',
+  /** The replay after a reconnect: the missed events, in order. */
+  replay: 'board.replay',
+  /** The gap is too old to replay: reload the board from the API. */
+  reload: 'board.reload',
+  /** A room the server removed the socket from (access withdrawn). */
+  removed: 'board.removed',
+} as const;
+
+/** Gateway-to-gateway message: re-check the rooms of this user's sockets. */
+export const ACCESS_CHANGED = 'access.changed';

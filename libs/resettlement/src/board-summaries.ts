@@ -1,0 +1,53 @@
+/** Maps entities to the summaries board events carry (no special category data, no notes). */
+import { AlertEntity, TaskEntity, WomanEntity } from '@app/database';
+import { ScheduleState, scheduleStateAt } from '@app/domain';
+import { AlertSummary, TaskSummary, WomanSummary } from '@app/events';
+
+/** A task with no deadline yet (her release date unknown) cannot be behind. */
+export function scheduleStateOf(task: Pick<TaskEntity, 'status' | 'dueAt' | 'atRiskAt'>, now: Date): ScheduleState {
+  if (!task.dueAt || !task.atRiskAt) return ScheduleState.ON_TRACK;
+  return scheduleStateAt({ status: task.status, dueAt: task.dueAt, atRiskAt: task.atRiskAt }, now);
+}
+
+export function womanSummary(woman: WomanEntity): WomanSummary {
+  return {
+    id: woman.id,
+    prisonNumber: woman.prisonNumber,
+    firstName: woman.firstName,
+    lastName: woman.lastName,
+    prisonCode: woman.prisonCode,
+    releaseDate: woman.releaseDate,
+    custodyStatus: woman.custodyStatus,
+  };
+}
+
+export function taskSummary(task: TaskEntity, now: Date): TaskSummary {
+  return {
+    id: task.id,
+    womanId: task.womanId,
+    pathway: task.pathway,
+    title: task.title,
+    ownerRole: task.ownerRole,
+    status: task.status,
+    assigneeId: task.assigneeId,
+    claimedByProviderId: task.claimedByProviderId,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    atRiskAt: task.atRiskAt?.toISOString() ?? null,
+    scheduleState: scheduleStateOf(task, now),
+    releaseCritical: task.releaseCritical,
+    version: task.version,
+  };
+}
+
+export function alertSummary(alert: AlertEntity): AlertSummary {
+  return {
+    id: alert.id,
+    taskId: alert.taskId,
+    kind: alert.kind,
+    level: alert.level,
+    thresholdAt: alert.thresholdAt.toISOString(),
+    createdAt: alert.createdAt.toISOString(),
+    acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedById: alert.acknowledgedById,
+  };
+}

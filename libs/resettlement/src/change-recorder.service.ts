@@ -1,0 +1,274 @@
+/**
+ * Records every change to a woman, pathway, assessment, task or alert twice, in the caller's transaction:
+ * in the append-only audit trail (who, what before and after, when) and in the outbox as a board event
+ * addressed to the rooms entitled to it. One place, so no change can reach one and miss the other.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  AlertEntity,
+  AuditEntry,
+  AuditTrailRepository,
+  OutboxRepository,
+  OutboxRow,
+  ReferenceDataRepository,
+  TaskEntity,
+  Tx,
+  WomanEntity,
+} from '@app/database';
+import { Pathway, PathwayStatus } from '@app/domain';
+import {
+  ACCESS_CHANGED,
+  rooms,
+  BoardEventPayload,
+  BoardEventType,
+  WomanRoomContext,
+  roomsForEscalation,
+  roomsForPathwayEvent,
+  roomsForTaskEvent,
+  roomsForWomanEvent,
+} from '@app/events';
+import { Actor, SYSTEM_ACTOR } from './actor';
+import { alertSummary, taskSummary, womanSummary } from './board-summaries';
+
+export type Snapshot = Record<string, unknown> | null;
+
+export interface TaskChange {
+  task: TaskEntity;
+  action: 'CREATED' | 'CLAIMED' | 'CLAIM_RELEASED' | 'STATUS_CHANGED' | 'NOTE_ADDED' | 'DEADLINE_MOVED';
+  before: Snapshot;
+  after: Snapshot;
+}
+
+const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
+  CREATED: 'task.created',
+  CLAIMED: 'task.claimed',
+  CLAIM_RELEASED: 'task.claim_released',
+  STATUS_CHANGED: 'task.status_changed',
+  NOTE_ADDED: 'task.note_added',
+  DEADLINE_MOVED: 'task.deadline_moved',
+};
+
+@Injectable()
+export class ChangeRecorder {
+  constructor(
+    private readonly audit: AuditTrailRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly reference: ReferenceDataRepository,
+  ) {}
+
+  async roomContext(woman: WomanEntity, previousPrisonCode: string | null = null): Promise<WomanRoomContext> {
+    const area = await this.reference.findReleaseArea(woman.releaseAreaCode);
+    return {
+      id: woman.id,
+      prisonCode: woman.prisonCode,
+      previousPrisonCode,
+      releaseAreaCode: woman.releaseAreaCode,
+      providerId: area?.providerId ?? null,
+      pomId: woman.pomId,
+      comId: woman.comId,
+    };
+  }
+
+  async womanChanged(
+    tx: Tx,
+    woman: WomanEntity,
+    action: 'CREATED' | 'UPDATED' | 'TRANSFERRED',
+    before: Snapshot,
+    after: Snapshot,
+    actor: Actor,
+    previousPrisonCode: string | null = null,
+  ): Promise<void> {
+    await this.audit.append(tx, [this.entry(woman.id, 'WOMAN', woman.id, action, before, after, actor)]);
+    const context = await this.roomContext(woman, previousPrisonCode);
+    const type: BoardEventType =
+      action === 'CREATED' ? 'woman.created' : action === 'TRANSFERRED' ? 'woman.transferred' : 'woman.updated';
+    this.outbox.stage(tx, [
+      this.event(roomsForWomanEvent(context), {
+        type,
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+        previousPrisonCode,
+        woman: womanSummary(woman),
+      }),
+    ]);
+  }
+
+  async pathwayChanged(
+    tx: Tx,
+    woman: WomanEntity,
+    pathway: Pathway,
+    status: PathwayStatus,
+    before: Snapshot,
+    after: Snapshot,
+    actor: Actor,
+  ): Promise<void> {
+    await this.audit.append(tx, [this.entry(woman.id, 'PATHWAY', pathway, 'STATUS_CHANGED', before, after, actor)]);
+    const context = await this.roomContext(woman);
+    this.outbox.stage(tx, [
+      this.event(roomsForPathwayEvent(context, pathway), {
+        type: 'pathway.status_changed',
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+        pathway: { pathway, status },
+      }),
+    ]);
+  }
+
+  async assessmentRecorded(
+    tx: Tx,
+    woman: WomanEntity,
+    assessmentId: string,
+    after: Snapshot,
+    actor: Actor,
+  ): Promise<void> {
+    await this.audit.append(tx, [this.entry(woman.id, 'ASSESSMENT', assessmentId, 'RECORDED', null, after, actor)]);
+    // Outcomes name pathways (some sensitive), so only full rooms hear of the assessment itself.
+    const context = await this.roomContext(woman);
+    this.outbox.stage(tx, [
+      this.event(roomsForPathwayEvent(context, Pathway.DOMESTIC_ABUSE), {
+        type: 'assessment.recorded',
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+      }),
+    ]);
+  }
+
+  async tasksChanged(tx: Tx, woman: WomanEntity, changes: TaskChange[], actor: Actor, now: Date): Promise<void> {
+    if (changes.length === 0) return;
+    await this.audit.append(
+      tx,
+      changes.map((c) => this.entry(woman.id, 'TASK', c.task.id, c.action, c.before, c.after, actor)),
+    );
+    const context = await this.roomContext(woman);
+    this.outbox.stage(
+      tx,
+      changes.map((c) =>
+        this.event(roomsForTaskEvent(context, c.task), {
+          type: TASK_EVENT[c.action],
+          womanId: woman.id,
+          prisonCode: woman.prisonCode,
+          task: taskSummary(c.task, now),
+        }),
+      ),
+    );
+  }
+
+  /** Alerts raised by the deadline engine (the system is the actor), sent to the rooms each alert names. */
+  alertsRaised(
+    tx: Tx,
+    raised: { alert: AlertEntity; task: TaskEntity; woman: { id: string; prisonCode: string } }[],
+    now: Date,
+  ): Promise<void> {
+    this.outbox.stage(
+      tx,
+      raised.map(({ alert, task, woman }) =>
+        this.event(alert.recipients.rooms, {
+          type: 'alert.raised',
+          womanId: woman.id,
+          prisonCode: woman.prisonCode,
+          task: taskSummary(task, now),
+          alert: alertSummary(alert),
+        }),
+      ),
+    );
+    return this.audit.append(
+      tx,
+      raised.map(({ alert, task }) =>
+        this.entry(
+          task.womanId,
+          'TASK',
+          task.id,
+          `ALERT_${alert.kind}`,
+          null,
+          {
+            alertId: alert.id,
+            level: alert.level,
+            thresholdAt: alert.thresholdAt.toISOString(),
+            rooms: alert.recipients.rooms,
+          },
+          SYSTEM_ACTOR,
+        ),
+      ),
+    );
+  }
+
+  async alertAcknowledged(
+    tx: Tx,
+    woman: WomanEntity,
+    task: TaskEntity,
+    alert: AlertEntity,
+    actor: Actor,
+    now: Date,
+  ): Promise<void> {
+    await this.audit.append(tx, [
+      this.entry(
+        woman.id,
+        'TASK',
+        task.id,
+        'ALERT_ACKNOWLEDGED',
+        { alertId: alert.id, acknowledgedAt: null },
+        { alertId: alert.id, acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null },
+        actor,
+      ),
+    ]);
+    const context = await this.roomContext(woman);
+    this.outbox.stage(tx, [
+      this.event(roomsForEscalation(context, task), {
+        type: 'alert.acknowledged',
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+        task: taskSummary(task, now),
+        alert: alertSummary(alert),
+      }),
+    ]);
+  }
+
+  /** A user's access changed: audited, and every gateway re-checks the rooms of her sockets. */
+  async accessChanged(tx: Tx, userId: string, before: Snapshot, after: Snapshot, actor: Actor): Promise<void> {
+    await this.audit.append(tx, [
+      {
+        womanId: null,
+        entityType: 'USER',
+        entityId: userId,
+        action: 'ACCESS_CHANGED',
+        actorId: actor.id,
+        actorRole: actor.role,
+        before,
+        after,
+        requestId: actor.requestId,
+      },
+    ]);
+    this.outbox.stage(tx, [{ type: ACCESS_CHANGED, womanId: null, rooms: [rooms.user(userId)], payload: { userId } }]);
+  }
+
+  private entry(
+    womanId: string,
+    entityType: string,
+    entityId: string,
+    action: string,
+    before: Snapshot,
+    after: Snapshot,
+    actor: Actor,
+  ): AuditEntry {
+    return {
+      womanId,
+      entityType,
+      entityId,
+      action,
+      actorId: actor.id,
+      actorRole: actor.role,
+      before,
+      after,
+      requestId: actor.requestId,
+    };
+  }
+
+  private event(rooms: string[], payload: Omit<BoardEventPayload, 'at'>): OutboxRow {
+    return {
+      type: payload.type,
+      womanId: payload.womanId,
+      rooms,
+      payload: { ...payload, at: new Date().toISOString() },
+    };
+  }
+}
