@@ -75,6 +75,8 @@ export class DemoStaffWriter {
         role: demo.role,
         prisonCodes: [...demo.prisonCodes],
         providerId,
+        teamKey: demo.teamArea ?? providerId ?? demo.prisonCodes[0] ?? null,
+        isManager: demo.isManager ?? false,
       });
       usersByUsername.set(user.username, user);
       entries.push(
@@ -84,6 +86,8 @@ export class DemoStaffWriter {
           role: user.role,
           prisonCodes: user.prisonCodes,
           providerId: user.providerId,
+          teamKey: user.teamKey,
+          isManager: user.isManager,
         }),
       );
     }

@@ -14,12 +14,16 @@ export interface DemoUser {
   prisonCodes: readonly string[];
   /** A CRS caseworker works for the provider holding this area's contract. */
   providerOfArea?: ReleaseAreaCode;
+  /** A COM's team is the probation area she works in (alerts on COM tasks go to its room). */
+  teamArea?: ReleaseAreaCode;
+  /** Managers receive the first rung of the escalation ladder for their team. */
+  isManager?: boolean;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'prt', displayName: 'Joanne Whitfield', role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] },
   { username: 'pom', displayName: 'Sarah Okafor', role: Role.POM, prisonCodes: ['STI'] },
-  { username: 'com', displayName: 'Rachel Burrows', role: Role.COM, prisonCodes: [] },
+  { username: 'com', displayName: 'Rachel Burrows', role: Role.COM, prisonCodes: [], teamArea: 'GREATER_MANCHESTER' },
   {
     username: 'crs',
     displayName: 'Ellie Marsden',
@@ -33,8 +37,23 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'governor.bzi', displayName: 'Margaret Ellison', role: Role.GOVERNOR, prisonCodes: ['BZI'] },
   { username: 'pom.bzi', displayName: 'Lucy Adebayo', role: Role.POM, prisonCodes: ['BZI'] },
   { username: 'pom.ewi', displayName: 'Gwen Pritchard', role: Role.POM, prisonCodes: ['EWI'] },
-  { username: 'com2', displayName: 'Daniel Ashworth', role: Role.COM, prisonCodes: [] },
-  { username: 'com3', displayName: 'Naomi Fletcher', role: Role.COM, prisonCodes: [] },
+  { username: 'com2', displayName: 'Daniel Ashworth', role: Role.COM, prisonCodes: [], teamArea: 'LONDON' },
+  { username: 'com3', displayName: 'Naomi Fletcher', role: Role.COM, prisonCodes: [], teamArea: 'WEST_MIDLANDS' },
+  {
+    username: 'prt.manager',
+    displayName: 'Bernadette Quayle',
+    role: Role.PRE_RELEASE_TEAM,
+    prisonCodes: ['STI'],
+    isManager: true,
+  },
+  {
+    username: 'com.manager',
+    displayName: 'Imran Siddiqui',
+    role: Role.COM,
+    prisonCodes: [],
+    teamArea: 'GREATER_MANCHESTER',
+    isManager: true,
+  },
   {
     username: 'crs.london',
     displayName: 'Tasha Greene',
