@@ -22,7 +22,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: settings.logSql ? ['query', 'error'] : ['error'],
-    extra: { max: settings.poolSize },
+    // Fail a request that cannot get a connection within 10 s rather than wedge behind a full pool.
+    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -56,8 +56,8 @@ export class ChangeRecorder {
     private readonly reference: ReferenceDataRepository,
   ) {}
 
-  async roomContext(woman: WomanEntity, previousPrisonCode: string | null = null): Promise<WomanRoomContext> {
-    const area = await this.reference.findReleaseArea(woman.releaseAreaCode);
+  async roomContext(tx: Tx, woman: WomanEntity, previousPrisonCode: string | null = null): Promise<WomanRoomContext> {
+    const area = await this.reference.findReleaseArea(woman.releaseAreaCode, tx);
     return {
       id: woman.id,
       prisonCode: woman.prisonCode,
@@ -79,7 +79,7 @@ export class ChangeRecorder {
     previousPrisonCode: string | null = null,
   ): Promise<void> {
     await this.audit.append(tx, [this.entry(woman.id, 'WOMAN', woman.id, action, before, after, actor)]);
-    const context = await this.roomContext(woman, previousPrisonCode);
+    const context = await this.roomContext(tx, woman, previousPrisonCode);
     const type: BoardEventType =
       action === 'CREATED' ? 'woman.created' : action === 'TRANSFERRED' ? 'woman.transferred' : 'woman.updated';
     this.outbox.stage(tx, [
@@ -103,7 +103,7 @@ export class ChangeRecorder {
     actor: Actor,
   ): Promise<void> {
     await this.audit.append(tx, [this.entry(woman.id, 'PATHWAY', pathway, 'STATUS_CHANGED', before, after, actor)]);
-    const context = await this.roomContext(woman);
+    const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
       this.event(roomsForPathwayEvent(context, pathway), {
         type: 'pathway.status_changed',
@@ -123,7 +123,7 @@ export class ChangeRecorder {
   ): Promise<void> {
     await this.audit.append(tx, [this.entry(woman.id, 'ASSESSMENT', assessmentId, 'RECORDED', null, after, actor)]);
     // Outcomes name pathways (some sensitive), so only full rooms hear of the assessment itself.
-    const context = await this.roomContext(woman);
+    const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
       this.event(roomsForPathwayEvent(context, Pathway.DOMESTIC_ABUSE), {
         type: 'assessment.recorded',
@@ -139,7 +139,7 @@ export class ChangeRecorder {
       tx,
       changes.map((c) => this.entry(woman.id, 'TASK', c.task.id, c.action, c.before, c.after, actor)),
     );
-    const context = await this.roomContext(woman);
+    const context = await this.roomContext(tx, woman);
     this.outbox.stage(
       tx,
       changes.map((c) =>
@@ -211,7 +211,7 @@ export class ChangeRecorder {
         actor,
       ),
     ]);
-    const context = await this.roomContext(woman);
+    const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
       this.event(roomsForEscalation(context, task), {
         type: 'alert.acknowledged',

@@ -3,6 +3,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { AuditTrailRepository, TaskCatalogueEntryEntity, TaskCatalogueRepository, UnitOfWork } from '@app/database';
 import { Actor } from '@app/resettlement';
 import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
+import { sentFields } from '../common/sent-fields';
 
 @Injectable()
 export class CatalogueService {
@@ -27,7 +28,7 @@ export class CatalogueService {
       }
       const { version: _v, ...patch } = body;
       const before = { ...entry };
-      Object.assign(entry, patch);
+      Object.assign(entry, sentFields(patch));
       const saved = await this.catalogue.save(tx, entry);
       await this.audit.append(tx, [
         {

@@ -4,6 +4,7 @@ import { ReferenceDataRepository, UnitOfWork, UserEntity, UsersRepository } from
 import { Actor, ChangeRecorder } from '@app/resettlement';
 import { fieldError } from '../common/validation-errors';
 import { UpdateUserAccessDto } from './update-user-access.dto';
+import { sentFields } from '../common/sent-fields';
 
 export interface UserView {
   id: string;
@@ -61,7 +62,7 @@ export class UsersService {
       const user = await this.users.findByIdForUpdate(tx, id);
       if (!user) throw new NotFoundException('No such user');
       const before = accessSnapshot(user);
-      Object.assign(user, body);
+      Object.assign(user, sentFields(body));
       const after = await this.users.save(tx, user);
       await this.recorder.accessChanged(tx, id, before, accessSnapshot(after), actor);
       return after;

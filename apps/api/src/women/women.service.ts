@@ -31,6 +31,7 @@ import { badRequest, fieldError } from '../common/validation-errors';
 import { TaskView, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
 import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
+import { sentFields } from '../common/sent-fields';
 
 const WINDOW_DAYS: Record<ReleaseWindow, number | undefined> = { '12w': 84, '24w': 168, all: undefined };
 
@@ -187,7 +188,7 @@ export class WomenService {
       }
       const before = womanSnapshot(woman);
       const { version: _version, ...patch } = body;
-      Object.assign(woman, patch);
+      Object.assign(woman, sentFields(patch));
       const problems = releaseDateProblems(woman);
       if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
       const release = effectiveReleaseDate(woman);

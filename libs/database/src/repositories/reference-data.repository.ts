@@ -22,8 +22,11 @@ export class ReferenceDataRepository {
       .find({ order: { name: 'ASC' }, relations: { provider: true } });
   }
 
-  findReleaseArea(code: string): Promise<ReleaseAreaEntity | null> {
-    return this.dataSource.getRepository(ReleaseAreaEntity).findOne({ where: { code }, relations: { provider: true } });
+  /** Pass the transaction when inside one: a second pool connection there can starve the pool under load. */
+  findReleaseArea(code: string, tx?: Tx): Promise<ReleaseAreaEntity | null> {
+    return (tx ?? this.dataSource.manager)
+      .getRepository(ReleaseAreaEntity)
+      .findOne({ where: { code }, relations: { provider: true } });
   }
 
   listProviders(): Promise<ProviderEntity[]> {

@@ -1,0 +1,317 @@
+/** Tasks planned from a woman's needs, dated from her release date, and re-dated when that date moves. */
+import {
+  DeadlineAnchor,
+  OffsetUnit,
+  Role,
+  checkEligibility,
+  computeDeadline,
+  CustodyStatus,
+  DeadlineAnchors,
+  effectiveReleaseDate,
+  EligibilityRule,
+  ReleaseType,
+  SensitiveFlag,
+  TaskDeadline,
+} from '@app/domain';
+import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import type { WomanView } from '../../../apps/api/src/women/woman.view';
+import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import { TestApi, startTestApi } from '../../setup/test-app';
+import {
+  CatalogueEntry,
+  SignedInUser,
+  createSignedInUser,
+  createWoman,
+  daysFromToday,
+  getCatalogue,
+  recordNeeds,
+  today,
+} from '../../factories';
+
+const MARKED = ['ACCOMMODATION', 'FINANCE_AND_ID'];
+const ALTERNATIVE = '_ALTERNATIVE';
+
+function entryFor(catalogue: CatalogueEntry[], task: TaskView): CatalogueEntry {
+  const entry = catalogue.find((e) => e.key === task.templateKey.replace(new RegExp(`${ALTERNATIVE}$`), ''));
+  if (!entry) throw new Error(`Task ${task.templateKey} matches no catalogue entry`);
+  return entry;
+}
+
+function expectedDeadline(entry: CatalogueEntry, anchors: DeadlineAnchors): TaskDeadline | null {
+  return computeDeadline(
+    {
+      anchor: entry.deadlineAnchor as DeadlineAnchor,
+      offset: entry.deadlineOffset,
+      unit: entry.deadlineUnit as OffsetUnit,
+    },
+    entry.atRiskLeadWorkingDays,
+    anchors,
+  );
+}
+
+function expectDeadlineOf(task: TaskView, deadline: TaskDeadline | null): void {
+  expect({ key: task.templateKey, dueDate: task.dueDate, dueAt: task.dueAt, atRiskAt: task.atRiskAt }).toEqual({
+    key: task.templateKey,
+    dueDate: deadline?.dueDate ?? null,
+    dueAt: deadline?.dueAt.toISOString() ?? null,
+    atRiskAt: deadline?.atRiskAt.toISOString() ?? null,
+  });
+}
+
+function releaseDateOf(woman: WomanView): string {
+  const release = effectiveReleaseDate(woman);
+  if (!release) throw new Error('She has no release date');
+  return release.date;
+}
+
+describe('tasks planned from the release date', () => {
+  let testApi: TestApi;
+  let prt: SignedInUser;
+  let catalogue: CatalogueEntry[];
+
+  beforeAll(async () => {
+    testApi = await startTestApi();
+    prt = await createSignedInUser(testApi.dataSource, testApi.baseUrl, {
+      role: Role.PRE_RELEASE_TEAM,
+      prisonCodes: ['STI'],
+    });
+    catalogue = await getCatalogue(prt.api);
+  });
+
+  afterAll(async () => {
+    await testApi?.close();
+  });
+
+  async function detail(womanId: string): Promise<WomanDetailView> {
+    const response = await prt.api.get<WomanDetailView>(`/women/${womanId}`);
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  /** The keys she should get: the active entries of the pathways, or their alternative where she is not eligible. */
+  function expectedKeys(woman: WomanView, pathways: string[]): string[] {
+    const flags = new Set(woman.sensitiveFlags ?? []);
+    const facts = {
+      custodyStatus: woman.custodyStatus as CustodyStatus,
+      releaseType: woman.releaseType as ReleaseType | null,
+      releaseDate: woman.releaseDate,
+      today: today(),
+      flags,
+    };
+    return catalogue
+      .filter((e) => e.active && pathways.includes(e.pathway))
+      .filter((e) => !e.eligibility.requiresFlag || flags.has(e.eligibility.requiresFlag as SensitiveFlag))
+      .flatMap((e) => {
+        if (checkEligibility(e.eligibility as EligibilityRule, facts).eligible) return [e.key];
+        return e.ineligibleAlternative ? [`${e.key}${ALTERNATIVE}`] : [];
+      })
+      .sort();
+  }
+
+  it('gives a woman exactly the active catalogue tasks of the pathways marked SUPPORT_REQUIRED, due when the rules say', async () => {
+    const woman = await createWoman(testApi.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(140) });
+    const assessedAt = new Date(Date.now() - 5 * 60_000);
+
+    const recorded = await recordNeeds(prt.api, woman.id, MARKED, assessedAt);
+    const after = await detail(woman.id);
+
+    expect(woman.releaseDate).toBe(releaseDateOf(woman));
+    const keys = after.tasks.map((t) => t.templateKey).sort();
+    expect(keys).toEqual(expectedKeys(woman, MARKED));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(recorded.tasksCreated.map((t) => t.templateKey).sort()).toEqual(keys);
+    for (const pathway of MARKED) {
+      expect(after.pathways.find((p) => (p.pathway as string) === pathway)).toEqual({
+        pathway,
+        status: 'SUPPORT_REQUIRED',
+        needIdentifiedAt: assessedAt.toISOString(),
+      });
+    }
+    const anchors = {
+      releaseDate: woman.releaseDate,
+      receptionDate: woman.receptionDate,
+      needIdentifiedAt: assessedAt,
+    };
+    for (const task of after.tasks) {
+      const entry = entryFor(catalogue, task);
+      expect(task).toMatchObject({
+        status: 'TODO',
+        ownerRole: entry.ownerRole,
+        pathway: entry.pathway,
+        deadlineRevision: 0,
+        assigneeId: null,
+      });
+      expectDeadlineOf(task, expectedDeadline(entry, anchors));
+    }
+  });
+
+  it('gives a remanded woman the bank account alternative, with the reasons, instead of the bank account task', async () => {
+    const bankAccount = catalogue.find((e) => e.active && e.pathway === 'FINANCE_AND_ID' && e.ineligibleAlternative);
+    if (!bankAccount) throw new Error('The catalogue has no FINANCE_AND_ID entry with an ineligible alternative');
+    const woman = await createWoman(testApi.baseUrl, prt.token, {
+      custodyStatus: 'REMANDED',
+      conditionalReleaseDate: daysFromToday(140),
+    });
+
+    await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
+    const { tasks } = await detail(woman.id);
+
+    const keys = tasks.map((t) => t.templateKey);
+    expect(keys).toContain(`${bankAccount.key}${ALTERNATIVE}`);
+    expect(keys).not.toContain(bankAccount.key);
+    expect(keys.sort()).toEqual(expectedKeys(woman, ['FINANCE_AND_ID']));
+    const alternative = tasks.find((t) => t.templateKey === `${bankAccount.key}${ALTERNATIVE}`) as TaskView;
+    expect(alternative.title).toBe(bankAccount.ineligibleAlternative?.title);
+    expect(alternative.ineligibleReasons.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a Saturday', '2027-03-13', '2027-03-12'],
+    ['Easter Monday (after Good Friday)', '2027-03-29', '2027-03-25'],
+    ['the summer bank holiday', '2027-08-30', '2027-08-27'],
+    ['the Boxing Day substitute bank holiday', '2026-12-28', '2026-12-24'],
+  ])('brings a CRD on %s forward to the last working day before it', async (_what, crd, expected) => {
+    const woman = await createWoman(testApi.baseUrl, prt.token, {
+      conditionalReleaseDate: crd,
+      sentenceStartDate: '2026-01-05',
+      receptionDate: '2026-01-05',
+    });
+
+    expect(woman).toMatchObject({ conditionalReleaseDate: crd, releaseDate: expected, releaseDateSource: 'CRD' });
+    expect((await detail(woman.id)).releaseDate).toBe(expected);
+  });
+
+  it('moves every open task when her CRD moves, bumps deadlineRevision, leaves closed tasks alone and audits DEADLINE_MOVED', async () => {
+    const woman = await createWoman(testApi.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(140) });
+    const assessedAt = new Date(Date.now() - 60_000);
+    await recordNeeds(prt.api, woman.id, MARKED, assessedAt);
+    const planned = await detail(woman.id);
+    const closed = planned.tasks.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM && t.dueDate !== null) as TaskView;
+    expect(closed).toBeDefined();
+    const done = await prt.api.patch<TaskView>(`/tasks/${closed.id}/status`, {
+      status: 'DONE',
+      version: closed.version,
+    });
+    expect(done.status).toBe(200);
+    const newCrd = daysFromToday(168);
+
+    const patched = await prt.api.patch<WomanView>(`/women/${woman.id}`, {
+      conditionalReleaseDate: newCrd,
+      version: planned.version,
+    });
+
+    expect(patched.status).toBe(200);
+    expect(patched.body.releaseDate).toBe(effectiveReleaseDate({ conditionalReleaseDate: newCrd })?.date);
+    const after = await detail(woman.id);
+    const anchors = {
+      releaseDate: patched.body.releaseDate,
+      receptionDate: woman.receptionDate,
+      needIdentifiedAt: assessedAt,
+    };
+    const movedIds: string[] = [];
+    for (const task of after.tasks.filter((t) => t.id !== closed.id)) {
+      const before = planned.tasks.find((t) => t.id === task.id) as TaskView;
+      expectDeadlineOf(task, expectedDeadline(entryFor(catalogue, task), anchors));
+      const moved = task.dueAt !== before.dueAt || task.atRiskAt !== before.atRiskAt;
+      expect({ key: task.templateKey, deadlineRevision: task.deadlineRevision }).toEqual({
+        key: task.templateKey,
+        deadlineRevision: moved ? 1 : 0,
+      });
+      if (moved) movedIds.push(task.id);
+    }
+    expect(movedIds.length).toBeGreaterThan(0);
+    const closedAfter = after.tasks.find((t) => t.id === closed.id) as TaskView;
+    expect(closedAfter).toMatchObject({ status: 'DONE', dueDate: closed.dueDate, deadlineRevision: 0 });
+
+    const deadlineMoves = after.auditTrail.filter((e) => e.action === 'DEADLINE_MOVED');
+    expect(deadlineMoves.map((e) => e.entityId).sort()).toEqual([...movedIds].sort());
+    for (const event of deadlineMoves) {
+      const before = planned.tasks.find((t) => t.id === event.entityId) as TaskView;
+      const moved = after.tasks.find((t) => t.id === event.entityId) as TaskView;
+      expect(event).toMatchObject({
+        entityType: 'TASK',
+        actorId: prt.id,
+        before: { dueDate: before.dueDate },
+        after: { dueDate: moved.dueDate },
+      });
+    }
+  });
+
+  it('dates her tasks from a confirmed release date over the CRD, and a later CRD change does not move them', async () => {
+    const crd = daysFromToday(140);
+    const confirmed = daysFromToday(126);
+    const woman = await createWoman(testApi.baseUrl, prt.token, { conditionalReleaseDate: crd });
+    const assessedAt = new Date(Date.now() - 60_000);
+    await recordNeeds(prt.api, woman.id, ['ACCOMMODATION'], assessedAt);
+
+    expect((await prt.api.patch(`/women/${woman.id}`, { confirmedReleaseDate: confirmed })).status).toBe(200);
+
+    const confirming = await detail(woman.id);
+    expect(confirming).toMatchObject({
+      releaseDate: effectiveReleaseDate({ confirmedReleaseDate: confirmed })?.date,
+      releaseDateSource: 'CONFIRMED',
+      conditionalReleaseDate: crd,
+      confirmedReleaseDate: confirmed,
+    });
+    const anchors = {
+      releaseDate: confirming.releaseDate,
+      receptionDate: woman.receptionDate,
+      needIdentifiedAt: assessedAt,
+    };
+    for (const task of confirming.tasks) expectDeadlineOf(task, expectedDeadline(entryFor(catalogue, task), anchors));
+
+    expect((await prt.api.patch(`/women/${woman.id}`, { conditionalReleaseDate: daysFromToday(150) })).status).toBe(
+      200,
+    );
+
+    const afterNewCrd = await detail(woman.id);
+    expect(afterNewCrd).toMatchObject({ releaseDate: confirming.releaseDate, releaseDateSource: 'CONFIRMED' });
+    expect(afterNewCrd.tasks.map((t) => [t.id, t.dueDate, t.deadlineRevision])).toEqual(
+      confirming.tasks.map((t) => [t.id, t.dueDate, t.deadlineRevision]),
+    );
+  });
+
+  it('falls back to the CRD, and re-dates her tasks from it, when the confirmed release date is withdrawn', async () => {
+    const crd = daysFromToday(140);
+    const woman = await createWoman(testApi.baseUrl, prt.token, {
+      conditionalReleaseDate: crd,
+      confirmedReleaseDate: daysFromToday(126),
+    });
+    expect(woman.releaseDateSource).toBe('CONFIRMED');
+    const assessedAt = new Date(Date.now() - 60_000);
+    await recordNeeds(prt.api, woman.id, ['ACCOMMODATION'], assessedAt);
+
+    expect((await prt.api.patch(`/women/${woman.id}`, { confirmedReleaseDate: null })).status).toBe(200);
+
+    const after = await detail(woman.id);
+    expect(after).toMatchObject({
+      conditionalReleaseDate: crd,
+      confirmedReleaseDate: null,
+      releaseDate: effectiveReleaseDate({ conditionalReleaseDate: crd })?.date,
+      releaseDateSource: 'CRD',
+    });
+    const anchors = {
+      releaseDate: after.releaseDate,
+      receptionDate: woman.receptionDate,
+      needIdentifiedAt: assessedAt,
+    };
+    for (const task of after.tasks) expectDeadlineOf(task, expectedDeadline(entryFor(catalogue, task), anchors));
+  });
+
+  it('answers a partial PATCH /women/:id with her whole record, the fields it did not touch unchanged', async () => {
+    const woman = await createWoman(testApi.baseUrl, prt.token, { keyworkerName: 'Kim Officer' });
+
+    const patched = await prt.api.patch<WomanView>(`/women/${woman.id}`, { confirmedReleaseDate: daysFromToday(126) });
+
+    expect(patched.status).toBe(200);
+    const {
+      updatedAt: _u,
+      version: _v,
+      confirmedReleaseDate: _c,
+      releaseDate: _r,
+      releaseDateSource: _s,
+      ...untouched
+    } = woman;
+    expect(patched.body).toMatchObject(untouched);
+  });
+});

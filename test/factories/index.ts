@@ -1,0 +1,7 @@
+/** Factories: each suite makes its own providers, areas, users and women, so suites never share rows. */
+export * from './dates';
+export * from './reference.factory';
+export * from './unique';
+export * from './users.factory';
+export * from './women.factory';
+export * from './casework.factory';
