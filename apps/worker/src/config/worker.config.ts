@@ -17,6 +17,7 @@ const workerSettingsSchema = z.object({
     .int()
     .min(1000)
     .default(2 * 60 * 1000),
+  SCHEDULER_WATCHDOG_MS: z.coerce.number().int().min(200).default(30_000),
 });
 
 export interface WorkerSettings {
@@ -28,6 +29,8 @@ export interface WorkerSettings {
   deadlineConcurrency: number;
   horizonEveryMs: number;
   reconcileEveryMs: number;
+  /** How often the worker checks that Redis still holds its repeating jobs. */
+  schedulerWatchdogMs: number;
 }
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
@@ -44,6 +47,7 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     deadlineConcurrency: parsed.data.DEADLINE_CONCURRENCY,
     horizonEveryMs: parsed.data.HORIZON_EVERY_MS,
     reconcileEveryMs: parsed.data.RECONCILE_EVERY_MS,
+    schedulerWatchdogMs: parsed.data.SCHEDULER_WATCHDOG_MS,
   };
 }
 

@@ -12,11 +12,13 @@ import { HorizonService } from '../deadlines/horizon.service';
 import { ReconcilerService } from '../deadlines/reconciler.service';
 
 export const JOB_NAMES = { threshold: 'threshold', horizon: 'horizon', reconcile: 'reconcile' } as const;
+const SCHEDULERS = { horizon: 'horizon-top-up', reconciler: 'reconciler' } as const;
 
 @Injectable()
 export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlinesProcessor.name);
   private worker: Worker | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
   private readonly batcher: AlertBatcher;
 
   constructor(
@@ -52,7 +54,22 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
     await this.worker?.close();
+  }
+
+  private async ensureSchedulers(): Promise<void> {
+    await this.queue.upsertJobScheduler(SCHEDULERS.horizon, { every: this.settings.horizonEveryMs }, { name: JOB_NAMES.horizon });
+    await this.queue.upsertJobScheduler(SCHEDULERS.reconciler, { every: this.settings.reconcileEveryMs }, { name: JOB_NAMES.reconcile });
+  }
+
+  private async checkSchedulers(): Promise<void> {
+    const present = await this.queue.getJobScheduler(SCHEDULERS.reconciler);
+    if (present) return;
+    this.logger.warn('the deadline schedulers are gone from Redis: rebuilding from PostgreSQL');
+    await this.reconciler.run();
+    await this.horizon.topUp();
+    await this.ensureSchedulers();
   }
 
   private async process(job: Job): Promise<void> {
