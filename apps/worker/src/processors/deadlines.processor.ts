@@ -35,16 +35,12 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     // Catch up first: whatever passed while no worker ran fires now; then refill the horizon.
     await this.reconciler.run();
     await this.horizon.topUp();
-    await this.queue.upsertJobScheduler(
-      'horizon-top-up',
-      { every: this.settings.horizonEveryMs },
-      { name: JOB_NAMES.horizon },
-    );
-    await this.queue.upsertJobScheduler(
-      'reconciler',
-      { every: this.settings.reconcileEveryMs },
-      { name: JOB_NAMES.reconcile },
-    );
+    await this.ensureSchedulers();
+    // Redis may lose everything (FLUSHALL, a restart without persistence) while this process runs: the
+    // repeating jobs would vanish with it. The watchdog notices, catches up from PostgreSQL and re-creates them.
+    this.watchdog = setInterval(() => {
+      this.checkSchedulers().catch((error: unknown) => this.logger.warn(`watchdog: ${(error as Error).message}`));
+    }, this.settings.schedulerWatchdogMs);
     this.worker = new Worker(QUEUE_NAMES.deadlines, (job) => this.process(job), {
       connection: { url: this.settings.redis.url, maxRetriesPerRequest: null },
       prefix: `${this.settings.redis.prefix}:bull`,
@@ -59,8 +55,16 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
   }
 
   private async ensureSchedulers(): Promise<void> {
-    await this.queue.upsertJobScheduler(SCHEDULERS.horizon, { every: this.settings.horizonEveryMs }, { name: JOB_NAMES.horizon });
-    await this.queue.upsertJobScheduler(SCHEDULERS.reconciler, { every: this.settings.reconcileEveryMs }, { name: JOB_NAMES.reconcile });
+    await this.queue.upsertJobScheduler(
+      SCHEDULERS.horizon,
+      { every: this.settings.horizonEveryMs },
+      { name: JOB_NAMES.horizon },
+    );
+    await this.queue.upsertJobScheduler(
+      SCHEDULERS.reconciler,
+      { every: this.settings.reconcileEveryMs },
+      { name: JOB_NAMES.reconcile },
+    );
   }
 
   private async checkSchedulers(): Promise<void> {

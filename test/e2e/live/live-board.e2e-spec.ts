@@ -1,0 +1,318 @@
+/**
+ * The deadline engine and the live board end to end: the real API (in process), a real worker and two real
+ * gateway processes, real PostgreSQL, Redis and socket.io clients. Deadlines are set a few seconds ahead
+ * directly in PostgreSQL (the source of truth); the worker's horizon picks them up within a second.
+ */
+import Redis from 'ioredis';
+import { AlertKind, Role, TaskStatus, deadlineJobId } from '@app/domain';
+import type { BoardEvent } from '@app/events';
+import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import { AppProcess, startApp } from '../../setup/app-process';
+import { BoardClient, eventually } from '../../setup/board-client';
+import { readRunSettings } from '../../setup/run-settings';
+import { TestApi, startTestApi } from '../../setup/test-app';
+import {
+  SignedInUser,
+  createProvider,
+  createSignedInUser,
+  createWoman,
+  daysFromToday,
+  recordNeeds,
+} from '../../factories';
+
+jest.setTimeout(60_000);
+
+describe('deadline engine and live board', () => {
+  let api: TestApi;
+  let gatewayA: AppProcess;
+  let gatewayB: AppProcess;
+  let worker: AppProcess;
+  let prt: SignedInUser;
+  let admin: SignedInUser;
+  const clients: BoardClient[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    [gatewayA, gatewayB] = await Promise.all([startApp('gateway'), startApp('gateway')]);
+    worker = await startApp('worker', {
+      HORIZON_EVERY_MS: '1000',
+      RECONCILE_EVERY_MS: '60000',
+      SCHEDULER_WATCHDOG_MS: '500',
+    });
+    prt = await createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] });
+    admin = await createSignedInUser(api.dataSource, api.baseUrl, { role: Role.ADMIN });
+  });
+
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await Promise.all([worker?.stop(), gatewayA?.stop(), gatewayB?.stop()]);
+    await api?.close();
+  });
+
+  async function connect(gateway: AppProcess, token: string, rooms: string[] = []): Promise<BoardClient> {
+    const client = await BoardClient.connect(gateway.url, token);
+    clients.push(client);
+    if (rooms.length > 0) {
+      const reply = await client.subscribe(rooms);
+      expect(reply.refused).toEqual([]);
+    }
+    return client;
+  }
+
+  /** A fresh woman at Styal with FINANCE_AND_ID needs, and one of her pre-release team tasks. */
+  async function freshTask(): Promise<{ task: TaskView; womanId: string }> {
+    const woman = await createWoman(api.baseUrl, prt.token);
+    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
+    const task = tasksCreated.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM);
+    if (!task) throw new Error('no pre-release team task was planned');
+    return { task, womanId: woman.id };
+  }
+
+  /** Moves a task's deadlines to instants a few seconds away, as a new deadline revision. */
+  async function setDeadlines(
+    taskId: string,
+    at: { atRiskInMs: number; dueInMs: number; escalationsInMs?: number[] },
+  ): Promise<number> {
+    const now = Date.now();
+    // For an UPDATE ... RETURNING, TypeORM's query() answers [rows, affected].
+    const [rows]: [{ deadline_revision: number }[], number] = await api.dataSource.query(
+      `UPDATE tasks SET at_risk_at = $2, due_at = $3, escalation_ats = $4::timestamptz[], deadline_revision = deadline_revision + 1
+        WHERE id = $1 RETURNING deadline_revision`,
+      [
+        taskId,
+        new Date(now + at.atRiskInMs),
+        new Date(now + at.dueInMs),
+        (at.escalationsInMs ?? []).map((ms) => new Date(now + ms)),
+      ],
+    );
+    return rows[0].deadline_revision;
+  }
+
+  function alertsFor(client: BoardClient, taskId: string): BoardEvent[] {
+    return client.events.filter((e) => e.type === 'alert.raised' && e.task?.id === taskId);
+  }
+
+  async function alertRows(taskId: string): Promise<{ kind: string; level: number }[]> {
+    return api.dataSource.query('SELECT kind, level FROM alerts WHERE task_id = $1 ORDER BY created_at', [taskId]);
+  }
+
+  async function jobQueued(taskId: string, kind: AlertKind, revision: number): Promise<boolean> {
+    const run = readRunSettings();
+    const redis = new Redis(run.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      return (
+        (await redis.exists(
+          `${run.redisPrefix}:bull:deadlines:${deadlineJobId(taskId, { kind, level: 0 }, revision)}`,
+        )) === 1
+      );
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  it('sends AT_RISK then OVERDUE to a client on the prison board, once each', async () => {
+    const board = await connect(gatewayA, prt.token, ['prison:STI']);
+    const { task } = await freshTask();
+    await setDeadlines(task.id, { atRiskInMs: 3000, dueInMs: 5000 });
+
+    expect(await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 20_000)).toBe(
+      true,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(alertsFor(board, task.id).map((e) => e.alert?.kind)).toEqual(['AT_RISK', 'OVERDUE']);
+    expect((await alertRows(task.id)).map((a) => a.kind)).toEqual(['AT_RISK', 'OVERDUE']);
+    const overdue = alertsFor(board, task.id)[1];
+    expect(overdue.task?.scheduleState).toBe('OVERDUE');
+  });
+
+  it('never raises the overdue alert when her release date moves later before the due time', async () => {
+    const board = await connect(gatewayA, prt.token, ['prison:STI']);
+    const { task, womanId } = await freshTask();
+    const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 4000 });
+    expect(await eventually(() => false, 1500)).toBe(false); // let the horizon queue the job
+    const moved = await prt.api.patch(`/women/${womanId}`, { conditionalReleaseDate: daysFromToday(200) });
+    expect(moved.status).toBe(200);
+    const after: { deadline_revision: number; due_at: Date }[] = await api.dataSource.query(
+      'SELECT deadline_revision, due_at FROM tasks WHERE id = $1',
+      [task.id],
+    );
+    expect(after[0].deadline_revision).toBeGreaterThan(revision);
+    expect(new Date(after[0].due_at).getTime()).toBeGreaterThan(Date.now() + 86_400_000);
+
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(alertsFor(board, task.id)).toEqual([]);
+    expect(await alertRows(task.id)).toEqual([]);
+  });
+
+  it('raises the overdue alert at once when her release date moves into the past', async () => {
+    const board = await connect(gatewayB, prt.token, ['prison:STI']);
+    const { task, womanId } = await freshTask();
+    const started = Date.now();
+    const moved = await prt.api.patch(`/women/${womanId}`, { conditionalReleaseDate: daysFromToday(-7) });
+    expect(moved.status).toBe(200);
+    expect(await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 10_000)).toBe(
+      true,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await alertRows(task.id)).filter((a) => a.kind === 'OVERDUE')).toHaveLength(1);
+  });
+
+  it('still raises the alert exactly once when Redis loses everything between scheduling and the due time', async () => {
+    const board = await connect(gatewayA, prt.token, ['prison:STI']);
+    const { task } = await freshTask();
+    const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 7000 });
+    expect(await eventually(() => false, 1500)).toBe(false);
+    expect(await jobQueued(task.id, AlertKind.OVERDUE, revision)).toBe(true);
+
+    // Everything this run keeps in Redis goes (a FLUSHALL limited to our key prefix, so other data survives).
+    const run = readRunSettings();
+    const redis = new Redis(run.redisUrl);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${run.redisPrefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+    expect(await jobQueued(task.id, AlertKind.OVERDUE, revision)).toBe(false);
+
+    const fired = await eventually(() => alertsFor(board, task.id).length > 0, 20_000);
+    if (!fired) console.log(worker.output.slice(-40).join('\n'));
+    expect(fired).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(alertsFor(board, task.id).map((e) => e.alert?.kind)).toEqual(['OVERDUE']);
+    expect(await alertRows(task.id)).toEqual([{ kind: 'OVERDUE', level: 0 }]);
+  });
+
+  it('delivers a change made through the API to clients on both gateway processes', async () => {
+    const onA = await connect(gatewayA, prt.token, ['prison:STI']);
+    const onB = await connect(gatewayB, prt.token, ['prison:STI']);
+    const { task } = await freshTask();
+    const changed = await prt.api.patch<TaskView>(`/tasks/${task.id}/status`, {
+      status: 'IN_PROGRESS',
+      version: task.version,
+    });
+    expect(changed.status).toBe(200);
+    const seen = (c: BoardClient) =>
+      c.events.some(
+        (e) => e.type === 'task.status_changed' && e.task?.id === task.id && e.task.status === TaskStatus.IN_PROGRESS,
+      );
+    expect(await eventually(() => seen(onA) && seen(onB), 10_000)).toBe(true);
+  });
+
+  it('refuses a CRS caseworker another provider’s room and any prison board, and a governor another prison’s board', async () => {
+    const own = await createProvider(api.dataSource);
+    const other = await createProvider(api.dataSource);
+    const crs = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.CRS_CASEWORKER,
+      providerId: own.id,
+    });
+    const governor = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.GOVERNOR,
+      prisonCodes: ['STI'],
+    });
+    const crsClient = await connect(gatewayA, crs.token);
+    const crsReply = await crsClient.subscribe([
+      `provider:${own.id}`,
+      `provider:${other.id}`,
+      'prison:STI',
+      'prison:STI:oversight',
+    ]);
+    expect(crsReply.joined).toEqual([`provider:${own.id}`]);
+    expect(crsReply.refused.map((r) => r.room)).toEqual([`provider:${other.id}`, 'prison:STI', 'prison:STI:oversight']);
+
+    const governorClient = await connect(gatewayB, governor.token);
+    const governorReply = await governorClient.subscribe([
+      'prison:STI:oversight',
+      'prison:BZI:oversight',
+      'prison:BZI',
+    ]);
+    expect(governorReply.joined).toEqual(['prison:STI:oversight']);
+    expect(governorReply.refused.map((r) => r.room)).toEqual(['prison:BZI:oversight', 'prison:BZI']);
+
+    await expect(BoardClient.connect(gatewayA.url, 'not-a-token')).rejects.toThrow(/unauthorised/);
+  });
+
+  it('gives a client that reconnects with its last sequence every event it missed, in order', async () => {
+    const first = await connect(gatewayA, prt.token, ['prison:STI']);
+    const { task } = await freshTask();
+    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 10_000)).toBe(true);
+    const lastSeen = first.lastSeq;
+    first.close();
+
+    let version = task.version;
+    const statuses = ['IN_PROGRESS', 'TODO', 'IN_PROGRESS'];
+    for (const status of statuses) {
+      const changed = await prt.api.patch<TaskView>(`/tasks/${task.id}/status`, { status, version });
+      expect(changed.status).toBe(200);
+      version = changed.body.version;
+    }
+
+    const again = await connect(gatewayB, prt.token);
+    await again.subscribe(['prison:STI'], lastSeen);
+    expect(await eventually(() => again.replays.length > 0, 10_000)).toBe(true);
+    const missed = again.replays[0].events.filter((e) => e.task?.id === task.id && e.type === 'task.status_changed');
+    expect(missed.map((e) => e.task?.status)).toEqual(statuses);
+    const seqs = again.replays[0].events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(seqs.every((s) => s > lastSeen)).toBe(true);
+  });
+
+  it('escalates an unacknowledged overdue task to the team’s managers, and stops when the alert is acknowledged', async () => {
+    const manager = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.PRE_RELEASE_TEAM,
+      prisonCodes: ['STI'],
+    });
+    await api.dataSource.query("UPDATE users SET team_key = 'STI', is_manager = true WHERE id = $1", [manager.id]);
+    // Not looking at any board: her automatic rooms (user, team, managers) come from her account at connect.
+    const managerSocket = await connect(gatewayB, manager.token);
+    const board = await connect(gatewayA, prt.token, ['prison:STI']);
+
+    const ignored = await freshTask();
+    const acknowledged = await freshTask();
+    await setDeadlines(ignored.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [6000] });
+    await setDeadlines(acknowledged.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [6000] });
+
+    expect(
+      await eventually(() => alertsFor(board, acknowledged.task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 15_000),
+    ).toBe(true);
+    const overdue = alertsFor(board, acknowledged.task.id).find((e) => e.alert?.kind === AlertKind.OVERDUE);
+    const ack = await prt.api.post(`/alerts/${overdue?.alert?.id}/acknowledge`);
+    expect(ack.status).toBe(200);
+
+    expect(
+      await eventually(() => alertsFor(board, ignored.task.id).some((e) => e.alert?.kind === AlertKind.ESCALATED), 20_000),
+    ).toBe(true);
+    expect(
+      await eventually(
+        () => alertsFor(managerSocket, ignored.task.id).some((e) => e.alert?.kind === AlertKind.ESCALATED),
+        5000,
+      ),
+    ).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await alertRows(acknowledged.task.id)).map((a) => a.kind)).toEqual(['OVERDUE']);
+    expect((await alertRows(ignored.task.id)).map((a) => `${a.kind}${a.level}`)).toEqual(['OVERDUE0', 'ESCALATED1']);
+    expect(alertsFor(board, acknowledged.task.id).map((e) => e.alert?.kind)).toEqual(['OVERDUE']);
+  });
+
+  it('removes a user from a board the moment her access to it is withdrawn', async () => {
+    const colleague = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.PRE_RELEASE_TEAM,
+      prisonCodes: ['STI'],
+    });
+    const client = await connect(gatewayA, colleague.token, ['prison:STI']);
+    const moved = await admin.api.patch(`/users/${colleague.id}`, { prisonCodes: ['BZI'] });
+    expect(moved.status).toBe(200);
+    expect(await eventually(() => client.removed.some((r) => r.room === 'prison:STI'), 10_000)).toBe(true);
+
+    const before = client.events.length;
+    const { task } = await freshTask();
+    await prt.api.patch(`/tasks/${task.id}/status`, { status: 'IN_PROGRESS', version: task.version });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(client.events.slice(before).filter((e) => e.task?.id === task.id)).toEqual([]);
+
+    const withdrawn = await admin.api.patch(`/users/${colleague.id}`, { active: false });
+    expect(withdrawn.status).toBe(200);
+    expect(await eventually(() => !client.connected, 10_000)).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+/** A real socket.io client of the live board, recording every event it receives in order. */
+import { Socket, io } from 'socket.io-client';
+import type { BoardEvent } from '@app/events';
+
+export interface SubscribeReply {
+  joined: string[];
+  refused: { room: string; reason: string }[];
+}
+
+export class BoardClient {
+  readonly events: BoardEvent[] = [];
+  readonly replays: { since: number; events: BoardEvent[] }[] = [];
+  readonly removed: { room: string; reason: string }[] = [];
+  private readonly socket: Socket;
+
+  private constructor(socket: Socket) {
+    this.socket = socket;
+    socket.on('board.event', (event: BoardEvent) => this.events.push(event));
+    socket.on('board.replay', (replay: { since: number; events: BoardEvent[] }) => this.replays.push(replay));
+    socket.on('board.removed', (notice: { room: string; reason: string }) => this.removed.push(notice));
+  }
+
+  static connect(gatewayUrl: string, token: string): Promise<BoardClient> {
+    const socket = io(gatewayUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('socket did not connect within 10 s')), 10_000);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(new BoardClient(socket));
+      });
+      socket.once('connect_error', (error) => {
+        clearTimeout(timer);
+        socket.close();
+        reject(error);
+      });
+    });
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  subscribe(rooms: string[], since?: number): Promise<SubscribeReply> {
+    return this.socket
+      .timeout(10_000)
+      .emitWithAck('board.subscribe', since === undefined ? { rooms } : { rooms, since }) as Promise<SubscribeReply>;
+  }
+
+  /** The last sequence number this client has seen (live or replayed). */
+  get lastSeq(): number {
+    const all = [...this.events, ...this.replays.flatMap((r) => r.events)];
+    return all.reduce((max, e) => Math.max(max, e.seq), 0);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Polls until the predicate holds or the time runs out; returns whether it held. */
+export async function eventually(predicate: () => boolean, timeoutMs: number, stepMs = 50): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (predicate()) return true;
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
+  return predicate();
+}
