@@ -21,6 +21,10 @@ import { ChangeRecorder } from './change-recorder.service';
 
 const ALTERNATIVE_SUFFIX = '_ALTERNATIVE';
 
+function sameInstants(a: readonly Date[], b: readonly Date[]): boolean {
+  return a.length === b.length && a.every((at, i) => at.getTime() === b[i]?.getTime());
+}
+
 function ladderOf(ladders: Map<string, EscalationStep[]>, templateKey: string): readonly EscalationStep[] {
   return ladders.get(templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')) ?? DEFAULT_ESCALATION_LADDER;
 }
@@ -139,7 +143,8 @@ export class TaskPlannerService {
       if (
         next.dueDate === task.dueDate &&
         next.dueAt?.getTime() === task.dueAt?.getTime() &&
-        next.atRiskAt?.getTime() === task.atRiskAt?.getTime()
+        next.atRiskAt?.getTime() === task.atRiskAt?.getTime() &&
+        sameInstants(next.escalationAts, task.escalationAts)
       ) {
         continue;
       }

@@ -115,9 +115,9 @@ describe('deadline engine and live board', () => {
     const { task } = await freshTask();
     await setDeadlines(task.id, { atRiskInMs: 3000, dueInMs: 5000 });
 
-    expect(await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 20_000)).toBe(
-      true,
-    );
+    expect(
+      await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 20_000),
+    ).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(alertsFor(board, task.id).map((e) => e.alert?.kind)).toEqual(['AT_RISK', 'OVERDUE']);
     expect((await alertRows(task.id)).map((a) => a.kind)).toEqual(['AT_RISK', 'OVERDUE']);
@@ -150,9 +150,9 @@ describe('deadline engine and live board', () => {
     const started = Date.now();
     const moved = await prt.api.patch(`/women/${womanId}`, { conditionalReleaseDate: daysFromToday(-7) });
     expect(moved.status).toBe(200);
-    expect(await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 10_000)).toBe(
-      true,
-    );
+    expect(
+      await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 10_000),
+    ).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await alertRows(task.id)).filter((a) => a.kind === 'OVERDUE')).toHaveLength(1);
   });
@@ -274,14 +274,20 @@ describe('deadline engine and live board', () => {
     await setDeadlines(acknowledged.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [6000] });
 
     expect(
-      await eventually(() => alertsFor(board, acknowledged.task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 15_000),
+      await eventually(
+        () => alertsFor(board, acknowledged.task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE),
+        15_000,
+      ),
     ).toBe(true);
     const overdue = alertsFor(board, acknowledged.task.id).find((e) => e.alert?.kind === AlertKind.OVERDUE);
     const ack = await prt.api.post(`/alerts/${overdue?.alert?.id}/acknowledge`);
     expect(ack.status).toBe(200);
 
     expect(
-      await eventually(() => alertsFor(board, ignored.task.id).some((e) => e.alert?.kind === AlertKind.ESCALATED), 20_000),
+      await eventually(
+        () => alertsFor(board, ignored.task.id).some((e) => e.alert?.kind === AlertKind.ESCALATED),
+        20_000,
+      ),
     ).toBe(true);
     expect(
       await eventually(

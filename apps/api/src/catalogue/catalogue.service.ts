@@ -1,7 +1,19 @@
-/** The task catalogue as an admin maintains it. Edits apply to tasks planned from now on. */
+/**
+ * The task catalogue as an admin maintains it. Text edits apply to tasks planned from now on; a change to
+ * a deadline rule also moves the deadlines (and queued deadline jobs) of every open task made from it.
+ */
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { AuditTrailRepository, TaskCatalogueEntryEntity, TaskCatalogueRepository, UnitOfWork } from '@app/database';
-import { Actor } from '@app/resettlement';
+import {
+  AuditTrailRepository,
+  PathwayStatusesRepository,
+  TaskCatalogueEntryEntity,
+  TaskCatalogueRepository,
+  TasksRepository,
+  UnitOfWork,
+  WomenRepository,
+} from '@app/database';
+import { Actor, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
+import { Clock } from '../common/clock';
 import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
 import { sentFields } from '../common/sent-fields';
 
@@ -11,6 +23,12 @@ export class CatalogueService {
     private readonly catalogue: TaskCatalogueRepository,
     private readonly audit: AuditTrailRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly tasks: TasksRepository,
+    private readonly women: WomenRepository,
+    private readonly pathways: PathwayStatusesRepository,
+    private readonly planner: TaskPlannerService,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly clock: Clock,
   ) {}
 
   list(): Promise<TaskCatalogueEntryEntity[]> {
@@ -18,7 +36,7 @@ export class CatalogueService {
   }
 
   async update(key: string, body: UpdateCatalogueEntryDto, actor: Actor): Promise<TaskCatalogueEntryEntity> {
-    return this.unitOfWork.run(async (tx) => {
+    const saved = await this.unitOfWork.run(async (tx) => {
       const entry = await this.catalogue.findByKeyForUpdate(tx, key);
       if (!entry) throw new NotFoundException(`No catalogue entry ${key}`);
       if (entry.version !== body.version) {
@@ -45,8 +63,32 @@ export class CatalogueService {
       ]);
       return saved;
     });
+    if (DEADLINE_FIELDS.some((field) => body[field] !== undefined)) await this.moveOpenTasksOf(key, actor);
+    return saved;
+  }
+
+  /** One transaction per woman, so a catalogue edit never holds locks across the whole estate. */
+  private async moveOpenTasksOf(key: string, actor: Actor): Promise<void> {
+    for (const womanId of await this.tasks.womanIdsWithOpenTasksOf(key)) {
+      const moved = await this.unitOfWork.run(async (tx) => {
+        const woman = await this.women.findById(tx, womanId);
+        if (!woman) return [];
+        const statuses = await this.pathways.listForWomanInTx(tx, womanId);
+        const needIdentifiedAt = new Map(statuses.map((p) => [p.pathway, p.needIdentifiedAt]));
+        return this.planner.recomputeOpenTaskDeadlines(tx, woman, needIdentifiedAt, actor, this.clock.now());
+      });
+      await this.scheduler.schedule(moved, this.clock.now());
+    }
   }
 }
+
+const DEADLINE_FIELDS = [
+  'deadlineAnchor',
+  'deadlineOffset',
+  'deadlineUnit',
+  'atRiskLeadWorkingDays',
+  'escalationLadder',
+] as const;
 
 function snapshot(entry: TaskCatalogueEntryEntity): Record<string, unknown> {
   const { updatedAt: _u, ...fields } = entry;

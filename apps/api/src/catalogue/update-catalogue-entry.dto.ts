@@ -1,6 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { DeadlineAnchor, OffsetUnit, Role } from '@app/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { DeadlineAnchor, EscalationTarget, OffsetUnit, Role } from '@app/domain';
+
+export class EscalationStepDto {
+  @ApiProperty({ description: 'Working days after the due date' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  afterWorkingDays!: number;
+
+  @ApiProperty({ enum: EscalationTarget })
+  @IsEnum(EscalationTarget)
+  to!: EscalationTarget;
+}
 
 export class UpdateCatalogueEntryDto {
   @ApiProperty({ description: 'The version you read; refused with 409 if it changed since' })
@@ -54,6 +80,17 @@ export class UpdateCatalogueEntryDto {
   @IsOptional()
   @IsBoolean()
   releaseCritical?: boolean;
+
+  @ApiPropertyOptional({
+    type: [EscalationStepDto],
+    description: 'Who hears of an unacknowledged overdue task, and when',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => EscalationStepDto)
+  escalationLadder?: EscalationStepDto[];
 
   @ApiPropertyOptional()
   @IsOptional()

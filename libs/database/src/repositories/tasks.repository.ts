@@ -126,6 +126,15 @@ export class TasksRepository {
       .getMany();
   }
 
+  /** Women with an open task made from this catalogue entry (or its ineligibility alternative). */
+  async womanIdsWithOpenTasksOf(templateKey: string): Promise<string[]> {
+    const rows: { woman_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT woman_id FROM tasks WHERE template_key IN ($1, $2) AND status = ANY($3)`,
+      [templateKey, `${templateKey}_ALTERNATIVE`, OPEN_TASK_STATUSES],
+    );
+    return rows.map((r) => r.woman_id);
+  }
+
   listForWoman(tx: Tx, womanId: string): Promise<TaskEntity[]> {
     return tx.getRepository(TaskEntity).find({ where: { womanId } });
   }
