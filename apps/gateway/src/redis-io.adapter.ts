@@ -1,5 +1,5 @@
 /** Socket.io over the Redis adapter, so any number of gateway processes share rooms. */
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
@@ -7,6 +7,7 @@ import { Server, ServerOptions } from 'socket.io';
 import { RedisSettings } from '@app/events';
 
 export class RedisIoAdapter extends IoAdapter {
+  private readonly adapterLogger = new Logger(RedisIoAdapter.name);
   private readonly pub: Redis;
   private readonly sub: Redis;
 
@@ -14,6 +15,10 @@ export class RedisIoAdapter extends IoAdapter {
     super(app);
     this.pub = new Redis(settings.url, { maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
+    // ioredis reconnects by itself; without a listener its errors would be thrown away unlogged.
+    for (const client of [this.pub, this.sub]) {
+      client.on('error', (error: Error) => this.adapterLogger.warn(`redis adapter: ${error.message}`));
+    }
     this.channelPrefix = `${settings.prefix}:socket.io`;
   }
 

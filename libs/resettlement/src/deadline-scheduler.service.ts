@@ -57,6 +57,9 @@ export class DeadlineScheduler implements OnApplicationShutdown {
               ...JOB_OPTIONS,
               jobId: deadlineJobId(task.id, threshold, task.deadlineRevision),
               delay: Math.max(0, threshold.at.getTime() - now.getTime()),
+              // BullMQ adds the delay to the job's timestamp: pin it to the same `now`, or a job added late in a
+              // long top-up would fire late by that much.
+              timestamp: now.getTime(),
             },
           })),
       );

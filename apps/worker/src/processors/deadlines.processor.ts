@@ -54,15 +54,16 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     await this.worker?.close();
   }
 
+  /** First runs one period from now: the caller has just reconciled and topped up itself. */
   private async ensureSchedulers(): Promise<void> {
     await this.queue.upsertJobScheduler(
       SCHEDULERS.horizon,
-      { every: this.settings.horizonEveryMs },
+      { every: this.settings.horizonEveryMs, startDate: Date.now() + this.settings.horizonEveryMs },
       { name: JOB_NAMES.horizon },
     );
     await this.queue.upsertJobScheduler(
       SCHEDULERS.reconciler,
-      { every: this.settings.reconcileEveryMs },
+      { every: this.settings.reconcileEveryMs, startDate: Date.now() + this.settings.reconcileEveryMs },
       { name: JOB_NAMES.reconcile },
     );
   }
