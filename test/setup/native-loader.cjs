@@ -7,7 +7,7 @@
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const LIBS = ['domain', 'database', 'events', 'auth', 'resettlement'];
+const LIBS = ['config', 'domain', 'database', 'events', 'auth', 'resettlement'];
 
 let loaded = null;
 

@@ -1,5 +1,6 @@
 /** Token settings, read once from the environment and validated. */
 import { z } from 'zod';
+import { parseSettings } from '@app/config';
 
 const authSettingsSchema = z.object({
   JWT_SECRET: z
@@ -14,10 +15,6 @@ export interface AuthSettings {
 }
 
 export function readAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
-  const parsed = authSettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid auth settings: ${problems}`);
-  }
-  return { jwtSecret: parsed.data.JWT_SECRET, jwtTtlSeconds: parsed.data.JWT_TTL_SECONDS };
+  const data = parseSettings(authSettingsSchema, env, 'auth');
+  return { jwtSecret: data.JWT_SECRET, jwtTtlSeconds: data.JWT_TTL_SECONDS };
 }

@@ -1,5 +1,6 @@
 /** The database settings, read once from the environment and validated. */
 import { z } from 'zod';
+import { parseSettings } from '@app/config';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/resettle';
 
@@ -16,14 +17,10 @@ export interface DatabaseSettings {
 }
 
 export function readDatabaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
-  const parsed = databaseSettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid database settings: ${problems}`);
-  }
+  const data = parseSettings(databaseSettingsSchema, env, 'database');
   return {
-    url: parsed.data.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    poolSize: parsed.data.DATABASE_POOL_SIZE,
-    logSql: parsed.data.DATABASE_LOG_SQL === 'true',
+    url: data.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    poolSize: data.DATABASE_POOL_SIZE,
+    logSql: data.DATABASE_LOG_SQL === 'true',
   };
 }

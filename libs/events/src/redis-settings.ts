@@ -1,5 +1,6 @@
 /** The Redis settings every process shares, read once from the environment and validated. */
 import { z } from 'zod';
+import { parseSettings } from '@app/config';
 
 const redisSettingsSchema = z.object({
   REDIS_URL: z
@@ -18,10 +19,6 @@ export interface RedisSettings {
 }
 
 export function readRedisSettings(env: NodeJS.ProcessEnv = process.env): RedisSettings {
-  const parsed = redisSettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid Redis settings: ${problems}`);
-  }
-  return { url: parsed.data.REDIS_URL, prefix: parsed.data.REDIS_PREFIX };
+  const data = parseSettings(redisSettingsSchema, env, 'Redis');
+  return { url: data.REDIS_URL, prefix: data.REDIS_PREFIX };
 }

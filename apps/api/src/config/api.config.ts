@@ -1,5 +1,6 @@
 /** The API's settings, validated at boot: a missing or bad variable stops the process with its name. */
 import { z } from 'zod';
+import { logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
@@ -13,7 +14,7 @@ const apiSettingsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]+$/, 'REDIS_PREFIX may hold letters, digits, _ . -')
     .default('resettle'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevelSchema,
   BODY_LIMIT: z.string().default('100kb'),
 });
 
@@ -27,16 +28,12 @@ export interface ApiSettings {
 }
 
 export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
-  const parsed = apiSettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid API settings: ${problems}`);
-  }
+  const data = parseSettings(apiSettingsSchema, env, 'API');
   return {
-    port: parsed.data.API_PORT,
+    port: data.API_PORT,
     redis: readRedisSettings(env),
-    logLevel: parsed.data.LOG_LEVEL,
-    bodyLimit: parsed.data.BODY_LIMIT,
+    logLevel: data.LOG_LEVEL,
+    bodyLimit: data.BODY_LIMIT,
     database: readDatabaseSettings(env),
     auth: readAuthSettings(env),
   };

@@ -1,12 +1,13 @@
 /** The gateway's settings, validated at boot. */
 import { z } from 'zod';
+import { logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
 
 const gatewaySettingsSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevelSchema,
 });
 
 export interface GatewaySettings {
@@ -18,14 +19,10 @@ export interface GatewaySettings {
 }
 
 export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
-  const parsed = gatewaySettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid gateway settings: ${problems}`);
-  }
+  const data = parseSettings(gatewaySettingsSchema, env, 'gateway');
   return {
-    port: parsed.data.GATEWAY_PORT,
-    logLevel: parsed.data.LOG_LEVEL,
+    port: data.GATEWAY_PORT,
+    logLevel: data.LOG_LEVEL,
     redis: readRedisSettings(env),
     database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
     auth: readAuthSettings(env),

@@ -1,11 +1,12 @@
 /** The worker's settings, validated at boot. */
 import { z } from 'zod';
+import { logLevelSchema, parseSettings } from '@app/config';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
 
 const workerSettingsSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevelSchema,
   DEADLINE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(500),
   HORIZON_EVERY_MS: z.coerce
     .number()
@@ -34,20 +35,16 @@ export interface WorkerSettings {
 }
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
-  const parsed = workerSettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid worker settings: ${problems}`);
-  }
+  const data = parseSettings(workerSettingsSchema, env, 'worker');
   return {
-    port: parsed.data.WORKER_PORT,
-    logLevel: parsed.data.LOG_LEVEL,
+    port: data.WORKER_PORT,
+    logLevel: data.LOG_LEVEL,
     redis: readRedisSettings(env),
     database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '6' }),
-    deadlineConcurrency: parsed.data.DEADLINE_CONCURRENCY,
-    horizonEveryMs: parsed.data.HORIZON_EVERY_MS,
-    reconcileEveryMs: parsed.data.RECONCILE_EVERY_MS,
-    schedulerWatchdogMs: parsed.data.SCHEDULER_WATCHDOG_MS,
+    deadlineConcurrency: data.DEADLINE_CONCURRENCY,
+    horizonEveryMs: data.HORIZON_EVERY_MS,
+    reconcileEveryMs: data.RECONCILE_EVERY_MS,
+    schedulerWatchdogMs: data.SCHEDULER_WATCHDOG_MS,
   };
 }
 

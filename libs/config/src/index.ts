@@ -1,0 +1,2 @@
+/** @app/config: typed settings from the environment. */
+export * from './parse-settings';
