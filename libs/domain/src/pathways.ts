@@ -21,5 +21,3 @@ export enum PathwayStatus {
   SUPPORT_DECLINED = 'SUPPORT_DECLINED',
   DONE = 'DONE',
 }
-
-export const PATHWAY_STATUSES: readonly PathwayStatus[] = Object.values(PathwayStatus);

@@ -20,7 +20,3 @@ export type PrisonCode = (typeof PRISONS)[number]['code'];
 export const RELEASED_PRISON_CODE = 'OUT';
 
 export const PRISON_CODES: readonly string[] = PRISONS.map((p) => p.code);
-
-export function isPrisonCode(code: string): code is PrisonCode {
-  return PRISON_CODES.includes(code);
-}

@@ -17,9 +17,17 @@ import {
   recomputeDeadline,
 } from '@app/domain';
 import { Actor } from './actor';
-import { ChangeRecorder } from './change-recorder.service';
+import { ChangeRecorder, TaskChange } from './change-recorder.service';
 
 const ALTERNATIVE_SUFFIX = '_ALTERNATIVE';
+
+function deadlineTimes(t: {
+  dueDate: string | null;
+  dueAt: Date | null;
+  atRiskAt: Date | null;
+}): Record<string, unknown> {
+  return { dueDate: t.dueDate, dueAt: t.dueAt?.toISOString() ?? null, atRiskAt: t.atRiskAt?.toISOString() ?? null };
+}
 
 function sameInstants(a: readonly Date[], b: readonly Date[]): boolean {
   return a.length === b.length && a.every((at, i) => at.getTime() === b[i]?.getTime());
@@ -97,15 +105,16 @@ export class TaskPlannerService {
         escalationAts: p.deadline ? escalationInstants(p.deadline.dueDate, ladderOf(ladders, p.templateKey)) : [],
       })),
     );
-    for (const task of created) {
-      await this.tasks.appendStatusChange(tx, {
+    await this.tasks.appendStatusChanges(
+      tx,
+      created.map((task) => ({
         taskId: task.id,
         fromStatus: null,
         toStatus: TaskStatus.TODO,
         actorId: actor.id,
         reason: 'Created from the task catalogue',
-      });
-    }
+      })),
+    );
     await this.recorder.tasksChanged(
       tx,
       woman,
@@ -127,7 +136,7 @@ export class TaskPlannerService {
     const entries = await this.catalogue.listInTx(tx);
     const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
-    const moved: TaskEntity[] = [];
+    const changes: TaskChange[] = [];
     for (const task of await this.tasks.listOpenForWoman(tx, woman.id)) {
       const templateKey = task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '');
       const template = templates.get(templateKey);
@@ -149,20 +158,14 @@ export class TaskPlannerService {
         continue;
       }
       const updated = await this.tasks.setDeadlines(tx, task.id, next);
-      const times = (t: { dueDate: string | null; dueAt: Date | null; atRiskAt: Date | null }) => ({
-        dueDate: t.dueDate,
-        dueAt: t.dueAt?.toISOString() ?? null,
-        atRiskAt: t.atRiskAt?.toISOString() ?? null,
+      changes.push({
+        task: updated,
+        action: 'DEADLINE_MOVED',
+        before: deadlineTimes(task),
+        after: deadlineTimes(next),
       });
-      await this.recorder.tasksChanged(
-        tx,
-        woman,
-        [{ task: updated, action: 'DEADLINE_MOVED', before: times(task), after: times(next) }],
-        actor,
-        now,
-      );
-      moved.push(updated);
     }
-    return moved;
+    await this.recorder.tasksChanged(tx, woman, changes, actor, now);
+    return changes.map((c) => c.task);
   }
 }

@@ -107,13 +107,15 @@ export class TasksService {
         completedAt: isOpenTaskStatus(body.status) ? null : now,
       });
       if (!task) return null;
-      await this.tasks.appendStatusChange(tx, {
-        taskId: id,
-        fromStatus: row.task.status,
-        toStatus: body.status,
-        reason: body.reason ?? null,
-        actorId: actor.id,
-      });
+      await this.tasks.appendStatusChanges(tx, [
+        {
+          taskId: id,
+          fromStatus: row.task.status,
+          toStatus: body.status,
+          reason: body.reason ?? null,
+          actorId: actor.id,
+        },
+      ]);
       await this.auditTask(tx, task, 'STATUS_CHANGED', row.task, actor);
       return task;
     });

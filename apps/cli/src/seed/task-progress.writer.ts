@@ -59,13 +59,15 @@ export class TaskProgressWriter {
         if (!next) {
           throw new Error(`The demo task ${current.id} changed under the seed`);
         }
-        await this.tasks.appendStatusChange(tx, {
-          taskId: current.id,
-          fromStatus: current.status,
-          toStatus: step.to,
-          reason: step.reason ?? onBehalf,
-          actorId: actor.id,
-        });
+        await this.tasks.appendStatusChanges(tx, [
+          {
+            taskId: current.id,
+            fromStatus: current.status,
+            toStatus: step.to,
+            reason: step.reason ?? onBehalf,
+            actorId: actor.id,
+          },
+        ]);
         await this.audit.append(tx, [entry(actor, task.womanId, current, 'STATUS_CHANGED', next)]);
         current = next;
       }

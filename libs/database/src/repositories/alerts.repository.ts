@@ -77,15 +77,4 @@ export class AlertsRepository {
     if (filter.alertId) qb.andWhere('a.id = :alertId', { alertId: filter.alertId });
     return qb.getMany();
   }
-
-  listForWomen(womanIds: string[], onlyOpen: boolean): Promise<AlertEntity[]> {
-    if (womanIds.length === 0) return Promise.resolve([]);
-    const qb = this.dataSource
-      .getRepository(AlertEntity)
-      .createQueryBuilder('a')
-      .where('a.woman_id = ANY(:womanIds)', { womanIds })
-      .orderBy('a.created_at', 'DESC');
-    if (onlyOpen) qb.andWhere('a.acknowledged_at IS NULL');
-    return qb.getMany();
-  }
 }

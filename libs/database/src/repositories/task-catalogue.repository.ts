@@ -55,10 +55,6 @@ export class TaskCatalogueRepository {
     return tx.getRepository(TaskCatalogueEntryEntity).find();
   }
 
-  findByKey(key: string): Promise<TaskCatalogueEntryEntity | null> {
-    return this.dataSource.getRepository(TaskCatalogueEntryEntity).findOneBy({ key });
-  }
-
   findByKeyForUpdate(tx: Tx, key: string): Promise<TaskCatalogueEntryEntity | null> {
     return tx.getRepository(TaskCatalogueEntryEntity).findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
   }

@@ -210,8 +210,8 @@ export class TasksRepository {
     return tx.getRepository(TaskEntity).findOneByOrFail({ id });
   }
 
-  async appendStatusChange(tx: Tx, change: Partial<TaskStatusChangeEntity>): Promise<void> {
-    await tx.getRepository(TaskStatusChangeEntity).insert(change);
+  async appendStatusChanges(tx: Tx, changes: Partial<TaskStatusChangeEntity>[]): Promise<void> {
+    if (changes.length > 0) await tx.getRepository(TaskStatusChangeEntity).insert(changes);
   }
 
   listStatusChanges(taskId: string): Promise<TaskStatusChangeEntity[]> {
