@@ -1,3 +1,5 @@
+import { REFERRAL_TASK_KEYS } from './referrals';
+import { EscalationTarget } from './alerts';
 import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
 import { PATHWAYS, Pathway } from './pathways';
 import { Role } from './roles';
@@ -38,10 +40,26 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     }
   });
 
-  it('makes release-critical tasks fall due before release', () => {
+  it('makes release-critical tasks fall due before release, or within days of the need being identified', () => {
     for (const t of DEFAULT_TASK_CATALOGUE.filter((c) => c.releaseCritical)) {
-      expect([t.key, t.deadline.anchor]).toEqual([t.key, DeadlineAnchor.RELEASE]);
-      expect(t.deadline.offset).toBeLessThan(0);
+      if (t.deadline.anchor === DeadlineAnchor.NEED_IDENTIFIED) {
+        expect([t.key, t.deadline.offset, t.deadline.unit]).toEqual([t.key, 2, OffsetUnit.WORKING_DAYS]);
+      } else {
+        expect([t.key, t.deadline.anchor]).toEqual([t.key, DeadlineAnchor.RELEASE]);
+        expect(t.deadline.offset).toBeLessThan(0);
+      }
+    }
+  });
+
+  it('escalates every late CRS referral to the COM’s manager at once', () => {
+    for (const key of Object.values(REFERRAL_TASK_KEYS)) {
+      const entry = DEFAULT_TASK_CATALOGUE.find((t) => t.key === key);
+      expect([key, entry?.ownerRole, entry?.deadline.anchor, entry?.escalationLadder]).toEqual([
+        key,
+        Role.COM,
+        DeadlineAnchor.NEED_IDENTIFIED,
+        [{ afterWorkingDays: 0, to: EscalationTarget.TEAM_MANAGER }],
+      ]);
     }
   });
 
@@ -50,9 +68,9 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
       'CRS_ACCOMMODATION_REFERRAL',
       Pathway.ACCOMMODATION,
       Role.COM,
-      DeadlineAnchor.RELEASE,
-      -84,
-      OffsetUnit.CALENDAR_DAYS,
+      DeadlineAnchor.NEED_IDENTIFIED,
+      2,
+      OffsetUnit.WORKING_DAYS,
       true,
     ],
     [
@@ -206,10 +224,11 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     expect(template('CRS_SEX_WORK_REFERRAL').atRiskLeadWorkingDays).toBe(1);
   });
 
-  it('only lets sentenced women with more than six weeks left apply for a bank account', () => {
+  it('only lets sentenced women with more than six weeks left and no banking barrier apply for a bank account', () => {
     expect(template('BANK_ACCOUNT').eligibility).toEqual({
       custodyStatusIn: [CustodyStatus.SENTENCED],
       minDaysToServe: 42,
+      requiresNoBankingBarrier: true,
     });
   });
 

@@ -3,10 +3,12 @@
  * and when it is due. Grounded in chapter 3 of HM Inspectorates of Probation and Prisons, "The quality of work
  * undertaken with women" (May 2024). Keys are stored on tasks, so never rename one: retire it (active: false).
  */
+import { BANK_ACCOUNT_ELIGIBILITY, BANK_ACCOUNT_MIN_DAYS_TO_SERVE } from './bank-accounts';
 import { Pathway } from './pathways';
+import { REFERRAL_SEND_ESCALATION } from './referrals';
 import { Role } from './roles';
 import { DeadlineAnchor, DeadlineRule, OffsetUnit, TaskTemplate } from './task-template';
-import { CustodyStatus, SensitiveFlag } from './woman';
+import { SensitiveFlag } from './woman';
 
 function daysFromRelease(offset: number): DeadlineRule {
   return { anchor: DeadlineAnchor.RELEASE, offset, unit: OffsetUnit.CALENDAR_DAYS };
@@ -25,9 +27,6 @@ const LONG_LEAD = 5;
 const SHORT_LEAD = 2;
 const REFERRAL_LEAD = 1;
 
-/** Banks only take applications from sentenced women with more than six weeks left to serve. */
-const BANK_ACCOUNT_MIN_DAYS_TO_SERVE = 42;
-
 export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
   // ACCOMMODATION: the most common need; the release-day tasks sit here as they are about where she goes.
   {
@@ -36,10 +35,11 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     title: 'Refer her to the CRS provider for accommodation support',
     description:
       'The CRS provider in her release area only starts work once the community offender manager refers her through Refer and Monitor. ' +
-      'Refer 12 weeks before release, include her risk information, and refer her for her other needs at the same time, not just housing.',
+      'Refer within two working days of the need being identified, include her risk information, and refer her for her other needs at the same time, not just housing.',
     ownerRole: Role.COM,
-    deadline: daysFromRelease(-84),
-    atRiskLeadWorkingDays: LONG_LEAD,
+    deadline: workingDaysFromNeedIdentified(2),
+    atRiskLeadWorkingDays: REFERRAL_LEAD,
+    escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: true,
     eligibility: {},
     active: true,
@@ -167,7 +167,7 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: daysFromRelease(-(BANK_ACCOUNT_MIN_DAYS_TO_SERVE + 1)),
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: false,
-    eligibility: { custodyStatusIn: [CustodyStatus.SENTENCED], minDaysToServe: BANK_ACCOUNT_MIN_DAYS_TO_SERVE },
+    eligibility: BANK_ACCOUNT_ELIGIBILITY,
     ineligibleAlternative: {
       title: 'Bank account not possible before release: plan the alternative',
       description:
@@ -325,8 +325,9 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     description:
       'Refer her to the CRS provider’s personal wellbeing pathway for help with thinking skills and decision-making, or to a short pre-release course where the prison runs one.',
     ownerRole: Role.COM,
-    deadline: daysFromRelease(-56),
-    atRiskLeadWorkingDays: LONG_LEAD,
+    deadline: workingDaysFromNeedIdentified(2),
+    atRiskLeadWorkingDays: REFERRAL_LEAD,
+    escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: false,
     eligibility: {},
     active: true,
@@ -343,6 +344,7 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     ownerRole: Role.COM,
     deadline: workingDaysFromNeedIdentified(2),
     atRiskLeadWorkingDays: REFERRAL_LEAD,
+    escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: false,
     eligibility: {},
     active: true,
@@ -371,6 +373,7 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     ownerRole: Role.COM,
     deadline: workingDaysFromNeedIdentified(2),
     atRiskLeadWorkingDays: REFERRAL_LEAD,
+    escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: false,
     eligibility: {},
     active: true,

@@ -12,6 +12,8 @@ export interface EligibilityFacts {
   releaseDate: IsoDate | null;
   today: IsoDate;
   flags: ReadonlySet<SensitiveFlag>;
+  /** A recorded reason no bank will take her application; absent or null when none is recorded. */
+  bankingBarrier?: string | null;
 }
 
 export type EligibilityVerdict = { eligible: true } | { eligible: false; reasons: string[] };
@@ -97,6 +99,10 @@ export function checkEligibility(rule: EligibilityRule, facts: EligibilityFacts)
 
   if (rule.requiresFlag && !facts.flags.has(rule.requiresFlag)) {
     reasons.push(`This task is only for ${FLAG_LABELS[rule.requiresFlag]}.`);
+  }
+
+  if (rule.requiresNoBankingBarrier && facts.bankingBarrier && facts.bankingBarrier.trim() !== '') {
+    reasons.push(`A banking barrier is recorded: ${facts.bankingBarrier.trim()}.`);
   }
 
   return reasons.length === 0 ? { eligible: true } : { eligible: false, reasons };

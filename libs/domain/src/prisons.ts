@@ -1,17 +1,20 @@
-/** The women's prisons in England (there are none in Wales), and the code for a released woman. */
+/**
+ * The women's prisons in England (there are none in Wales), with the town a released woman sets off from,
+ * and the code for a released woman.
+ */
 export const PRISONS = [
-  { code: 'AGI', name: 'Askham Grange' },
-  { code: 'BZI', name: 'Bronzefield' },
-  { code: 'DHI', name: 'Drake Hall' },
-  { code: 'DWI', name: 'Downview' },
-  { code: 'ESI', name: 'East Sutton Park' },
-  { code: 'EWI', name: 'Eastwood Park' },
-  { code: 'FHI', name: 'Foston Hall' },
-  { code: 'LNI', name: 'Low Newton' },
-  { code: 'NHI', name: 'New Hall' },
-  { code: 'PFI', name: 'Peterborough' },
-  { code: 'SDI', name: 'Send' },
-  { code: 'STI', name: 'Styal' },
+  { code: 'AGI', name: 'Askham Grange', town: 'York' },
+  { code: 'BZI', name: 'Bronzefield', town: 'Ashford' },
+  { code: 'DHI', name: 'Drake Hall', town: 'Stafford' },
+  { code: 'DWI', name: 'Downview', town: 'Sutton' },
+  { code: 'ESI', name: 'East Sutton Park', town: 'Maidstone' },
+  { code: 'EWI', name: 'Eastwood Park', town: 'Falfield' },
+  { code: 'FHI', name: 'Foston Hall', town: 'Derby' },
+  { code: 'LNI', name: 'Low Newton', town: 'Durham' },
+  { code: 'NHI', name: 'New Hall', town: 'Wakefield' },
+  { code: 'PFI', name: 'Peterborough', town: 'Peterborough' },
+  { code: 'SDI', name: 'Send', town: 'Woking' },
+  { code: 'STI', name: 'Styal', town: 'Wilmslow' },
 ] as const;
 
 export type PrisonCode = (typeof PRISONS)[number]['code'];
@@ -20,3 +23,7 @@ export type PrisonCode = (typeof PRISONS)[number]['code'];
 export const RELEASED_PRISON_CODE = 'OUT';
 
 export const PRISON_CODES: readonly string[] = PRISONS.map((p) => p.code);
+
+export function prisonTown(code: string): string | null {
+  return PRISONS.find((p) => p.code === code)?.town ?? null;
+}

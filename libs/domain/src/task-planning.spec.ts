@@ -1,7 +1,7 @@
 import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
 import { Pathway } from './pathways';
 import { Role } from './roles';
-import { planTasksForPathway, PlanningFacts, recomputeDeadline } from './task-planning';
+import { plannedDeadline, planTasksForPathway, PlanningFacts, recomputeDeadline } from './task-planning';
 import { DeadlineAnchor, OffsetUnit, TaskTemplate } from './task-template';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
 
@@ -14,6 +14,8 @@ const facts: PlanningFacts = {
   flags: new Set(),
   now: new Date('2026-06-01T09:00:00Z'),
 };
+
+const needIdentifiedToday: PlanningFacts = { ...facts, needIdentifiedAt: facts.now };
 
 function customTemplate(overrides: Partial<TaskTemplate>): TaskTemplate {
   return {
@@ -33,9 +35,10 @@ function customTemplate(overrides: Partial<TaskTemplate>): TaskTemplate {
 
 describe('planTasksForPathway', () => {
   it('plans the active accommodation tasks in catalogue order with their deadlines', () => {
-    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, facts);
+    const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, needIdentifiedToday);
     expect(planned.map((task) => [task.templateKey, task.deadline?.dueDate])).toEqual([
-      ['CRS_ACCOMMODATION_REFERRAL', '2026-07-08'],
+      // Two working days after the need was identified (Monday 1 June), not weeks before release.
+      ['CRS_ACCOMMODATION_REFERRAL', '2026-06-03'],
       ['CRS_ACCOMMODATION_SUPPORT', '2026-07-22'],
       ['DUTY_TO_REFER', '2026-08-05'],
       ['RELEASE_ADDRESS_CONFIRMED', '2026-09-02'],
@@ -48,7 +51,7 @@ describe('planTasksForPathway', () => {
   });
 
   it('copies what the board needs from the template', () => {
-    const [referral] = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, facts);
+    const [referral] = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, needIdentifiedToday);
     expect(referral).toEqual({
       templateKey: 'CRS_ACCOMMODATION_REFERRAL',
       pathway: Pathway.ACCOMMODATION,
@@ -57,9 +60,9 @@ describe('planTasksForPathway', () => {
       ownerRole: Role.COM,
       releaseCritical: true,
       deadline: {
-        dueDate: '2026-07-08',
-        dueAt: new Date('2026-07-08T16:00:00Z'),
-        atRiskAt: new Date('2026-07-01T16:00:00Z'),
+        dueDate: '2026-06-03',
+        dueAt: new Date('2026-06-03T16:00:00Z'),
+        atRiskAt: new Date('2026-06-02T16:00:00Z'),
       },
       ineligibleReasons: [],
     });
@@ -216,5 +219,50 @@ describe('recomputeDeadline', () => {
 
   it('clears the deadline when the release date is withdrawn', () => {
     expect(recomputeDeadline(medication, { ...facts, releaseDate: null })).toBeNull();
+  });
+});
+
+describe('plannedDeadline when a recall leaves little time', () => {
+  const referral = {
+    deadline: { anchor: DeadlineAnchor.RELEASE, offset: -84, unit: OffsetUnit.CALENDAR_DAYS },
+    atRiskLeadWorkingDays: 5,
+  };
+  const medication = {
+    deadline: { anchor: DeadlineAnchor.RELEASE, offset: -7, unit: OffsetUnit.CALENDAR_DAYS },
+    atRiskLeadWorkingDays: 2,
+  };
+  // Recalled on Monday 2026-06-01 with 28 days to go: a third of the full 12-week plan.
+  const anchors = { releaseDate: '2026-06-29', receptionDate: '2026-06-01', needIdentifiedAt: null };
+
+  it('leaves deadlines alone when she is not recalled', () => {
+    // 6 April 2026 is Easter Monday: due the Thursday before Good Friday.
+    expect(plannedDeadline(referral, anchors, null)?.dueDate).toBe('2026-04-02');
+  });
+
+  it('squeezes a passed deadline into the time left, keeping the catalogue order', () => {
+    const squeezedReferral = plannedDeadline(referral, anchors, '2026-06-01');
+    const squeezedMedication = plannedDeadline(medication, anchors, '2026-06-01');
+    // -84 days x 28/84 = -28 days: before tomorrow, so it is due tomorrow.
+    expect(squeezedReferral?.dueDate).toBe('2026-06-02');
+    // -7 days is still ahead: unchanged.
+    expect(squeezedMedication?.dueDate).toBe('2026-06-22');
+    const halfway = plannedDeadline(
+      {
+        deadline: { anchor: DeadlineAnchor.RELEASE, offset: -42, unit: OffsetUnit.CALENDAR_DAYS },
+        atRiskLeadWorkingDays: 5,
+      },
+      anchors,
+      '2026-06-01',
+    );
+    // -42 x 1/3 = -14 days: Monday 2026-06-15.
+    expect(halfway?.dueDate).toBe('2026-06-15');
+    expect(halfway!.atRiskAt.getTime()).toBeGreaterThanOrEqual(new Date('2026-06-01T16:00:00Z').getTime());
+  });
+
+  it('never moves a deadline past her release', () => {
+    const tomorrowRelease = { ...anchors, releaseDate: '2026-06-02' };
+    expect(plannedDeadline(referral, tomorrowRelease, '2026-06-01')?.dueDate).toBe('2026-06-02');
+    const todayRelease = { ...anchors, releaseDate: '2026-06-01' };
+    expect(plannedDeadline(referral, todayRelease, '2026-06-01')?.dueDate).toBe('2026-06-01');
   });
 });

@@ -1,16 +1,24 @@
 /** Turns a pathway marked SUPPORT_REQUIRED into the tasks she should get, and re-dates them when anchors move. */
-import { londonDateOf } from './calendar';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  daysBetween,
+  endOfWorkingDay,
+  lastWorkingDayOnOrBefore,
+  londonDateOf,
+} from './calendar';
 import { computeDeadline, DeadlineAnchors, TaskDeadline } from './deadlines';
 import { checkEligibility } from './eligibility';
 import { Pathway } from './pathways';
 import { Role } from './roles';
-import { TaskTemplate } from './task-template';
+import { DeadlineAnchor, IsoDate, TaskTemplate } from './task-template';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
 
 export interface PlanningFacts extends DeadlineAnchors {
   custodyStatus: CustodyStatus;
   releaseType: ReleaseType | null;
   flags: ReadonlySet<SensitiveFlag>;
+  bankingBarrier?: string | null;
   now: Date;
 }
 
@@ -55,12 +63,13 @@ export function planTasksForPathway(
       releaseDate: facts.releaseDate,
       today,
       flags: facts.flags,
+      bankingBarrier: facts.bankingBarrier ?? null,
     });
     const common = {
       pathway: template.pathway,
       ownerRole: template.ownerRole,
       releaseCritical: template.releaseCritical,
-      deadline: recomputeDeadline(template, facts),
+      deadline: plannedDeadline(template, facts, facts.custodyStatus === CustodyStatus.RECALLED ? today : null),
     };
 
     if (verdict.eligible) {
@@ -90,4 +99,42 @@ export function recomputeDeadline(
   anchors: DeadlineAnchors,
 ): TaskDeadline | null {
   return computeDeadline(template.deadline, template.atRiskLeadWorkingDays, anchors);
+}
+
+/**
+ * The pre-release work the catalogue spreads over this many days before release (the 12-week referral).
+ * When less time is left, the plan is squeezed into what there is.
+ */
+export const FULL_PLAN_DAYS = 84;
+
+/**
+ * For a recalled woman (compressFrom = today): a pre-release deadline that has already passed, or falls
+ * before tomorrow, is moved into the days she has left, keeping the catalogue's order (a task due 12 weeks
+ * before release stays ahead of one due 2 weeks before). Without compression every task of a short recall
+ * would be overdue on arrival and the board would tell the team nothing about what to do first.
+ */
+export function plannedDeadline(
+  template: Pick<TaskTemplate, 'deadline' | 'atRiskLeadWorkingDays'>,
+  anchors: DeadlineAnchors,
+  compressFrom: IsoDate | null,
+): TaskDeadline | null {
+  const normal = recomputeDeadline(template, anchors);
+  if (compressFrom === null || normal === null || anchors.releaseDate === null) return normal;
+  if (template.deadline.anchor !== DeadlineAnchor.RELEASE || template.deadline.offset >= 0) return normal;
+  const earliest = addWorkingDays(compressFrom, 1);
+  if (daysBetween(earliest, normal.dueDate) >= 0) return normal;
+  const daysLeft = Math.max(daysBetween(compressFrom, anchors.releaseDate), 0);
+  const share = Math.min(1, daysLeft / FULL_PLAN_DAYS);
+  let dueDate = lastWorkingDayOnOrBefore(
+    addCalendarDays(anchors.releaseDate, Math.round(template.deadline.offset * share)),
+  );
+  if (daysBetween(earliest, dueDate) < 0) dueDate = earliest;
+  if (daysBetween(dueDate, anchors.releaseDate) < 0) dueDate = lastWorkingDayOnOrBefore(anchors.releaseDate);
+  const atRiskDate = addWorkingDays(dueDate, -template.atRiskLeadWorkingDays);
+  return {
+    dueDate,
+    dueAt: endOfWorkingDay(dueDate),
+    // A squeezed task is at risk from the start at the earliest; never before the moment it was planned.
+    atRiskAt: endOfWorkingDay(daysBetween(compressFrom, atRiskDate) < 0 ? compressFrom : atRiskDate),
+  };
 }

@@ -33,6 +33,8 @@ export interface EligibilityRule {
   minDaysToServe?: number;
   /** Only for women with this flag (e.g. family resettlement contact for mothers). */
   requiresFlag?: SensitiveFlag;
+  /** Not possible while a banking barrier is recorded for her (an existing joint account, a refused offence). */
+  requiresNoBankingBarrier?: boolean;
 }
 
 /** What to create instead when she is not eligible: says why, and what to do instead. */

@@ -21,3 +21,9 @@ export enum ScheduleState {
 }
 
 export const SCHEDULE_STATES: readonly ScheduleState[] = Object.values(ScheduleState);
+
+/** What a task tracks besides the woman: a stage of a CRS referral, an ID document application. */
+export enum TaskSubjectType {
+  REFERRAL = 'REFERRAL',
+  ID_APPLICATION = 'ID_APPLICATION',
+}

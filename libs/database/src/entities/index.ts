@@ -1,3 +1,12 @@
+import { BankAccountApplicationEntity } from './bank-account-application.entity';
+import { BankAccountStatusChangeEntity } from './bank-account-status-change.entity';
+import { HmppsDomainEventEntity } from './hmpps-domain-event.entity';
+import { IdDocumentApplicationEntity } from './id-document-application.entity';
+import { ReferralEntity } from './referral.entity';
+import { ReferralStatusChangeEntity } from './referral-status-change.entity';
+import { ReleaseDayAppointmentEntity } from './release-day-appointment.entity';
+import { ReleaseDayPlanEntity } from './release-day-plan.entity';
+import { TravelTimeEntity } from './travel-time.entity';
 import { AlertEntity } from './alert.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { AuditEventEntity } from './audit-event.entity';
@@ -14,6 +23,15 @@ import { UserEntity } from './user.entity';
 import { WomanEntity } from './woman.entity';
 
 export {
+  BankAccountApplicationEntity,
+  BankAccountStatusChangeEntity,
+  HmppsDomainEventEntity,
+  IdDocumentApplicationEntity,
+  ReferralEntity,
+  ReferralStatusChangeEntity,
+  ReleaseDayAppointmentEntity,
+  ReleaseDayPlanEntity,
+  TravelTimeEntity,
   AlertEntity,
   OutboxEventEntity,
   AssessmentEntity,
@@ -31,6 +49,7 @@ export {
 };
 export type { AssessmentPathwayOutcome } from './assessment.entity';
 export type { AlertRecipients } from './alert.entity';
+export type { EndOfServiceReport } from './referral.entity';
 
 export const ENTITIES = [
   PrisonEntity,
@@ -47,4 +66,13 @@ export const ENTITIES = [
   AuditEventEntity,
   AlertEntity,
   OutboxEventEntity,
+  BankAccountApplicationEntity,
+  BankAccountStatusChangeEntity,
+  HmppsDomainEventEntity,
+  IdDocumentApplicationEntity,
+  ReferralEntity,
+  ReferralStatusChangeEntity,
+  ReleaseDayAppointmentEntity,
+  ReleaseDayPlanEntity,
+  TravelTimeEntity,
 ];

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Pathway, Role, TaskStatus } from '@app/domain';
+import { Pathway, Role, TaskStatus, TaskSubjectType } from '@app/domain';
 import { ProviderEntity } from './provider.entity';
 import { UserEntity } from './user.entity';
 import { WomanEntity } from './woman.entity';
@@ -37,6 +37,14 @@ export class TaskEntity {
   /** The catalogue entry it came from (with _ALTERNATIVE when she was not eligible). */
   @Column({ type: 'varchar', length: 80 })
   templateKey!: string;
+
+  /** What the task tracks beyond the woman herself: a referral stage, an ID document application. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  subjectType!: TaskSubjectType | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
 
   @Column({ type: 'text' })
   title!: string;

@@ -111,6 +111,24 @@ export class WomanEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   sensitiveFlags!: SensitiveFlag[];
 
+  /** Null until someone records whether she has one: the board warns when the normal route is too slow. */
+  @Column({ type: 'boolean', nullable: true })
+  hasNationalInsuranceNumber!: boolean | null;
+
+  /** Why no bank will take her application (an existing joint account, an offence a bank refuses). */
+  @Column({ type: 'text', nullable: true })
+  bankingBarrier!: string | null;
+
+  /** The last time she was released, and from where (the prison keeps her outcomes). */
+  @Column({ type: 'date', nullable: true })
+  releasedOn!: string | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  releasedFromPrisonCode!: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  recallCount!: number;
+
   @VersionColumn()
   version!: number;
 

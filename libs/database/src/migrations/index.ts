@@ -2,8 +2,10 @@
 import { MigrationInterface } from 'typeorm';
 import { DeadlineEngineAndOutbox1795352674218 } from './1795352674218-DeadlineEngineAndOutbox';
 import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
+import { Workflows1795358950436 } from './1795358950436-Workflows';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
   DeadlineEngineAndOutbox1795352674218,
+  Workflows1795358950436,
 ];

@@ -1,0 +1,116 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ReferralOutcome, ReferralPathway, ReferralRiskInformation, ReferralStatus, Role, Pathway } from '@app/domain';
+
+export interface EndOfServiceReport {
+  summary: string;
+  outcomes: { pathway: Pathway; desiredOutcome: string; outcome: ReferralOutcome; comment: string | null }[];
+}
+
+/** A CRS referral: from a woman to the provider of her release area, for one or more pathways. */
+@Entity('referrals')
+@Index(['providerId', 'status'])
+export class ReferralEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Two letters, four digits and the provider's contract suffix: AB1234WOS. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 14 })
+  reference!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  womanId!: string;
+
+  @Column({ type: 'uuid' })
+  providerId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  releaseAreaCode!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  status!: ReferralStatus;
+
+  @Column({ type: 'jsonb' })
+  pathways!: ReferralPathway[];
+
+  /** Only what the provider needs and cannot see for itself (OASys, nDelius). */
+  @Column({ type: 'jsonb', nullable: true })
+  riskInformation!: ReferralRiskInformation | null;
+
+  @Column({ type: 'text', nullable: true })
+  additionalInformation!: string | null;
+
+  @Column({ type: 'uuid' })
+  createdById!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  referrerId!: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  referrerRole!: Role | null;
+
+  /** The earliest need-identified time of its pathways: the start of the COM's two working days. */
+  @Column({ type: 'timestamptz', nullable: true })
+  needIdentifiedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstSentAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  caseworkerId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  assessmentBookedAt!: Date | null;
+
+  /** When the assessment appointment itself is. */
+  @Column({ type: 'timestamptz', nullable: true })
+  assessmentAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  actionPlan!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  actionPlanSubmittedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  actionPlanApprovedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actionPlanApprovedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveryStartedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  endOfServiceReport!: EndOfServiceReport | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawnReason!: string | null;
+
+  /** The last reason it was returned; every return is in the status log. */
+  @Column({ type: 'text', nullable: true })
+  returnedReason!: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  timesReturned!: number;
+
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,145 @@
+/**
+ * ID document applications (recommendation 10): the documents a woman may need, what each usually costs,
+ * how long each issuer takes, and by when an application must go in to arrive before she is released.
+ */
+import { addCalendarDays, addWorkingDays, daysBetween, lastWorkingDayOnOrBefore } from './calendar';
+import { IsoDate } from './task-template';
+
+export enum IdDocumentType {
+  BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',
+  MARRIAGE_CERTIFICATE = 'MARRIAGE_CERTIFICATE',
+  CIVIL_PARTNERSHIP_CERTIFICATE = 'CIVIL_PARTNERSHIP_CERTIFICATE',
+  ADOPTION_CERTIFICATE = 'ADOPTION_CERTIFICATE',
+  DECREE_ABSOLUTE = 'DECREE_ABSOLUTE',
+  DRIVING_LICENCE = 'DRIVING_LICENCE',
+  BIOMETRIC_RESIDENCE_PERMIT = 'BIOMETRIC_RESIDENCE_PERMIT',
+  DEED_POLL = 'DEED_POLL',
+  NATIONAL_INSURANCE_NUMBER_LETTER = 'NATIONAL_INSURANCE_NUMBER_LETTER',
+}
+
+export const ID_DOCUMENT_TYPES: readonly IdDocumentType[] = Object.values(IdDocumentType);
+
+export enum IdApplicationStatus {
+  APPLIED = 'APPLIED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export const ID_APPLICATION_STATUSES: readonly IdApplicationStatus[] = Object.values(IdApplicationStatus);
+
+export interface IdDocumentIssuer {
+  label: string;
+  issuer: string;
+  /** Typical fee in pence; the application records what was actually paid. */
+  typicalCostPence: number;
+  /** Calendar days from application to the document arriving at the prison, as the issuers quote them. */
+  leadTimeDays: number;
+}
+
+/**
+ * Typical fees and turnaround, by post to a prison. Conservative on purpose: a late document is worse than
+ * an early application.
+ */
+export const ID_DOCUMENT_ISSUERS: Readonly<Record<IdDocumentType, IdDocumentIssuer>> = {
+  [IdDocumentType.BIRTH_CERTIFICATE]: {
+    label: 'Birth certificate',
+    issuer: 'General Register Office',
+    typicalCostPence: 1250,
+    leadTimeDays: 21,
+  },
+  [IdDocumentType.MARRIAGE_CERTIFICATE]: {
+    label: 'Marriage certificate',
+    issuer: 'General Register Office',
+    typicalCostPence: 1250,
+    leadTimeDays: 21,
+  },
+  [IdDocumentType.CIVIL_PARTNERSHIP_CERTIFICATE]: {
+    label: 'Civil partnership certificate',
+    issuer: 'General Register Office',
+    typicalCostPence: 1250,
+    leadTimeDays: 21,
+  },
+  [IdDocumentType.ADOPTION_CERTIFICATE]: {
+    label: 'Adoption certificate',
+    issuer: 'General Register Office',
+    typicalCostPence: 1250,
+    leadTimeDays: 21,
+  },
+  [IdDocumentType.DECREE_ABSOLUTE]: {
+    label: 'Decree absolute (final order)',
+    issuer: 'HM Courts and Tribunals Service',
+    typicalCostPence: 1100,
+    leadTimeDays: 28,
+  },
+  [IdDocumentType.DRIVING_LICENCE]: {
+    label: 'Driving licence',
+    issuer: 'DVLA',
+    typicalCostPence: 1700,
+    leadTimeDays: 21,
+  },
+  [IdDocumentType.BIOMETRIC_RESIDENCE_PERMIT]: {
+    label: 'Biometric residence permit (replacement)',
+    issuer: 'Home Office',
+    typicalCostPence: 1920,
+    leadTimeDays: 56,
+  },
+  [IdDocumentType.DEED_POLL]: {
+    label: 'Deed poll (enrolled)',
+    issuer: 'Royal Courts of Justice',
+    typicalCostPence: 4200,
+    leadTimeDays: 42,
+  },
+  // HMRC allocates numbers now, not the jobcentre, and the inspection found it took weeks.
+  [IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER]: {
+    label: 'National Insurance number letter',
+    issuer: 'HM Revenue and Customs',
+    typicalCostPence: 0,
+    leadTimeDays: 56,
+  },
+};
+
+/** Time to chase a late document or try another route before the gate. */
+export const ID_DOCUMENT_SAFETY_MARGIN_WORKING_DAYS = 5;
+
+/** When a document applied for on `appliedOn` should arrive (a working day: post is not delivered at weekends). */
+export function expectedArrival(type: IdDocumentType, appliedOn: IsoDate): IsoDate {
+  return lastWorkingDayOnOrBefore(addCalendarDays(appliedOn, ID_DOCUMENT_ISSUERS[type].leadTimeDays));
+}
+
+/** The last day to apply so it arrives with the safety margin to spare before release. */
+export function latestApplicationDate(type: IdDocumentType, releaseDate: IsoDate): IsoDate {
+  const arriveBy = addWorkingDays(releaseDate, -ID_DOCUMENT_SAFETY_MARGIN_WORKING_DAYS);
+  return lastWorkingDayOnOrBefore(addCalendarDays(arriveBy, -ID_DOCUMENT_ISSUERS[type].leadTimeDays));
+}
+
+export interface IdDocumentTiming {
+  /** The date the application should be made by; null when her release date is unknown. */
+  applyBy: IsoDate | null;
+  /** Whether applying today would still arrive before release (with the margin); null when unknown. */
+  feasibleBeforeRelease: boolean | null;
+  /** In words, for the board, when the normal route is too slow. */
+  warning: string | null;
+}
+
+export function idDocumentTiming(type: IdDocumentType, releaseDate: IsoDate | null, today: IsoDate): IdDocumentTiming {
+  if (releaseDate === null) return { applyBy: null, feasibleBeforeRelease: null, warning: null };
+  const applyBy = latestApplicationDate(type, releaseDate);
+  const feasible = daysBetween(today, applyBy) >= 0;
+  const { label, issuer, leadTimeDays } = ID_DOCUMENT_ISSUERS[type];
+  return {
+    applyBy,
+    feasibleBeforeRelease: feasible,
+    warning: feasible
+      ? null
+      : `${label}: ${issuer} takes about ${Math.round(leadTimeDays / 7)} weeks and she is released on ${releaseDate}; ` +
+        'it will not arrive in time by the normal route. Plan for it to follow her to her release address.',
+  };
+}
+
+export function idApplicationTransitionProblem(from: IdApplicationStatus, to: IdApplicationStatus): string | null {
+  if (from === IdApplicationStatus.APPLIED && to !== IdApplicationStatus.APPLIED) return null;
+  return from === IdApplicationStatus.APPLIED
+    ? 'The application is already APPLIED'
+    : `An application that is ${from} is final; start a new application instead`;
+}

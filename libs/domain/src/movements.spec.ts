@@ -1,0 +1,60 @@
+import { HMPPS_EVENT_TYPES, isRecallMovement, movementOf } from './movements';
+
+function received(info: Record<string, string>) {
+  return {
+    eventId: 'e1',
+    eventType: HMPPS_EVENT_TYPES.received,
+    occurredAt: '2026-05-01T10:00:00Z',
+    additionalInformation: { nomsNumber: 'A1234BC', ...info },
+  };
+}
+
+describe('HMPPS movements', () => {
+  it('knows the recall movement reasons', () => {
+    for (const code of ['Y', 'PD', 'ELR', 'B', '24', 'ETRLR', 'L']) expect(isRecallMovement(code)).toBe(true);
+    expect(isRecallMovement('N')).toBe(false);
+    expect(isRecallMovement(undefined)).toBe(false);
+  });
+
+  it('reads an admission with a recall reason as a recall', () => {
+    expect(movementOf(received({ reason: 'ADMISSION', prisonId: 'STI', nomisMovementReasonCode: 'ETRLR' }))).toEqual({
+      kind: 'RECALL',
+      prisonNumber: 'A1234BC',
+      prisonCode: 'STI',
+      movementReason: 'ETRLR',
+    });
+  });
+
+  it('reads a transfer in as a transfer, and a new admission as something to record and leave', () => {
+    expect(movementOf(received({ reason: 'TRANSFERRED', prisonId: 'BZI' })).kind).toBe('TRANSFER');
+    expect(movementOf(received({ reason: 'ADMISSION', prisonId: 'BZI', nomisMovementReasonCode: 'N' })).kind).toBe(
+      'IGNORED',
+    );
+  });
+
+  it('reads a release as a release and a court visit as nothing', () => {
+    const base = { eventId: 'e2', eventType: HMPPS_EVENT_TYPES.released, occurredAt: '2026-05-01T10:00:00Z' };
+    expect(
+      movementOf({ ...base, additionalInformation: { nomsNumber: 'A1234BC', reason: 'RELEASED', prisonId: 'STI' } }),
+    ).toEqual({
+      kind: 'RELEASE',
+      prisonNumber: 'A1234BC',
+      fromPrisonCode: 'STI',
+    });
+    expect(
+      movementOf({ ...base, additionalInformation: { nomsNumber: 'A1234BC', reason: 'SENT_TO_COURT' } }).kind,
+    ).toBe('IGNORED');
+  });
+
+  it('takes the NOMS number from the person reference when the additional information lacks it', () => {
+    const event = {
+      eventId: 'e3',
+      eventType: HMPPS_EVENT_TYPES.received,
+      occurredAt: '2026-05-01T10:00:00Z',
+      additionalInformation: { reason: 'TRANSFERRED', prisonId: 'BZI' },
+      personReference: { identifiers: [{ type: 'NOMS', value: 'B2345CD' }] },
+    };
+    expect(movementOf(event)).toEqual({ kind: 'TRANSFER', prisonNumber: 'B2345CD', prisonCode: 'BZI' });
+    expect(movementOf({ ...event, personReference: undefined }).kind).toBe('IGNORED');
+  });
+});

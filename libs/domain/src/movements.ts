@@ -1,0 +1,75 @@
+/**
+ * Movements in and out of prison as HMPPS reports them: which movement reasons mean a recall, and how a
+ * prison-offender-events domain event turns into one of Resettle's movements (or is recorded and left alone).
+ */
+import { PRISON_NUMBER_PATTERN } from './woman';
+
+/** NOMIS movement reason codes for an admission on recall (licence revoked, HDC recall, fixed-term recall...). */
+export const RECALL_MOVEMENT_REASONS: readonly string[] = ['Y', 'PD', 'ELR', 'B', '24', 'ETRLR', 'L'];
+
+export function isRecallMovement(reasonCode: string | null | undefined): boolean {
+  return !!reasonCode && RECALL_MOVEMENT_REASONS.includes(reasonCode.trim().toUpperCase());
+}
+
+export const HMPPS_EVENT_TYPES = {
+  received: 'prison-offender-events.prisoner.received',
+  released: 'prison-offender-events.prisoner.released',
+} as const;
+
+export interface HmppsDomainEvent {
+  eventId: string;
+  eventType: string;
+  occurredAt: string;
+  additionalInformation?: {
+    nomsNumber?: string;
+    prisonId?: string;
+    reason?: string;
+    nomisMovementReasonCode?: string;
+    details?: string;
+  };
+  personReference?: { identifiers?: { type: string; value: string }[] };
+}
+
+export type Movement =
+  | { kind: 'RECALL'; prisonNumber: string; prisonCode: string; movementReason: string }
+  | { kind: 'TRANSFER'; prisonNumber: string; prisonCode: string }
+  | { kind: 'RELEASE'; prisonNumber: string; fromPrisonCode: string | null }
+  | { kind: 'IGNORED'; prisonNumber: string | null; why: string };
+
+export function prisonNumberOf(event: HmppsDomainEvent): string | null {
+  const fromInfo = event.additionalInformation?.nomsNumber;
+  const fromReference = event.personReference?.identifiers?.find((i) => i.type === 'NOMS')?.value;
+  const value = (fromInfo ?? fromReference ?? '').trim().toUpperCase();
+  return PRISON_NUMBER_PATTERN.test(value) ? value : null;
+}
+
+/**
+ * What an event means for the board. Temporary absences, court visits and hospital are not movements in or
+ * out of her sentence, so they are recorded and ignored; so are new admissions, whose facts (name, dates)
+ * HMPPS events do not carry: the pre-release team adds her.
+ */
+export function movementOf(event: HmppsDomainEvent): Movement {
+  const prisonNumber = prisonNumberOf(event);
+  if (prisonNumber === null) return { kind: 'IGNORED', prisonNumber, why: 'No valid NOMS number in the event' };
+  const info = event.additionalInformation ?? {};
+  const reason = (info.reason ?? '').toUpperCase();
+  const prisonCode = (info.prisonId ?? '').toUpperCase();
+  if (event.eventType === HMPPS_EVENT_TYPES.received) {
+    if (!prisonCode) return { kind: 'IGNORED', prisonNumber, why: 'The received event names no prison' };
+    if (reason === 'TRANSFERRED') return { kind: 'TRANSFER', prisonNumber, prisonCode };
+    if (reason === 'ADMISSION' && isRecallMovement(info.nomisMovementReasonCode)) {
+      return {
+        kind: 'RECALL',
+        prisonNumber,
+        prisonCode,
+        movementReason: (info.nomisMovementReasonCode as string).toUpperCase(),
+      };
+    }
+    return { kind: 'IGNORED', prisonNumber, why: `A ${reason || 'received'} movement is not a recall or transfer` };
+  }
+  if (event.eventType === HMPPS_EVENT_TYPES.released) {
+    if (reason === 'RELEASED') return { kind: 'RELEASE', prisonNumber, fromPrisonCode: prisonCode || null };
+    return { kind: 'IGNORED', prisonNumber, why: `A ${reason || 'release'} movement is not a release from custody` };
+  }
+  return { kind: 'IGNORED', prisonNumber, why: `Event type ${event.eventType} is not handled` };
+}

@@ -1,0 +1,220 @@
+/**
+ * The release-day plan (recommendation 9): appointments and the practical checklist, and the check that
+ * warns when the day cannot work: too many appointments, not enough time to travel between towns, or a
+ * release the day before a weekend or bank holiday when medication and accommodation need cover.
+ */
+import { DateTime } from 'luxon';
+import { addCalendarDays, isWorkingDay, LONDON_ZONE } from './calendar';
+import { IsoDate } from './task-template';
+
+export enum AppointmentKind {
+  PROBATION = 'PROBATION',
+  LOCAL_AUTHORITY_HOUSING = 'LOCAL_AUTHORITY_HOUSING',
+  GP_OR_PHARMACY = 'GP_OR_PHARMACY',
+  DRUG_AND_ALCOHOL_SERVICE = 'DRUG_AND_ALCOHOL_SERVICE',
+  JOBCENTRE = 'JOBCENTRE',
+  OTHER = 'OTHER',
+}
+
+export const APPOINTMENT_KINDS: readonly AppointmentKind[] = Object.values(AppointmentKind);
+
+export enum ChecklistState {
+  NOT_NEEDED = 'NOT_NEEDED',
+  NEEDED = 'NEEDED',
+  ARRANGED = 'ARRANGED',
+}
+
+export const CHECKLIST_STATES: readonly ChecklistState[] = Object.values(ChecklistState);
+
+/** The practical things the inspection found missing at the gate. */
+export const CHECKLIST_ITEMS = ['mobilePhone', 'gatePickUp', 'travel', 'medicationSupply', 'safeSpace'] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+export type ReleaseDayChecklist = Record<ChecklistItem, ChecklistState>;
+
+export const CHECKLIST_LABELS: Readonly<Record<ChecklistItem, string>> = {
+  mobilePhone: 'A basic mobile phone',
+  gatePickUp: 'Someone to meet her at the gate',
+  travel: 'Travel to her appointments and address',
+  medicationSupply: 'A supply of her medication',
+  safeSpace: 'A safe space after the gate',
+};
+
+export interface ReleaseDayAppointment {
+  kind: AppointmentKind;
+  startsAt: Date;
+  durationMinutes: number;
+  place: string;
+  town: string;
+}
+
+/** Minutes to travel between two towns (either order); null when the table does not know the pair. */
+export type TravelMinutes = (fromTown: string, toTown: string) => number | null;
+
+export interface ReleaseDayRules {
+  /** More than this on one day is too many for a woman just out of prison. */
+  maxAppointments: number;
+  /** Local time she is usually out of the gate. */
+  gateReleaseTime: string;
+}
+
+export const DEFAULT_RELEASE_DAY_RULES: ReleaseDayRules = { maxAppointments: 3, gateReleaseTime: '09:00' };
+
+export enum ReleaseDayWarningCode {
+  TOO_MANY_APPOINTMENTS = 'TOO_MANY_APPOINTMENTS',
+  NOT_ENOUGH_TRAVEL_TIME = 'NOT_ENOUGH_TRAVEL_TIME',
+  TRAVEL_TIME_UNKNOWN = 'TRAVEL_TIME_UNKNOWN',
+  OVERLAPPING_APPOINTMENTS = 'OVERLAPPING_APPOINTMENTS',
+  BEFORE_GATE_RELEASE = 'BEFORE_GATE_RELEASE',
+  NOT_ON_RELEASE_DAY = 'NOT_ON_RELEASE_DAY',
+  RELEASE_BEFORE_CLOSED_DAYS = 'RELEASE_BEFORE_CLOSED_DAYS',
+  CHECKLIST_NOT_ARRANGED = 'CHECKLIST_NOT_ARRANGED',
+}
+
+export interface ReleaseDayWarning {
+  code: ReleaseDayWarningCode;
+  message: string;
+}
+
+export function normalTown(town: string): string {
+  return town.trim().toLowerCase();
+}
+
+/** Friday, or the day before a bank holiday: services that supply medication and housing are shut next day. */
+export function closedDaysAfter(releaseDate: IsoDate): IsoDate[] {
+  const closed: IsoDate[] = [];
+  let day = addCalendarDays(releaseDate, 1);
+  while (!isWorkingDay(day)) {
+    closed.push(day);
+    day = addCalendarDays(day, 1);
+  }
+  return closed;
+}
+
+export function releaseBeforeClosedDaysWarning(releaseDate: IsoDate): ReleaseDayWarning | null {
+  const closed = closedDaysAfter(releaseDate);
+  if (closed.length === 0) return null;
+  const weekday = DateTime.fromISO(releaseDate, { zone: LONDON_ZONE }).toFormat('cccc');
+  return {
+    code: ReleaseDayWarningCode.RELEASE_BEFORE_CLOSED_DAYS,
+    message:
+      `She is released on a ${weekday} and services are closed for ${closed.length} day${closed.length > 1 ? 's' : ''} after ` +
+      `(${closed.join(', ')}): make sure her medication supply and her accommodation cover those days.`,
+  };
+}
+
+function localTime(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: LONDON_ZONE }).toFormat('HH:mm');
+}
+
+function localDate(at: Date): IsoDate {
+  return DateTime.fromJSDate(at, { zone: LONDON_ZONE }).toISODate() as IsoDate;
+}
+
+/** Every problem at once, in the order a planner would fix them. An empty list means the day can work. */
+export function checkReleaseDayPlan(plan: {
+  releaseDate: IsoDate | null;
+  prisonTown: string | null;
+  appointments: readonly ReleaseDayAppointment[];
+  checklist: ReleaseDayChecklist;
+  travelMinutes: TravelMinutes;
+  rules?: ReleaseDayRules;
+}): ReleaseDayWarning[] {
+  const rules = plan.rules ?? DEFAULT_RELEASE_DAY_RULES;
+  const warnings: ReleaseDayWarning[] = [];
+  const appointments = [...plan.appointments].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+
+  if (plan.releaseDate) {
+    const closedWarning = releaseBeforeClosedDaysWarning(plan.releaseDate);
+    if (closedWarning) warnings.push(closedWarning);
+  }
+
+  const onReleaseDay = appointments.filter(
+    (a) => plan.releaseDate !== null && localDate(a.startsAt) === plan.releaseDate,
+  );
+  if (onReleaseDay.length > rules.maxAppointments) {
+    warnings.push({
+      code: ReleaseDayWarningCode.TOO_MANY_APPOINTMENTS,
+      message: `${onReleaseDay.length} appointments on release day is too many (at most ${rules.maxAppointments}): move the ones that can wait.`,
+    });
+  }
+
+  for (const a of appointments) {
+    if (plan.releaseDate !== null && localDate(a.startsAt) !== plan.releaseDate) {
+      warnings.push({
+        code: ReleaseDayWarningCode.NOT_ON_RELEASE_DAY,
+        message: `${a.kind} at ${a.place} is on ${localDate(a.startsAt)}, not her release day (${plan.releaseDate}).`,
+      });
+    }
+  }
+
+  // From the gate to the first appointment, then from each appointment to the next.
+  const first = onReleaseDay[0];
+  if (first && localTime(first.startsAt) < rules.gateReleaseTime) {
+    warnings.push({
+      code: ReleaseDayWarningCode.BEFORE_GATE_RELEASE,
+      message: `${first.kind} at ${localTime(first.startsAt)} is before she is usually out of the gate (${rules.gateReleaseTime}).`,
+    });
+  }
+  const legs: { from: string; fromLabel: string; leaveAt: Date; to: ReleaseDayAppointment }[] = [];
+  if (first && plan.prisonTown && plan.releaseDate) {
+    const gate = DateTime.fromISO(`${plan.releaseDate}T${rules.gateReleaseTime}`, { zone: LONDON_ZONE }).toJSDate();
+    legs.push({ from: plan.prisonTown, fromLabel: 'the prison gate', leaveAt: gate, to: first });
+  }
+  for (let i = 1; i < onReleaseDay.length; i++) {
+    const previous = onReleaseDay[i - 1];
+    const leaveAt = new Date(previous.startsAt.getTime() + previous.durationMinutes * 60_000);
+    legs.push({
+      from: previous.town,
+      fromLabel: `${previous.kind} in ${previous.town}`,
+      leaveAt,
+      to: onReleaseDay[i],
+    });
+  }
+  for (const leg of legs) {
+    const gapMinutes = Math.floor((leg.to.startsAt.getTime() - leg.leaveAt.getTime()) / 60_000);
+    if (gapMinutes < 0) {
+      warnings.push({
+        code: ReleaseDayWarningCode.OVERLAPPING_APPOINTMENTS,
+        message: `${leg.to.kind} at ${localTime(leg.to.startsAt)} starts before ${leg.fromLabel} ends.`,
+      });
+      continue;
+    }
+    if (normalTown(leg.from) === normalTown(leg.to.town)) continue;
+    const needed = plan.travelMinutes(leg.from, leg.to.town);
+    if (needed === null) {
+      warnings.push({
+        code: ReleaseDayWarningCode.TRAVEL_TIME_UNKNOWN,
+        message: `No travel time is recorded from ${leg.from} to ${leg.to.town}: check she can get there by ${localTime(leg.to.startsAt)}.`,
+      });
+    } else if (needed > gapMinutes) {
+      warnings.push({
+        code: ReleaseDayWarningCode.NOT_ENOUGH_TRAVEL_TIME,
+        message:
+          `${leg.from} to ${leg.to.town} takes about ${needed} minutes, but she has ${gapMinutes} between ` +
+          `${leg.fromLabel} and ${leg.to.kind} at ${localTime(leg.to.startsAt)}.`,
+      });
+    }
+  }
+
+  for (const item of CHECKLIST_ITEMS) {
+    if (plan.checklist[item] === ChecklistState.NEEDED) {
+      warnings.push({
+        code: ReleaseDayWarningCode.CHECKLIST_NOT_ARRANGED,
+        message: `${CHECKLIST_LABELS[item]} is needed and not yet arranged.`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** A travel-time table as a lookup that does not care which way round the pair was entered. */
+export function travelTimeLookup(
+  rows: readonly { fromTown: string; toTown: string; minutes: number }[],
+): TravelMinutes {
+  const table = new Map<string, number>();
+  for (const row of rows) {
+    table.set(`${normalTown(row.fromTown)}|${normalTown(row.toTown)}`, row.minutes);
+    table.set(`${normalTown(row.toTown)}|${normalTown(row.fromTown)}`, row.minutes);
+  }
+  return (from, to) => table.get(`${normalTown(from)}|${normalTown(to)}`) ?? null;
+}
