@@ -8,6 +8,7 @@
  *  - Redis: when REDIS_URL is unset, a redis-server from PATH on a free port with nothing persisted
  *    (Redis only ever holds what can be rebuilt from PostgreSQL).
  *  - JWT_SECRET: when unset, a random one for this run, shared by api and gateway.
+ *  - HMPPS_EVENTS_TOKEN: when unset, a random one for this run, printed in the banner.
  *  - Running `cli migrate` and `cli seed --if-empty` before any app starts (fail fast).
  *  - Supervising api, gateway and worker: output prefixed with the app's name, one shutdown path for
  *    Ctrl+C, SIGTERM and an app dying on its own: apps first, then Redis, then PostgreSQL.
@@ -542,6 +543,10 @@ async function main() {
     env.JWT_SECRET = crypto.randomBytes(48).toString('base64url');
     log('JWT_SECRET is not set: generated a random one for this run. Tokens will not survive a restart.');
     notes.push('JWT_SECRET is random for this run; set it to keep tokens valid across restarts.');
+  }
+  if (!env.HMPPS_EVENTS_TOKEN) {
+    env.HMPPS_EVENTS_TOKEN = crypto.randomBytes(32).toString('base64url');
+    notes.push(`HMPPS events (POST /hmpps/domain-events) take the bearer token ${env.HMPPS_EVENTS_TOKEN} this run.`);
   }
 
   await runCli(['migrate'], env);

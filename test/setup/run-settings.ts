@@ -31,8 +31,14 @@ export function apiEnvironment(run: RunSettings): NodeJS.ProcessEnv {
     REDIS_URL: run.redisUrl,
     REDIS_PREFIX: run.redisPrefix,
     JWT_SECRET: run.jwtSecret,
+    HMPPS_EVENTS_TOKEN: hmppsEventsToken(run),
     API_PORT: '0',
     // E2E_LOG_LEVEL=error (or info) shows the API's own log when a test needs explaining.
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
   };
+}
+
+/** The shared secret this run's API expects from the HMPPS event forwarder. */
+export function hmppsEventsToken(run: RunSettings): string {
+  return `hmpps-events-${run.jwtSecret}`;
 }

@@ -16,6 +16,10 @@ import {
   UnitOfWork,
   UsersRepository,
   WomenRepository,
+  ReferralsRepository,
+  FinanceRepository,
+  ReleaseDayRepository,
+  HmppsEventsRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -31,6 +35,10 @@ const REPOSITORIES = [
   AssessmentsRepository,
   TaskCatalogueRepository,
   TasksRepository,
+  ReferralsRepository,
+  FinanceRepository,
+  ReleaseDayRepository,
+  HmppsEventsRepository,
 ];
 
 @Global()

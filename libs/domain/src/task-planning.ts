@@ -138,3 +138,9 @@ export function plannedDeadline(
     atRiskAt: endOfWorkingDay(daysBetween(compressFrom, atRiskDate) < 0 ? compressFrom : atRiskDate),
   };
 }
+
+/**
+ * Catalogue tasks whose result a recall does not undo: a National Insurance number, ID documents and a bank
+ * account she already has are not planned again. Everything else about her release is.
+ */
+export const OUTLASTS_RECALL: readonly string[] = ['NATIONAL_INSURANCE_NUMBER', 'ID_DOCUMENTS', 'BANK_ACCOUNT'];

@@ -12,6 +12,8 @@ export interface WomanSummary {
   prisonCode: string;
   releaseDate: string | null;
   custodyStatus: string;
+  /** Warning codes for the card (see the domain's womanWarnings). */
+  warnings: string[];
 }
 
 export interface TaskSummary {
@@ -54,7 +56,31 @@ export type BoardEventType =
   | 'task.note_added'
   | 'task.deadline_moved'
   | 'alert.raised'
-  | 'alert.acknowledged';
+  | 'alert.acknowledged'
+  | 'woman.recalled'
+  | 'woman.released'
+  | 'referral.changed'
+  | 'bank_account.changed'
+  | 'id_document.changed'
+  | 'release_day.changed';
+
+export interface ReferralSummary {
+  id: string;
+  reference: string;
+  womanId: string;
+  providerId: string;
+  status: string;
+  pathways: Pathway[];
+  caseworkerId: string | null;
+  version: number;
+}
+
+/** A finance, ID or release-day record changed: enough for a card to know to refetch. */
+export interface RecordSummary {
+  id: string;
+  kind: string;
+  status: string | null;
+}
 
 /** What the outbox stores (the sequence number is its row id, added when sent). */
 export interface BoardEventPayload {
@@ -67,6 +93,8 @@ export interface BoardEventPayload {
   task?: TaskSummary;
   pathway?: { pathway: Pathway; status: string };
   alert?: AlertSummary;
+  referral?: ReferralSummary;
+  record?: RecordSummary;
 }
 
 /** What a socket receives as `board.event`. */

@@ -107,3 +107,27 @@ export function roomsForEscalation(woman: WomanRoomContext, task: TaskRoomContex
   const teamKey = owningTeamKey(task.ownerRole, woman);
   return unique([...roomsForTaskEvent(woman, task), teamKey ? rooms.managers(task.ownerRole, teamKey) : null]);
 }
+
+export interface ReferralRoomContext {
+  pathways: readonly Pathway[];
+  providerId: string;
+  /** A draft is the referrer's own business until it is sent. */
+  sent: boolean;
+  caseworkerId: string | null;
+}
+
+/**
+ * A referral reaches its provider once sent, whatever its pathways: the provider was referred for them.
+ * Governors' oversight rooms hear of it only when no pathway is special category.
+ */
+export function roomsForReferralEvent(woman: WomanRoomContext, referral: ReferralRoomContext): string[] {
+  const restricted = referral.pathways.every((p) => !SENSITIVE_PATHWAYS.includes(p));
+  return unique([
+    ...prisonRooms(woman, restricted),
+    rooms.woman(woman.id),
+    woman.pomId ? rooms.user(woman.pomId) : null,
+    woman.comId ? rooms.user(woman.comId) : null,
+    referral.sent ? rooms.provider(referral.providerId) : null,
+    referral.sent && referral.caseworkerId ? rooms.user(referral.caseworkerId) : null,
+  ]);
+}

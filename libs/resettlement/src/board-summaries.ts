@@ -1,6 +1,6 @@
 /** Maps entities to the summaries board events carry (no special category data, no notes). */
 import { AlertEntity, TaskEntity, WomanEntity } from '@app/database';
-import { ScheduleState, scheduleStateAt } from '@app/domain';
+import { londonDateOf, ScheduleState, scheduleStateAt, womanWarnings } from '@app/domain';
 import { AlertSummary, TaskSummary, WomanSummary } from '@app/events';
 
 /** A task with no deadline yet (her release date unknown) cannot be behind. */
@@ -18,6 +18,7 @@ export function womanSummary(woman: WomanEntity): WomanSummary {
     prisonCode: woman.prisonCode,
     releaseDate: woman.releaseDate,
     custodyStatus: woman.custodyStatus,
+    warnings: womanWarnings(woman, londonDateOf(new Date())).map((w) => w.code),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   OutboxRepository,
   OutboxRow,
   ReferenceDataRepository,
+  ReferralEntity,
   TaskEntity,
   Tx,
   WomanEntity,
@@ -24,6 +25,7 @@ import {
   WomanRoomContext,
   roomsForEscalation,
   roomsForPathwayEvent,
+  roomsForReferralEvent,
   roomsForTaskEvent,
   roomsForWomanEvent,
 } from '@app/events';
@@ -46,6 +48,25 @@ const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
   STATUS_CHANGED: 'task.status_changed',
   NOTE_ADDED: 'task.note_added',
   DEADLINE_MOVED: 'task.deadline_moved',
+};
+
+export type WomanAction = 'CREATED' | 'UPDATED' | 'TRANSFERRED' | 'RECALLED' | 'RELEASED';
+
+const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
+  CREATED: 'woman.created',
+  UPDATED: 'woman.updated',
+  TRANSFERRED: 'woman.transferred',
+  RECALLED: 'woman.recalled',
+  RELEASED: 'woman.released',
+};
+
+/** Case records other than tasks, each audited under its own entity type. */
+export type CaseRecordKind = 'BANK_ACCOUNT' | 'ID_DOCUMENT' | 'RELEASE_DAY_PLAN';
+
+const RECORD_EVENT: Record<CaseRecordKind, BoardEventType> = {
+  BANK_ACCOUNT: 'bank_account.changed',
+  ID_DOCUMENT: 'id_document.changed',
+  RELEASE_DAY_PLAN: 'release_day.changed',
 };
 
 @Injectable()
@@ -72,7 +93,7 @@ export class ChangeRecorder {
   async womanChanged(
     tx: Tx,
     woman: WomanEntity,
-    action: 'CREATED' | 'UPDATED' | 'TRANSFERRED',
+    action: WomanAction,
     before: Snapshot,
     after: Snapshot,
     actor: Actor,
@@ -80,8 +101,7 @@ export class ChangeRecorder {
   ): Promise<void> {
     await this.audit.append(tx, [this.entry(woman.id, 'WOMAN', woman.id, action, before, after, actor)]);
     const context = await this.roomContext(tx, woman, previousPrisonCode);
-    const type: BoardEventType =
-      action === 'CREATED' ? 'woman.created' : action === 'TRANSFERRED' ? 'woman.transferred' : 'woman.updated';
+    const type = WOMAN_EVENT[action];
     this.outbox.stage(tx, [
       this.event(roomsForWomanEvent(context), {
         type,
@@ -219,6 +239,69 @@ export class ChangeRecorder {
         prisonCode: woman.prisonCode,
         task: taskSummary(task, now),
         alert: alertSummary(alert),
+      }),
+    ]);
+  }
+
+  async referralChanged(
+    tx: Tx,
+    woman: WomanEntity,
+    referral: ReferralEntity,
+    action: string,
+    before: Snapshot,
+    after: Snapshot,
+    actor: Actor,
+  ): Promise<void> {
+    await this.audit.append(tx, [this.entry(woman.id, 'REFERRAL', referral.id, action, before, after, actor)]);
+    const context = await this.roomContext(tx, woman);
+    const pathways = referral.pathways.map((p) => p.pathway);
+    this.outbox.stage(tx, [
+      this.event(
+        roomsForReferralEvent(context, {
+          pathways,
+          providerId: referral.providerId,
+          sent: referral.sentAt !== null,
+          caseworkerId: referral.caseworkerId,
+        }),
+        {
+          type: 'referral.changed',
+          womanId: woman.id,
+          prisonCode: woman.prisonCode,
+          referral: {
+            id: referral.id,
+            reference: referral.reference,
+            womanId: woman.id,
+            providerId: referral.providerId,
+            status: referral.status,
+            pathways,
+            caseworkerId: referral.caseworkerId,
+            version: referral.version,
+          },
+        },
+      ),
+    ]);
+  }
+
+  /** A bank account, ID document or release-day record changed: audited, and the woman's boards told. */
+  async caseRecordChanged(
+    tx: Tx,
+    woman: WomanEntity,
+    kind: CaseRecordKind,
+    recordId: string,
+    action: string,
+    before: Snapshot,
+    after: Snapshot,
+    actor: Actor,
+    status: string | null,
+  ): Promise<void> {
+    await this.audit.append(tx, [this.entry(woman.id, kind, recordId, action, before, after, actor)]);
+    const context = await this.roomContext(tx, woman);
+    this.outbox.stage(tx, [
+      this.event(roomsForWomanEvent(context), {
+        type: RECORD_EVENT[kind],
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+        record: { id: recordId, kind, status },
       }),
     ]);
   }

@@ -11,10 +11,18 @@ import {
   EscalationStep,
   Pathway,
   PlanningFacts,
+  CustodyStatus,
+  DeadlineAnchor,
+  Role,
+  TaskDeadline,
   TaskStatus,
+  TaskSubjectType,
+  OUTLASTS_RECALL,
   escalationInstants,
+  isOpenTaskStatus,
+  londonDateOf,
   planTasksForPathway,
-  recomputeDeadline,
+  plannedDeadline,
 } from '@app/domain';
 import { Actor } from './actor';
 import { ChangeRecorder, TaskChange } from './change-recorder.service';
@@ -39,6 +47,25 @@ function ladderOf(ladders: Map<string, EscalationStep[]>, templateKey: string): 
 
 export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | null): DeadlineAnchors {
   return { releaseDate: woman.releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt };
+}
+
+/** Recalled women get a plan squeezed into the days they have left (see the domain's plannedDeadline). */
+function compressFrom(woman: WomanEntity, now: Date): string | null {
+  return woman.custodyStatus === CustodyStatus.RECALLED ? londonDateOf(now) : null;
+}
+
+/** A task that tracks something other than a catalogue need: a referral stage, an ID document application. */
+export interface TrackingTaskSpec {
+  pathway: Pathway;
+  templateKey: string;
+  title: string;
+  description: string;
+  ownerRole: Role;
+  releaseCritical: boolean;
+  deadline: TaskDeadline | null;
+  escalationLadder: readonly EscalationStep[];
+  subjectType: TaskSubjectType | null;
+  subjectId: string | null;
 }
 
 export function taskSnapshot(task: TaskEntity): Record<string, unknown> {
@@ -74,8 +101,9 @@ export class TaskPlannerService {
     needIdentifiedAt: Date,
     actor: Actor,
     now: Date,
+    only: (templateKey: string) => boolean = () => true,
   ): Promise<TaskEntity[]> {
-    const entries = await this.catalogue.listForPathway(tx, pathway);
+    const entries = (await this.catalogue.listForPathway(tx, pathway)).filter((e) => only(e.key));
     const templates = entries.map(toTaskTemplate);
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const facts: PlanningFacts = {
@@ -83,6 +111,7 @@ export class TaskPlannerService {
       custodyStatus: woman.custodyStatus,
       releaseType: woman.releaseType,
       flags: new Set(woman.sensitiveFlags),
+      bankingBarrier: woman.bankingBarrier,
       now,
     };
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
@@ -142,7 +171,7 @@ export class TaskPlannerService {
       const template = templates.get(templateKey);
       if (!template) continue;
       const anchors = deadlineAnchorsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null);
-      const deadline = recomputeDeadline(template, anchors);
+      const deadline = plannedDeadline(template, anchors, compressFrom(woman, now));
       const next = {
         dueDate: deadline?.dueDate ?? null,
         dueAt: deadline?.dueAt ?? null,
@@ -167,5 +196,152 @@ export class TaskPlannerService {
     }
     await this.recorder.tasksChanged(tx, woman, changes, actor, now);
     return changes.map((c) => c.task);
+  }
+
+  /** Creates tasks that track a referral stage or an application, with their own deadlines and ladders. */
+  async createTrackingTasks(
+    tx: Tx,
+    woman: WomanEntity,
+    specs: TrackingTaskSpec[],
+    reason: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const created = await this.tasks.insertMany(
+      tx,
+      specs.map((spec) => ({
+        womanId: woman.id,
+        pathway: spec.pathway,
+        templateKey: spec.templateKey,
+        title: spec.title,
+        description: spec.description,
+        ownerRole: spec.ownerRole,
+        status: TaskStatus.TODO,
+        releaseCritical: spec.releaseCritical,
+        ineligibleReasons: [],
+        dueDate: spec.deadline?.dueDate ?? null,
+        dueAt: spec.deadline?.dueAt ?? null,
+        atRiskAt: spec.deadline?.atRiskAt ?? null,
+        escalationAts: spec.deadline ? escalationInstants(spec.deadline.dueDate, spec.escalationLadder) : [],
+        subjectType: spec.subjectType,
+        subjectId: spec.subjectId,
+      })),
+    );
+    await this.tasks.appendStatusChanges(
+      tx,
+      created.map((task) => ({ taskId: task.id, fromStatus: null, toStatus: TaskStatus.TODO, actorId: actor.id, reason })),
+    );
+    await this.recorder.tasksChanged(
+      tx,
+      woman,
+      created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
+      actor,
+      now,
+    );
+    return created;
+  }
+
+  /** Closes the open ones among these tasks (the work happened elsewhere, or is no longer needed), with why. */
+  async closeTasks(
+    tx: Tx,
+    woman: WomanEntity,
+    tasks: TaskEntity[],
+    status: TaskStatus.DONE | TaskStatus.NOT_NEEDED,
+    reason: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const before = new Map(tasks.map((t) => [t.id, t]));
+    const closed = await this.tasks.closeOpen(
+      tx,
+      tasks.map((t) => t.id),
+      status,
+      now,
+    );
+    await this.tasks.appendStatusChanges(
+      tx,
+      closed.map((task) => ({
+        taskId: task.id,
+        fromStatus: before.get(task.id)?.status ?? null,
+        toStatus: status,
+        actorId: actor.id,
+        reason,
+      })),
+    );
+    await this.recorder.tasksChanged(
+      tx,
+      woman,
+      closed.map((task) => ({
+        task,
+        action: 'STATUS_CHANGED' as const,
+        before: before.has(task.id) ? taskSnapshot(before.get(task.id) as TaskEntity) : null,
+        after: { ...taskSnapshot(task), reason },
+      })),
+      actor,
+      now,
+    );
+    return closed;
+  }
+
+  /**
+   * After a recall: the open tasks of her last release plan are closed as superseded, and the needs still
+   * open are planned afresh for the new release date (squeezed into the time left). Tasks that track a
+   * referral or an application are kept: her CRS referrals stay open across a recall, as the inspection asks.
+   */
+  async replanAfterRecall(
+    tx: Tx,
+    woman: WomanEntity,
+    openNeeds: { pathway: Pathway; needIdentifiedAt: Date | null }[],
+    actor: Actor,
+    now: Date,
+  ): Promise<{ superseded: TaskEntity[]; created: TaskEntity[] }> {
+    const entries = await this.catalogue.listInTx(tx);
+    const releaseAnchored = new Set(
+      entries.filter((e) => e.deadlineAnchor === DeadlineAnchor.RELEASE).map((e) => e.key),
+    );
+    const all = await this.tasks.listForWoman(tx, woman.id);
+    const lastingDone = new Set(
+      all.filter((t) => t.status === TaskStatus.DONE && OUTLASTS_RECALL.includes(t.templateKey)).map((t) => t.templateKey),
+    );
+    const open = all.filter((t) => isOpenTaskStatus(t.status));
+    const stale = open.filter(
+      (t) => t.subjectId === null && releaseAnchored.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
+    );
+    const superseded = await this.closeTasks(
+      tx,
+      woman,
+      stale,
+      TaskStatus.NOT_NEEDED,
+      'Superseded by her recall: planned again for the new release date',
+      actor,
+      now,
+    );
+    const created: TaskEntity[] = [];
+    for (const need of openNeeds) {
+      const replan = (key: string): boolean => releaseAnchored.has(key) && !lastingDone.has(key);
+      created.push(
+        ...(await this.createTasksForNeed(tx, woman, need.pathway, need.needIdentifiedAt ?? now, actor, now, replan)),
+      );
+    }
+    return { superseded, created };
+  }
+
+  /**
+   * At release the prison's part ends: open tasks owned by the pre-release team or the POM, and the
+   * pre-release deadlines of others, are closed with the reason in their status log (the reports count
+   * them as not done by release). Post-release tasks and CRS delivery carry on.
+   */
+  async closePrisonTasksAtRelease(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    const entries = await this.catalogue.listInTx(tx);
+    const preRelease = new Set(
+      entries.filter((e) => e.deadlineAnchor === DeadlineAnchor.RELEASE && e.deadlineOffset < 0).map((e) => e.key),
+    );
+    const open = await this.tasks.listOpenForWoman(tx, woman.id);
+    const ending = open.filter(
+      (t) =>
+        (t.subjectType === null && (t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM)) ||
+        preRelease.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
+    );
+    return this.closeTasks(tx, woman, ending, TaskStatus.NOT_NEEDED, 'Not done by the time she was released', actor, now);
   }
 }

@@ -157,7 +157,7 @@ describe('audit trail', () => {
   it('records a move to another prison as TRANSFERRED', async () => {
     const woman = await createWoman(testApi.baseUrl, prt.token);
 
-    expect((await prt.api.patch(`/women/${woman.id}`, { prisonCode: 'BZI' })).status).toBe(200);
+    expect((await prt.api.post(`/women/${woman.id}/transfer`, { prisonCode: 'BZI' })).status).toBe(200);
 
     const transfer = (await trailOf(woman.id)).find((e) => e.entityType === 'WOMAN' && e.action === 'TRANSFERRED');
     expect(transfer).toMatchObject({ actorId: prt.id, before: { prisonCode: 'STI' }, after: { prisonCode: 'BZI' } });

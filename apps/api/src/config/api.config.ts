@@ -16,6 +16,8 @@ const apiSettingsSchema = z.object({
     .default('resettle'),
   LOG_LEVEL: logLevelSchema,
   BODY_LIMIT: z.string().default('100kb'),
+  // The shared secret HMPPS's event forwarder presents; without it the events endpoint answers 503.
+  HMPPS_EVENTS_TOKEN: z.string().min(32, 'HMPPS_EVENTS_TOKEN must be at least 32 characters').optional(),
 });
 
 export interface ApiSettings {
@@ -23,6 +25,7 @@ export interface ApiSettings {
   redis: RedisSettings;
   logLevel: string;
   bodyLimit: string;
+  hmppsEventsToken: string | null;
   database: DatabaseSettings;
   auth: AuthSettings;
 }
@@ -34,6 +37,7 @@ export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
     redis: readRedisSettings(env),
     logLevel: data.LOG_LEVEL,
     bodyLimit: data.BODY_LIMIT,
+    hmppsEventsToken: data.HMPPS_EVENTS_TOKEN ?? null,
     database: readDatabaseSettings(env),
     auth: readAuthSettings(env),
   };

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayUnique,
+  IsBoolean,
   IsArray,
   IsEnum,
   IsIn,
@@ -181,10 +182,10 @@ export class UpdateWomanDto extends ReleaseDatesDto {
   @IsIsoDate()
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ enum: PRISON_CODES, description: 'A transfer to another prison' })
+  @ApiPropertyOptional({ description: 'Whether she has a National Insurance number (the board warns when not and time is short)' })
   @IsOptional()
-  @IsIn(PRISON_CODES, { message: `prisonCode must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
-  prisonCode?: string;
+  @IsBoolean()
+  hasNationalInsuranceNumber?: boolean;
 
   @ApiPropertyOptional({ enum: CustodyStatus })
   @IsOptional()

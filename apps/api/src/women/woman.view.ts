@@ -1,6 +1,6 @@
 /** What the API says about a woman: sensitive flags appear only for roles that need them. */
 import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
-import { canSeeSensitiveFlags, Role, SensitiveFlag } from '@app/domain';
+import { canSeeSensitiveFlags, Role, SensitiveFlag, WomanWarning, womanWarnings } from '@app/domain';
 
 export interface WomanView {
   id: string;
@@ -29,13 +29,25 @@ export interface WomanView {
   complexity: string;
   /** Present only for roles that may see special category data. */
   sensitiveFlags?: SensitiveFlag[];
+  hasNationalInsuranceNumber: boolean | null;
+  bankingBarrier: string | null;
+  releasedOn: string | null;
+  releasedFromPrisonCode: string | null;
+  recallCount: number;
+  /** What the board flags from the day she arrives: an NI number too late by the normal route, a Friday release. */
+  warnings: WomanWarning[];
   version: number;
   createdAt: string;
   updatedAt: string;
   taskCounts?: WomanTaskCounts;
 }
 
-export function toWomanView(woman: WomanEntity, role: Role, taskCounts?: WomanTaskCounts): WomanView {
+export function toWomanView(
+  woman: WomanEntity,
+  role: Role,
+  today: string,
+  taskCounts?: WomanTaskCounts,
+): WomanView {
   return {
     id: woman.id,
     prisonNumber: woman.prisonNumber,
@@ -62,6 +74,12 @@ export function toWomanView(woman: WomanEntity, role: Role, taskCounts?: WomanTa
     keyworkerName: woman.keyworkerName,
     complexity: woman.complexity,
     ...(canSeeSensitiveFlags(role) ? { sensitiveFlags: woman.sensitiveFlags } : {}),
+    hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
+    bankingBarrier: woman.bankingBarrier,
+    releasedOn: woman.releasedOn,
+    releasedFromPrisonCode: woman.releasedFromPrisonCode,
+    recallCount: woman.recallCount,
+    warnings: womanWarnings(woman, today),
     version: woman.version,
     createdAt: woman.createdAt.toISOString(),
     updatedAt: woman.updatedAt.toISOString(),

@@ -1,4 +1,4 @@
-/** Women: create, update (release dates, transfer, status, allocations), list a board, read one in full. */
+/** Women: create, update (release dates, status, allocations), list a board, read one in full. */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
 import {
@@ -90,7 +90,7 @@ export class WomenService {
     });
     const statuses = await this.pathways.listForWomen(rows.map((r) => r.woman.id));
     const items = rows.map(({ woman, taskCounts }) => ({
-      ...toWomanView(woman, user.role, taskCounts),
+      ...toWomanView(woman, user.role, this.clock.today(), taskCounts),
       pathways: this.pathwayViews(
         user.role,
         statuses.filter((s) => s.womanId === woman.id),
@@ -117,7 +117,7 @@ export class WomenService {
       return true;
     });
     return {
-      ...toWomanView(woman, user.role),
+      ...toWomanView(woman, user.role, this.clock.today()),
       pathways: this.pathwayViews(user.role, statuses),
       tasks: taskPage.rows.map(toTaskRowView),
       assessments:
@@ -173,7 +173,7 @@ export class WomenService {
         }
         throw error;
       });
-    return toWomanView(woman, user.role);
+    return toWomanView(woman, user.role, this.clock.today());
   }
 
   async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
@@ -200,15 +200,13 @@ export class WomenService {
         (k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
       );
       if (changed.length > 0) {
-        const transferred = before.prisonCode !== saved.prisonCode;
         await this.recorder.womanChanged(
           tx,
           saved,
-          transferred ? 'TRANSFERRED' : 'UPDATED',
+          'UPDATED',
           Object.fromEntries(changed.map((k) => [k, before[k]])),
           Object.fromEntries(changed.map((k) => [k, after[k]])),
           actor,
-          transferred ? (before.prisonCode as string) : null,
         );
       }
       const moved =
@@ -218,7 +216,7 @@ export class WomenService {
       return { saved, moved };
     });
     await this.scheduler.schedule(updated.moved, this.clock.now());
-    return toWomanView(updated.saved, user.role);
+    return toWomanView(updated.saved, user.role, this.clock.today());
   }
 
   private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {

@@ -11,3 +11,7 @@ export * from './pathway-statuses.repository';
 export * from './assessments.repository';
 export * from './task-catalogue.repository';
 export * from './tasks.repository';
+export * from './referrals.repository';
+export * from './finance.repository';
+export * from './release-day.repository';
+export * from './hmpps-events.repository';

@@ -3,7 +3,7 @@
  * is a conditional UPDATE (status, holder, version) so that concurrent writers cannot overwrite each other.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
@@ -133,6 +133,29 @@ export class TasksRepository {
       [templateKey, `${templateKey}_ALTERNATIVE`, OPEN_TASK_STATUSES],
     );
     return rows.map((r) => r.woman_id);
+  }
+
+  /** Open tasks that track one subject (a referral's stages, an ID document application). */
+  listOpenForSubject(tx: Tx, subjectId: string): Promise<TaskEntity[]> {
+    return tx
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.subject_id = :subjectId', { subjectId })
+      .andWhere('t.status = ANY(:open)', { open: OPEN_TASK_STATUSES })
+      .getMany();
+  }
+
+  /** Closes whichever of these tasks are still open; a task closed meanwhile by someone else is left alone. */
+  async closeOpen(tx: Tx, ids: string[], status: TaskStatus, now: Date): Promise<TaskEntity[]> {
+    if (ids.length === 0) return [];
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+    const [rows] = await tx.query<[{ id: string }[], number]>(
+      `UPDATE tasks SET status = $2, completed_at = $3, blocked_reason = NULL, version = version + 1, updated_at = now()
+       WHERE id = ANY($1) AND status = ANY($4) RETURNING id`,
+      [ids, status, now, OPEN_TASK_STATUSES],
+    );
+    if (rows.length === 0) return [];
+    return tx.getRepository(TaskEntity).findBy({ id: In(rows.map((r) => r.id)) });
   }
 
   listForWoman(tx: Tx, womanId: string): Promise<TaskEntity[]> {

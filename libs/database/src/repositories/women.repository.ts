@@ -88,6 +88,15 @@ export class WomenRepository {
       .getOne();
   }
 
+  findByPrisonNumberForUpdate(tx: Tx, prisonNumber: string): Promise<WomanEntity | null> {
+    return tx
+      .getRepository(WomanEntity)
+      .createQueryBuilder('w')
+      .setLock('pessimistic_write')
+      .where('w.prison_number = :prisonNumber', { prisonNumber })
+      .getOne();
+  }
+
   findById(tx: Tx, id: string): Promise<WomanEntity | null> {
     return tx.getRepository(WomanEntity).findOneBy({ id });
   }

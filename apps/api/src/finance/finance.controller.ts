@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import {
+  ApplyForBankAccountDto,
+  ApplyForIdDocumentDto,
+  ChangeBankAccountStatusDto,
+  RecordBankingBarrierDto,
+  RecordIdOutcomeDto,
+} from './finance.dto';
+import { FinanceService } from './finance.service';
+
+@ApiTags('finance and ID')
+@ApiBearerAuth()
+@Controller()
+export class FinanceController {
+  constructor(private readonly finance: FinanceService) {}
+
+  @Get('women/:womanId/bank-account')
+  @ApiOperation({ summary: 'Her eligibility (with reasons), any barrier, and her applications with their status logs' })
+  bankAccount(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string) {
+    return this.finance.bankAccount(user, womanId);
+  }
+
+  @Put('women/:womanId/bank-account/barrier')
+  recordBarrier(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: RecordBankingBarrierDto,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.finance.recordBarrier(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Post('women/:womanId/bank-account/applications')
+  @ApiOperation({ summary: 'Apply (one active application per woman; 422 with the reasons when she is not eligible)' })
+  applyForBankAccount(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: ApplyForBankAccountDto,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.finance.applyForBankAccount(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Post('bank-account-applications/:id/status')
+  @HttpCode(200)
+  changeBankAccountStatus(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ChangeBankAccountStatusDto,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.finance.changeBankAccountStatus(user, id, body, actorOf(user, requestId));
+  }
+
+  @Get('women/:womanId/id-documents')
+  @ApiOperation({ summary: 'Each document with its lead time and apply-by date, and her applications' })
+  idDocuments(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string) {
+    return this.finance.idDocuments(user, womanId);
+  }
+
+  @Post('women/:womanId/id-documents')
+  @ApiOperation({ summary: 'Record an application (one active per document type); a task tracks its arrival' })
+  applyForIdDocument(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: ApplyForIdDocumentDto,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.finance.applyForIdDocument(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Post('id-document-applications/:id/outcome')
+  @HttpCode(200)
+  recordIdOutcome(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: RecordIdOutcomeDto,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.finance.recordIdOutcome(user, id, body, actorOf(user, requestId));
+  }
+}

@@ -1,0 +1,460 @@
+/**
+ * Bank account and ID document applications (recommendation 10): one active application at a time, every
+ * status logged and audited, eligibility explained, and each ID application tracked by a task that falls due
+ * when the issuer's lead time says the document should have arrived.
+ */
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { AuthenticatedUser } from '@app/auth';
+import {
+  FinanceRepository,
+  IdDocumentApplicationEntity,
+  PathwayStatusesRepository,
+  TaskEntity,
+  TasksRepository,
+  Tx,
+  UnitOfWork,
+  WomanEntity,
+  WomenRepository,
+} from '@app/database';
+import {
+  BankAccountStatus,
+  bankAccountTransitionProblem,
+  checkBankAccountEligibility,
+  daysBetween,
+  DEFAULT_ESCALATION_LADDER,
+  endOfWorkingDay,
+  addWorkingDays,
+  expectedArrival,
+  ID_DOCUMENT_ISSUERS,
+  ID_DOCUMENT_TYPES,
+  IdApplicationStatus,
+  IdDocumentType,
+  idDocumentTiming,
+  Pathway,
+  Role,
+  TaskStatus,
+  TaskSubjectType,
+} from '@app/domain';
+import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
+import { Clock } from '../common/clock';
+import {
+  ApplyForBankAccountDto,
+  ApplyForIdDocumentDto,
+  ChangeBankAccountStatusDto,
+  RecordBankingBarrierDto,
+  RecordIdOutcomeDto,
+} from './finance.dto';
+
+/** The people who make applications with her; governors and providers may look but not change them. */
+const FINANCE_WORKERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
+const BANK_ACCOUNT_TASK = 'BANK_ACCOUNT';
+
+function snapshot(record: object): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = record as Record<string, unknown>;
+  return rest;
+}
+
+@Injectable()
+export class FinanceService {
+  constructor(
+    private readonly finance: FinanceRepository,
+    private readonly women: WomenRepository,
+    private readonly pathways: PathwayStatusesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly planner: TaskPlannerService,
+    private readonly recorder: ChangeRecorder,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async bankAccount(user: AuthenticatedUser, womanId: string) {
+    const woman = await this.visibleWoman(user, womanId);
+    const applications = await this.finance.listBankAccountApplications(womanId);
+    const log = await this.finance.listBankAccountStatusChanges(applications.map((a) => a.id));
+    return {
+      eligibility: this.eligibility(woman),
+      barrier: woman.bankingBarrier,
+      applications: applications.map((a) => ({
+        ...snapshot(a),
+        createdAt: a.createdAt.toISOString(),
+        statusLog: log
+          .filter((c) => c.applicationId === a.id)
+          .map((c) => ({
+            fromStatus: c.fromStatus,
+            toStatus: c.toStatus,
+            reason: c.reason,
+            actorId: c.actorId,
+            at: c.at,
+          })),
+      })),
+    };
+  }
+
+  /**
+   * Recording a barrier changes what she can have: an open bank account task gives way to the alternative
+   * (with the reason), and clearing it lets the task come back.
+   */
+  async recordBarrier(user: AuthenticatedUser, womanId: string, body: RecordBankingBarrierDto, actor: Actor) {
+    this.refuseUnlessWorker(user);
+    const now = this.clock.now();
+    const created = await this.unitOfWork.run(async (tx) => {
+      const woman = await this.lockedWoman(tx, user, womanId);
+      const before = woman.bankingBarrier;
+      woman.bankingBarrier = body.barrier?.trim() || null;
+      const saved = await this.women.save(tx, woman);
+      await this.recorder.womanChanged(
+        tx,
+        saved,
+        'UPDATED',
+        { bankingBarrier: before },
+        { bankingBarrier: saved.bankingBarrier },
+        actor,
+      );
+      const open = (await this.tasks.listOpenForWoman(tx, womanId)).filter((t) =>
+        [BANK_ACCOUNT_TASK, `${BANK_ACCOUNT_TASK}_ALTERNATIVE`].includes(t.templateKey),
+      );
+      if (open.length === 0) return [];
+      await this.planner.closeTasks(
+        tx,
+        saved,
+        open,
+        TaskStatus.NOT_NEEDED,
+        'Banking barrier changed: planned again',
+        actor,
+        now,
+      );
+      const need = (await this.pathways.listForWomanInTx(tx, womanId)).find(
+        (p) => p.pathway === Pathway.FINANCE_AND_ID,
+      );
+      return this.planner.createTasksForNeed(
+        tx,
+        saved,
+        Pathway.FINANCE_AND_ID,
+        need?.needIdentifiedAt ?? now,
+        actor,
+        now,
+        (key) => key === BANK_ACCOUNT_TASK,
+      );
+    });
+    await this.scheduler.schedule(created, now);
+    return this.bankAccount(user, womanId);
+  }
+
+  async applyForBankAccount(user: AuthenticatedUser, womanId: string, body: ApplyForBankAccountDto, actor: Actor) {
+    this.refuseUnlessWorker(user);
+    const woman = await this.visibleWoman(user, womanId);
+    const verdict = this.eligibility(woman);
+    if (!verdict.eligible) {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: `She cannot apply for a bank account from prison: ${verdict.reasons.join(' ')}`,
+        reasons: verdict.reasons,
+      });
+    }
+    await this.unitOfWork
+      .run(async (tx) => {
+        const locked = await this.lockedWoman(tx, user, womanId);
+        const application = await this.finance.insertBankAccountApplication(tx, {
+          womanId,
+          bankName: body.bankName.trim(),
+          status: BankAccountStatus.PENDING,
+          appliedOn: body.appliedOn ?? this.clock.today(),
+          notes: body.notes ?? null,
+          createdById: user.id,
+        });
+        await this.finance.appendBankAccountStatusChange(tx, {
+          applicationId: application.id,
+          fromStatus: null,
+          toStatus: BankAccountStatus.PENDING,
+          actorId: actor.id,
+          reason: null,
+        });
+        await this.recorder.caseRecordChanged(
+          tx,
+          locked,
+          'BANK_ACCOUNT',
+          application.id,
+          'APPLIED',
+          null,
+          snapshot(application),
+          actor,
+          application.status,
+        );
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23505') {
+          throw new ConflictException('She already has a bank account application in progress: update that one');
+        }
+        throw error;
+      });
+    return this.bankAccount(user, womanId);
+  }
+
+  async changeBankAccountStatus(user: AuthenticatedUser, id: string, body: ChangeBankAccountStatusDto, actor: Actor) {
+    this.refuseUnlessWorker(user);
+    const now = this.clock.now();
+    const womanId = await this.unitOfWork.run(async (tx) => {
+      const application = await this.finance.findBankAccountApplicationForUpdate(tx, id);
+      const woman = application ? await this.women.findOneInScopeForUpdate(tx, user.scope, application.womanId) : null;
+      if (!application || !woman) throw new NotFoundException('No such bank account application in your caseload');
+      if (application.version !== body.version) {
+        throw new ConflictException(
+          `The application changed since you read it (you sent version ${body.version}): reload`,
+        );
+      }
+      const problem = bankAccountTransitionProblem(application.status, body.status);
+      if (problem) throw new ConflictException(problem);
+      const updated = await this.finance.updateBankAccountApplication(tx, id, { status: body.status });
+      await this.finance.appendBankAccountStatusChange(tx, {
+        applicationId: id,
+        fromStatus: application.status,
+        toStatus: body.status,
+        actorId: actor.id,
+        reason: body.reason ?? null,
+      });
+      await this.recorder.caseRecordChanged(
+        tx,
+        woman,
+        'BANK_ACCOUNT',
+        id,
+        'STATUS_CHANGED',
+        snapshot(application),
+        { ...snapshot(updated), reason: body.reason ?? null },
+        actor,
+        updated.status,
+      );
+      if (body.status === BankAccountStatus.ACCOUNT_OPENED) {
+        const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
+          (t) => t.templateKey === BANK_ACCOUNT_TASK,
+        );
+        await this.planner.closeTasks(
+          tx,
+          woman,
+          open,
+          TaskStatus.DONE,
+          `Account opened with ${updated.bankName}`,
+          actor,
+          now,
+        );
+      }
+      return woman.id;
+    });
+    return this.bankAccount(user, womanId);
+  }
+
+  async idDocuments(user: AuthenticatedUser, womanId: string) {
+    const woman = await this.visibleWoman(user, womanId);
+    const applications = await this.finance.listIdDocumentApplications(womanId);
+    const today = this.clock.today();
+    return {
+      documents: ID_DOCUMENT_TYPES.map((type) => ({
+        documentType: type,
+        ...ID_DOCUMENT_ISSUERS[type],
+        ...idDocumentTiming(type, woman.releaseDate, today),
+        activeApplicationId:
+          applications.find((a) => a.documentType === type && a.status === IdApplicationStatus.APPLIED)?.id ?? null,
+      })),
+      applications: applications.map((a) => this.idApplicationView(a, woman)),
+    };
+  }
+
+  async applyForIdDocument(user: AuthenticatedUser, womanId: string, body: ApplyForIdDocumentDto, actor: Actor) {
+    this.refuseUnlessWorker(user);
+    const now = this.clock.now();
+    const appliedOn = body.appliedOn ?? this.clock.today();
+    const issuer = ID_DOCUMENT_ISSUERS[body.documentType];
+    const expectedBy = expectedArrival(body.documentType, appliedOn);
+    const created = await this.unitOfWork
+      .run(async (tx) => {
+        const woman = await this.lockedWoman(tx, user, womanId);
+        const application = await this.finance.insertIdDocumentApplication(tx, {
+          womanId,
+          documentType: body.documentType,
+          status: IdApplicationStatus.APPLIED,
+          appliedOn,
+          costPence: body.costPence ?? issuer.typicalCostPence,
+          expectedBy,
+          notes: body.notes ?? null,
+          createdById: user.id,
+        });
+        await this.recorder.caseRecordChanged(
+          tx,
+          woman,
+          'ID_DOCUMENT',
+          application.id,
+          'APPLIED',
+          null,
+          snapshot(application),
+          actor,
+          application.status,
+        );
+        return this.planner.createTrackingTasks(
+          tx,
+          woman,
+          [
+            {
+              pathway: Pathway.FINANCE_AND_ID,
+              templateKey: `ID_DOCUMENT_${body.documentType}`,
+              title: `Check her ${issuer.label.toLowerCase()} has arrived (applied ${appliedOn})`,
+              description:
+                `${issuer.issuer} usually takes about ${Math.round(issuer.leadTimeDays / 7)} weeks. ` +
+                'If it has not arrived by the due date, chase it, or plan for it to follow her to her release address.',
+              ownerRole: Role.PRE_RELEASE_TEAM,
+              releaseCritical: false,
+              deadline: {
+                dueDate: expectedBy,
+                dueAt: endOfWorkingDay(expectedBy),
+                atRiskAt: endOfWorkingDay(addWorkingDays(expectedBy, -2)),
+              },
+              escalationLadder: DEFAULT_ESCALATION_LADDER,
+              subjectType: TaskSubjectType.ID_APPLICATION,
+              subjectId: application.id,
+            },
+          ],
+          `Applied for her ${issuer.label.toLowerCase()}`,
+          actor,
+          now,
+        );
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23505') {
+          throw new ConflictException(`She already has a ${issuer.label.toLowerCase()} application in progress`);
+        }
+        throw error;
+      });
+    await this.scheduler.schedule(created, now);
+    return this.idDocuments(user, womanId);
+  }
+
+  async recordIdOutcome(user: AuthenticatedUser, id: string, body: RecordIdOutcomeDto, actor: Actor) {
+    this.refuseUnlessWorker(user);
+    const now = this.clock.now();
+    const womanId = await this.unitOfWork.run(async (tx) => {
+      const application = await this.finance.findIdDocumentApplicationForUpdate(tx, id);
+      const woman = application ? await this.women.findOneInScopeForUpdate(tx, user.scope, application.womanId) : null;
+      if (!application || !woman) throw new NotFoundException('No such ID document application in your caseload');
+      if (application.version !== body.version) {
+        throw new ConflictException(
+          `The application changed since you read it (you sent version ${body.version}): reload`,
+        );
+      }
+      if (application.status !== IdApplicationStatus.APPLIED) {
+        throw new ConflictException(`The application is already ${application.status}: start a new one instead`);
+      }
+      const updated = await this.finance.updateIdDocumentApplication(tx, id, {
+        status: body.outcome,
+        receivedOn: body.outcome === IdApplicationStatus.ACCEPTED ? (body.receivedOn ?? null) : null,
+        rejectionReason: body.outcome === IdApplicationStatus.REJECTED ? (body.rejectionReason ?? null) : null,
+        refundPence: body.refundPence ?? null,
+      });
+      await this.recorder.caseRecordChanged(
+        tx,
+        woman,
+        'ID_DOCUMENT',
+        id,
+        body.outcome,
+        snapshot(application),
+        snapshot(updated),
+        actor,
+        updated.status,
+      );
+      const tracking = await this.tasks.listOpenForSubject(tx, id);
+      const accepted = body.outcome === IdApplicationStatus.ACCEPTED;
+      await this.planner.closeTasks(
+        tx,
+        woman,
+        tracking,
+        accepted ? TaskStatus.DONE : TaskStatus.NOT_NEEDED,
+        `${ID_DOCUMENT_ISSUERS[application.documentType].label}: ${body.outcome}`,
+        actor,
+        now,
+      );
+      if (accepted && application.documentType === IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER) {
+        await this.markHasNationalInsuranceNumber(tx, woman, actor, now);
+      }
+      return woman.id;
+    });
+    return this.idDocuments(user, womanId);
+  }
+
+  private async markHasNationalInsuranceNumber(
+    tx: Tx,
+    woman: WomanEntity,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const before = woman.hasNationalInsuranceNumber;
+    woman.hasNationalInsuranceNumber = true;
+    const saved = await this.women.save(tx, woman);
+    await this.recorder.womanChanged(
+      tx,
+      saved,
+      'UPDATED',
+      { hasNationalInsuranceNumber: before },
+      { hasNationalInsuranceNumber: true },
+      actor,
+    );
+    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
+      (t) => t.templateKey === 'NATIONAL_INSURANCE_NUMBER',
+    );
+    return this.planner.closeTasks(
+      tx,
+      saved,
+      open,
+      TaskStatus.DONE,
+      'National Insurance number letter received',
+      actor,
+      now,
+    );
+  }
+
+  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity) {
+    return {
+      ...snapshot(a),
+      label: ID_DOCUMENT_ISSUERS[a.documentType].label,
+      arrivesAfterRelease:
+        a.status === IdApplicationStatus.APPLIED &&
+        woman.releaseDate !== null &&
+        daysBetween(a.expectedBy, woman.releaseDate) < 0,
+      createdAt: a.createdAt.toISOString(),
+    };
+  }
+
+  private eligibility(woman: WomanEntity) {
+    return checkBankAccountEligibility({
+      custodyStatus: woman.custodyStatus,
+      releaseDate: woman.releaseDate,
+      today: this.clock.today(),
+      flags: new Set(woman.sensitiveFlags),
+      bankingBarrier: woman.bankingBarrier,
+    });
+  }
+
+  private refuseUnlessWorker(user: AuthenticatedUser): void {
+    if (!FINANCE_WORKERS.includes(user.role)) {
+      throw new ForbiddenException(
+        'Bank account and ID applications are made by the pre-release team, the POM or the COM',
+      );
+    }
+  }
+
+  private async visibleWoman(user: AuthenticatedUser, womanId: string): Promise<WomanEntity> {
+    const woman = await this.women.findOneInScope(user.scope, womanId);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
+    return woman;
+  }
+
+  private async lockedWoman(tx: Tx, user: AuthenticatedUser, womanId: string): Promise<WomanEntity> {
+    const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, womanId);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
+    return woman;
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { WomanView } from '../women/woman.view';
+import { HmppsDomainEventDto, RecallDto, ReleaseDto, TransferDto } from './movement.dto';
+import { HmppsEventReceipt, HmppsEventsService } from './hmpps-events.service';
+import { HmppsEventsGuard } from './hmpps-events.guard';
+import { MovementRequestsService } from './movement-requests.service';
+
+@ApiTags('movements')
+@Controller()
+export class MovementsController {
+  constructor(
+    private readonly requests: MovementRequestsService,
+    private readonly hmpps: HmppsEventsService,
+  ) {}
+
+  @Post('women/:id/recall')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Back in custody on recall: referrals stay open, the plan is made again for the new date' })
+  recall(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: RecallDto,
+    @RequestId() requestId: string | null,
+  ): Promise<WomanView> {
+    return this.requests.recall(user, id, body, actorOf(user, requestId));
+  }
+
+  @Post('women/:id/transfer')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  transfer(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: TransferDto,
+    @RequestId() requestId: string | null,
+  ): Promise<WomanView> {
+    return this.requests.transfer(user, id, body, actorOf(user, requestId));
+  }
+
+  @Post('women/:id/release')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  release(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReleaseDto,
+    @RequestId() requestId: string | null,
+  ): Promise<WomanView> {
+    return this.requests.release(user, id, body, actorOf(user, requestId));
+  }
+
+  @Post('hmpps/domain-events')
+  @Public()
+  @UseGuards(HmppsEventsGuard)
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'HMPPS prison-offender-events (prisoner.received, prisoner.released); idempotent by eventId',
+  })
+  receive(@Body() body: HmppsDomainEventDto, @RequestId() requestId: string | null): Promise<HmppsEventReceipt> {
+    return this.hmpps.receive(body, requestId);
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Recall, transfer and release: the movements the inspection found women falling through. Each runs inside
+ * the caller's transaction, so an HMPPS event and the change it causes commit together or not at all.
+ */
+import { ConflictException, Injectable } from '@nestjs/common';
+import {
+  PathwayStatusesRepository,
+  ReferralsRepository,
+  TaskEntity,
+  TasksRepository,
+  Tx,
+  UsersRepository,
+  WomanEntity,
+  WomenRepository,
+} from '@app/database';
+import {
+  computeDeadline,
+  CustodyStatus,
+  DeadlineAnchor,
+  DEFAULT_ESCALATION_LADDER,
+  effectiveReleaseDate,
+  londonDateOf,
+  OffsetUnit,
+  Pathway,
+  PathwayStatus,
+  RELEASED_PRISON_CODE,
+  Role,
+} from '@app/domain';
+import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
+import { womanSnapshot } from '../women/woman.view';
+
+export interface RecallFacts {
+  prisonCode: string;
+  movementReason: string;
+  receptionDate?: string;
+  confirmedReleaseDate?: string;
+  conditionalReleaseDate?: string;
+}
+
+const NEED_OPEN: readonly PathwayStatus[] = [PathwayStatus.SUPPORT_REQUIRED, PathwayStatus.IN_PROGRESS];
+const ALLOCATE_POM_KEY = 'ALLOCATE_POM';
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter(
+    (k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  };
+}
+
+@Injectable()
+export class MovementsService {
+  constructor(
+    private readonly women: WomenRepository,
+    private readonly pathways: PathwayStatusesRepository,
+    private readonly referrals: ReferralsRepository,
+    private readonly tasks: TasksRepository,
+    private readonly users: UsersRepository,
+    private readonly planner: TaskPlannerService,
+    private readonly recorder: ChangeRecorder,
+  ) {}
+
+  /**
+   * Back in custody on recall: her open CRS referrals stay open (the provider is told), her previous POM
+   * takes her again where she works at this prison, and her plan is made afresh for the new release date,
+   * squeezed into the time left. Returns the tasks whose deadlines need scheduling.
+   */
+  async recall(tx: Tx, woman: WomanEntity, facts: RecallFacts, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    if (woman.prisonCode !== RELEASED_PRISON_CODE) {
+      throw new ConflictException(
+        `She is recorded in custody at ${woman.prisonCode}: a recall follows a release (use a transfer to move prisons)`,
+      );
+    }
+    const before = womanSnapshot(woman);
+    const previousPomId = woman.pomId;
+    const pomKept = previousPomId !== null && (await this.worksAt(previousPomId, Role.POM, facts.prisonCode));
+    Object.assign(woman, {
+      prisonCode: facts.prisonCode,
+      custodyStatus: CustodyStatus.RECALLED,
+      receptionDate: facts.receptionDate ?? londonDateOf(now),
+      recallCount: woman.recallCount + 1,
+      pomId: pomKept ? previousPomId : null,
+      confirmedReleaseDate: facts.confirmedReleaseDate ?? null,
+      conditionalReleaseDate: facts.conditionalReleaseDate ?? null,
+      automaticReleaseDate: null,
+      actualParoleDate: null,
+      hdcActualDate: null,
+      hdcEligibilityDate: null,
+      paroleEligibilityDate: null,
+    });
+    const release = effectiveReleaseDate(woman);
+    woman.releaseDate = release?.date ?? null;
+    woman.releaseDateSource = release?.source ?? null;
+    const saved = await this.women.save(tx, woman);
+    const diff = changedFields(before, womanSnapshot(saved));
+    await this.recorder.womanChanged(
+      tx,
+      saved,
+      'RECALLED',
+      diff.before,
+      { ...diff.after, movementReason: facts.movementReason, previousPomReallocated: pomKept },
+      actor,
+    );
+
+    for (const referral of await this.referrals.listOpenForWoman(tx, saved.id)) {
+      await this.recorder.referralChanged(
+        tx,
+        saved,
+        referral,
+        'KEPT_OPEN_ON_RECALL',
+        { status: referral.status },
+        { status: referral.status, recalledTo: facts.prisonCode },
+        actor,
+      );
+    }
+
+    const statuses = await this.pathways.listForWomanInTx(tx, saved.id);
+    const openNeeds = statuses
+      .filter((s) => NEED_OPEN.includes(s.status))
+      .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
+    const { created } = await this.planner.replanAfterRecall(tx, saved, openNeeds, actor, now);
+    const allocation = pomKept ? [] : await this.allocatePomTask(tx, saved, actor, now);
+    return [...created, ...allocation];
+  }
+
+  /** Her case, tasks and deadlines move with her; the old prison's board drops her and the new one shows her. */
+  async transfer(tx: Tx, woman: WomanEntity, prisonCode: string, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    if (woman.prisonCode === RELEASED_PRISON_CODE) {
+      throw new ConflictException('She has been released: a return to custody is a recall, not a transfer');
+    }
+    if (woman.prisonCode === prisonCode) return [];
+    const before = womanSnapshot(woman);
+    const previousPrisonCode = woman.prisonCode;
+    const pomKept = woman.pomId !== null && (await this.worksAt(woman.pomId, Role.POM, prisonCode));
+    woman.prisonCode = prisonCode;
+    if (!pomKept) woman.pomId = null;
+    const saved = await this.women.save(tx, woman);
+    const diff = changedFields(before, womanSnapshot(saved));
+    await this.recorder.womanChanged(tx, saved, 'TRANSFERRED', diff.before, diff.after, actor, previousPrisonCode);
+    await this.releaseClaimsOfStaffLeftBehind(tx, saved, prisonCode, actor, now);
+    return pomKept ? [] : this.allocatePomTask(tx, saved, actor, now);
+  }
+
+  /**
+   * She is out: the prison's part of the plan closes, post-release tasks (her accommodation on the night and
+   * at 12 weeks) and CRS delivery carry on, dated from the day she actually left.
+   */
+  async release(tx: Tx, woman: WomanEntity, releasedOn: string, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    if (woman.prisonCode === RELEASED_PRISON_CODE) {
+      throw new ConflictException(`She was already released (on ${woman.releasedOn ?? 'an unrecorded date'})`);
+    }
+    const before = womanSnapshot(woman);
+    const fromPrison = woman.prisonCode;
+    Object.assign(woman, {
+      prisonCode: RELEASED_PRISON_CODE,
+      releasedOn,
+      releasedFromPrisonCode: fromPrison,
+      confirmedReleaseDate: releasedOn,
+    });
+    const release = effectiveReleaseDate(woman);
+    // The day she left is a fact, not a schedule: no weekend rule applies to it.
+    woman.releaseDate = releasedOn;
+    woman.releaseDateSource = release?.source ?? null;
+    const saved = await this.women.save(tx, woman);
+    const diff = changedFields(before, womanSnapshot(saved));
+    await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);
+    await this.planner.closePrisonTasksAtRelease(tx, saved, actor, now);
+    const statuses = await this.pathways.listForWomanInTx(tx, saved.id);
+    return this.planner.recomputeOpenTaskDeadlines(
+      tx,
+      saved,
+      new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt])),
+      actor,
+      now,
+    );
+  }
+
+  private async worksAt(userId: string, role: Role, prisonCode: string): Promise<boolean> {
+    const user = await this.users.findActiveById(userId);
+    return user !== null && user.role === role && user.prisonCodes.includes(prisonCode);
+  }
+
+  /** Tasks held by prison staff who do not work at her new prison go back to the team there. */
+  private async releaseClaimsOfStaffLeftBehind(
+    tx: Tx,
+    woman: WomanEntity,
+    prisonCode: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<void> {
+    const held = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
+      (t) => t.assigneeId !== null && (t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM),
+    );
+    const holders = await this.users.findByIds([...new Set(held.map((t) => t.assigneeId as string))]);
+    const leftBehind = new Set(holders.filter((u) => !u.prisonCodes.includes(prisonCode)).map((u) => u.id));
+    const changes = [];
+    for (const task of held.filter((t) => leftBehind.has(t.assigneeId as string))) {
+      const released = await this.tasks.releaseClaim(tx, task.id, task.assigneeId as string);
+      if (released) {
+        changes.push({
+          task: released,
+          action: 'CLAIM_RELEASED' as const,
+          before: { assigneeId: task.assigneeId },
+          after: { assigneeId: null, reason: `Transferred to ${prisonCode}` },
+        });
+      }
+    }
+    await this.recorder.tasksChanged(tx, woman, changes, actor, now);
+  }
+
+  private async allocatePomTask(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    const open = await this.tasks.listOpenForWoman(tx, woman.id);
+    if (open.some((t) => t.templateKey === ALLOCATE_POM_KEY)) return [];
+    return this.planner.createTrackingTasks(
+      tx,
+      woman,
+      [
+        {
+          pathway: Pathway.ATTITUDES_THINKING_AND_BEHAVIOUR,
+          templateKey: ALLOCATE_POM_KEY,
+          title: 'Allocate her a prison offender manager',
+          description:
+            'She has arrived without a POM who works here. Allocate one within two working days so her resettlement plan has an owner.',
+          ownerRole: Role.POM,
+          releaseCritical: true,
+          deadline: computeDeadline(
+            { anchor: DeadlineAnchor.NEED_IDENTIFIED, offset: 2, unit: OffsetUnit.WORKING_DAYS },
+            1,
+            {
+              releaseDate: null,
+              receptionDate: null,
+              needIdentifiedAt: now,
+            },
+          ),
+          escalationLadder: DEFAULT_ESCALATION_LADDER,
+          subjectType: null,
+          subjectId: null,
+        },
+      ],
+      `Arrived at ${woman.prisonCode} without a POM who works there`,
+      actor,
+      now,
+    );
+  }
+}

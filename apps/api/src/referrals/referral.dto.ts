@@ -1,0 +1,200 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Complexity, CRS_PATHWAYS, Pathway, ReferralOutcome, ReferralStatus, RoshLevel } from '@app/domain';
+import { PaginationQueryDto } from '../common/pagination.dto';
+
+export class ReferralPathwayDto {
+  @ApiProperty({ enum: CRS_PATHWAYS })
+  @IsIn(CRS_PATHWAYS, { message: `pathway must be one the CRS provider covers: ${CRS_PATHWAYS.join(', ')}` })
+  pathway!: Pathway;
+
+  @ApiProperty({ enum: Complexity })
+  @IsEnum(Complexity, { message: 'complexity must be LOW, MEDIUM or HIGH' })
+  complexity!: Complexity;
+
+  @ApiProperty({ type: [String], description: 'What she wants to achieve; the provider plans against these' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(300, { each: true })
+  desiredOutcomes!: string[];
+}
+
+export class RiskInformationDto {
+  @ApiPropertyOptional({ enum: RoshLevel })
+  @IsOptional()
+  @IsEnum(RoshLevel, { message: 'roshLevel must be LOW, MEDIUM, HIGH or VERY_HIGH' })
+  roshLevel?: RoshLevel;
+
+  @ApiPropertyOptional({ description: 'Who she is a risk to, and when' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  riskSummary?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  riskToStaff?: string;
+
+  @ApiPropertyOptional({ description: 'Exclusion zones, non-contact conditions' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  exclusionsAndRestrictions?: string;
+}
+
+export class CreateReferralDto {
+  @ApiProperty({ type: [ReferralPathwayDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'pathways must name at least one pathway' })
+  @ArrayMaxSize(8)
+  @ValidateNested({ each: true })
+  @Type(() => ReferralPathwayDto)
+  pathways!: ReferralPathwayDto[];
+
+  @ApiPropertyOptional({ type: RiskInformationDto, description: 'Needed before sending; a draft may lack it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RiskInformationDto)
+  riskInformation?: RiskInformationDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  additionalInformation?: string;
+}
+
+export class UpdateReferralDto {
+  @ApiPropertyOptional({ type: [ReferralPathwayDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'pathways must name at least one pathway' })
+  @ArrayMaxSize(8)
+  @ValidateNested({ each: true })
+  @Type(() => ReferralPathwayDto)
+  pathways?: ReferralPathwayDto[];
+
+  @ApiPropertyOptional({ type: RiskInformationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RiskInformationDto)
+  riskInformation?: RiskInformationDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  additionalInformation?: string;
+
+  @ApiProperty({ description: 'The version you read; refused with 409 if it changed since' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ListReferralsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ enum: ReferralStatus })
+  @IsOptional()
+  @IsEnum(ReferralStatus)
+  status?: ReferralStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4', { message: 'womanId must be a UUID' })
+  womanId?: string;
+
+  @ApiPropertyOptional({ description: '"me": only referrals assigned to me' })
+  @IsOptional()
+  @IsIn(['me'], { message: 'caseworker must be "me"' })
+  caseworker?: 'me';
+}
+
+/** The version the caller read, for actions that need nothing else. */
+export class ReferralVersionDto {
+  @ApiPropertyOptional({ description: 'If given, the action is refused with 409 when the referral changed since' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ReasonDto extends ReferralVersionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'reason must say why, in a few words at least' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class BookAssessmentDto extends ReferralVersionDto {
+  @ApiProperty({ description: 'When the assessment is, ISO 8601 date and time' })
+  @IsISO8601({ strict: true }, { message: 'assessmentAt must be an ISO 8601 date and time' })
+  assessmentAt!: string;
+}
+
+export class SubmitActionPlanDto extends ReferralVersionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(10, { message: 'actionPlan must say what will be done' })
+  @MaxLength(10000)
+  actionPlan!: string;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ enum: CRS_PATHWAYS })
+  @IsIn(CRS_PATHWAYS)
+  pathway!: Pathway;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  desiredOutcome!: string;
+
+  @ApiProperty({ enum: ReferralOutcome })
+  @IsEnum(ReferralOutcome, { message: 'outcome must be ACHIEVED, PARTIALLY_ACHIEVED or NOT_ACHIEVED' })
+  outcome!: ReferralOutcome;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class EndReferralDto extends ReferralVersionDto {
+  @ApiProperty({ description: 'The end-of-service report summary' })
+  @IsString()
+  @MinLength(10, { message: 'summary must describe the support given' })
+  @MaxLength(10000)
+  summary!: string;
+
+  @ApiProperty({ type: [OutcomeDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'outcomes must give an outcome for each desired outcome' })
+  @ValidateNested({ each: true })
+  @Type(() => OutcomeDto)
+  outcomes!: OutcomeDto[];
+}

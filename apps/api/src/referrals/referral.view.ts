@@ -1,0 +1,132 @@
+/** What the API says about a referral; governors see no risk detail and no special category pathways. */
+import { ReferralRow, ReferralStatusChangeEntity } from '@app/database';
+import {
+  ReferralAction,
+  ReferralPathway,
+  ReferralRiskInformation,
+  ReferralStatus,
+  Role,
+  SENSITIVE_PATHWAYS,
+} from '@app/domain';
+
+export interface ReferralView {
+  id: string;
+  reference: string;
+  womanId: string;
+  womanName: string;
+  prisonNumber: string;
+  prisonCode: string;
+  releaseDate: string | null;
+  providerId: string;
+  status: ReferralStatus;
+  pathways: ReferralPathway[];
+  riskInformation?: ReferralRiskInformation | null;
+  additionalInformation?: string | null;
+  referrerId: string | null;
+  referrerRole: string | null;
+  needIdentifiedAt: string | null;
+  firstSentAt: string | null;
+  sentAt: string | null;
+  caseworkerId: string | null;
+  assignedAt: string | null;
+  assessmentBookedAt: string | null;
+  assessmentAt: string | null;
+  actionPlan?: string | null;
+  actionPlanSubmittedAt: string | null;
+  actionPlanApprovedAt: string | null;
+  deliveryStartedAt: string | null;
+  endedAt: string | null;
+  endOfServiceReport: unknown;
+  withdrawnReason: string | null;
+  returnedReason: string | null;
+  timesReturned: number;
+  /** When the stage it is waiting on falls due (null when nothing waits on anyone). */
+  stageDueAt: string | null;
+  /** What this user may do next. */
+  allowedActions: ReferralAction[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReferralDetailView extends ReferralView {
+  statusLog: {
+    fromStatus: string | null;
+    toStatus: string;
+    reason: string | null;
+    actorId: string | null;
+    at: string;
+  }[];
+}
+
+function iso(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}
+
+export function toReferralView(row: ReferralRow, role: Role, allowedActions: ReferralAction[]): ReferralView {
+  const r = row.referral;
+  const oversight = role === Role.GOVERNOR;
+  return {
+    id: r.id,
+    reference: r.reference,
+    womanId: r.womanId,
+    womanName: row.womanName,
+    prisonNumber: row.prisonNumber,
+    prisonCode: row.prisonCode,
+    releaseDate: row.releaseDate,
+    providerId: r.providerId,
+    status: r.status,
+    pathways: oversight ? r.pathways.filter((p) => !SENSITIVE_PATHWAYS.includes(p.pathway)) : r.pathways,
+    ...(oversight
+      ? {}
+      : {
+          riskInformation: r.riskInformation,
+          additionalInformation: r.additionalInformation,
+          actionPlan: r.actionPlan,
+        }),
+    referrerId: r.referrerId,
+    referrerRole: r.referrerRole,
+    needIdentifiedAt: iso(r.needIdentifiedAt),
+    firstSentAt: iso(r.firstSentAt),
+    sentAt: iso(r.sentAt),
+    caseworkerId: r.caseworkerId,
+    assignedAt: iso(r.assignedAt),
+    assessmentBookedAt: iso(r.assessmentBookedAt),
+    assessmentAt: iso(r.assessmentAt),
+    actionPlanSubmittedAt: iso(r.actionPlanSubmittedAt),
+    actionPlanApprovedAt: iso(r.actionPlanApprovedAt),
+    deliveryStartedAt: iso(r.deliveryStartedAt),
+    endedAt: iso(r.endedAt),
+    endOfServiceReport: oversight
+      ? (r.endOfServiceReport?.outcomes.filter((o) => !SENSITIVE_PATHWAYS.includes(o.pathway)) ?? null)
+      : r.endOfServiceReport,
+    withdrawnReason: r.withdrawnReason,
+    returnedReason: r.returnedReason,
+    timesReturned: r.timesReturned,
+    stageDueAt: iso(row.stageDueAt),
+    allowedActions,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function toStatusLog(changes: ReferralStatusChangeEntity[]): ReferralDetailView['statusLog'] {
+  return changes.map((c) => ({
+    fromStatus: c.fromStatus,
+    toStatus: c.toStatus,
+    reason: c.reason,
+    actorId: c.actorId,
+    at: c.at.toISOString(),
+  }));
+}
+
+/** The snapshot the audit trail keeps of a referral. */
+export function referralSnapshot(r: {
+  status: string;
+  pathways: ReferralPathway[];
+  caseworkerId: string | null;
+  version: number;
+}): Record<string, unknown> {
+  return { status: r.status, pathways: r.pathways, caseworkerId: r.caseworkerId, version: r.version };
+}

@@ -1,0 +1,171 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { ReferralAction } from '@app/domain';
+import { actorOf } from '../common/actor';
+import { Page } from '../common/pagination.dto';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import {
+  BookAssessmentDto,
+  CreateReferralDto,
+  EndReferralDto,
+  ListReferralsQueryDto,
+  ReasonDto,
+  ReferralVersionDto,
+  SubmitActionPlanDto,
+  UpdateReferralDto,
+} from './referral.dto';
+import { ReferralDetailView, ReferralView } from './referral.view';
+import { ReferralActionBody, ReferralsService } from './referrals.service';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller()
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Get('referrals')
+  @ApiOperation({ summary: 'Referrals in your scope, most urgent first (a provider’s queue for caseworkers)' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListReferralsQueryDto): Promise<Page<ReferralView>> {
+    return this.referrals.list(user, query);
+  }
+
+  @Get('referrals/:id')
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ReferralDetailView> {
+    return this.referrals.get(user, id);
+  }
+
+  @Post('women/:womanId/referrals')
+  @ApiOperation({ summary: 'Start a draft referral to the CRS provider of her release area' })
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: CreateReferralDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.referrals.create(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Patch('referrals/:id')
+  @ApiOperation({ summary: 'Edit a draft or returned referral' })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateReferralDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.referrals.update(user, id, body, actorOf(user, requestId));
+  }
+
+  @Post('referrals/:id/send')
+  @HttpCode(200)
+  send(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReferralVersionDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.SEND, body }, requestId);
+  }
+
+  @Post('referrals/:id/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A caseworker takes the referral (exclusive: the loser hears who won)' })
+  claim(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReferralVersionDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.ASSIGN, body }, requestId);
+  }
+
+  @Post('referrals/:id/book-assessment')
+  @HttpCode(200)
+  bookAssessment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: BookAssessmentDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.BOOK_ASSESSMENT, body }, requestId);
+  }
+
+  @Post('referrals/:id/action-plan')
+  @HttpCode(200)
+  submitActionPlan(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: SubmitActionPlanDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.SUBMIT_ACTION_PLAN, body }, requestId);
+  }
+
+  @Post('referrals/:id/approve-action-plan')
+  @HttpCode(200)
+  approveActionPlan(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReferralVersionDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.APPROVE_ACTION_PLAN, body }, requestId);
+  }
+
+  @Post('referrals/:id/start-delivery')
+  @HttpCode(200)
+  startDelivery(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReferralVersionDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.START_DELIVERY, body }, requestId);
+  }
+
+  @Post('referrals/:id/end')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End the service with the end-of-service report' })
+  end(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: EndReferralDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.END, body }, requestId);
+  }
+
+  @Post('referrals/:id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.WITHDRAW, body }, requestId);
+  }
+
+  @Post('referrals/:id/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The provider sends it back to the referrer with what is missing' })
+  returnToReferrer(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReasonDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.act(user, id, { action: ReferralAction.RETURN, body }, requestId);
+  }
+
+  private act(
+    user: AuthenticatedUser,
+    id: string,
+    request: ReferralActionBody,
+    requestId: string | null,
+  ): Promise<ReferralDetailView> {
+    return this.referrals.act(user, id, request, actorOf(user, requestId));
+  }
+}

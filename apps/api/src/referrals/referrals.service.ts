@@ -1,0 +1,494 @@
+/**
+ * CRS referrals: drafting, sending, the provider's queue and each step to the end-of-service report. Every
+ * step is a conditional update on the status the caller saw, audited and sent to the boards, and each
+ * stage that waits on someone is a task the deadline engine alerts and escalates.
+ */
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { AuthenticatedUser } from '@app/auth';
+import {
+  PathwayStatusesRepository,
+  ReferenceDataRepository,
+  ReferralEntity,
+  ReferralRow,
+  ReferralsRepository,
+  TaskEntity,
+  TasksRepository,
+  Tx,
+  UnitOfWork,
+  UsersRepository,
+  WomanEntity,
+  WomenRepository,
+} from '@app/database';
+import {
+  actionsFrom,
+  computeDeadline,
+  endOfServiceProblems,
+  makeReferralReference,
+  Pathway,
+  REFERRAL_TASK_KEYS,
+  REFERRAL_TRANSITIONS,
+  ReferralAction,
+  referralActionRefusal,
+  referralSendProblems,
+  ReferralStatus,
+  referralTransitionProblem,
+  REFERRING_ROLES,
+  Role,
+  SENSITIVE_PATHWAYS,
+  stageOpenedBy,
+  stageTemplateKey,
+  TaskStatus,
+  TaskSubjectType,
+} from '@app/domain';
+import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
+import { Clock } from '../common/clock';
+import { Page } from '../common/pagination.dto';
+import { badRequest } from '../common/validation-errors';
+import {
+  BookAssessmentDto,
+  CreateReferralDto,
+  EndReferralDto,
+  ListReferralsQueryDto,
+  ReasonDto,
+  ReferralVersionDto,
+  SubmitActionPlanDto,
+  UpdateReferralDto,
+} from './referral.dto';
+import { ReferralDetailView, ReferralView, referralSnapshot, toReferralView, toStatusLog } from './referral.view';
+
+export type ReferralActionBody =
+  | {
+      action: ReferralAction.SEND | ReferralAction.ASSIGN | ReferralAction.APPROVE_ACTION_PLAN;
+      body: ReferralVersionDto;
+    }
+  | { action: ReferralAction.START_DELIVERY; body: ReferralVersionDto }
+  | { action: ReferralAction.WITHDRAW | ReferralAction.RETURN; body: ReasonDto }
+  | { action: ReferralAction.BOOK_ASSESSMENT; body: BookAssessmentDto }
+  | { action: ReferralAction.SUBMIT_ACTION_PLAN; body: SubmitActionPlanDto }
+  | { action: ReferralAction.END; body: EndReferralDto };
+
+const REFERENCE_ATTEMPTS = 5;
+
+/** Governors' oversight omits special category pathways; providers see their referrals whole. */
+function hiddenPathwaysFor(role: Role): readonly Pathway[] {
+  return role === Role.GOVERNOR ? SENSITIVE_PATHWAYS : [];
+}
+
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly women: WomenRepository,
+    private readonly pathways: PathwayStatusesRepository,
+    private readonly reference: ReferenceDataRepository,
+    private readonly tasks: TasksRepository,
+    private readonly users: UsersRepository,
+    private readonly planner: TaskPlannerService,
+    private readonly recorder: ChangeRecorder,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(user: AuthenticatedUser, query: ListReferralsQueryDto): Promise<Page<ReferralView>> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    const { rows, total } = await this.referrals.listInScope(user.scope, {
+      womanId: query.womanId,
+      status: query.status,
+      caseworkerId: query.caseworker === 'me' ? user.id : undefined,
+      hiddenPathways: hiddenPathwaysFor(user.role),
+      limit,
+      offset,
+    });
+    const providers = await this.providerRules(rows.map((r) => r.referral.providerId));
+    return { items: rows.map((row) => this.view(user, row, providers)), total, limit, offset };
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<ReferralDetailView> {
+    const row = await this.findVisible(user, id);
+    const [providers, log] = await Promise.all([
+      this.providerRules([row.referral.providerId]),
+      this.referrals.listStatusChanges(id),
+    ]);
+    return { ...this.view(user, row, providers), statusLog: toStatusLog(log) };
+  }
+
+  async create(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: CreateReferralDto,
+    actor: Actor,
+  ): Promise<ReferralDetailView> {
+    if (!REFERRING_ROLES.includes(user.role)) {
+      throw new ForbiddenException('Referrals are made by the community offender manager or the pre-release team');
+    }
+    const woman = await this.women.findOneInScope(user.scope, womanId);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
+    this.checkDistinctPathways(body.pathways.map((p) => p.pathway));
+    const area = await this.reference.findReleaseArea(woman.releaseAreaCode);
+    if (!area?.provider) {
+      throw new UnprocessableEntityException(
+        `Her release area (${woman.releaseAreaCode}) has no CRS provider yet: an administrator must assign one`,
+      );
+    }
+    const provider = area.provider;
+    const statuses = await this.pathways.listForWoman(womanId);
+    const needTimes = statuses
+      .filter((s) => body.pathways.some((p) => p.pathway === s.pathway) && s.needIdentifiedAt !== null)
+      .map((s) => (s.needIdentifiedAt as Date).getTime());
+    const created = await this.withUniqueReference(() =>
+      this.unitOfWork.run(async (tx) => {
+        const referral = await this.referrals.insert(tx, {
+          reference: makeReferralReference(provider.contractSuffix),
+          womanId,
+          providerId: provider.id,
+          releaseAreaCode: woman.releaseAreaCode,
+          status: ReferralStatus.DRAFT,
+          pathways: body.pathways.map((p) => ({ ...p, desiredOutcomes: p.desiredOutcomes.map((o) => o.trim()) })),
+          riskInformation: body.riskInformation ?? null,
+          additionalInformation: body.additionalInformation ?? null,
+          createdById: user.id,
+          needIdentifiedAt: needTimes.length > 0 ? new Date(Math.min(...needTimes)) : null,
+        });
+        await this.referrals.appendStatusChange(tx, {
+          referralId: referral.id,
+          fromStatus: null,
+          toStatus: ReferralStatus.DRAFT,
+          actorId: actor.id,
+          actorRole: actor.role,
+          reason: null,
+        });
+        await this.recorder.referralChanged(tx, woman, referral, 'CREATED', null, referralSnapshot(referral), actor);
+        return referral;
+      }),
+    );
+    return this.get(user, created.id);
+  }
+
+  /** A draft, or a referral returned to be fixed, can be edited by those who may send it. */
+  async update(
+    user: AuthenticatedUser,
+    id: string,
+    body: UpdateReferralDto,
+    actor: Actor,
+  ): Promise<ReferralDetailView> {
+    const row = await this.findVisible(user, id);
+    const r = row.referral;
+    if (r.status !== ReferralStatus.DRAFT && r.status !== ReferralStatus.RETURNED) {
+      throw new ConflictException(`A referral that is ${r.status} can no longer be edited: only DRAFT or RETURNED can`);
+    }
+    await this.refuseUnlessAllowed(user, r, ReferralAction.SEND);
+    if (body.pathways) this.checkDistinctPathways(body.pathways.map((p) => p.pathway));
+    await this.unitOfWork.run(async (tx) => {
+      const updated = await this.referrals.updateIf(
+        tx,
+        id,
+        { status: r.status, version: body.version },
+        {
+          ...(body.pathways ? { pathways: body.pathways } : {}),
+          ...(body.riskInformation
+            ? { riskInformation: { ...(r.riskInformation ?? {}), ...body.riskInformation } }
+            : {}),
+          ...(body.additionalInformation !== undefined ? { additionalInformation: body.additionalInformation } : {}),
+        },
+      );
+      if (!updated) throw this.changedMeanwhile(body.version);
+      const woman = await this.requireWoman(tx, r.womanId);
+      await this.recorder.referralChanged(
+        tx,
+        woman,
+        updated,
+        'UPDATED',
+        { ...referralSnapshot(r), riskInformation: r.riskInformation },
+        { ...referralSnapshot(updated), riskInformation: updated.riskInformation },
+        actor,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  async act(
+    user: AuthenticatedUser,
+    id: string,
+    request: ReferralActionBody,
+    actor: Actor,
+  ): Promise<ReferralDetailView> {
+    const { action, body } = request;
+    const row = await this.findVisible(user, id);
+    const r = row.referral;
+    await this.refuseUnlessAllowed(user, r, action);
+    const problem = referralTransitionProblem(r.status, action);
+    if (problem)
+      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: problem, status: r.status });
+    const patch = this.patchFor(request, r, user);
+    const now = this.clock.now();
+    const to = REFERRAL_TRANSITIONS[action].to;
+    const stamps = this.timestampsFor(action, r, now);
+    const scheduled: TaskEntity[] = [];
+    await this.unitOfWork.run(async (tx) => {
+      const updated = await this.referrals.updateIf(
+        tx,
+        id,
+        { status: r.status, version: body.version },
+        { ...patch, ...stamps, status: to },
+      );
+      if (!updated) throw await this.lostRace(tx, id, action, body.version);
+      const reason = 'reason' in body ? body.reason : null;
+      await this.referrals.appendStatusChange(tx, {
+        referralId: id,
+        fromStatus: r.status,
+        toStatus: to,
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason,
+      });
+      const woman = await this.requireWoman(tx, r.womanId);
+      await this.recorder.referralChanged(
+        tx,
+        woman,
+        updated,
+        action,
+        referralSnapshot(r),
+        { ...referralSnapshot(updated), ...(reason ? { reason } : {}) },
+        actor,
+      );
+      scheduled.push(...(await this.moveStageTasks(tx, woman, updated, action, actor, now)));
+    });
+    await this.scheduler.schedule(scheduled, now);
+    return this.get(user, id);
+  }
+
+  /**
+   * Closes the stage that just ended and opens the next one as a task. Sending also completes the COM's
+   * catalogue task to refer her for those pathways; a take-over puts the first-contact task in her name.
+   */
+  private async moveStageTasks(
+    tx: Tx,
+    woman: WomanEntity,
+    referral: ReferralEntity,
+    action: ReferralAction,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const open = await this.tasks.listOpenForSubject(tx, referral.id);
+    if (action === ReferralAction.ASSIGN) {
+      for (const task of open)
+        await this.tasks.claim(tx, task.id, referral.caseworkerId as string, referral.providerId, now);
+      return [];
+    }
+    const closing =
+      action === ReferralAction.WITHDRAW || action === ReferralAction.RETURN ? TaskStatus.NOT_NEEDED : TaskStatus.DONE;
+    await this.planner.closeTasks(tx, woman, open, closing, `Referral ${referral.reference}: ${action}`, actor, now);
+    if (action === ReferralAction.SEND) {
+      const keys = referral.pathways.map((p) => REFERRAL_TASK_KEYS[p.pathway]).filter((k): k is string => !!k);
+      const referTasks = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => keys.includes(t.templateKey));
+      await this.planner.closeTasks(
+        tx,
+        woman,
+        referTasks,
+        TaskStatus.DONE,
+        `Referral ${referral.reference} sent`,
+        actor,
+        now,
+      );
+    }
+    const rule = stageOpenedBy(referral.status);
+    if (!rule) return [];
+    const pathway =
+      referral.pathways.find((p) => !SENSITIVE_PATHWAYS.includes(p.pathway))?.pathway ??
+      (referral.pathways[0]?.pathway);
+    return this.planner.createTrackingTasks(
+      tx,
+      woman,
+      [
+        {
+          pathway,
+          templateKey: stageTemplateKey(rule.stage),
+          title: `${rule.title} (${referral.reference})`,
+          description: rule.description,
+          ownerRole: rule.ownerRole,
+          releaseCritical: false,
+          deadline: computeDeadline(rule.deadline, rule.atRiskLeadWorkingDays, {
+            releaseDate: null,
+            receptionDate: null,
+            needIdentifiedAt: now,
+          }),
+          escalationLadder: rule.escalationLadder,
+          subjectType: TaskSubjectType.REFERRAL,
+          subjectId: referral.id,
+        },
+      ],
+      `Referral ${referral.reference} is ${referral.status}`,
+      actor,
+      now,
+    );
+  }
+
+  private patchFor(request: ReferralActionBody, r: ReferralEntity, user: AuthenticatedUser): Partial<ReferralEntity> {
+    switch (request.action) {
+      case ReferralAction.SEND: {
+        const problems = referralSendProblems(r);
+        if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+        return { referrerId: user.id, referrerRole: user.role, returnedReason: null };
+      }
+      case ReferralAction.ASSIGN:
+        return { caseworkerId: user.id };
+      case ReferralAction.BOOK_ASSESSMENT:
+        return { assessmentAt: new Date(request.body.assessmentAt) };
+      case ReferralAction.SUBMIT_ACTION_PLAN:
+        return { actionPlan: request.body.actionPlan };
+      case ReferralAction.APPROVE_ACTION_PLAN:
+        return { actionPlanApprovedById: user.id };
+      case ReferralAction.START_DELIVERY:
+        return {};
+      case ReferralAction.END: {
+        const outcomes = request.body.outcomes.map((o) => ({ ...o, desiredOutcome: o.desiredOutcome.trim() }));
+        const problems = endOfServiceProblems(r.pathways, outcomes);
+        if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+        return {
+          endOfServiceReport: {
+            summary: request.body.summary,
+            outcomes: outcomes.map((o) => ({ ...o, comment: o.comment ?? null })),
+          },
+        };
+      }
+      case ReferralAction.WITHDRAW:
+        return { withdrawnReason: request.body.reason };
+      case ReferralAction.RETURN:
+        // A returned referral goes back to the referrer: the provider lets go of it.
+        return {
+          returnedReason: request.body.reason,
+          timesReturned: r.timesReturned + 1,
+          caseworkerId: null,
+          assignedAt: null,
+        };
+    }
+  }
+
+  private timestampsFor(action: ReferralAction, r: ReferralEntity, now: Date): Partial<ReferralEntity> {
+    switch (action) {
+      case ReferralAction.SEND:
+        return { sentAt: now, firstSentAt: r.firstSentAt ?? now };
+      case ReferralAction.ASSIGN:
+        return { assignedAt: now };
+      case ReferralAction.BOOK_ASSESSMENT:
+        return { assessmentBookedAt: now };
+      case ReferralAction.SUBMIT_ACTION_PLAN:
+        return { actionPlanSubmittedAt: now };
+      case ReferralAction.APPROVE_ACTION_PLAN:
+        return { actionPlanApprovedAt: now };
+      case ReferralAction.START_DELIVERY:
+        return { deliveryStartedAt: now };
+      case ReferralAction.END:
+      case ReferralAction.WITHDRAW:
+        return { endedAt: now };
+      case ReferralAction.RETURN:
+        return {};
+    }
+  }
+
+  /** Why a conditional update matched nothing: someone else took it, or it moved on since it was read. */
+  private async lostRace(tx: Tx, id: string, action: ReferralAction, version?: number): Promise<ConflictException> {
+    const current = await this.referrals.findForUpdate(tx, id);
+    if (action === ReferralAction.ASSIGN && current?.caseworkerId) {
+      const [holder] = await this.users.findByIds([current.caseworkerId]);
+      return new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `Already taken by ${holder?.displayName ?? 'another caseworker'}`,
+        heldBy: { id: current.caseworkerId, displayName: holder?.displayName ?? null },
+        status: current.status,
+      });
+    }
+    return current && version !== undefined && current.version !== version
+      ? this.changedMeanwhile(version)
+      : new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `The referral is now ${current?.status ?? 'gone'}: reload and try again`,
+          status: current?.status ?? null,
+        });
+  }
+
+  private changedMeanwhile(version?: number): ConflictException {
+    return new ConflictException(
+      `The referral was changed by someone else since you read it${version !== undefined ? ` (you sent version ${version})` : ''}: reload and try again`,
+    );
+  }
+
+  private async refuseUnlessAllowed(user: AuthenticatedUser, r: ReferralEntity, action: ReferralAction): Promise<void> {
+    const provider = await this.reference.findProvider(r.providerId);
+    const refusal = referralActionRefusal(
+      action,
+      { role: user.role, userId: user.id, providerId: user.providerId },
+      {
+        providerId: r.providerId,
+        providerAllowsDirectReferral: provider?.allowsDirectReferral ?? false,
+        assignedCaseworkerId: r.caseworkerId,
+        referrerRole: r.referrerRole,
+      },
+    );
+    if (refusal) throw new ForbiddenException(refusal);
+  }
+
+  private async providerRules(ids: string[]): Promise<Map<string, boolean>> {
+    const unique = [...new Set(ids)];
+    const found = await Promise.all(unique.map((id) => this.reference.findProvider(id)));
+    return new Map(found.filter((p) => p !== null).map((p) => [p.id, p.allowsDirectReferral]));
+  }
+
+  private view(user: AuthenticatedUser, row: ReferralRow, directReferral: Map<string, boolean>): ReferralView {
+    const r = row.referral;
+    const allowed = actionsFrom(r.status).filter(
+      (action) =>
+        referralActionRefusal(
+          action,
+          { role: user.role, userId: user.id, providerId: user.providerId },
+          {
+            providerId: r.providerId,
+            providerAllowsDirectReferral: directReferral.get(r.providerId) ?? false,
+            assignedCaseworkerId: r.caseworkerId,
+            referrerRole: r.referrerRole,
+          },
+        ) === null,
+    );
+    return toReferralView(row, user.role, allowed);
+  }
+
+  private async findVisible(user: AuthenticatedUser, id: string): Promise<ReferralRow> {
+    const row = await this.referrals.findInScope(user.scope, hiddenPathwaysFor(user.role), id);
+    if (!row) throw new NotFoundException('No such referral in your caseload');
+    return row;
+  }
+
+  private async requireWoman(tx: Tx, id: string): Promise<WomanEntity> {
+    const woman = await this.women.findById(tx, id);
+    if (!woman) throw new NotFoundException('No such woman');
+    return woman;
+  }
+
+  private checkDistinctPathways(pathways: Pathway[]): void {
+    if (new Set(pathways).size !== pathways.length) {
+      throw badRequest([{ field: 'pathways', messages: ['Each pathway may appear once in a referral'] }]);
+    }
+  }
+
+  /** References are random; the unique index catches the rare clash and a fresh one is drawn. */
+  private async withUniqueReference<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const clash = (error as { code?: string; constraint?: string }).code === '23505';
+        if (!clash || i >= REFERENCE_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
+import { ReleaseDayPlanView, ReleaseDayService } from './release-day.service';
+
+@ApiTags('release day')
+@ApiBearerAuth()
+@Controller()
+export class ReleaseDayController {
+  constructor(private readonly releaseDay: ReleaseDayService) {}
+
+  @Get('women/:womanId/release-day')
+  @ApiOperation({ summary: 'Her release-day plan with the feasibility warnings' })
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+  ): Promise<ReleaseDayPlanView> {
+    return this.releaseDay.get(user, womanId);
+  }
+
+  @Put('women/:womanId/release-day')
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: UpdateReleaseDayPlanDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReleaseDayPlanView> {
+    return this.releaseDay.update(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Post('women/:womanId/release-day/appointments')
+  addAppointment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: AddAppointmentDto,
+    @RequestId() requestId: string | null,
+  ): Promise<ReleaseDayPlanView> {
+    return this.releaseDay.addAppointment(user, womanId, body, actorOf(user, requestId));
+  }
+
+  @Delete('women/:womanId/release-day/appointments/:appointmentId')
+  removeAppointment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+    @RequestId() requestId: string | null,
+  ): Promise<ReleaseDayPlanView> {
+    return this.releaseDay.removeAppointment(user, womanId, appointmentId, actorOf(user, requestId));
+  }
+
+  @Get('travel-times')
+  travelTimes() {
+    return this.releaseDay.travelTimes();
+  }
+
+  @Put('travel-times')
+  @ApiOperation({ summary: 'Replace the travel-time table (admin)' })
+  replaceTravelTimes(@CurrentUser() user: AuthenticatedUser, @Body() body: ReplaceTravelTimesDto) {
+    return this.releaseDay.replaceTravelTimes(user, body);
+  }
+}

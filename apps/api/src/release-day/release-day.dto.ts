@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AppointmentKind, ChecklistState } from '@app/domain';
+
+export class ChecklistDto {
+  @ApiPropertyOptional({ enum: ChecklistState })
+  @IsOptional()
+  @IsEnum(ChecklistState)
+  mobilePhone?: ChecklistState;
+
+  @ApiPropertyOptional({ enum: ChecklistState, description: 'For women unlikely to cope on the day' })
+  @IsOptional()
+  @IsEnum(ChecklistState)
+  gatePickUp?: ChecklistState;
+
+  @ApiPropertyOptional({ enum: ChecklistState })
+  @IsOptional()
+  @IsEnum(ChecklistState)
+  travel?: ChecklistState;
+
+  @ApiPropertyOptional({ enum: ChecklistState })
+  @IsOptional()
+  @IsEnum(ChecklistState)
+  medicationSupply?: ChecklistState;
+
+  @ApiPropertyOptional({ enum: ChecklistState })
+  @IsOptional()
+  @IsEnum(ChecklistState)
+  safeSpace?: ChecklistState;
+}
+
+export class UpdateReleaseDayPlanDto {
+  @ApiPropertyOptional({ type: ChecklistDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistDto)
+  checklist?: ChecklistDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  notes?: string;
+
+  @ApiPropertyOptional({ description: 'The version you read (absent for a first plan)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AddAppointmentDto {
+  @ApiProperty({ enum: AppointmentKind })
+  @IsEnum(AppointmentKind)
+  kind!: AppointmentKind;
+
+  @ApiProperty({ description: 'ISO 8601 date and time with offset' })
+  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' })
+  startsAt!: string;
+
+  @ApiProperty({ example: 60 })
+  @IsInt()
+  @Min(5)
+  @Max(480)
+  durationMinutes!: number;
+
+  @ApiProperty({ example: 'Wythenshawe probation office' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  place!: string;
+
+  @ApiProperty({ example: 'Manchester' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  town!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+export class TravelTimeDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  fromTown!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  toTown!: string;
+
+  @ApiProperty({ description: 'Minutes by public transport' })
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  minutes!: number;
+}
+
+export class ReplaceTravelTimesDto {
+  @ApiProperty({ type: [TravelTimeDto] })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => TravelTimeDto)
+  rows!: TravelTimeDto[];
+}

@@ -1,0 +1,247 @@
+/**
+ * Release-day plans (recommendation 9): appointments with time and place, the practical checklist, and the
+ * feasibility check that warns when the day asks too much of her. Travel times come from an admin-kept table.
+ */
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { AuthenticatedUser } from '@app/auth';
+import {
+  ReleaseDayAppointmentEntity,
+  ReleaseDayRepository,
+  Tx,
+  UnitOfWork,
+  WomanEntity,
+  WomenRepository,
+} from '@app/database';
+import {
+  CHECKLIST_ITEMS,
+  checkReleaseDayPlan,
+  ChecklistState,
+  normalTown,
+  prisonTown,
+  RELEASED_PRISON_CODE,
+  ReleaseDayChecklist,
+  ReleaseDayWarning,
+  Role,
+  travelTimeLookup,
+} from '@app/domain';
+import { Actor, ChangeRecorder } from '@app/resettlement';
+import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
+
+const PLANNERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
+
+/** Until someone decides otherwise, everything on the checklist is needed. */
+const UNDECIDED: ReleaseDayChecklist = Object.fromEntries(
+  CHECKLIST_ITEMS.map((item) => [item, ChecklistState.NEEDED]),
+) as ReleaseDayChecklist;
+
+export interface ReleaseDayPlanView {
+  womanId: string;
+  releaseDate: string | null;
+  prisonTown: string | null;
+  checklist: ReleaseDayChecklist;
+  notes: string | null;
+  appointments: {
+    id: string;
+    kind: string;
+    startsAt: string;
+    durationMinutes: number;
+    place: string;
+    town: string;
+    notes: string | null;
+  }[];
+  warnings: ReleaseDayWarning[];
+  /** Null until the plan is first saved. */
+  version: number | null;
+  updatedAt: string | null;
+}
+
+@Injectable()
+export class ReleaseDayService {
+  constructor(
+    private readonly releaseDay: ReleaseDayRepository,
+    private readonly women: WomenRepository,
+    private readonly recorder: ChangeRecorder,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async get(user: AuthenticatedUser, womanId: string): Promise<ReleaseDayPlanView> {
+    const woman = await this.women.findOneInScope(user.scope, womanId);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
+    return this.view(woman);
+  }
+
+  async update(user: AuthenticatedUser, womanId: string, body: UpdateReleaseDayPlanDto, actor: Actor) {
+    this.refuseUnlessPlanner(user);
+    const woman = await this.unitOfWork.run(async (tx) => {
+      const locked = await this.lockedWoman(tx, user, womanId);
+      const current = await this.releaseDay.findPlan(womanId, tx);
+      if (current && body.version !== undefined && body.version !== current.version) {
+        throw new ConflictException(`The plan changed since you read it (you sent version ${body.version}): reload`);
+      }
+      const checklist = { ...(current?.checklist ?? UNDECIDED), ...body.checklist };
+      const saved = await this.releaseDay.savePlan(tx, {
+        womanId,
+        checklist,
+        notes: body.notes !== undefined ? body.notes : (current?.notes ?? null),
+        updatedById: user.id,
+        version: (current?.version ?? 0) + 1,
+      });
+      await this.recorder.caseRecordChanged(
+        tx,
+        locked,
+        'RELEASE_DAY_PLAN',
+        womanId,
+        current ? 'UPDATED' : 'CREATED',
+        current ? { checklist: current.checklist, notes: current.notes } : null,
+        { checklist: saved.checklist, notes: saved.notes },
+        actor,
+        null,
+      );
+      return locked;
+    });
+    return this.view(woman);
+  }
+
+  async addAppointment(user: AuthenticatedUser, womanId: string, body: AddAppointmentDto, actor: Actor) {
+    this.refuseUnlessPlanner(user);
+    const woman = await this.unitOfWork.run(async (tx) => {
+      const locked = await this.lockedWoman(tx, user, womanId);
+      const appointment = await this.releaseDay.insertAppointment(tx, {
+        womanId,
+        kind: body.kind,
+        startsAt: new Date(body.startsAt),
+        durationMinutes: body.durationMinutes,
+        place: body.place.trim(),
+        town: body.town.trim(),
+        notes: body.notes ?? null,
+      });
+      await this.recorder.caseRecordChanged(
+        tx,
+        locked,
+        'RELEASE_DAY_PLAN',
+        womanId,
+        'APPOINTMENT_ADDED',
+        null,
+        this.appointmentSnapshot(appointment),
+        actor,
+        null,
+      );
+      return locked;
+    });
+    return this.view(woman);
+  }
+
+  async removeAppointment(user: AuthenticatedUser, womanId: string, appointmentId: string, actor: Actor) {
+    this.refuseUnlessPlanner(user);
+    const woman = await this.unitOfWork.run(async (tx) => {
+      const locked = await this.lockedWoman(tx, user, womanId);
+      const removed = await this.releaseDay.deleteAppointment(tx, womanId, appointmentId);
+      if (!removed) throw new NotFoundException('No such appointment in her release-day plan');
+      await this.recorder.caseRecordChanged(
+        tx,
+        locked,
+        'RELEASE_DAY_PLAN',
+        womanId,
+        'APPOINTMENT_REMOVED',
+        this.appointmentSnapshot(removed),
+        null,
+        actor,
+        null,
+      );
+      return locked;
+    });
+    return this.view(woman);
+  }
+
+  async travelTimes() {
+    return (await this.releaseDay.listTravelTimes()).map((r) => ({
+      fromTown: r.fromTown,
+      toTown: r.toTown,
+      minutes: r.minutes,
+    }));
+  }
+
+  /** The whole table at once, so an upload of a spreadsheet is one audited change. */
+  async replaceTravelTimes(user: AuthenticatedUser, body: ReplaceTravelTimesDto) {
+    if (user.role !== Role.ADMIN) throw new ForbiddenException('Only an administrator keeps the travel-time table');
+    const seen = new Set<string>();
+    for (const [i, row] of body.rows.entries()) {
+      const pair = [normalTown(row.fromTown), normalTown(row.toTown)].sort().join('|');
+      if (normalTown(row.fromTown) === normalTown(row.toTown) || seen.has(pair)) {
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: `Invalid rows.${i}: each pair of different towns may appear once (either way round)`,
+          fields: [
+            { field: `rows.${i}`, messages: ['each pair of different towns may appear once (either way round)'] },
+          ],
+        });
+      }
+      seen.add(pair);
+    }
+    await this.unitOfWork.run((tx) =>
+      this.releaseDay.replaceTravelTimes(
+        tx,
+        body.rows.map((r) => ({ fromTown: r.fromTown.trim(), toTown: r.toTown.trim(), minutes: r.minutes })),
+      ),
+    );
+    return this.travelTimes();
+  }
+
+  private async view(woman: WomanEntity): Promise<ReleaseDayPlanView> {
+    const [plan, appointments, table] = await Promise.all([
+      this.releaseDay.findPlan(woman.id),
+      this.releaseDay.listAppointments(woman.id),
+      this.releaseDay.listTravelTimes(),
+    ]);
+    const checklist = plan?.checklist ?? UNDECIDED;
+    const fromPrison = woman.prisonCode === RELEASED_PRISON_CODE ? woman.releasedFromPrisonCode : woman.prisonCode;
+    const town = fromPrison ? prisonTown(fromPrison) : null;
+    return {
+      womanId: woman.id,
+      releaseDate: woman.releaseDate,
+      prisonTown: town,
+      checklist,
+      notes: plan?.notes ?? null,
+      appointments: appointments.map((a) => ({ ...this.appointmentSnapshot(a), id: a.id })),
+      warnings: checkReleaseDayPlan({
+        releaseDate: woman.releaseDate,
+        prisonTown: town,
+        appointments,
+        checklist,
+        travelMinutes: travelTimeLookup(table),
+      }),
+      version: plan?.version ?? null,
+      updatedAt: plan?.updatedAt.toISOString() ?? null,
+    };
+  }
+
+  private appointmentSnapshot(a: ReleaseDayAppointmentEntity) {
+    return {
+      kind: a.kind,
+      startsAt: a.startsAt.toISOString(),
+      durationMinutes: a.durationMinutes,
+      place: a.place,
+      town: a.town,
+      notes: a.notes,
+    };
+  }
+
+  private refuseUnlessPlanner(user: AuthenticatedUser): void {
+    if (!PLANNERS.includes(user.role)) {
+      throw new ForbiddenException('Release-day plans are made by the pre-release team, the POM or the COM');
+    }
+  }
+
+  private async lockedWoman(tx: Tx, user: AuthenticatedUser, womanId: string): Promise<WomanEntity> {
+    const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, womanId);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
+    return woman;
+  }
+}

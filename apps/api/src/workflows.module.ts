@@ -1,0 +1,31 @@
+/** The workflows around the task board: CRS referrals, finance and ID, movements and HMPPS events, release day. */
+import { Module } from '@nestjs/common';
+import { ResettlementModule } from '@app/resettlement';
+import { Clock } from './common/clock';
+import { FinanceController } from './finance/finance.controller';
+import { FinanceService } from './finance/finance.service';
+import { HmppsEventsGuard } from './movements/hmpps-events.guard';
+import { HmppsEventsService } from './movements/hmpps-events.service';
+import { MovementRequestsService } from './movements/movement-requests.service';
+import { MovementsController } from './movements/movements.controller';
+import { MovementsService } from './movements/movements.service';
+import { ReferralsController } from './referrals/referrals.controller';
+import { ReferralsService } from './referrals/referrals.service';
+import { ReleaseDayController } from './release-day/release-day.controller';
+import { ReleaseDayService } from './release-day/release-day.service';
+
+@Module({
+  imports: [ResettlementModule],
+  controllers: [ReferralsController, FinanceController, MovementsController, ReleaseDayController],
+  providers: [
+    Clock,
+    ReferralsService,
+    FinanceService,
+    MovementsService,
+    MovementRequestsService,
+    HmppsEventsService,
+    HmppsEventsGuard,
+    ReleaseDayService,
+  ],
+})
+export class WorkflowsModule {}

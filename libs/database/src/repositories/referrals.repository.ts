@@ -1,0 +1,165 @@
+/**
+ * Reads and writes CRS referrals. Reads apply the reader's scope in SQL: a provider sees the referrals sent
+ * to it (never drafts, never another provider's); prison staff the referrals of women in their prisons; a
+ * COM those of her caseload. Status changes are conditional on the status the caller saw.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { AccessScope, Pathway, ReferralStatus } from '@app/domain';
+import { ReferralEntity, ReferralStatusChangeEntity } from '../entities';
+import { Tx } from './unit-of-work.types';
+
+export interface ReferralListFilter {
+  womanId?: string;
+  status?: ReferralStatus;
+  caseworkerId?: string;
+  /** Referrals with any of these pathways are left out unless they have another (governors' oversight). */
+  hiddenPathways: readonly Pathway[];
+  limit: number;
+  offset: number;
+}
+
+export interface ReferralRow {
+  referral: ReferralEntity;
+  womanName: string;
+  prisonNumber: string;
+  prisonCode: string;
+  releaseDate: string | null;
+  /** When the open stage task (first contact, action plan, approval...) falls due. */
+  stageDueAt: Date | null;
+}
+
+@Injectable()
+export class ReferralsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listInScope(scope: AccessScope, filter: ReferralListFilter): Promise<{ rows: ReferralRow[]; total: number }> {
+    const qb = this.scoped(scope, filter.hiddenPathways);
+    if (filter.womanId) qb.andWhere('r.woman_id = :womanId', { womanId: filter.womanId });
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter.caseworkerId) qb.andWhere('r.caseworker_id = :caseworkerId', { caseworkerId: filter.caseworkerId });
+    // Most urgent first: the soonest stage deadline, then what has waited longest.
+    qb.orderBy('stage_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('COALESCE(r.sent_at, r.created_at)', 'ASC')
+      .addOrderBy('r.id', 'ASC');
+    const total = await qb.getCount();
+    const { entities, raw } = await qb.offset(filter.offset).limit(filter.limit).getRawAndEntities();
+    return { rows: entities.map((referral, i) => this.row(referral, raw[i] as Record<string, unknown>)), total };
+  }
+
+  async findInScope(scope: AccessScope, hiddenPathways: readonly Pathway[], id: string): Promise<ReferralRow | null> {
+    const { entities, raw } = await this.scoped(scope, hiddenPathways)
+      .andWhere('r.id = :id', { id })
+      .getRawAndEntities();
+    const referral = entities[0];
+    return referral ? this.row(referral, raw[0] as Record<string, unknown>) : null;
+  }
+
+  findForUpdate(tx: Tx, id: string): Promise<ReferralEntity | null> {
+    return tx
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
+  listOpenForWoman(tx: Tx, womanId: string): Promise<ReferralEntity[]> {
+    return tx
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .where('r.woman_id = :womanId', { womanId })
+      .andWhere("r.status NOT IN ('ENDED', 'WITHDRAWN')")
+      .getMany();
+  }
+
+  insert(tx: Tx, referral: Partial<ReferralEntity>): Promise<ReferralEntity> {
+    const repo = tx.getRepository(ReferralEntity);
+    return repo.save(repo.create(referral));
+  }
+
+  async referenceExists(tx: Tx, reference: string): Promise<boolean> {
+    return (await tx.getRepository(ReferralEntity).countBy({ reference })) > 0;
+  }
+
+  /**
+   * Applies the patch only while the referral is still in `expectedStatus` (and, if given, at the caller's
+   * version): two caseworkers taking one referral, or a withdrawal racing an approval, cannot both win.
+   */
+  async updateIf(
+    tx: Tx,
+    id: string,
+    expected: { status: ReferralStatus; version?: number },
+    patch: Partial<ReferralEntity>,
+  ): Promise<ReferralEntity | null> {
+    const qb = tx
+      .createQueryBuilder()
+      .update(ReferralEntity)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .andWhere('status = :status', { status: expected.status });
+    if (expected.version !== undefined) qb.andWhere('version = :version', { version: expected.version });
+    const result = await qb.execute();
+    return result.affected === 1 ? tx.getRepository(ReferralEntity).findOneBy({ id }) : null;
+  }
+
+  async appendStatusChange(tx: Tx, change: Partial<ReferralStatusChangeEntity>): Promise<void> {
+    await tx.getRepository(ReferralStatusChangeEntity).insert(change);
+  }
+
+  listStatusChanges(referralId: string): Promise<ReferralStatusChangeEntity[]> {
+    return this.dataSource
+      .getRepository(ReferralStatusChangeEntity)
+      .find({ where: { referralId }, order: { id: 'ASC' } });
+  }
+
+  private scoped(scope: AccessScope, hiddenPathways: readonly Pathway[]): SelectQueryBuilder<ReferralEntity> {
+    const qb = this.dataSource
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .innerJoin('women', 'w', 'w.id = r.woman_id')
+      .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
+      .addSelect('w.prison_number', 'prison_number')
+      .addSelect('w.prison_code', 'prison_code')
+      .addSelect('w.release_date', 'release_date')
+      .addSelect(
+        `(SELECT min(t.due_at) FROM tasks t WHERE t.subject_id = r.id AND t.status IN ('TODO','IN_PROGRESS','BLOCKED'))`,
+        'stage_due_at',
+      );
+    switch (scope.kind) {
+      case 'ESTATE':
+        break;
+      case 'PRISONS':
+        qb.where('w.prison_code = ANY(:scopePrisonCodes)', { scopePrisonCodes: [...scope.prisonCodes] });
+        break;
+      case 'PROVIDER':
+        // By the provider it was sent to, not her area today: a move of area does not hand the work over.
+        qb.where('r.provider_id = :scopeProviderId', { scopeProviderId: scope.providerId }).andWhere(
+          "r.status <> 'DRAFT'",
+        );
+        break;
+      case 'COM_CASELOAD':
+        qb.where('w.com_id = :scopeComUserId', { scopeComUserId: scope.comUserId });
+        break;
+    }
+    if (hiddenPathways.length > 0) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(r.pathways) p WHERE p->>'pathway' <> ALL(:hiddenPathways))`,
+        { hiddenPathways: [...hiddenPathways] },
+      );
+    }
+    return qb;
+  }
+
+  private row(referral: ReferralEntity, raw: Record<string, unknown>): ReferralRow {
+    const releaseDate = raw.release_date as string | Date | null;
+    return {
+      referral,
+      womanName: raw.woman_name as string,
+      prisonNumber: raw.prison_number as string,
+      prisonCode: raw.prison_code as string,
+      releaseDate: releaseDate instanceof Date ? releaseDate.toISOString().slice(0, 10) : releaseDate,
+      stageDueAt: raw.stage_due_at ? new Date(raw.stage_due_at as string) : null,
+    };
+  }
+}
