@@ -56,6 +56,10 @@ export class ApiClient {
     return this.send<T>('POST', path, body);
   }
 
+  delete<T = ErrorBody>(path: string): Promise<ApiResponse<T>> {
+    return this.send<T>('DELETE', path);
+  }
+
   patch<T = ErrorBody>(path: string, body?: unknown): Promise<ApiResponse<T>> {
     return this.send<T>('PATCH', path, body);
   }
