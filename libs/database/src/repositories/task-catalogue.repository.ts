@@ -35,6 +35,8 @@ export function fromTaskTemplate(template: TaskTemplate): Partial<TaskCatalogueE
     releaseCritical: template.releaseCritical,
     eligibility: template.eligibility,
     ineligibleAlternative: template.ineligibleAlternative ?? null,
+    // Absent: the column's default, DEFAULT_ESCALATION_LADDER.
+    ...(template.escalationLadder ? { escalationLadder: [...template.escalationLadder] } : {}),
     active: template.active,
   };
 }
