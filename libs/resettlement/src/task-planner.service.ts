@@ -229,7 +229,13 @@ export class TaskPlannerService {
     );
     await this.tasks.appendStatusChanges(
       tx,
-      created.map((task) => ({ taskId: task.id, fromStatus: null, toStatus: TaskStatus.TODO, actorId: actor.id, reason })),
+      created.map((task) => ({
+        taskId: task.id,
+        fromStatus: null,
+        toStatus: TaskStatus.TODO,
+        actorId: actor.id,
+        reason,
+      })),
     );
     await this.recorder.tasksChanged(
       tx,
@@ -301,11 +307,14 @@ export class TaskPlannerService {
     );
     const all = await this.tasks.listForWoman(tx, woman.id);
     const lastingDone = new Set(
-      all.filter((t) => t.status === TaskStatus.DONE && OUTLASTS_RECALL.includes(t.templateKey)).map((t) => t.templateKey),
+      all
+        .filter((t) => t.status === TaskStatus.DONE && OUTLASTS_RECALL.includes(t.templateKey))
+        .map((t) => t.templateKey),
     );
     const open = all.filter((t) => isOpenTaskStatus(t.status));
     const stale = open.filter(
-      (t) => t.subjectId === null && releaseAnchored.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
+      (t) =>
+        t.subjectId === null && releaseAnchored.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
     );
     const superseded = await this.closeTasks(
       tx,
@@ -342,6 +351,14 @@ export class TaskPlannerService {
         (t.subjectType === null && (t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM)) ||
         preRelease.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
     );
-    return this.closeTasks(tx, woman, ending, TaskStatus.NOT_NEEDED, 'Not done by the time she was released', actor, now);
+    return this.closeTasks(
+      tx,
+      woman,
+      ending,
+      TaskStatus.NOT_NEEDED,
+      'Not done by the time she was released',
+      actor,
+      now,
+    );
   }
 }

@@ -14,12 +14,30 @@ import { SignedInUser, createSignedInUser, createWoman, daysFromToday, recordNee
 interface BankAccountView {
   eligibility: { eligible: boolean; reasons?: string[] };
   barrier: string | null;
-  applications: { id: string; status: string; version: number; statusLog: { fromStatus: string | null; toStatus: string }[] }[];
+  applications: {
+    id: string;
+    status: string;
+    version: number;
+    statusLog: { fromStatus: string | null; toStatus: string }[];
+  }[];
 }
 
 interface IdDocumentsView {
-  documents: { documentType: string; applyBy: string | null; feasibleBeforeRelease: boolean | null; activeApplicationId: string | null }[];
-  applications: { id: string; documentType: string; status: string; expectedBy: string; costPence: number; refundPence: number | null; version: number }[];
+  documents: {
+    documentType: string;
+    applyBy: string | null;
+    feasibleBeforeRelease: boolean | null;
+    activeApplicationId: string | null;
+  }[];
+  applications: {
+    id: string;
+    documentType: string;
+    status: string;
+    expectedBy: string;
+    costPence: number;
+    refundPence: number | null;
+    version: number;
+  }[];
 }
 
 describe('finance and ID', () => {
@@ -63,7 +81,9 @@ describe('finance and ID', () => {
       );
       expect(first.applications.map((a) => a.status)).toEqual(['PENDING']);
 
-      const second = await prt.api.post<ErrorBody>(`/women/${woman.id}/bank-account/applications`, { bankName: 'Other' });
+      const second = await prt.api.post<ErrorBody>(`/women/${woman.id}/bank-account/applications`, {
+        bankName: 'Other',
+      });
       expect(second.status).toBe(409);
       expect(await count('bank_account_applications', woman.id)).toBe(1);
 
@@ -169,10 +189,7 @@ describe('finance and ID', () => {
       expect(
         (await prt.api.post(`/women/${woman.id}/id-documents`, { documentType: 'BIRTH_CERTIFICATE' })).status,
       ).toBe(409);
-      ok(
-        await prt.api.post(`/women/${woman.id}/id-documents`, { documentType: 'DEED_POLL', costPence: 3650 }),
-        201,
-      );
+      ok(await prt.api.post(`/women/${woman.id}/id-documents`, { documentType: 'DEED_POLL', costPence: 3650 }), 201);
       expect(await count('id_document_applications', woman.id)).toBe(2);
 
       const noDate = await prt.api.post<ErrorBody & { fields: { field: string }[] }>(
@@ -213,9 +230,9 @@ describe('finance and ID', () => {
         }),
       );
       expect(rejected.applications[0]).toMatchObject({ status: 'REJECTED', refundPence: 1700 });
-      expect(
-        (await prt.api.post(`/women/${woman.id}/id-documents`, { documentType: 'DRIVING_LICENCE' })).status,
-      ).toBe(201);
+      expect((await prt.api.post(`/women/${woman.id}/id-documents`, { documentType: 'DRIVING_LICENCE' })).status).toBe(
+        201,
+      );
     });
 
     it('marks her as having an NI number when the letter arrives, and closes the NI task', async () => {
@@ -252,7 +269,10 @@ describe('finance and ID', () => {
 
       const hasOne = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(40) });
       const patched = ok(
-        await prt.api.patch<WomanView>(`/women/${hasOne.id}`, { hasNationalInsuranceNumber: true, version: hasOne.version }),
+        await prt.api.patch<WomanView>(`/women/${hasOne.id}`, {
+          hasNationalInsuranceNumber: true,
+          version: hasOne.version,
+        }),
       );
       expect(patched.warnings.map((w) => w.code)).not.toContain('NI_NUMBER_TOO_LATE');
     });

@@ -109,9 +109,15 @@ describe('CRS referrals', () => {
     expect(referral.needIdentifiedAt).not.toBeNull();
 
     // Providers cannot see OASys: without risk information the referral cannot go, and nothing changes.
-    const refused = await com.api.post<ErrorBody & { fields: { field: string }[] }>(`/referrals/${referral.id}/send`, {});
+    const refused = await com.api.post<ErrorBody & { fields: { field: string }[] }>(
+      `/referrals/${referral.id}/send`,
+      {},
+    );
     expect(refused.status).toBe(400);
-    expect(refused.body.fields.map((f) => f.field)).toEqual(['riskInformation.roshLevel', 'riskInformation.riskSummary']);
+    expect(refused.body.fields.map((f) => f.field)).toEqual([
+      'riskInformation.roshLevel',
+      'riskInformation.riskSummary',
+    ]);
     expect(ok(await com.api.get<ReferralDetailView>(`/referrals/${referral.id}`)).status).toBe('DRAFT');
 
     ok(await com.api.patch(`/referrals/${referral.id}`, { riskInformation: RISK, version: referral.version }));
@@ -131,7 +137,9 @@ describe('CRS referrals', () => {
     tasks = await tasksOf(womanId);
     expect(tasks.find((t) => t.id === firstContact?.id)?.assigneeId).toBe(caseworker.id);
 
-    ok(await caseworker.api.post(`/referrals/${referral.id}/book-assessment`, { assessmentAt: '2030-01-07T10:00:00Z' }));
+    ok(
+      await caseworker.api.post(`/referrals/${referral.id}/book-assessment`, { assessmentAt: '2030-01-07T10:00:00Z' }),
+    );
     tasks = await tasksOf(womanId);
     expect(tasks.find((t) => t.id === firstContact?.id)?.status).toBe('DONE');
     expect(tasks.find((t) => t.templateKey === 'REFERRAL_ACTION_PLAN')?.status).toBe('TODO');
@@ -176,9 +184,9 @@ describe('CRS referrals', () => {
       'IN_DELIVERY',
       'ENDED',
     ]);
-    expect((await tasksOf(womanId)).filter((t) => t.templateKey.startsWith('REFERRAL_') && t.status === 'TODO')).toEqual(
-      [],
-    );
+    expect(
+      (await tasksOf(womanId)).filter((t) => t.templateKey.startsWith('REFERRAL_') && t.status === 'TODO'),
+    ).toEqual([]);
 
     const trail = ok(await com.api.get<WomanDetailView>(`/women/${womanId}`)).auditTrail.filter(
       (e) => e.entityType === 'REFERRAL' && e.entityId === referral.id,
@@ -215,7 +223,9 @@ describe('CRS referrals', () => {
 
     const approve = await com.api.post<ErrorBody>(`/referrals/${referral.id}/approve-action-plan`, {});
     expect(approve.status).toBe(409);
-    expect(messageOf(approve.body)).toBe('A referral that is DRAFT cannot APPROVE_ACTION_PLAN; from DRAFT it can: SEND, WITHDRAW');
+    expect(messageOf(approve.body)).toBe(
+      'A referral that is DRAFT cannot APPROVE_ACTION_PLAN; from DRAFT it can: SEND, WITHDRAW',
+    );
 
     const after = ok(await com.api.get<ReferralDetailView>(`/referrals/${referral.id}`));
     expect([after.status, after.version]).toEqual(['DRAFT', referral.version]);

@@ -9,7 +9,14 @@ import type { ReleaseDayPlanView } from '../../../apps/api/src/release-day/relea
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
-import { SignedInUser, createProvider, createSignedInUser, createWoman, daysFromToday, nextWeekday } from '../../factories';
+import {
+  SignedInUser,
+  createProvider,
+  createSignedInUser,
+  createWoman,
+  daysFromToday,
+  nextWeekday,
+} from '../../factories';
 
 describe('release-day plans', () => {
   let api: TestApi;
@@ -85,7 +92,11 @@ describe('release-day plans', () => {
       }),
     );
     ok(
-      await addAppointment(woman.id, { kind: 'PROBATION', startsAt: at(woman.releaseDate, '10:30'), town: 'Manchester' }),
+      await addAppointment(woman.id, {
+        kind: 'PROBATION',
+        startsAt: at(woman.releaseDate, '10:30'),
+        town: 'Manchester',
+      }),
       201,
     );
     plan = ok(
@@ -106,7 +117,11 @@ describe('release-day plans', () => {
     expect(plan.warnings[0].message).toContain('Salford to Manchester takes about 30 minutes, but she has 15');
 
     plan = ok(
-      await addAppointment(woman.id, { kind: 'GP_OR_PHARMACY', startsAt: at(woman.releaseDate, '16:00'), town: 'Leeds' }),
+      await addAppointment(woman.id, {
+        kind: 'GP_OR_PHARMACY',
+        startsAt: at(woman.releaseDate, '16:00'),
+        town: 'Leeds',
+      }),
       201,
     );
     expect(plan.warnings.map((w) => w.code)).toEqual([
@@ -172,10 +187,12 @@ describe('release-day plans', () => {
 
   it('refuses a stale plan edit with 409', async () => {
     const woman = await wednesdayRelease();
-    const first = ok(await prt.api.put<ReleaseDayPlanView>(`/women/${woman.id}/release-day`, { notes: 'Sister meets her' }));
-    ok(await prt.api.put(`/women/${woman.id}/release-day`, { notes: 'Taxi booked', version: first.version }));
-    expect((await prt.api.put(`/women/${woman.id}/release-day`, { notes: 'Late', version: first.version })).status).toBe(
-      409,
+    const first = ok(
+      await prt.api.put<ReleaseDayPlanView>(`/women/${woman.id}/release-day`, { notes: 'Sister meets her' }),
     );
+    ok(await prt.api.put(`/women/${woman.id}/release-day`, { notes: 'Taxi booked', version: first.version }));
+    expect(
+      (await prt.api.put(`/women/${woman.id}/release-day`, { notes: 'Late', version: first.version })).status,
+    ).toBe(409);
   });
 });

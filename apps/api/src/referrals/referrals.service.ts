@@ -302,8 +302,7 @@ export class ReferralsService {
     const rule = stageOpenedBy(referral.status);
     if (!rule) return [];
     const pathway =
-      referral.pathways.find((p) => !SENSITIVE_PATHWAYS.includes(p.pathway))?.pathway ??
-      (referral.pathways[0]?.pathway);
+      referral.pathways.find((p) => !SENSITIVE_PATHWAYS.includes(p.pathway))?.pathway ?? referral.pathways[0]?.pathway;
     return this.planner.createTrackingTasks(
       tx,
       woman,

@@ -182,7 +182,9 @@ export class UpdateWomanDto extends ReleaseDatesDto {
   @IsIsoDate()
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ description: 'Whether she has a National Insurance number (the board warns when not and time is short)' })
+  @ApiPropertyOptional({
+    description: 'Whether she has a National Insurance number (the board warns when not and time is short)',
+  })
   @IsOptional()
   @IsBoolean()
   hasNationalInsuranceNumber?: boolean;

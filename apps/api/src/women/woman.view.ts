@@ -42,12 +42,7 @@ export interface WomanView {
   taskCounts?: WomanTaskCounts;
 }
 
-export function toWomanView(
-  woman: WomanEntity,
-  role: Role,
-  today: string,
-  taskCounts?: WomanTaskCounts,
-): WomanView {
+export function toWomanView(woman: WomanEntity, role: Role, today: string, taskCounts?: WomanTaskCounts): WomanView {
   return {
     id: woman.id,
     prisonNumber: woman.prisonNumber,

@@ -1,11 +1,7 @@
 /** Bank account and ID document applications with their status logs. Callers check scope on the woman first. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  BankAccountApplicationEntity,
-  BankAccountStatusChangeEntity,
-  IdDocumentApplicationEntity,
-} from '../entities';
+import { BankAccountApplicationEntity, BankAccountStatusChangeEntity, IdDocumentApplicationEntity } from '../entities';
 import { Tx } from './unit-of-work.types';
 
 @Injectable()
