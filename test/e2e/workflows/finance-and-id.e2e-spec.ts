@@ -3,7 +3,7 @@
  * eligibility with reasons, a barrier swapping the task for its alternative, ID lead times as deadlines,
  * and the National Insurance warning on the day she arrives.
  */
-import { Role, addWorkingDays, expectedArrival, IdDocumentType, londonDateOf } from '@app/domain';
+import { Role, addWorkingDays, expectedArrival, IdDocumentType, londonDateOf, TaskStatus } from '@app/domain';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
@@ -160,7 +160,7 @@ describe('finance and ID', () => {
 
       ok(await prt.api.put(`/women/${woman.id}/bank-account/barrier`, { barrier: null }));
       tasks = await tasksOf(woman.id);
-      expect(tasks.filter((t) => t.templateKey === 'BANK_ACCOUNT' && t.status === 'TODO')).toHaveLength(1);
+      expect(tasks.filter((t) => t.templateKey === 'BANK_ACCOUNT' && t.status === TaskStatus.TODO)).toHaveLength(1);
       expect(tasks.find((t) => t.id === alternative?.id)?.status).toBe('NOT_NEEDED');
     });
 

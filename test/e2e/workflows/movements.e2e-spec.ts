@@ -3,7 +3,7 @@
  * CRS referral open and re-plans her needs for the new date; a transfer is seen live on both prisons' boards
  * (the real worker relays it through two real gateways); a redelivered event is applied once.
  */
-import { Role, addWorkingDays, londonDateOf } from '@app/domain';
+import { Role, addWorkingDays, londonDateOf, TaskStatus, Pathway } from '@app/domain';
 import type { ReferralDetailView } from '../../../apps/api/src/referrals/referral.view';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
@@ -179,9 +179,9 @@ describe('recall, transfer and release', () => {
     const out = ok(await com.api.get<WomanDetailView>(`/women/${woman.id}`));
     const releasedOn = londonDateOf(new Date());
     expect(out).toMatchObject({ prisonCode: 'OUT', releasedOn, releasedFromPrisonCode: 'STI' });
-    expect(out.tasks.filter((t) => t.ownerRole === 'PRE_RELEASE_TEAM').every((t) => t.status === 'NOT_NEEDED')).toBe(
-      true,
-    );
+    expect(
+      out.tasks.filter((t) => t.ownerRole === Role.PRE_RELEASE_TEAM).every((t) => t.status === TaskStatus.NOT_NEEDED),
+    ).toBe(true);
     const night = out.tasks.find((t) => t.templateKey === 'ACCOMMODATION_NIGHT_OF_RELEASE');
     expect(night).toMatchObject({ status: 'TODO', dueDate: addWorkingDays(releasedOn, 1) });
     expect(out.tasks.find((t) => t.templateKey === 'ACCOMMODATION_OUTCOME_12_WEEKS')?.status).toBe('TODO');
@@ -216,7 +216,7 @@ describe('recall, transfer and release', () => {
     expect(await auditActions(woman.id, 'REFERRAL')).toContain('KEPT_OPEN_ON_RECALL');
 
     // A fresh accommodation plan, waiting for her new release date...
-    const replanned = back.tasks.filter((t) => t.pathway === 'ACCOMMODATION' && t.status === 'TODO');
+    const replanned = back.tasks.filter((t) => t.pathway === Pathway.ACCOMMODATION && t.status === TaskStatus.TODO);
     expect(replanned.map((t) => t.templateKey)).toContain('DUTY_TO_REFER');
     expect(replanned.find((t) => t.templateKey === 'DUTY_TO_REFER')?.dueDate).toBeNull();
     // ...while the referral task, done when the referral went, is not asked for again.
@@ -233,8 +233,8 @@ describe('recall, transfer and release', () => {
     const tomorrow = addWorkingDays(londonDateOf(new Date()), 1);
     const squeezed = (await tasksOf(prtBronzefield, woman.id)).filter(
       (t) =>
-        t.pathway === 'ACCOMMODATION' &&
-        t.status === 'TODO' &&
+        t.pathway === Pathway.ACCOMMODATION &&
+        t.status === TaskStatus.TODO &&
         t.templateKey !== 'ACCOMMODATION_NIGHT_OF_RELEASE' &&
         t.templateKey !== 'ACCOMMODATION_OUTCOME_12_WEEKS',
     );

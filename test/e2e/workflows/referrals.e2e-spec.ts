@@ -2,7 +2,7 @@
  * CRS referrals end to end against real PostgreSQL and Redis: the whole path from draft to end-of-service
  * report, illegal steps, who may send, scope between providers, racing caseworkers, returns and withdrawals.
  */
-import { Role, addWorkingDays, londonDateOf } from '@app/domain';
+import { Role, addWorkingDays, londonDateOf, TaskStatus, ReferralStatus } from '@app/domain';
 import type { ReferralDetailView, ReferralView } from '../../../apps/api/src/referrals/referral.view';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
@@ -185,7 +185,7 @@ describe('CRS referrals', () => {
       'ENDED',
     ]);
     expect(
-      (await tasksOf(womanId)).filter((t) => t.templateKey.startsWith('REFERRAL_') && t.status === 'TODO'),
+      (await tasksOf(womanId)).filter((t) => t.templateKey.startsWith('REFERRAL_') && t.status === TaskStatus.TODO),
     ).toEqual([]);
 
     const trail = ok(await com.api.get<WomanDetailView>(`/women/${womanId}`)).auditTrail.filter(
@@ -278,7 +278,7 @@ describe('CRS referrals', () => {
     const own = ok(await caseworker.api.get<Page<ReferralView>>('/referrals'));
     expect(own.items.map((r) => r.id)).toContain(sentOne.id);
     expect(own.items.map((r) => r.id)).not.toContain(draftOne.id);
-    expect(own.items.every((r) => r.providerId === provider.id && r.status !== 'DRAFT')).toBe(true);
+    expect(own.items.every((r) => r.providerId === provider.id && r.status !== ReferralStatus.DRAFT)).toBe(true);
     expect((await caseworker.api.get(`/referrals/${draftOne.id}`)).status).toBe(404);
   });
 

@@ -4,7 +4,7 @@
  * admin's travel-time table, and who may change a plan.
  */
 import { DateTime } from 'luxon';
-import { Role } from '@app/domain';
+import { Role, ReleaseDayWarningCode } from '@app/domain';
 import type { ReleaseDayPlanView } from '../../../apps/api/src/release-day/release-day.service';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
@@ -157,7 +157,7 @@ describe('release-day plans', () => {
     expect(plan.warnings[0].message).toContain('medication supply and her accommodation');
     expect(woman.warnings.map((w) => w.code)).toContain('RELEASE_BEFORE_CLOSED_DAYS');
     // Nothing on the checklist has been decided yet, so all five are still needed.
-    expect(plan.warnings.filter((w) => w.code === 'CHECKLIST_NOT_ARRANGED')).toHaveLength(5);
+    expect(plan.warnings.filter((w) => w.code === ReleaseDayWarningCode.CHECKLIST_NOT_ARRANGED)).toHaveLength(5);
   });
 
   it('refuses bad input naming the field, and lets only the people who plan release change a plan', async () => {
