@@ -26,6 +26,7 @@ import {
   BankAccountStatus,
   bankAccountTransitionProblem,
   checkBankAccountEligibility,
+  isActiveBankAccountStatus,
   daysBetween,
   DEFAULT_ESCALATION_LADDER,
   endOfWorkingDay,
@@ -162,6 +163,12 @@ export class FinanceService {
     await this.unitOfWork
       .run(async (tx) => {
         const locked = await this.lockedWoman(tx, user, womanId);
+        // Her row is locked, so this check cannot race; the partial unique index stays as the backstop.
+        if (
+          (await this.finance.listBankAccountApplications(womanId, tx)).some((a) => isActiveBankAccountStatus(a.status))
+        ) {
+          throw new ConflictException('She already has a bank account application in progress: update that one');
+        }
         const application = await this.finance.insertBankAccountApplication(tx, {
           womanId,
           bankName: body.bankName.trim(),
@@ -275,6 +282,11 @@ export class FinanceService {
     const created = await this.unitOfWork
       .run(async (tx) => {
         const woman = await this.lockedWoman(tx, user, womanId);
+        const active = (await this.finance.listIdDocumentApplications(womanId, tx)).some(
+          (a) => a.documentType === body.documentType && a.status === IdApplicationStatus.APPLIED,
+        );
+        if (active)
+          throw new ConflictException(`She already has a ${issuer.label.toLowerCase()} application in progress`);
         const application = await this.finance.insertIdDocumentApplication(tx, {
           womanId,
           documentType: body.documentType,

@@ -8,8 +8,8 @@ import { Tx } from './unit-of-work.types';
 export class FinanceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  listBankAccountApplications(womanId: string): Promise<BankAccountApplicationEntity[]> {
-    return this.dataSource
+  listBankAccountApplications(womanId: string, tx?: Tx): Promise<BankAccountApplicationEntity[]> {
+    return (tx ?? this.dataSource.manager)
       .getRepository(BankAccountApplicationEntity)
       .find({ where: { womanId }, order: { createdAt: 'DESC' } });
   }
@@ -59,8 +59,8 @@ export class FinanceRepository {
     await tx.getRepository(BankAccountStatusChangeEntity).insert(change);
   }
 
-  listIdDocumentApplications(womanId: string): Promise<IdDocumentApplicationEntity[]> {
-    return this.dataSource
+  listIdDocumentApplications(womanId: string, tx?: Tx): Promise<IdDocumentApplicationEntity[]> {
+    return (tx ?? this.dataSource.manager)
       .getRepository(IdDocumentApplicationEntity)
       .find({ where: { womanId }, order: { createdAt: 'DESC' } });
   }
