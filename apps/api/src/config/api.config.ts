@@ -17,7 +17,11 @@ const apiSettingsSchema = z.object({
   LOG_LEVEL: logLevelSchema,
   BODY_LIMIT: z.string().default('100kb'),
   // The shared secret HMPPS's event forwarder presents; without it the events endpoint answers 503.
-  HMPPS_EVENTS_TOKEN: z.string().min(32, 'HMPPS_EVENTS_TOKEN must be at least 32 characters').optional(),
+  // Empty counts as unset, so compose can pass the variable through whether or not it is set.
+  HMPPS_EVENTS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(32, 'HMPPS_EVENTS_TOKEN must be at least 32 characters').optional(),
+  ),
 });
 
 export interface ApiSettings {

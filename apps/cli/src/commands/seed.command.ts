@@ -1,17 +1,25 @@
 /**
  * `seed [--if-empty]`: migrates, then loads the demo board (providers, staff, about 300 women with their
- * assessments and tasks) into an empty database, and prints what the board now holds. It never adds to or
+ * assessments and tasks, and a starter travel-time table) into an empty database, and prints what the board now holds. It never adds to or
  * deletes from a database that already records women.
  */
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { ReferenceDataRepository, TasksRepository, UnitOfWork, UsersRepository, WomenRepository } from '@app/database';
+import {
+  ReferenceDataRepository,
+  ReleaseDayRepository,
+  TasksRepository,
+  UnitOfWork,
+  UsersRepository,
+  WomenRepository,
+} from '@app/database';
 import { londonDateOf, Role, taskVisibilityFor } from '@app/domain';
 import { Actor, SYSTEM_ACTOR } from '@app/resettlement';
 import { formatCounts, missingScheduleStates, summariseTasks } from '../seed/board-summary';
 import { buildDemoBoard, SEED_REQUEST_ID } from '../seed/demo-board';
 import { DemoCaseloadWriter } from '../seed/demo-caseload.writer';
 import { DemoStaffWriter } from '../seed/demo-staff.writer';
+import { DEMO_TRAVEL_TIMES } from '../seed/demo-travel-times';
 import { DEMO_PASSWORD } from '../seed/demo-users';
 import { TaskProgressWriter } from '../seed/task-progress.writer';
 import { MigrateCommand } from './migrate.command';
@@ -28,6 +36,7 @@ export class SeedCommand {
     private readonly users: UsersRepository,
     private readonly tasks: TasksRepository,
     private readonly reference: ReferenceDataRepository,
+    private readonly releaseDay: ReleaseDayRepository,
     private readonly staffWriter: DemoStaffWriter,
     private readonly caseloadWriter: DemoCaseloadWriter,
     private readonly progressWriter: TaskProgressWriter,
@@ -60,6 +69,9 @@ export class SeedCommand {
     try {
       await this.unitOfWork.run(async (tx) => {
         const staff = await this.staffWriter.write(tx, actor);
+        if ((await this.releaseDay.listTravelTimes()).length === 0) {
+          await this.releaseDay.replaceTravelTimes(tx, [...DEMO_TRAVEL_TIMES]);
+        }
         for (const demo of board.women) {
           const written = await this.caseloadWriter.write(tx, demo, staff, actor);
           await this.progressWriter.write(tx, demo, written.tasks, staff, board.progressRandom, SEED_REQUEST_ID, now);
