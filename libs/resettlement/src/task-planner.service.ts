@@ -116,16 +116,15 @@ export class TaskPlannerService {
     };
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
     const planned = planTasksForPathway(templates, pathway, facts).filter((p) => !existing.has(p.templateKey));
-    const created = await this.tasks.insertMany(
+    return this.insertTasks(
       tx,
+      woman,
       planned.map((p) => ({
-        womanId: woman.id,
         pathway: p.pathway,
         templateKey: p.templateKey,
         title: p.title,
         description: p.description,
         ownerRole: p.ownerRole,
-        status: TaskStatus.TODO,
         releaseCritical: p.releaseCritical,
         ineligibleReasons: p.ineligibleReasons,
         dueDate: p.deadline?.dueDate ?? null,
@@ -133,25 +132,10 @@ export class TaskPlannerService {
         atRiskAt: p.deadline?.atRiskAt ?? null,
         escalationAts: p.deadline ? escalationInstants(p.deadline.dueDate, ladderOf(ladders, p.templateKey)) : [],
       })),
-    );
-    await this.tasks.appendStatusChanges(
-      tx,
-      created.map((task) => ({
-        taskId: task.id,
-        fromStatus: null,
-        toStatus: TaskStatus.TODO,
-        actorId: actor.id,
-        reason: 'Created from the task catalogue',
-      })),
-    );
-    await this.recorder.tasksChanged(
-      tx,
-      woman,
-      created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
+      'Created from the task catalogue',
       actor,
       now,
     );
-    return created;
   }
 
   /** Recomputes the deadlines of every open task after her release date (or reception date) changed. */
@@ -207,16 +191,15 @@ export class TaskPlannerService {
     actor: Actor,
     now: Date,
   ): Promise<TaskEntity[]> {
-    const created = await this.tasks.insertMany(
+    return this.insertTasks(
       tx,
+      woman,
       specs.map((spec) => ({
-        womanId: woman.id,
         pathway: spec.pathway,
         templateKey: spec.templateKey,
         title: spec.title,
         description: spec.description,
         ownerRole: spec.ownerRole,
-        status: TaskStatus.TODO,
         releaseCritical: spec.releaseCritical,
         ineligibleReasons: [],
         dueDate: spec.deadline?.dueDate ?? null,
@@ -226,25 +209,10 @@ export class TaskPlannerService {
         subjectType: spec.subjectType,
         subjectId: spec.subjectId,
       })),
-    );
-    await this.tasks.appendStatusChanges(
-      tx,
-      created.map((task) => ({
-        taskId: task.id,
-        fromStatus: null,
-        toStatus: TaskStatus.TODO,
-        actorId: actor.id,
-        reason,
-      })),
-    );
-    await this.recorder.tasksChanged(
-      tx,
-      woman,
-      created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
+      reason,
       actor,
       now,
     );
-    return created;
   }
 
   /** Closes the open ones among these tasks (the work happened elsewhere, or is no longer needed), with why. */
@@ -360,5 +328,38 @@ export class TaskPlannerService {
       actor,
       now,
     );
+  }
+
+  /** Every new task starts TODO with a first status-log row, an audit entry and a board event. */
+  private async insertTasks(
+    tx: Tx,
+    woman: WomanEntity,
+    rows: Partial<TaskEntity>[],
+    reason: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const created = await this.tasks.insertMany(
+      tx,
+      rows.map((row) => ({ ...row, womanId: woman.id, status: TaskStatus.TODO })),
+    );
+    await this.tasks.appendStatusChanges(
+      tx,
+      created.map((task) => ({
+        taskId: task.id,
+        fromStatus: null,
+        toStatus: TaskStatus.TODO,
+        actorId: actor.id,
+        reason,
+      })),
+    );
+    await this.recorder.tasksChanged(
+      tx,
+      woman,
+      created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
+      actor,
+      now,
+    );
+    return created;
   }
 }

@@ -56,6 +56,13 @@ import {
 const FINANCE_WORKERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 const BANK_ACCOUNT_TASK = 'BANK_ACCOUNT';
 
+/** Applications are changed only from the version the caller read. */
+function requireVersion(current: number, sent: number): void {
+  if (current !== sent) {
+    throw new ConflictException(`The application changed since you read it (you sent version ${sent}): reload`);
+  }
+}
+
 function snapshot(record: object): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, ...rest } = record as Record<string, unknown>;
   return rest;
@@ -160,48 +167,41 @@ export class FinanceService {
         reasons: verdict.reasons,
       });
     }
-    await this.unitOfWork
-      .run(async (tx) => {
-        const locked = await this.lockedWoman(tx, user, womanId);
-        // Her row is locked, so this check cannot race; the partial unique index stays as the backstop.
-        if (
-          (await this.finance.listBankAccountApplications(womanId, tx)).some((a) => isActiveBankAccountStatus(a.status))
-        ) {
-          throw new ConflictException('She already has a bank account application in progress: update that one');
-        }
-        const application = await this.finance.insertBankAccountApplication(tx, {
-          womanId,
-          bankName: body.bankName.trim(),
-          status: BankAccountStatus.PENDING,
-          appliedOn: body.appliedOn ?? this.clock.today(),
-          notes: body.notes ?? null,
-          createdById: user.id,
-        });
-        await this.finance.appendBankAccountStatusChange(tx, {
-          applicationId: application.id,
-          fromStatus: null,
-          toStatus: BankAccountStatus.PENDING,
-          actorId: actor.id,
-          reason: null,
-        });
-        await this.recorder.caseRecordChanged(
-          tx,
-          locked,
-          'BANK_ACCOUNT',
-          application.id,
-          'APPLIED',
-          null,
-          snapshot(application),
-          actor,
-          application.status,
-        );
-      })
-      .catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23505') {
-          throw new ConflictException('She already has a bank account application in progress: update that one');
-        }
-        throw error;
+    await this.unitOfWork.run(async (tx) => {
+      const locked = await this.lockedWoman(tx, user, womanId);
+      // Her row is locked, so this check cannot race; a partial unique index backs it in the schema.
+      if (
+        (await this.finance.listBankAccountApplications(womanId, tx)).some((a) => isActiveBankAccountStatus(a.status))
+      ) {
+        throw new ConflictException('She already has a bank account application in progress: update that one');
+      }
+      const application = await this.finance.insertBankAccountApplication(tx, {
+        womanId,
+        bankName: body.bankName.trim(),
+        status: BankAccountStatus.PENDING,
+        appliedOn: body.appliedOn ?? this.clock.today(),
+        notes: body.notes ?? null,
+        createdById: user.id,
       });
+      await this.finance.appendBankAccountStatusChange(tx, {
+        applicationId: application.id,
+        fromStatus: null,
+        toStatus: BankAccountStatus.PENDING,
+        actorId: actor.id,
+        reason: null,
+      });
+      await this.recorder.caseRecordChanged(
+        tx,
+        locked,
+        'BANK_ACCOUNT',
+        application.id,
+        'APPLIED',
+        null,
+        snapshot(application),
+        actor,
+        application.status,
+      );
+    });
     return this.bankAccount(user, womanId);
   }
 
@@ -212,11 +212,7 @@ export class FinanceService {
       const application = await this.finance.findBankAccountApplicationForUpdate(tx, id);
       const woman = application ? await this.women.findOneInScopeForUpdate(tx, user.scope, application.womanId) : null;
       if (!application || !woman) throw new NotFoundException('No such bank account application in your caseload');
-      if (application.version !== body.version) {
-        throw new ConflictException(
-          `The application changed since you read it (you sent version ${body.version}): reload`,
-        );
-      }
+      requireVersion(application.version, body.version);
       const problem = bankAccountTransitionProblem(application.status, body.status);
       if (problem) throw new ConflictException(problem);
       const updated = await this.finance.updateBankAccountApplication(tx, id, { status: body.status });
@@ -279,69 +275,62 @@ export class FinanceService {
     const appliedOn = body.appliedOn ?? this.clock.today();
     const issuer = ID_DOCUMENT_ISSUERS[body.documentType];
     const expectedBy = expectedArrival(body.documentType, appliedOn);
-    const created = await this.unitOfWork
-      .run(async (tx) => {
-        const woman = await this.lockedWoman(tx, user, womanId);
-        const active = (await this.finance.listIdDocumentApplications(womanId, tx)).some(
-          (a) => a.documentType === body.documentType && a.status === IdApplicationStatus.APPLIED,
-        );
-        if (active)
-          throw new ConflictException(`She already has a ${issuer.label.toLowerCase()} application in progress`);
-        const application = await this.finance.insertIdDocumentApplication(tx, {
-          womanId,
-          documentType: body.documentType,
-          status: IdApplicationStatus.APPLIED,
-          appliedOn,
-          costPence: body.costPence ?? issuer.typicalCostPence,
-          expectedBy,
-          notes: body.notes ?? null,
-          createdById: user.id,
-        });
-        await this.recorder.caseRecordChanged(
-          tx,
-          woman,
-          'ID_DOCUMENT',
-          application.id,
-          'APPLIED',
-          null,
-          snapshot(application),
-          actor,
-          application.status,
-        );
-        return this.planner.createTrackingTasks(
-          tx,
-          woman,
-          [
-            {
-              pathway: Pathway.FINANCE_AND_ID,
-              templateKey: `ID_DOCUMENT_${body.documentType}`,
-              title: `Check her ${issuer.label.toLowerCase()} has arrived (applied ${appliedOn})`,
-              description:
-                `${issuer.issuer} usually takes about ${Math.round(issuer.leadTimeDays / 7)} weeks. ` +
-                'If it has not arrived by the due date, chase it, or plan for it to follow her to her release address.',
-              ownerRole: Role.PRE_RELEASE_TEAM,
-              releaseCritical: false,
-              deadline: {
-                dueDate: expectedBy,
-                dueAt: endOfWorkingDay(expectedBy),
-                atRiskAt: endOfWorkingDay(addWorkingDays(expectedBy, -2)),
-              },
-              escalationLadder: DEFAULT_ESCALATION_LADDER,
-              subjectType: TaskSubjectType.ID_APPLICATION,
-              subjectId: application.id,
-            },
-          ],
-          `Applied for her ${issuer.label.toLowerCase()}`,
-          actor,
-          now,
-        );
-      })
-      .catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23505') {
-          throw new ConflictException(`She already has a ${issuer.label.toLowerCase()} application in progress`);
-        }
-        throw error;
+    const created = await this.unitOfWork.run(async (tx) => {
+      const woman = await this.lockedWoman(tx, user, womanId);
+      const active = (await this.finance.listIdDocumentApplications(womanId, tx)).some(
+        (a) => a.documentType === body.documentType && a.status === IdApplicationStatus.APPLIED,
+      );
+      if (active)
+        throw new ConflictException(`She already has a ${issuer.label.toLowerCase()} application in progress`);
+      const application = await this.finance.insertIdDocumentApplication(tx, {
+        womanId,
+        documentType: body.documentType,
+        status: IdApplicationStatus.APPLIED,
+        appliedOn,
+        costPence: body.costPence ?? issuer.typicalCostPence,
+        expectedBy,
+        notes: body.notes ?? null,
+        createdById: user.id,
       });
+      await this.recorder.caseRecordChanged(
+        tx,
+        woman,
+        'ID_DOCUMENT',
+        application.id,
+        'APPLIED',
+        null,
+        snapshot(application),
+        actor,
+        application.status,
+      );
+      return this.planner.createTrackingTasks(
+        tx,
+        woman,
+        [
+          {
+            pathway: Pathway.FINANCE_AND_ID,
+            templateKey: `ID_DOCUMENT_${body.documentType}`,
+            title: `Check her ${issuer.label.toLowerCase()} has arrived (applied ${appliedOn})`,
+            description:
+              `${issuer.issuer} usually takes about ${Math.round(issuer.leadTimeDays / 7)} weeks. ` +
+              'If it has not arrived by the due date, chase it, or plan for it to follow her to her release address.',
+            ownerRole: Role.PRE_RELEASE_TEAM,
+            releaseCritical: false,
+            deadline: {
+              dueDate: expectedBy,
+              dueAt: endOfWorkingDay(expectedBy),
+              atRiskAt: endOfWorkingDay(addWorkingDays(expectedBy, -2)),
+            },
+            escalationLadder: DEFAULT_ESCALATION_LADDER,
+            subjectType: TaskSubjectType.ID_APPLICATION,
+            subjectId: application.id,
+          },
+        ],
+        `Applied for her ${issuer.label.toLowerCase()}`,
+        actor,
+        now,
+      );
+    });
     await this.scheduler.schedule(created, now);
     return this.idDocuments(user, womanId);
   }
@@ -353,11 +342,7 @@ export class FinanceService {
       const application = await this.finance.findIdDocumentApplicationForUpdate(tx, id);
       const woman = application ? await this.women.findOneInScopeForUpdate(tx, user.scope, application.womanId) : null;
       if (!application || !woman) throw new NotFoundException('No such ID document application in your caseload');
-      if (application.version !== body.version) {
-        throw new ConflictException(
-          `The application changed since you read it (you sent version ${body.version}): reload`,
-        );
-      }
+      requireVersion(application.version, body.version);
       if (application.status !== IdApplicationStatus.APPLIED) {
         throw new ConflictException(`The application is already ${application.status}: start a new one instead`);
       }
