@@ -474,6 +474,7 @@ function printBanner(env, notes) {
   const lines = [
     '',
     'Resettle is running.',
+    `  Web app  http://localhost:${env.API_PORT}/ (sign in as a demo user)`,
     `  API      http://localhost:${env.API_PORT}`,
     `  API docs http://localhost:${env.API_PORT}/docs`,
     `  Gateway  http://localhost:${env.GATEWAY_PORT} (socket.io)`,

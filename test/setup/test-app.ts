@@ -17,9 +17,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestApi> {
   const { createApiApp, readApiSettings, DataSource: DataSourceClass } = loadNativeApi();
-  const app = await createApiApp(readApiSettings(apiEnvironment(readRunSettings())));
+  const app = await createApiApp(readApiSettings({ ...apiEnvironment(readRunSettings()), ...extraEnv }));
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   return {

@@ -1,4 +1,6 @@
 /** Builds the API application (used by main.ts and by the end-to-end tests, so both run the same app). */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,6 +9,15 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiSettings } from './config/api.config';
+
+/**
+ * The web app's built files at / (index.html and /assets). It routes by URL hash, so no API path is ever
+ * shadowed by a page. Without a build (an API-only deployment) the API runs as before.
+ */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const root = resolve(webDistDir);
+  if (existsSync(join(root, 'index.html'))) app.useStaticAssets(root, { index: 'index.html', maxAge: '1h' });
+}
 
 export async function createApiApp(settings: ApiSettings): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(settings), {
@@ -29,5 +40,6 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  serveWebApp(app, settings.webDistDir);
   return app;
 }

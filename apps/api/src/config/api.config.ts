@@ -16,6 +16,12 @@ const apiSettingsSchema = z.object({
     .default('resettle'),
   LOG_LEVEL: logLevelSchema,
   BODY_LIMIT: z.string().default('100kb'),
+  // The web app (apps/web, built by npm run build) served at /, and where its pages find the gateway.
+  WEB_DIST_DIR: z.string().default('dist/web'),
+  PUBLIC_GATEWAY_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https?$/, error: 'PUBLIC_GATEWAY_URL must be an http(s) URL' }).optional(),
+  ),
   // The shared secret HMPPS's event forwarder presents; without it the events endpoint answers 503.
   // Empty counts as unset, so compose can pass the variable through whether or not it is set.
   HMPPS_EVENTS_TOKEN: z.preprocess(
@@ -30,6 +36,9 @@ export interface ApiSettings {
   logLevel: string;
   bodyLimit: string;
   hmppsEventsToken: string | null;
+  webDistDir: string;
+  /** Null: pages connect to port 3001 of the host that served them. */
+  publicGatewayUrl: string | null;
   database: DatabaseSettings;
   auth: AuthSettings;
 }
@@ -42,6 +51,8 @@ export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
     logLevel: data.LOG_LEVEL,
     bodyLimit: data.BODY_LIMIT,
     hmppsEventsToken: data.HMPPS_EVENTS_TOKEN ?? null,
+    webDistDir: data.WEB_DIST_DIR,
+    publicGatewayUrl: data.PUBLIC_GATEWAY_URL ?? null,
     database: readDatabaseSettings(env),
     auth: readAuthSettings(env),
   };

@@ -1,7 +1,7 @@
 /** Reads and writes women, always through the reader's access scope. */
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { AccessScope, OPEN_TASK_STATUSES, TaskVisibility } from '@app/domain';
+import { AccessScope, OPEN_TASK_STATUSES, Pathway, TaskVisibility } from '@app/domain';
 import { WomanEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
@@ -18,10 +18,15 @@ export interface WomenListFilter {
   offset: number;
 }
 
-export interface WomanTaskCounts {
+export interface TaskCounts {
   open: number;
   atRisk: number;
   overdue: number;
+}
+
+export interface WomanTaskCounts extends TaskCounts {
+  /** The same counts per pathway, for the board's pathway chips (only pathways with open tasks). */
+  byPathway: Partial<Record<Pathway, TaskCounts>>;
 }
 
 export interface WomanListRow {
@@ -62,7 +67,10 @@ export class WomenRepository {
       filter.visibility,
     );
     return {
-      rows: women.map((woman) => ({ woman, taskCounts: counts.get(woman.id) ?? { open: 0, atRisk: 0, overdue: 0 } })),
+      rows: women.map((woman) => ({
+        woman,
+        taskCounts: counts.get(woman.id) ?? { open: 0, atRisk: 0, overdue: 0, byPathway: {} },
+      })),
       total,
     };
   }
@@ -125,19 +133,26 @@ export class WomenRepository {
   ): Promise<Map<string, WomanTaskCounts>> {
     const result = new Map<string, WomanTaskCounts>();
     if (womanIds.length === 0) return result;
-    const rows: { woman_id: string; open: string; at_risk: string; overdue: string }[] = await this.women.manager.query(
-      `SELECT woman_id,
-              count(*) AS open,
-              count(*) FILTER (WHERE at_risk_at <= $2 AND due_at > $2) AS at_risk,
-              count(*) FILTER (WHERE due_at <= $2) AS overdue
-         FROM tasks
-        WHERE woman_id = ANY($1) AND status = ANY($3)
-          AND pathway <> ALL($4) AND ($5::text IS NULL OR owner_role = $5)
-        GROUP BY woman_id`,
-      [womanIds, now, OPEN_TASK_STATUSES, [...visibility.hiddenPathways], visibility.ownerRoleOnly],
-    );
+    const rows: { woman_id: string; pathway: Pathway; open: string; at_risk: string; overdue: string }[] =
+      await this.women.manager.query(
+        `SELECT woman_id, pathway,
+                count(*) AS open,
+                count(*) FILTER (WHERE at_risk_at <= $2 AND due_at > $2) AS at_risk,
+                count(*) FILTER (WHERE due_at <= $2) AS overdue
+           FROM tasks
+          WHERE woman_id = ANY($1) AND status = ANY($3)
+            AND pathway <> ALL($4) AND ($5::text IS NULL OR owner_role = $5)
+          GROUP BY woman_id, pathway`,
+        [womanIds, now, OPEN_TASK_STATUSES, [...visibility.hiddenPathways], visibility.ownerRoleOnly],
+      );
     for (const row of rows) {
-      result.set(row.woman_id, { open: Number(row.open), atRisk: Number(row.at_risk), overdue: Number(row.overdue) });
+      const counts = { open: Number(row.open), atRisk: Number(row.at_risk), overdue: Number(row.overdue) };
+      const total = result.get(row.woman_id) ?? { open: 0, atRisk: 0, overdue: 0, byPathway: {} };
+      total.open += counts.open;
+      total.atRisk += counts.atRisk;
+      total.overdue += counts.overdue;
+      total.byPathway[row.pathway] = counts;
+      result.set(row.woman_id, total);
     }
     return result;
   }

@@ -1,0 +1,167 @@
+/**
+ * The shell: sign-in, the page for the user's role (a prison board, the caseworker queue, the COM's
+ * caseload), the alerts panel, and the live connection that refreshes whatever is on screen.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { loadSession, saveSession, Session, whenUnauthorised } from './api';
+import { BoardEvent, ConnectionState, connectLive } from './live';
+import { AlertsPanel } from './screens/alerts-panel';
+import { ComView } from './screens/com-view';
+import { PrisonBoard } from './screens/prison-board';
+import { Queue } from './screens/queue';
+import { SignIn } from './screens/sign-in';
+import { WomanPanel } from './screens/woman-panel';
+import { ROLE_LABELS } from './format';
+
+const PRISON_BOARD_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'GOVERNOR', 'ADMIN'];
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const update = () => setHash(location.hash);
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return hash;
+}
+
+function homeFor(session: Session): string {
+  if (session.user.role === 'CRS_CASEWORKER') return '#/queue';
+  if (session.user.role === 'COM') return '#/caseload';
+  return `#/board/${session.user.prisonCodes[0] ?? 'STI'}`;
+}
+
+function roomsFor(session: Session, hash: string): string[] {
+  const prison = /^#\/board\/([A-Z]{3})$/.exec(hash)?.[1];
+  if (prison) return [session.user.role === 'GOVERNOR' ? `prison:${prison}:oversight` : `prison:${prison}`];
+  if (session.user.role === 'CRS_CASEWORKER' && session.user.providerId) return [`provider:${session.user.providerId}`];
+  return [];
+}
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [openWoman, setOpenWoman] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const hash = useHash();
+
+  const signOut = useCallback((why: string | null) => {
+    saveSession(null);
+    setSession(null);
+    setNotice(why);
+  }, []);
+  useEffect(() => whenUnauthorised(() => signOut('Your session has ended. Sign in again to carry on.')), [signOut]);
+
+  useEffect(() => {
+    if (session && (hash === '' || hash === '#/')) location.hash = homeFor(session);
+  }, [session, hash]);
+
+  const rooms = session ? roomsFor(session, hash) : [];
+  const roomKey = rooms.join(',');
+  useEffect(() => {
+    if (!session) return;
+    let refreshTimer: number | undefined;
+    // Many events arrive together (a plan of 10 tasks): one refetch for the lot.
+    const refresh = () => {
+      window.clearTimeout(refreshTimer);
+      refreshTimer = window.setTimeout(() => setRefreshKey((k) => k + 1), 250);
+    };
+    const stop = connectLive(session.token, roomKey ? roomKey.split(',') : [], {
+      onEvent: (event: BoardEvent) => {
+        if (event.type === 'alert.raised') {
+          setAnnouncement(
+            `New alert: ${event.alert?.kind === 'AT_RISK' ? 'at risk' : 'overdue'}: ${event.task?.title ?? 'a task'}`,
+          );
+        }
+        refresh();
+      },
+      onReload: refresh,
+      onState: (state) => {
+        setConnection(state);
+        if (state === 'live') refresh();
+      },
+    });
+    return () => {
+      window.clearTimeout(refreshTimer);
+      void stop.then((close) => close());
+    };
+  }, [session, roomKey]);
+
+  if (!session) {
+    return (
+      <SignIn
+        notice={notice}
+        onSignedIn={(s) => {
+          saveSession(s);
+          setSession(s);
+          setNotice(null);
+          location.hash = homeFor(s);
+        }}
+      />
+    );
+  }
+
+  const prison = /^#\/board\/([A-Z]{3})$/.exec(hash)?.[1];
+  const mayBoard = PRISON_BOARD_ROLES.includes(session.user.role);
+  let page;
+  if (prison && mayBoard && (session.user.role === 'ADMIN' || session.user.prisonCodes.includes(prison))) {
+    page = <PrisonBoard prison={prison} refreshKey={refreshKey} onOpen={setOpenWoman} />;
+  } else if (prison) {
+    page = (
+      <main>
+        <h1>Not available</h1>
+        <p className="error-summary" role="alert">
+          The {prison} board is not open to you: boards are for the staff and governors of that prison.
+        </p>
+        <a href={homeFor(session)}>Go to your own page</a>
+      </main>
+    );
+  } else if (hash === '#/queue') {
+    page = <Queue userId={session.user.id} refreshKey={refreshKey} />;
+  } else if (hash === '#/caseload') {
+    page = <ComView refreshKey={refreshKey} />;
+  } else {
+    page = <p>Loading…</p>;
+  }
+
+  return (
+    <div className="shell">
+      <header className="header">
+        <a className="brand" href={homeFor(session)}>
+          Resettle
+        </a>
+        <nav aria-label="Main">
+          {mayBoard &&
+            (session.user.role === 'ADMIN' ? ['STI', 'BZI', 'EWI'] : session.user.prisonCodes).map((code) => (
+              <a key={code} href={`#/board/${code}`} aria-current={prison === code ? 'page' : undefined}>
+                {code} board
+              </a>
+            ))}
+          {session.user.role === 'CRS_CASEWORKER' && <a href="#/queue">Queue</a>}
+          {session.user.role === 'COM' && <a href="#/caseload">Caseload</a>}
+        </nav>
+        <span className={`connection connection-${connection}`} role="status">
+          {connection === 'live' ? '● Live' : connection === 'reconnecting' ? '○ Reconnecting…' : '○ Connecting…'}
+        </span>
+        <span className="who">
+          {session.user.displayName} ({ROLE_LABELS[session.user.role] ?? session.user.role})
+        </span>
+        <button onClick={() => signOut(null)}>Sign out</button>
+      </header>
+      {announcement && (
+        <div className="announcement" role="alert">
+          {announcement} <button onClick={() => setAnnouncement(null)}>Dismiss</button>
+        </div>
+      )}
+      <div className="layout">
+        {page}
+        <AlertsPanel refreshKey={refreshKey} />
+      </div>
+      {openWoman && (
+        <WomanPanel womanId={openWoman} session={session} refreshKey={refreshKey} onClose={() => setOpenWoman(null)} />
+      )}
+    </div>
+  );
+}

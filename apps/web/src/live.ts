@@ -1,0 +1,55 @@
+/**
+ * The live board connection: one socket to the gateway with the session's token, the rooms of the page,
+ * and catching up after a lost connection (the gateway replays what was missed, or asks for a reload).
+ */
+import { io, Socket } from 'socket.io-client';
+
+export interface BoardEvent {
+  seq: number;
+  type: string;
+  womanId: string | null;
+  prisonCode: string | null;
+  task?: { id: string; title: string; womanId: string };
+  alert?: { id: string; taskId: string; kind: string; level: number; createdAt: string };
+  woman?: { firstName: string; lastName: string };
+}
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+
+export interface LiveHandlers {
+  onEvent(event: BoardEvent): void;
+  /** The gap was too long to replay: fetch everything again. */
+  onReload(): void;
+  onState(state: ConnectionState): void;
+}
+
+async function gatewayUrl(): Promise<string> {
+  const response = await fetch('/client-config');
+  const { gatewayUrl: configured } = (await response.json()) as { gatewayUrl: string | null };
+  return configured ?? `${location.protocol}//${location.hostname}:3001`;
+}
+
+export async function connectLive(token: string, rooms: string[], handlers: LiveHandlers): Promise<() => void> {
+  let lastSeq = 0;
+  let socket: Socket | null = io(await gatewayUrl(), { auth: { token }, transports: ['websocket'] });
+  const subscribe = (since?: number) =>
+    socket?.emit('board.subscribe', since === undefined ? { rooms } : { rooms, since }, () => undefined);
+  const seen = (event: BoardEvent) => {
+    lastSeq = Math.max(lastSeq, event.seq);
+    handlers.onEvent(event);
+  };
+  handlers.onState('connecting');
+  socket.on('connect', () => {
+    handlers.onState('live');
+    subscribe(lastSeq > 0 ? lastSeq : undefined);
+  });
+  socket.on('disconnect', () => handlers.onState('reconnecting'));
+  socket.on('connect_error', () => handlers.onState('reconnecting'));
+  socket.on('board.event', seen);
+  socket.on('board.replay', (replay: { events: BoardEvent[] }) => replay.events.forEach(seen));
+  socket.on('board.reload', () => handlers.onReload());
+  return () => {
+    socket?.close();
+    socket = null;
+  };
+}

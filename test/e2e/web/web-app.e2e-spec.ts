@@ -1,0 +1,181 @@
+/**
+ * The web app in a real browser (Debian's Chromium driven by playwright-core), served by the real API, with
+ * a real gateway and worker: sign-in, the board with the suite's women, live changes without a reload, an
+ * alert that arrives and is acknowledged, a claim race seen by the loser, and a caseworker kept off a prison
+ * board. Screenshots of each screen go to artifacts/screenshots (ignored by git).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Role } from '@app/domain';
+import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import { AppProcess, startApp } from '../../setup/app-process';
+import { TestApi, startTestApi } from '../../setup/test-app';
+import {
+  SignedInUser,
+  createProvider,
+  createReleaseArea,
+  createSignedInUser,
+  createWoman,
+  daysFromToday,
+  recordNeeds,
+} from '../../factories';
+
+jest.setTimeout(90_000);
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
+
+describe('the web app', () => {
+  let api: TestApi;
+  let gateway: AppProcess;
+  let worker: AppProcess;
+  let browser: Browser;
+  let prt: SignedInUser;
+  let caseworker: SignedInUser;
+  let colleague: SignedInUser;
+  let areaCode: string;
+
+  beforeAll(async () => {
+    [gateway, worker] = await Promise.all([
+      startApp('gateway'),
+      startApp('worker', { HORIZON_EVERY_MS: '1000', RECONCILE_EVERY_MS: '60000' }),
+    ]);
+    api = await startTestApi({ PUBLIC_GATEWAY_URL: gateway.url });
+    prt = await createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] });
+    const provider = await createProvider(api.dataSource);
+    areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
+    [caseworker, colleague] = await Promise.all(
+      [0, 1].map(() =>
+        createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
+      ),
+    );
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([worker?.stop(), gateway?.stop()]);
+    await api?.close();
+  });
+
+  async function signedIn(
+    user: SignedInUser,
+    viewport = { width: 1280, height: 800 },
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(api.baseUrl);
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('● Live').waitFor({ timeout: 15_000 });
+    return { context, page };
+  }
+
+  function card(page: Page, womanId: string) {
+    return page.locator(`[data-woman-id="${womanId}"]`);
+  }
+
+  it('signs in, shows the board, and shows a change made elsewhere without a reload', async () => {
+    const woman = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(30) });
+    await recordNeeds(prt.api, woman.id, ['ACCOMMODATION']);
+    const { context, page } = await signedIn(prt);
+
+    await card(page, woman.id).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'prison-board.png'), fullPage: false });
+    await expect(card(page, woman.id).textContent()).resolves.toContain(woman.lastName);
+    await expect(card(page, woman.id).textContent()).resolves.not.toContain('Finance and ID');
+
+    // Someone else records a new need through the API: its chip appears on the open board.
+    await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
+    await card(page, woman.id)
+      .getByText(/Finance and ID: (overdue|at risk|on track)/)
+      .waitFor({ timeout: 5_000 });
+
+    await card(page, woman.id).click();
+    await page.getByRole('heading', { name: `${woman.firstName} ${woman.lastName}` }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'woman-panel.png') });
+    await context.close();
+  });
+
+  it('shows an alert as it fires and lets it be acknowledged', async () => {
+    const woman = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(30) });
+    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
+    const task = tasksCreated.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM) as TaskView;
+    const { context, page } = await signedIn(prt);
+
+    // Due in three seconds, as a new deadline revision: the worker's horizon picks it up.
+    await api.dataSource.query(
+      `UPDATE tasks SET at_risk_at = now() + interval '2 seconds', due_at = now() + interval '3 seconds',
+              escalation_ats = '{}', deadline_revision = deadline_revision + 1 WHERE id = $1`,
+      [task.id],
+    );
+    await page.getByRole('alert').filter({ hasText: task.title }).first().waitFor({ timeout: 15_000 });
+    const rows: { id: string }[] = await api.dataSource.query(
+      `SELECT id FROM alerts WHERE task_id = $1 AND kind = 'OVERDUE'`,
+      [task.id],
+    );
+    const alertItem = page.locator(`[data-alert-id="${rows[0].id}"]`);
+    await alertItem.waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'alert.png') });
+    await alertItem.getByRole('button', { name: 'Acknowledge' }).click();
+    await alertItem.waitFor({ state: 'detached', timeout: 5_000 });
+    const acknowledged: { acknowledged_by_id: string | null }[] = await api.dataSource.query(
+      'SELECT acknowledged_by_id FROM alerts WHERE id = $1',
+      [rows[0].id],
+    );
+    expect(acknowledged[0].acknowledged_by_id).toBe(prt.id);
+    await context.close();
+  });
+
+  it('tells the caseworker who loses a claim race who won', async () => {
+    const woman = await createWoman(api.baseUrl, prt.token, { releaseAreaCode: areaCode });
+    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['EDUCATION_SKILLS_AND_WORK']);
+    const task = tasksCreated.find((t) => t.ownerRole === Role.CRS_CASEWORKER) as TaskView;
+    const [a, b] = await Promise.all([signedIn(caseworker), signedIn(colleague)]);
+    const claimButton = (page: Page) =>
+      page.locator(`[data-task-id="${task.id}"]`).getByRole('button', { name: 'Claim' });
+    await Promise.all([claimButton(a.page).waitFor(), claimButton(b.page).waitFor()]);
+    await a.page.screenshot({ path: join(SCREENSHOTS, 'caseworker-queue.png') });
+    await Promise.all([claimButton(a.page).click(), claimButton(b.page).click()]);
+
+    const messages = await Promise.all(
+      [a.page, b.page].map(async (page) => {
+        const status = page.getByRole('status').filter({ hasText: task.title });
+        await status.waitFor({ timeout: 5_000 });
+        return status.textContent();
+      }),
+    );
+    const won = messages.filter((m) => m?.includes('it is yours'));
+    const lost = messages.filter((m) => m?.includes('Already claimed by'));
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const winner = messages[0]?.includes('it is yours') ? caseworker : colleague;
+    expect(lost[0]).toContain(winner.displayName);
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  it('keeps a CRS caseworker off a prison board', async () => {
+    const { context, page } = await signedIn(caseworker);
+    await page.goto(`${api.baseUrl}/#/board/STI`);
+    await page.getByText('The STI board is not open to you').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'refused-board.png') });
+    await context.close();
+  });
+
+  it('sends an expired or revoked session back to sign in', async () => {
+    const { context, page } = await signedIn(prt);
+    // Runs in the page (a string, as the test's own types know nothing of the browser's sessionStorage).
+    await page.evaluate(`(() => {
+      const session = JSON.parse(sessionStorage.getItem('resettle.session'));
+      sessionStorage.setItem('resettle.session', JSON.stringify({ ...session, token: 'expired' }));
+    })()`);
+    await page.reload();
+    await page.getByText('Your session has ended').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+    await context.close();
+  });
+});
