@@ -1,6 +1,7 @@
 /** A COM's view: referrals to send or fix, action plans awaiting her approval, and her women's overdue tasks. */
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { useAction } from '../use-action';
 import { formatDate, PATHWAY_LABELS } from '../format';
 import { StatusTag } from '../status-tag';
 
@@ -24,7 +25,6 @@ interface Task {
 export function ComView({ refreshKey }: { refreshKey: number }) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [overdue, setOverdue] = useState<Task[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
   const load = useCallback(async () => {
     const [refs, tasks] = await Promise.all([
       api<{ items: Referral[] }>('GET', '/referrals?limit=200'),
@@ -33,19 +33,12 @@ export function ComView({ refreshKey }: { refreshKey: number }) {
     setReferrals(refs.items);
     setOverdue(tasks.items);
   }, []);
+  const { message, setMessage, run } = useAction(load);
   useEffect(() => {
     void load().catch((caught: unknown) => setMessage(String(caught)));
-  }, [load, refreshKey]);
+  }, [load, refreshKey, setMessage]);
 
-  async function act(path: string, label: string) {
-    try {
-      await api('POST', path, {});
-      setMessage(`${label}: done.`);
-    } catch (caught) {
-      setMessage(caught instanceof ApiError ? `${label}: ${caught.message}` : String(caught));
-    }
-    await load();
-  }
+  const act = (path: string, label: string) => run(label, () => api('POST', path, {}));
 
   const line = (r: Referral) =>
     `${r.reference} · ${r.womanName} · ${r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')}`;

@@ -1,6 +1,7 @@
 /** A CRS caseworker's queue: her provider's referrals and claimable tasks, most urgent first, and her own work. */
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { useAction } from '../use-action';
 import { formatDate, PATHWAY_LABELS, Schedule } from '../format';
 import { StatusTag } from '../status-tag';
 
@@ -26,8 +27,6 @@ interface Task {
 export function Queue({ userId, refreshKey }: { userId: string; refreshKey: number }) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [tasks, setTasks] = useState<Task[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-
   const load = useCallback(async () => {
     const [refs, open] = await Promise.all([
       api<{ items: Referral[] }>('GET', '/referrals?limit=200'),
@@ -36,19 +35,12 @@ export function Queue({ userId, refreshKey }: { userId: string; refreshKey: numb
     setReferrals(refs.items);
     setTasks(open.items);
   }, []);
+  const { message, setMessage, run } = useAction(load);
   useEffect(() => {
     void load().catch((caught: unknown) => setMessage(String(caught)));
-  }, [load, refreshKey]);
+  }, [load, refreshKey, setMessage]);
 
-  async function claim(path: string, label: string) {
-    try {
-      await api('POST', path, {});
-      setMessage(`${label}: it is yours.`);
-    } catch (caught) {
-      setMessage(caught instanceof ApiError ? `${label}: ${caught.message}` : String(caught));
-    }
-    await load();
-  }
+  const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), 'it is yours.');
 
   const mine = referrals.filter((r) => r.caseworkerId === userId);
   return (

@@ -1,6 +1,7 @@
 /** One woman in full: pathways, tasks (with the actions the user's role allows), referrals, release day, audit trail. */
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, Session } from '../api';
+import { api, Session } from '../api';
+import { useAction } from '../use-action';
 import { formatDate, PATHWAY_LABELS, ROLE_LABELS, Schedule } from '../format';
 import { StatusTag } from '../status-tag';
 
@@ -58,8 +59,6 @@ export function WomanPanel({
   const [detail, setDetail] = useState<Detail | null>(null);
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [releaseDay, setReleaseDay] = useState<ReleaseDay | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-
   const load = useCallback(async () => {
     const [woman, refs, plan] = await Promise.all([
       api<Detail>('GET', `/women/${womanId}`),
@@ -71,20 +70,10 @@ export function WomanPanel({
     setReleaseDay(plan);
   }, [womanId]);
 
+  const { message, setMessage, run: act } = useAction(load);
   useEffect(() => {
     void load().catch((caught: unknown) => setMessage(String(caught)));
-  }, [load, refreshKey]);
-
-  async function act(description: string, call: () => Promise<unknown>) {
-    try {
-      await call();
-      setMessage(`${description}: done.`);
-    } catch (caught) {
-      // A 409 says what changed (who holds it, what it is now); say it in full.
-      setMessage(caught instanceof ApiError ? `${description}: ${caught.message}` : String(caught));
-    }
-    await load();
-  }
+  }, [load, refreshKey, setMessage]);
 
   if (!detail) return <aside className="panel">Loading…</aside>;
   return (

@@ -1,0 +1,20 @@
+/**
+ * Runs a user's action and says what happened in words: success, or the API's own explanation (a 409 says
+ * who holds the task or what the referral is now). Then reloads, so the screen shows the truth either way.
+ */
+import { useState } from 'react';
+import { ApiError } from './api';
+
+export function useAction(reload: () => Promise<void>) {
+  const [message, setMessage] = useState<string | null>(null);
+  async function run(label: string, call: () => Promise<unknown>, success = 'done.') {
+    try {
+      await call();
+      setMessage(`${label}: ${success}`);
+    } catch (caught) {
+      setMessage(caught instanceof ApiError ? `${label}: ${caught.message}` : String(caught));
+    }
+    await reload();
+  }
+  return { message, setMessage, run };
+}
