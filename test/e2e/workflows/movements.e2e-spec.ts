@@ -272,6 +272,14 @@ describe('recall, transfer and release', () => {
     expect(badReason.status).toBe(400);
     expect(badReason.body.fields.map((f) => f.field)).toEqual(['movementReason']);
 
+    const backwards = await prtBronzefield.api.post<ErrorBody & { fields: { field: string }[] }>(
+      `/women/${woman.id}/recall`,
+      { prisonCode: 'BZI', movementReason: 'Y', confirmedReleaseDate: daysFromToday(-3) },
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.fields.map((f) => f.field)).toEqual(['confirmedReleaseDate']);
+    expect(ok(await com.api.get<WomanView>(`/women/${woman.id}`)).prisonCode).toBe('OUT');
+
     const recalled = ok(
       await prtBronzefield.api.post<WomanView>(`/women/${woman.id}/recall`, {
         prisonCode: 'BZI',

@@ -28,3 +28,8 @@ export function badRequest(fields: FieldError[]): BadRequestException {
 export function fieldError(field: string, message: string): BadRequestException {
   return badRequest([{ field, messages: [message] }]);
 }
+
+/** A 400 from rule checks that each name a field (release dates, a referral not ready to send). */
+export function problemsError(problems: { field: string; message: string }[]): BadRequestException {
+  return badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+}

@@ -32,8 +32,7 @@ export class HmppsEventsService {
   ) {}
 
   async receive(body: HmppsDomainEventDto, requestId: string | null): Promise<HmppsEventReceipt> {
-    const event = body;
-    const movement = movementOf(event);
+    const movement = movementOf(body);
     const actor: Actor = { id: null, role: 'HMPPS_EVENTS', requestId };
     const now = this.clock.now();
     const result = await this.unitOfWork.run(async (tx) => {

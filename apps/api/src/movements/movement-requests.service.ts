@@ -2,9 +2,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
 import { TaskEntity, Tx, UnitOfWork, WomanEntity, WomenRepository } from '@app/database';
-import { RELEASED_PRISON_CODE, Role } from '@app/domain';
+import { RELEASED_PRISON_CODE, releaseDateProblems, Role } from '@app/domain';
 import { Actor, DeadlineScheduler } from '@app/resettlement';
 import { Clock } from '../common/clock';
+import { problemsError } from '../common/validation-errors';
 import { toWomanView, WomanView } from '../women/woman.view';
 import { RecallDto, ReleaseDto, TransferDto } from './movement.dto';
 import { MovementsService } from './movements.service';
@@ -32,9 +33,23 @@ export class MovementRequestsService {
         `You can record recalls only into your own prisons (${user.prisonCodes.join(', ')})`,
       );
     }
-    return this.run(user, id, async (tx, woman, now) => this.movements.recall(tx, woman, body, actor, now), {
-      allowReleased: true,
-    });
+    return this.run(
+      user,
+      id,
+      async (tx, woman, now) => {
+        // The new dates must make sense with what is known of her; HMPPS events carry none, so this is here.
+        const problems = releaseDateProblems({
+          dateOfBirth: woman.dateOfBirth,
+          sentenceStartDate: woman.sentenceStartDate,
+          receptionDate: body.receptionDate ?? this.clock.today(),
+          confirmedReleaseDate: body.confirmedReleaseDate,
+          conditionalReleaseDate: body.conditionalReleaseDate,
+        });
+        if (problems.length > 0) throw problemsError(problems);
+        return this.movements.recall(tx, woman, body, actor, now);
+      },
+      { allowReleased: true },
+    );
   }
 
   transfer(user: AuthenticatedUser, id: string, body: TransferDto, actor: Actor): Promise<WomanView> {
@@ -59,11 +74,8 @@ export class MovementRequestsService {
     const { woman, tasks } = await this.unitOfWork.run(async (tx) => {
       let found = await this.women.findOneInScopeForUpdate(tx, user.scope, id);
       if (!found && allowReleased) {
-        const any = await this.women.findById(tx, id);
-        found =
-          any && any.prisonCode === RELEASED_PRISON_CODE
-            ? await this.women.findByPrisonNumberForUpdate(tx, any.prisonNumber)
-            : null;
+        const released = await this.women.findByIdForUpdate(tx, id);
+        found = released?.prisonCode === RELEASED_PRISON_CODE ? released : null;
       }
       if (!found) throw new NotFoundException('No such woman in your caseload');
       const scheduled = await apply(tx, found, now);

@@ -49,7 +49,7 @@ import {
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
-import { badRequest } from '../common/validation-errors';
+import { badRequest, problemsError } from '../common/validation-errors';
 import {
   BookAssessmentDto,
   CreateReferralDto,
@@ -334,7 +334,7 @@ export class ReferralsService {
     switch (request.action) {
       case ReferralAction.SEND: {
         const problems = referralSendProblems(r);
-        if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+        if (problems.length > 0) throw problemsError(problems);
         return { referrerId: user.id, referrerRole: user.role, returnedReason: null };
       }
       case ReferralAction.ASSIGN:
@@ -350,7 +350,7 @@ export class ReferralsService {
       case ReferralAction.END: {
         const outcomes = request.body.outcomes.map((o) => ({ ...o, desiredOutcome: o.desiredOutcome.trim() }));
         const problems = endOfServiceProblems(r.pathways, outcomes);
-        if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+        if (problems.length > 0) throw problemsError(problems);
         return {
           endOfServiceReport: {
             summary: request.body.summary,

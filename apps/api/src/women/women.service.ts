@@ -27,7 +27,7 @@ import {
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
-import { badRequest, fieldError } from '../common/validation-errors';
+import { fieldError, problemsError } from '../common/validation-errors';
 import { TaskView, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
 import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
@@ -142,7 +142,7 @@ export class WomenService {
     await this.checkReferences(body);
     const release = effectiveReleaseDate(body);
     const problems = releaseDateProblems(body);
-    if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+    if (problems.length > 0) throw problemsError(problems);
     if (await this.women.existsByPrisonNumber(body.prisonNumber)) {
       throw new ConflictException(`A woman with prison number ${body.prisonNumber} is already recorded`);
     }
@@ -190,7 +190,7 @@ export class WomenService {
       const { version: _version, ...patch } = body;
       Object.assign(woman, sentFields(patch));
       const problems = releaseDateProblems(woman);
-      if (problems.length > 0) throw badRequest(problems.map((p) => ({ field: p.field, messages: [p.message] })));
+      if (problems.length > 0) throw problemsError(problems);
       const release = effectiveReleaseDate(woman);
       woman.releaseDate = release?.date ?? null;
       woman.releaseDateSource = release?.source ?? null;

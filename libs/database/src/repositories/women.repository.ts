@@ -96,6 +96,16 @@ export class WomenRepository {
       .getOne();
   }
 
+  /** Unscoped: for the one caller that must find her outside every scope (a prison receiving her on recall). */
+  findByIdForUpdate(tx: Tx, id: string): Promise<WomanEntity | null> {
+    return tx
+      .getRepository(WomanEntity)
+      .createQueryBuilder('w')
+      .setLock('pessimistic_write')
+      .where('w.id = :id', { id })
+      .getOne();
+  }
+
   findByPrisonNumberForUpdate(tx: Tx, prisonNumber: string): Promise<WomanEntity | null> {
     return tx
       .getRepository(WomanEntity)
