@@ -10,6 +10,7 @@ import {
   lastWorkingDayOnOrBefore,
   LONDON_ZONE,
   londonDateOf,
+  workingCalendar,
   workingDaysBetween,
 } from './calendar';
 
@@ -322,5 +323,22 @@ describe('calendar', () => {
       expect(() => addCalendarDays('05/01/2026', 1)).toThrow(RangeError);
       expect(() => endOfWorkingDay('2026-13-01')).toThrow(RangeError);
     });
+  });
+});
+
+describe('workingCalendar', () => {
+  it('numbers working days so that the difference of two numbers is workingDaysBetween', () => {
+    const calendar = workingCalendar('2025-12-20', '2026-01-10');
+    const numberOf = new Map(calendar.map((d) => [d.day, d.workingDayNumber]));
+    for (const [from, to] of [
+      ['2025-12-22', '2026-01-05'],
+      ['2025-12-24', '2025-12-29'],
+      ['2025-12-20', '2026-01-10'],
+    ]) {
+      expect((numberOf.get(to) as number) - (numberOf.get(from) as number)).toBe(workingDaysBetween(from, to));
+    }
+    // Christmas Day, Boxing Day (a Friday) and New Year's Day do not count.
+    expect(numberOf.get('2025-12-26')).toBe(numberOf.get('2025-12-24'));
+    expect(calendar).toHaveLength(22);
   });
 });

@@ -156,6 +156,21 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   return count;
 }
 
+/**
+ * Every date from `from` to `to` with its running count of working days (counted from `from`), so SQL can take
+ * workingDaysBetween(a, b) as number(b) - number(a) from a calendar table.
+ */
+export function workingCalendar(from: IsoDate, to: IsoDate): { day: IsoDate; workingDayNumber: number }[] {
+  const end = parse(to);
+  const days: { day: IsoDate; workingDayNumber: number }[] = [];
+  let count = 0;
+  for (let current = parse(from); current <= end; current++) {
+    if (isWorkingDayNumber(current)) count++;
+    days.push({ day: format(current), workingDayNumber: count });
+  }
+  return days;
+}
+
 /** Calendar days from one date to another (to - from). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return parse(to) - parse(from);

@@ -23,3 +23,7 @@ export * from './id-documents';
 export * from './release-day';
 export * from './movements';
 export * from './woman-warnings';
+export * from './regions';
+export * from './accommodation-outcomes';
+export * from './report-scope';
+export * from './report-figures';

@@ -3,7 +3,7 @@
  * that, which tasks and pathways a role sees and which tasks it may claim or update.
  */
 import { Pathway } from './pathways';
-import { canSeeSensitiveFlags, Role } from './roles';
+import { canSeeSensitiveFlags, isOversightRole, Role } from './roles';
 
 /** Pathways whose very status reveals special category data (abuse, sex work, health). */
 export const SENSITIVE_PATHWAYS: readonly Pathway[] = [Pathway.DOMESTIC_ABUSE, Pathway.SEX_WORK, Pathway.HEALTH];
@@ -39,14 +39,14 @@ export interface TaskHolding {
 
 /** Why this user may not claim the task, or null when she may. */
 export function claimRefusal(user: TaskWorker, task: TaskHolding): string | null {
-  if (user.role === Role.GOVERNOR || user.role === Role.ADMIN) return `The ${user.role} role does not claim casework`;
+  if (isOversightRole(user.role) || user.role === Role.ADMIN) return `The ${user.role} role does not claim casework`;
   if (task.ownerRole !== user.role) return `This task belongs to the ${task.ownerRole} role`;
   return null;
 }
 
 /** Why this user may not change the task's status or add a note, or null when she may. */
 export function workRefusal(user: TaskWorker, task: TaskHolding): string | null {
-  if (user.role === Role.GOVERNOR) return 'Governors oversee tasks but do not change them';
+  if (isOversightRole(user.role)) return 'Governors and regional managers oversee tasks but do not change them';
   if (user.role === Role.ADMIN) return null;
   if (user.role === Role.CRS_CASEWORKER) {
     return task.claimedByProviderId !== null && task.claimedByProviderId === user.providerId

@@ -2,7 +2,7 @@
  * Who may join which socket.io room: the same need-to-know rules as the API, applied on the server to
  * every join. Woman rooms need a database look-up (is she in the user's scope?), passed in as a callback.
  */
-import { Role } from '@app/domain';
+import { isOversightRole, Role } from '@app/domain';
 
 export interface RoomMember {
   id: string;
@@ -31,13 +31,13 @@ export async function roomAccess(
   if (kind === 'user' && parts.length === 2) return parts[1] === user.id ? ALLOWED : refuse('only your own user room');
   if (user.role === Role.ADMIN && ['prison', 'provider', 'team', 'managers'].includes(kind)) return ALLOWED;
   if (kind === 'prison' && parts.length === 2) {
-    if (user.role === Role.GOVERNOR)
-      return refuse(`governors follow the oversight board: prison:${parts[1]}:oversight`);
+    if (isOversightRole(user.role))
+      return refuse(`governors and regional managers follow the oversight board: prison:${parts[1]}:oversight`);
     const prisonStaff = user.role === Role.PRE_RELEASE_TEAM || user.role === Role.POM;
     return prisonStaff && user.prisonCodes.includes(parts[1]) ? ALLOWED : refuse('not one of your prisons');
   }
   if (kind === 'prison' && parts.length === 3 && parts[2] === 'oversight') {
-    return user.role === Role.GOVERNOR && user.prisonCodes.includes(parts[1])
+    return isOversightRole(user.role) && user.prisonCodes.includes(parts[1])
       ? ALLOWED
       : refuse('not one of your prisons');
   }

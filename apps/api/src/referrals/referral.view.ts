@@ -7,6 +7,7 @@ import {
   ReferralStatus,
   Role,
   SENSITIVE_PATHWAYS,
+  isOversightRole,
 } from '@app/domain';
 
 export interface ReferralView {
@@ -65,7 +66,7 @@ function iso(value: Date | null): string | null {
 
 export function toReferralView(row: ReferralRow, role: Role, allowedActions: ReferralAction[]): ReferralView {
   const r = row.referral;
-  const oversight = role === Role.GOVERNOR;
+  const oversight = isOversightRole(role);
   return {
     id: r.id,
     reference: r.reference,

@@ -45,6 +45,7 @@ import {
   stageTemplateKey,
   TaskStatus,
   TaskSubjectType,
+  isOversightRole,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -77,7 +78,7 @@ const REFERENCE_ATTEMPTS = 5;
 
 /** Governors' oversight omits special category pathways; providers see their referrals whole. */
 function hiddenPathwaysFor(role: Role): readonly Pathway[] {
-  return role === Role.GOVERNOR ? SENSITIVE_PATHWAYS : [];
+  return isOversightRole(role) ? SENSITIVE_PATHWAYS : [];
 }
 
 @Injectable()
