@@ -1,3 +1,5 @@
+import { AccommodationOutcomeEntity } from './accommodation-outcome.entity';
+import { ReleaseEntity } from './release.entity';
 import { BankAccountApplicationEntity } from './bank-account-application.entity';
 import { BankAccountStatusChangeEntity } from './bank-account-status-change.entity';
 import { HmppsDomainEventEntity } from './hmpps-domain-event.entity';
@@ -23,6 +25,8 @@ import { UserEntity } from './user.entity';
 import { WomanEntity } from './woman.entity';
 
 export {
+  AccommodationOutcomeEntity,
+  ReleaseEntity,
   BankAccountApplicationEntity,
   BankAccountStatusChangeEntity,
   HmppsDomainEventEntity,
@@ -75,4 +79,6 @@ export const ENTITIES = [
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,
+  ReleaseEntity,
+  AccommodationOutcomeEntity,
 ];

@@ -28,6 +28,10 @@ export class UserEntity {
   @Column({ type: 'uuid', nullable: true })
   providerId!: string | null;
 
+  /** A regional manager's region; her prisonCodes are its prisons. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  regionCode!: string | null;
+
   @ManyToOne(() => ProviderEntity, { nullable: true })
   @JoinColumn({ name: 'provider_id' })
   provider?: ProviderEntity | null;

@@ -3,9 +3,11 @@ import { MigrationInterface } from 'typeorm';
 import { DeadlineEngineAndOutbox1795352674218 } from './1795352674218-DeadlineEngineAndOutbox';
 import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
 import { Workflows1795358950436 } from './1795358950436-Workflows';
+import { Reports1795365000000 } from './1795365000000-Reports';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
   DeadlineEngineAndOutbox1795352674218,
   Workflows1795358950436,
+  Reports1795365000000,
 ];

@@ -15,3 +15,4 @@ export * from './referrals.repository';
 export * from './finance.repository';
 export * from './release-day.repository';
 export * from './hmpps-events.repository';
+export * from './reports';

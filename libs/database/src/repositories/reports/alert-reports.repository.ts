@@ -1,0 +1,56 @@
+/** How many alerts fired in a period, how fast they were acknowledged, how far unacknowledged ones climbed. */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { accountablePrisonSql, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
+
+export interface AlertReportRow {
+  prisonCode: string | null;
+  kind: string;
+  level: number;
+  /** The rung's target in the task's catalogue ladder; null for other kinds and for referral stage tasks. */
+  escalatedTo: string | null;
+  fired: number;
+  acknowledged: number;
+  medianMinutesToAcknowledge: number | null;
+  p90MinutesToAcknowledge: number | null;
+}
+
+const num = (value: unknown): number | null => (value === null ? null : Math.round(Number(value) * 10) / 10);
+
+@Injectable()
+export class AlertReportsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async alerts(scope: ReportQueryScope, period: ReportPeriod): Promise<AlertReportRow[]> {
+    const params = new SqlParams();
+    const prison = accountablePrisonSql('w');
+    const minutes = `extract(epoch FROM a.acknowledged_at - a.created_at) / 60`;
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${prison} AS prison_code, a.kind, a.level,
+              CASE WHEN a.kind = 'ESCALATED' THEN c.escalation_ladder -> (a.level - 1) ->> 'to' END AS escalated_to,
+              count(*)::int AS fired, count(a.acknowledged_at)::int AS acknowledged,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE a.acknowledged_at IS NOT NULL) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE a.acknowledged_at IS NOT NULL) AS p90
+       FROM alerts a
+       JOIN women w ON w.id = a.woman_id
+       JOIN tasks t ON t.id = a.task_id
+       LEFT JOIN task_catalogue c ON c.key = t.template_key
+       WHERE a.created_at >= (${params.add(period.from)}::date::timestamp AT TIME ZONE 'Europe/London')
+         AND a.created_at < ((${params.add(period.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/London')
+         ${params.inList(prison, scope.prisonCodes)}
+         ${params.notInList('t.pathway', scope.hiddenPathways)}
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`,
+      params.values,
+    );
+    return rows.map((r) => ({
+      prisonCode: r.prison_code as string | null,
+      kind: r.kind as string,
+      level: r.level as number,
+      escalatedTo: r.escalated_to as string | null,
+      fired: r.fired as number,
+      acknowledged: r.acknowledged as number,
+      medianMinutesToAcknowledge: num(r.median),
+      p90MinutesToAcknowledge: num(r.p90),
+    }));
+  }
+}
