@@ -20,6 +20,13 @@ import {
   FinanceRepository,
   ReleaseDayRepository,
   HmppsEventsRepository,
+  OverdueWorkRepository,
+  OverdueSnapshotsRepository,
+  ReleaseReadinessRepository,
+  ReferralReportsRepository,
+  OutcomeReportsRepository,
+  AlertReportsRepository,
+  ReleasesRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -39,6 +46,13 @@ const REPOSITORIES = [
   FinanceRepository,
   ReleaseDayRepository,
   HmppsEventsRepository,
+  OverdueWorkRepository,
+  OverdueSnapshotsRepository,
+  ReleaseReadinessRepository,
+  ReferralReportsRepository,
+  OutcomeReportsRepository,
+  AlertReportsRepository,
+  ReleasesRepository,
 ];
 
 @Global()

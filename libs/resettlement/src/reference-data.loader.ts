@@ -1,11 +1,21 @@
 /**
- * Makes sure the reference data every environment needs is present: the 12 prisons, the release areas
- * and the default task catalogue. Safe to run at every start: it adds what is missing and never
+ * Makes sure the reference data every environment needs is present: the 12 prisons and their regions, the
+ * release areas, the default task catalogue and the working-day calendar. Safe to run at every start: it adds what is missing and never
  * overwrites an admin's edits to the catalogue or an area's provider.
  */
 import { Injectable } from '@nestjs/common';
-import { ReferenceDataRepository, TaskCatalogueRepository, UnitOfWork, fromTaskTemplate } from '@app/database';
-import { DEFAULT_TASK_CATALOGUE, PRISONS, RELEASE_AREAS } from '@app/domain';
+import {
+  fromTaskTemplate,
+  ReferenceDataRepository,
+  ReleasesRepository,
+  TaskCatalogueRepository,
+  UnitOfWork,
+} from '@app/database';
+import { DEFAULT_TASK_CATALOGUE, PRISONS, RELEASE_AREAS, WOMENS_PRISON_REGIONS, workingCalendar } from '@app/domain';
+
+/** The working-day calendar the reports count in: wide enough for any history or deadline we hold. */
+const CALENDAR_FROM = '2015-01-01';
+const CALENDAR_TO = '2040-12-31';
 
 @Injectable()
 export class ReferenceDataLoader {
@@ -13,13 +23,14 @@ export class ReferenceDataLoader {
     private readonly unitOfWork: UnitOfWork,
     private readonly reference: ReferenceDataRepository,
     private readonly catalogue: TaskCatalogueRepository,
+    private readonly releases: ReleasesRepository,
   ) {}
 
   async ensure(): Promise<{ catalogueEntriesAdded: number }> {
     return this.unitOfWork.run(async (tx) => {
       await this.reference.upsertPrisons(
         tx,
-        PRISONS.map((p) => ({ code: p.code, name: p.name })),
+        PRISONS.map((p) => ({ code: p.code, name: p.name, regionCode: WOMENS_PRISON_REGIONS[p.code] })),
       );
       await this.reference.upsertReleaseAreas(
         tx,
@@ -29,6 +40,7 @@ export class ReferenceDataLoader {
         tx,
         DEFAULT_TASK_CATALOGUE.map(fromTaskTemplate),
       );
+      await this.releases.ensureWorkingCalendar(tx, workingCalendar(CALENDAR_FROM, CALENDAR_TO));
       return { catalogueEntriesAdded };
     });
   }

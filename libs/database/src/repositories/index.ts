@@ -16,3 +16,4 @@ export * from './finance.repository';
 export * from './release-day.repository';
 export * from './hmpps-events.repository';
 export * from './reports';
+export * from './releases.repository';

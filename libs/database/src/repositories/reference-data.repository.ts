@@ -8,6 +8,14 @@ import { Tx } from './unit-of-work.types';
 export class ReferenceDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The prisons of a region (empty for an unknown region). */
+  async prisonsOfRegion(regionCode: string): Promise<string[]> {
+    const found = await this.dataSource
+      .getRepository(PrisonEntity)
+      .find({ where: { regionCode }, order: { code: 'ASC' } });
+    return found.map((p) => p.code);
+  }
+
   listPrisons(): Promise<PrisonEntity[]> {
     return this.dataSource.getRepository(PrisonEntity).find({ order: { code: 'ASC' } });
   }
@@ -56,7 +64,7 @@ export class ReferenceDataRepository {
     await tx.getRepository(ReleaseAreaEntity).update({ code: areaCode }, { providerId });
   }
 
-  async upsertPrisons(tx: Tx, prisons: { code: string; name: string }[]): Promise<void> {
+  async upsertPrisons(tx: Tx, prisons: { code: string; name: string; regionCode: string | null }[]): Promise<void> {
     await tx.getRepository(PrisonEntity).upsert(prisons, ['code']);
   }
 
