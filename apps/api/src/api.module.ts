@@ -13,6 +13,7 @@ import { ApiSettings } from './config/api.config';
 import { ApiSettingsModule } from './config/api-settings.module';
 import { HealthModule } from './health/health.module';
 import { ReferenceModule } from './reference/reference.module';
+import { ReportsModule } from './reports/reports.module';
 import { WorkflowsModule } from './workflows.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -46,6 +47,7 @@ export class ApiModule {
         ReferenceModule,
         CaseworkModule,
         WorkflowsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

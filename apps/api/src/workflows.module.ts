@@ -1,6 +1,8 @@
-/** The workflows around the task board: CRS referrals, finance and ID, movements and HMPPS events, release day. */
+/** The workflows around the task board: CRS referrals, finance and ID, movements and HMPPS events, release day, accommodation outcomes. */
 import { Module } from '@nestjs/common';
 import { ResettlementModule } from '@app/resettlement';
+import { AccommodationOutcomesController } from './accommodation/accommodation-outcomes.controller';
+import { AccommodationOutcomesService } from './accommodation/accommodation-outcomes.service';
 import { Clock } from './common/clock';
 import { FinanceController } from './finance/finance.controller';
 import { FinanceService } from './finance/finance.service';
@@ -16,7 +18,13 @@ import { ReleaseDayService } from './release-day/release-day.service';
 
 @Module({
   imports: [ResettlementModule],
-  controllers: [ReferralsController, FinanceController, MovementsController, ReleaseDayController],
+  controllers: [
+    ReferralsController,
+    FinanceController,
+    MovementsController,
+    ReleaseDayController,
+    AccommodationOutcomesController,
+  ],
   providers: [
     Clock,
     ReferralsService,
@@ -26,6 +34,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
     HmppsEventsService,
     HmppsEventsGuard,
     ReleaseDayService,
+    AccommodationOutcomesService,
   ],
 })
 export class WorkflowsModule {}

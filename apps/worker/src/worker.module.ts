@@ -1,4 +1,4 @@
-/** The worker process: the deadline engine (thresholds, horizon, reconciler), the outbox relay, health. */
+/** The worker process: the deadline engine (thresholds, horizon, reconciler), the outbox relay, report roll-ups, health. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { ReconcilerService } from './deadlines/reconciler.service';
 import { HealthController } from './health.controller';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { OutboxRelayService } from './relay/outbox-relay.service';
+import { OverdueRollupService } from './reports/overdue-rollup.service';
 
 @Module({})
 export class WorkerModule {
@@ -30,6 +31,7 @@ export class WorkerModule {
         ReconcilerService,
         DeadlinesProcessor,
         OutboxRelayService,
+        OverdueRollupService,
       ],
     };
   }

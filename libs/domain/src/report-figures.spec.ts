@@ -1,4 +1,4 @@
-import { overdueAgeBucket, percentage } from './report-figures';
+import { overdueAgeBucket, percentage, recentWeekEnds } from './report-figures';
 import {
   accommodationCategory,
   AccommodationOutcomeCategory,
@@ -37,5 +37,21 @@ describe('accommodation categories', () => {
     expect(isHoused(AccommodationType.NIGHT_SHELTER)).toBe(false);
     expect(accommodationCategory(AccommodationType.ROUGH_SLEEPING)).toBe(AccommodationOutcomeCategory.HOMELESS);
     expect(accommodationCategory(AccommodationType.SETTLED)).toBe(AccommodationOutcomeCategory.SETTLED);
+  });
+});
+
+describe('recentWeekEnds', () => {
+  it('gives the last Mondays at 00:00 London, oldest first, across the October clock change', () => {
+    const ends = recentWeekEnds(new Date('2026-11-04T12:00:00Z'), 3);
+    // Monday 26 October is after the clocks went back (GMT); Monday 19 October is still BST (23:00Z the day before).
+    expect(ends.map((d) => d.toISOString())).toEqual([
+      '2026-10-18T23:00:00.000Z',
+      '2026-10-26T00:00:00.000Z',
+      '2026-11-02T00:00:00.000Z',
+    ]);
+  });
+
+  it('counts a Monday morning as the end of the week just gone', () => {
+    expect(recentWeekEnds(new Date('2026-11-02T09:00:00Z'), 1)).toEqual([new Date('2026-11-02T00:00:00Z')]);
   });
 });

@@ -2,6 +2,8 @@
  * The fixed definitions the reports count by, so the API, the CSV and the web app agree: how late a task is
  * in working days and which age bucket that falls in, and the window each report looks back over.
  */
+import { DateTime } from 'luxon';
+import { LONDON_ZONE } from './calendar';
 
 /** Overdue age buckets in working days late, counting today (a task late since 17:00 today is 1 day late). */
 export const OVERDUE_AGE_BUCKETS = [
@@ -33,4 +35,13 @@ export const MAX_REPORT_PERIOD_DAYS = 366;
 /** Rate as a percentage to one decimal place; null when there is nothing to divide by. */
 export function percentage(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}
+
+/**
+ * The ends of the last `weeks` whole weeks before `now`, oldest first: each Monday 00:00 London time (so a
+ * week's figure counts what was still late when it ended, across clock changes).
+ */
+export function recentWeekEnds(now: Date, weeks: number = OVERDUE_TREND_WEEKS): Date[] {
+  const thisWeekStart = DateTime.fromJSDate(now, { zone: LONDON_ZONE }).startOf('week');
+  return Array.from({ length: weeks }, (_, i) => thisWeekStart.minus({ weeks: weeks - 1 - i }).toJSDate());
 }

@@ -62,7 +62,8 @@ export type BoardEventType =
   | 'referral.changed'
   | 'bank_account.changed'
   | 'id_document.changed'
-  | 'release_day.changed';
+  | 'release_day.changed'
+  | 'accommodation_outcome.changed';
 
 export interface ReferralSummary {
   id: string;

@@ -61,12 +61,13 @@ const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
 };
 
 /** Case records other than tasks, each audited under its own entity type. */
-export type CaseRecordKind = 'BANK_ACCOUNT' | 'ID_DOCUMENT' | 'RELEASE_DAY_PLAN';
+export type CaseRecordKind = 'BANK_ACCOUNT' | 'ID_DOCUMENT' | 'RELEASE_DAY_PLAN' | 'ACCOMMODATION_OUTCOME';
 
 const RECORD_EVENT: Record<CaseRecordKind, BoardEventType> = {
   BANK_ACCOUNT: 'bank_account.changed',
   ID_DOCUMENT: 'id_document.changed',
   RELEASE_DAY_PLAN: 'release_day.changed',
+  ACCOMMODATION_OUTCOME: 'accommodation_outcome.changed',
 };
 
 @Injectable()

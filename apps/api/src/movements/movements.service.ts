@@ -6,6 +6,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import {
   PathwayStatusesRepository,
   ReferralsRepository,
+  ReleasesRepository,
   TaskEntity,
   TasksRepository,
   Tx,
@@ -56,6 +57,7 @@ export class MovementsService {
     private readonly women: WomenRepository,
     private readonly pathways: PathwayStatusesRepository,
     private readonly referrals: ReferralsRepository,
+    private readonly releases: ReleasesRepository,
     private readonly tasks: TasksRepository,
     private readonly users: UsersRepository,
     private readonly planner: TaskPlannerService,
@@ -94,6 +96,11 @@ export class MovementsService {
     woman.releaseDate = release?.date ?? null;
     woman.releaseDateSource = release?.source ?? null;
     const saved = await this.women.save(tx, woman);
+    // The release she was recalled from ends here: the 12-week outcome reports count her as recalled.
+    const lastRelease = await this.releases.latestForWoman(tx, saved.id);
+    if (lastRelease && lastRelease.recalledOn === null) {
+      await this.releases.markRecalled(tx, lastRelease.id, saved.receptionDate);
+    }
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(
       tx,
@@ -166,6 +173,7 @@ export class MovementsService {
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);
+    await this.releases.record(tx, { womanId: saved.id, prisonCode: fromPrison, releasedOn });
     await this.planner.closePrisonTasksAtRelease(tx, saved, actor, now);
     const statuses = await this.pathways.listForWomanInTx(tx, saved.id);
     return this.planner.recomputeOpenTaskDeadlines(

@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { PRISON_CODES } from '@app/domain';
+import { PRISON_CODES, REGION_CODES } from '@app/domain';
 
 export class UpdateUserAccessDto {
   @ApiPropertyOptional({ description: 'false withdraws the account at once: tokens and sockets stop working' })
@@ -45,4 +45,14 @@ export class UpdateUserAccessDto {
   @IsOptional()
   @IsBoolean()
   isManager?: boolean;
+
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    nullable: true,
+    description: 'A regional manager’s region: her prisons become the region’s prisons',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(REGION_CODES, { message: `regionCode must be one of ${REGION_CODES.join(', ')}` })
+  regionCode?: string | null;
 }

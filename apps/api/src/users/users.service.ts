@@ -1,6 +1,7 @@
 /** User accounts as an admin manages them: postings, team, manager flag, withdrawal. */
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ReferenceDataRepository, UnitOfWork, UserEntity, UsersRepository } from '@app/database';
+import { Role } from '@app/domain';
 import { Actor, ChangeRecorder } from '@app/resettlement';
 import { fieldError } from '../common/validation-errors';
 import { UpdateUserAccessDto } from './update-user-access.dto';
@@ -15,6 +16,7 @@ export interface UserView {
   providerId: string | null;
   teamKey: string | null;
   isManager: boolean;
+  regionCode: string | null;
   active: boolean;
 }
 
@@ -28,6 +30,7 @@ function toUserView(u: UserEntity): UserView {
     providerId: u.providerId,
     teamKey: u.teamKey,
     isManager: u.isManager,
+    regionCode: u.regionCode,
     active: u.active,
   };
 }
@@ -39,6 +42,7 @@ function accessSnapshot(u: UserEntity): Record<string, unknown> {
     providerId: u.providerId,
     teamKey: u.teamKey,
     isManager: u.isManager,
+    regionCode: u.regionCode,
   };
 }
 
@@ -63,6 +67,10 @@ export class UsersService {
       if (!user) throw new NotFoundException('No such user');
       const before = accessSnapshot(user);
       Object.assign(user, sentFields(body));
+      // A regional manager oversees her region's prisons, whatever prisons were sent.
+      if (user.role === Role.REGIONAL_MANAGER && user.regionCode) {
+        user.prisonCodes = await this.reference.prisonsOfRegion(user.regionCode);
+      }
       const after = await this.users.save(tx, user);
       await this.recorder.accessChanged(tx, id, before, accessSnapshot(after), actor);
       return after;

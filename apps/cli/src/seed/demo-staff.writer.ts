@@ -77,6 +77,7 @@ export class DemoStaffWriter {
         providerId,
         teamKey: demo.teamArea ?? providerId ?? demo.prisonCodes[0] ?? null,
         isManager: demo.isManager ?? false,
+        regionCode: demo.regionCode ?? null,
       });
       usersByUsername.set(user.username, user);
       entries.push(

@@ -1,5 +1,5 @@
 /**
- * The demo board's staff: the sign-ins the README walks through (prt, pom, com, crs, governor, admin) and a
+ * The demo board's staff: the sign-ins the README walks through (prt, pom, com, crs, governor, regional, admin) and a
  * few colleagues so the board has more than one person's work on it. All names are fictional.
  */
 import { ReleaseAreaCode, Role } from '@app/domain';
@@ -18,6 +18,8 @@ export interface DemoUser {
   teamArea?: ReleaseAreaCode;
   /** Managers receive the first rung of the escalation ladder for their team. */
   isManager?: boolean;
+  /** A regional manager's region; her prisonCodes are its women's prisons. */
+  regionCode?: string;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -33,6 +35,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   { username: 'governor', displayName: 'Helen Castleford', role: Role.GOVERNOR, prisonCodes: ['STI'] },
   { username: 'admin', displayName: 'Amira Hussain', role: Role.ADMIN, prisonCodes: [] },
+  {
+    username: 'regional',
+    displayName: 'Patricia Oduya',
+    role: Role.REGIONAL_MANAGER,
+    prisonCodes: ['BZI', 'ESI', 'SDI'],
+    regionCode: 'KSS',
+  },
   { username: 'prt.bzi', displayName: 'Karen Doyle', role: Role.PRE_RELEASE_TEAM, prisonCodes: ['BZI'] },
   { username: 'governor.bzi', displayName: 'Margaret Ellison', role: Role.GOVERNOR, prisonCodes: ['BZI'] },
   { username: 'pom.bzi', displayName: 'Lucy Adebayo', role: Role.POM, prisonCodes: ['BZI'] },

@@ -10,6 +10,7 @@ import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 import { AlertBatcher } from '../deadlines/alert-batcher';
 import { HorizonService } from '../deadlines/horizon.service';
 import { ReconcilerService } from '../deadlines/reconciler.service';
+import { OverdueRollupService } from '../reports/overdue-rollup.service';
 
 export const JOB_NAMES = { threshold: 'threshold', horizon: 'horizon', reconcile: 'reconcile' } as const;
 const SCHEDULERS = { horizon: 'horizon-top-up', reconciler: 'reconciler' } as const;
@@ -27,6 +28,7 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     private readonly firing: AlertFiringService,
     private readonly horizon: HorizonService,
     private readonly reconciler: ReconcilerService,
+    private readonly rollup: OverdueRollupService,
   ) {
     this.batcher = new AlertBatcher((items) => this.firing.fire(items));
   }
@@ -36,6 +38,7 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     await this.reconciler.run();
     await this.horizon.topUp();
     await this.ensureSchedulers();
+    this.takeRollup();
     // Redis may lose everything (FLUSHALL, a restart without persistence) while this process runs: the
     // repeating jobs would vanish with it. The watchdog notices, catches up from PostgreSQL and re-creates them.
     this.watchdog = setInterval(() => {
@@ -77,6 +80,11 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     await this.ensureSchedulers();
   }
 
+  /** Not awaited: on a national data set a missing week takes seconds, and alerts must not wait for it. */
+  private takeRollup(): void {
+    this.rollup.run().catch((error: unknown) => this.logger.warn(`overdue roll-up: ${(error as Error).message}`));
+  }
+
   private async process(job: Job): Promise<void> {
     switch (job.name) {
       case JOB_NAMES.threshold: {
@@ -94,6 +102,7 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
         return;
       case JOB_NAMES.reconcile:
         await this.reconciler.run();
+        this.takeRollup();
         return;
       default:
         this.logger.warn(`unknown job ${job.name}`);

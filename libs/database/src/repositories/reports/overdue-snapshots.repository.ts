@@ -5,6 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Tx } from '../unit-of-work.types';
 import { accountablePrisonSql, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface OverdueSnapshotRow {
@@ -18,10 +19,26 @@ export interface OverdueSnapshotRow {
 export class OverdueSnapshotsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Takes the figures of every instant that has none, under an advisory lock so that several workers do the
+   * work once. Answers how many instants it took (0 when another worker holds the lock).
+   */
+  async takeMissing(instants: readonly Date[]): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext('resettle:overdue_snapshots')) AS locked`,
+      );
+      if (!locked) return 0;
+      const missing = await this.missing(instants, tx);
+      for (const at of missing) await this.take(at, tx);
+      return missing.length;
+    });
+  }
+
   /** The instants among these that have no figures yet. */
-  async missing(instants: readonly Date[]): Promise<Date[]> {
+  async missing(instants: readonly Date[], tx?: Tx): Promise<Date[]> {
     if (instants.length === 0) return [];
-    const rows = await this.dataSource.query<{ taken_at: Date }[]>(
+    const rows = await (tx ?? this.dataSource).query<{ taken_at: Date }[]>(
       `SELECT DISTINCT taken_at FROM overdue_snapshots WHERE taken_at = ANY($1::timestamptz[])`,
       [instants],
     );
@@ -33,9 +50,9 @@ export class OverdueSnapshotsRepository {
    * Counts what was open, past its at-risk time, at `at`: created by then, not closed by then. Prisons with
    * nothing late get a row of zeros, so a taken week is told apart from a missing one. Safe to run twice.
    */
-  async take(at: Date): Promise<number> {
+  async take(at: Date, tx?: Tx): Promise<number> {
     const prison = accountablePrisonSql('w');
-    const [, inserted] = await this.dataSource.query<[unknown[], number]>(
+    const [, inserted] = await (tx ?? this.dataSource).query<[unknown[], number]>(
       `INSERT INTO overdue_snapshots (taken_at, prison_code, pathway, overdue_count, at_risk_count)
        SELECT $1::timestamptz, p.code, COALESCE(late.pathway, ''), COALESCE(late.overdue, 0), COALESCE(late.at_risk, 0)
        FROM prisons p

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { actorOf } from '../common/actor';
+import { RequestId } from '../common/request-id.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
+import { AccommodationOutcomesService } from './accommodation-outcomes.service';
+
+@ApiTags('accommodation outcomes')
+@ApiBearerAuth()
+@Controller('women/:womanId/accommodation-outcomes')
+export class AccommodationOutcomesController {
+  constructor(private readonly outcomes: AccommodationOutcomesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Her latest release and the accommodation recorded on the night and at 12 weeks' })
+  list(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string) {
+    return this.outcomes.list(user, womanId);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Record (or correct) a checkpoint of her latest release; completes its task' })
+  record(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @Body() body: RecordAccommodationOutcomeDto,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.outcomes.record(user, womanId, body, actorOf(user, requestId));
+  }
+}

@@ -1,0 +1,47 @@
+/** Women releasing soon with release-critical work still open: who, when, and exactly what is missing. */
+import { ReleaseReadinessRow } from '@app/database';
+import { daysBetween } from '@app/domain';
+import { codeLabel, ReportNames, roleLabel } from './report-labels';
+import { column, ReportTable } from './report-table';
+
+export function releaseReadinessTables(rows: ReleaseReadinessRow[], today: string, names: ReportNames): ReportTable[] {
+  const notReady = rows.filter((r) => r.missing.length > 0);
+  return [
+    {
+      key: 'summary',
+      title: 'Releases in the window',
+      columns: [
+        column('releasing', 'Releasing'),
+        column('notReady', 'With release-critical work open'),
+        column('ready', 'Ready'),
+      ],
+      rows: [{ releasing: rows.length, notReady: notReady.length, ready: rows.length - notReady.length }],
+    },
+    {
+      key: 'women',
+      title: 'Women releasing with release-critical work open',
+      columns: [
+        column('woman', 'Woman'),
+        column('prisonNumber', 'Prison number'),
+        column('prison', 'Prison'),
+        column('releaseDate', 'Release date'),
+        column('daysToGo', 'Days to go'),
+        column('missingCount', 'Tasks open'),
+        column('overdueCount', 'Of which overdue'),
+        column('missing', 'What is missing'),
+      ],
+      rows: notReady.map((r) => ({
+        woman: r.womanName,
+        prisonNumber: r.prisonNumber,
+        prison: names.prison(r.prisonCode),
+        releaseDate: r.releaseDate,
+        daysToGo: daysBetween(today, r.releaseDate),
+        missingCount: r.missing.length,
+        overdueCount: r.missing.filter((m) => m.overdue).length,
+        missing: r.missing
+          .map((m) => `${m.title} (${codeLabel(m.pathway)}, ${roleLabel(m.ownerRole)}${m.overdue ? ', overdue' : ''})`)
+          .join('; '),
+      })),
+    },
+  ];
+}

@@ -1,0 +1,135 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { RequestId } from '../common/request-id.decorator';
+import { fieldError } from '../common/validation-errors';
+import { OverdueTasksQueryDto, ReportPeriodQueryDto, ReportScopeQueryDto } from './report-query.dto';
+import { ReportResult, tableToCsv } from './report-table';
+import { ReportsService } from './reports.service';
+
+/** What a report answers with: JSON tables, or one table as a CSV download; either way the read is audited. */
+type Answer = ReportResult | string;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('overdue-work')
+  @ApiOperation({
+    summary: 'Open overdue and at-risk tasks by team, provider, pathway and prison, aged in working days',
+  })
+  overdueWork(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportScopeQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.overdueWorkReport(user, q));
+  }
+
+  @Get('overdue-work/tasks')
+  @ApiOperation({ summary: 'Drill down: the tasks behind an overdue figure' })
+  overdueTasks(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: OverdueTasksQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.overdueTasks(user, q));
+  }
+
+  @Get('overdue-trend')
+  @ApiOperation({ summary: 'Overdue tasks at the end of each of the last 12 weeks, per prison' })
+  overdueTrend(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportScopeQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.overdueTrendReport(user, q));
+  }
+
+  @Get('release-readiness')
+  @ApiOperation({ summary: 'Women released in the next 14 days with release-critical tasks open, and what is missing' })
+  releaseReadiness(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportScopeQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.releaseReadinessReport(user, q));
+  }
+
+  @Get('provider-accountability')
+  @ApiOperation({
+    summary: 'Per CRS provider: referrals, stage times against deadlines, returns, withdrawals, outcomes',
+  })
+  providerAccountability(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportPeriodQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.providerAccountabilityReport(user, q));
+  }
+
+  @Get('referral-timeliness')
+  @ApiOperation({ summary: 'From need identified to referral sent, by referrer role' })
+  referralTimeliness(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportPeriodQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.referralTimelinessReport(user, q));
+  }
+
+  @Get('accommodation-outcomes')
+  @ApiOperation({ summary: 'Housed on the night of release and at 12 weeks, per releasing prison' })
+  accommodation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportPeriodQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.accommodationReport(user, q));
+  }
+
+  @Get('alerts')
+  @ApiOperation({ summary: 'Alerts fired, how fast they were acknowledged, and escalations by level' })
+  alerts(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportPeriodQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.alertsReport(user, q));
+  }
+
+  private async answer(
+    user: AuthenticatedUser,
+    query: ReportScopeQueryDto,
+    requestId: string | null,
+    res: Response,
+    pending: Promise<ReportResult>,
+  ): Promise<Answer> {
+    const result = await pending;
+    if (query.format !== 'csv') {
+      await this.reports.recordAccess(user, result, null, requestId);
+      return result;
+    }
+    const table = query.table === undefined ? result.tables[0] : result.tables.find((t) => t.key === query.table);
+    if (!table) {
+      throw fieldError('table', `table must be one of ${result.tables.map((t) => t.key).join(', ')}`);
+    }
+    await this.reports.recordAccess(user, result, table.key, requestId);
+    const file = `${result.report.toLowerCase().replace(/_/g, '-')}-${table.key}-${result.generatedAt.slice(0, 10)}.csv`;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+    return tableToCsv(table);
+  }
+}
