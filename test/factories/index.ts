@@ -5,3 +5,4 @@ export * from './unique';
 export * from './users.factory';
 export * from './women.factory';
 export * from './casework.factory';
+export * from './reports.factory';

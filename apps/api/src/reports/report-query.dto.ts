@@ -11,7 +11,7 @@ export class ReportScopeQueryDto {
 
   @ApiPropertyOptional({ description: 'One region (its code)' })
   @IsOptional()
-  @Matches(/^[A-Z_]{2,16}$/, { message: 'region must be a region code such as KSS' })
+  @Matches(/^[A-Z0-9_]{2,16}$/, { message: 'region must be a region code such as KSS' })
   region?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv answers one table (see table) as a download' })
