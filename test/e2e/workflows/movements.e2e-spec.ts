@@ -259,6 +259,31 @@ describe('recall, transfer and release', () => {
     const woman = await newWoman({ pomId: pomStyalOnly.id });
     ok(await prtStyal.api.post(`/women/${woman.id}/release`, {}));
 
+    // Her COM records where she slept that night, against the release; a caseworker may not.
+    const night = await com.api.post<{ housed: boolean; category: string }>(
+      `/women/${woman.id}/accommodation-outcomes`,
+      {
+        checkpoint: 'NIGHT_OF_RELEASE',
+        accommodationType: 'CAS3',
+      },
+    );
+    expect(night.status).toBe(201);
+    expect(night.body).toMatchObject({ housed: true, category: 'TRANSIENT' });
+    const badType = await com.api.post<ErrorBody & { fields: { field: string }[] }>(
+      `/women/${woman.id}/accommodation-outcomes`,
+      { checkpoint: 'NIGHT_OF_RELEASE', accommodationType: 'CASTLE' },
+    );
+    expect(badType.status).toBe(400);
+    expect(badType.body.fields.map((f) => f.field)).toEqual(['accommodationType']);
+    expect(
+      (
+        await caseworker.api.post(`/women/${woman.id}/accommodation-outcomes`, {
+          checkpoint: 'NIGHT_OF_RELEASE',
+          accommodationType: 'SETTLED',
+        })
+      ).status,
+    ).toBe(403);
+
     expect(
       (await prtStyal.api.post(`/women/${woman.id}/recall`, { prisonCode: 'BZI', movementReason: 'Y' })).status,
     ).toBe(403);
@@ -288,6 +313,17 @@ describe('recall, transfer and release', () => {
       }),
     );
     expect(recalled).toMatchObject({ prisonCode: 'BZI', pomId: null, custodyStatus: 'RECALLED' });
+    // The release she was recalled from is closed by the recall, and keeps the outcome recorded against it.
+    const releases: { prison_code: string; released_on: string; recalled_on: string; types: string[] }[] =
+      await api.dataSource.query(
+        `SELECT r.prison_code, to_char(r.released_on, 'YYYY-MM-DD') AS released_on,
+                to_char(r.recalled_on, 'YYYY-MM-DD') AS recalled_on,
+                array(SELECT accommodation_type FROM accommodation_outcomes o WHERE o.release_id = r.id) AS types
+         FROM releases r WHERE r.woman_id = $1`,
+        [woman.id],
+      );
+    const day = londonDateOf(new Date());
+    expect(releases).toEqual([{ prison_code: 'STI', released_on: day, recalled_on: day, types: ['CAS3'] }]);
     const allocate = (await tasksOf(prtBronzefield, woman.id)).find((t) => t.templateKey === 'ALLOCATE_POM');
     expect(allocate).toMatchObject({
       ownerRole: 'POM',
