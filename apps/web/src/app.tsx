@@ -9,11 +9,14 @@ import { AlertsPanel } from './screens/alerts-panel';
 import { ComView } from './screens/com-view';
 import { PrisonBoard } from './screens/prison-board';
 import { Queue } from './screens/queue';
+import { Reports } from './screens/reports';
 import { SignIn } from './screens/sign-in';
 import { WomanPanel } from './screens/woman-panel';
 import { ROLE_LABELS } from './format';
 
-const PRISON_BOARD_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'GOVERNOR', 'ADMIN'];
+const PRISON_BOARD_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN'];
+const OVERSIGHT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER'];
+const REPORT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN', 'CRS_CASEWORKER'];
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -28,12 +31,13 @@ function useHash(): string {
 function homeFor(session: Session): string {
   if (session.user.role === 'CRS_CASEWORKER') return '#/queue';
   if (session.user.role === 'COM') return '#/caseload';
+  if (session.user.role === 'REGIONAL_MANAGER') return '#/reports';
   return `#/board/${session.user.prisonCodes[0] ?? 'STI'}`;
 }
 
 function roomsFor(session: Session, hash: string): string[] {
   const prison = /^#\/board\/([A-Z]{3})$/.exec(hash)?.[1];
-  if (prison) return [session.user.role === 'GOVERNOR' ? `prison:${prison}:oversight` : `prison:${prison}`];
+  if (prison) return [OVERSIGHT_ROLES.includes(session.user.role) ? `prison:${prison}:oversight` : `prison:${prison}`];
   if (session.user.role === 'CRS_CASEWORKER' && session.user.providerId) return [`provider:${session.user.providerId}`];
   return [];
 }
@@ -122,6 +126,8 @@ export function App() {
     page = <Queue userId={session.user.id} refreshKey={refreshKey} />;
   } else if (hash === '#/caseload') {
     page = <ComView refreshKey={refreshKey} />;
+  } else if (hash === '#/reports' && REPORT_ROLES.includes(session.user.role)) {
+    page = <Reports role={session.user.role} prisonCodes={session.user.prisonCodes} />;
   } else {
     page = <p>Loading…</p>;
   }
@@ -141,6 +147,11 @@ export function App() {
             ))}
           {session.user.role === 'CRS_CASEWORKER' && <a href="#/queue">Queue</a>}
           {session.user.role === 'COM' && <a href="#/caseload">Caseload</a>}
+          {REPORT_ROLES.includes(session.user.role) && (
+            <a href="#/reports" aria-current={hash === '#/reports' ? 'page' : undefined}>
+              Reports
+            </a>
+          )}
         </nav>
         <span className={`connection connection-${connection}`} role="status">
           {connection === 'live' ? '● Live' : connection === 'reconnecting' ? '○ Reconnecting…' : '○ Connecting…'}

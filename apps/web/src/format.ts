@@ -17,6 +17,7 @@ export const ROLE_LABELS: Record<string, string> = {
   COM: 'Community offender manager',
   CRS_CASEWORKER: 'CRS caseworker',
   GOVERNOR: 'Governor',
+  REGIONAL_MANAGER: 'Regional manager',
   ADMIN: 'Administrator',
 };
 

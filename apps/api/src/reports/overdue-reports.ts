@@ -64,7 +64,12 @@ export function overdueWorkTables(rows: OverdueWorkGroupRow[], names: ReportName
       rows: tally(
         rows,
         (r) => `${r.ownerRole}|${r.teamKey ?? ''}`,
-        (_, r) => ({ ownerRole: roleLabel(r.ownerRole), team: names.team(r.ownerRole, r.teamKey), teamKey: r.teamKey }),
+        (_, r) => ({
+          ownerRole: roleLabel(r.ownerRole),
+          team: names.team(r.ownerRole, r.teamKey),
+          ownerRoleCode: r.ownerRole,
+          teamKey: r.teamKey,
+        }),
       ),
     },
     {
