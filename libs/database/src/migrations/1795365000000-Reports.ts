@@ -74,9 +74,15 @@ export class Reports1795365000000 implements MigrationInterface {
       `CREATE INDEX "referrals_by_first_sent" ON "referrals" ("first_sent_at") WHERE "first_sent_at" IS NOT NULL`,
     );
     await queryRunner.query(`CREATE INDEX "tasks_by_completed_at" ON "tasks" ("completed_at")`);
+    // Release readiness: a woman's open release-critical tasks, without scanning every open task.
+    await queryRunner.query(`
+            CREATE INDEX "tasks_open_release_critical" ON "tasks" ("woman_id")
+            WHERE release_critical AND status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
+        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."tasks_open_release_critical"`);
     await queryRunner.query(`DROP INDEX "public"."tasks_by_completed_at"`);
     await queryRunner.query(`DROP INDEX "public"."referrals_by_first_sent"`);
     await queryRunner.query(`DROP INDEX "public"."alerts_by_created_at"`);
