@@ -73,16 +73,20 @@ export async function loadPeople(run: NationalRun): Promise<number> {
        FROM nat_prison p, generate_series(p.first_released, p.first_released + p.released - 1) g(i) OFFSET 0
      ),
      drawn AS (
+       -- Release dates and time served are drawn so that about as many people leave in the coming weeks as
+       -- left in the past ones (and as many arrived recently as before): the estate looks the same from
+       -- week to week, and the weekly overdue trend drifts little (it rose by more than half over 12 weeks
+       -- when releases bunched in the coming weeks).
        SELECT b.*,
               CASE WHEN ${r('localArea')} < 0.7 THEN la.code ELSE ga.code END AS area_code,
               CASE WHEN b.was_released THEN 'RELEASED'
                    WHEN ${r('kind')} < 0.08 THEN 'REMANDED'
                    WHEN ${r('kind')} < 0.12 THEN 'UNDATED'
-                   WHEN ${r('kind')} < 0.13 THEN 'PAST_DUE'
+                   WHEN ${r('kind')} < 0.125 THEN 'PAST_DUE'
                    ELSE 'DATED' END AS kind,
-              CASE WHEN ${r('kind')} < 0.13 THEN -(1 + floor(10 * ${r('releaseIn')}))::int
-                   ELSE 1 + floor(729 * power(${r('releaseIn')}, 1.6))::int END AS release_in,
-              7 + floor(700 * power(${r('served')}, 1.5))::int AS served,
+              CASE WHEN ${r('kind')} < 0.125 THEN -(1 + floor(10 * ${r('releaseIn')}))::int
+                   ELSE 1 + floor(729 * power(${r('releaseIn')}, 1.2))::int END AS release_in,
+              7 + floor(700 * power(${r('served')}, 1.15))::int AS served,
               1 + floor(360 * ${r('releasedAgo')})::int AS released_ago,
               28 + floor(900 * power(${r('sentence')}, CASE WHEN b.womens THEN 2.6 ELSE 2.0 END))::int AS sentence,
               ${r('planDay')} AS u_plan_day, 9 + 7 * ${r('planHour')} AS plan_hour,

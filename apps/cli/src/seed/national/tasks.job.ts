@@ -39,19 +39,24 @@ const PATHWAY_NEEDS: readonly { pathway: Pathway; women: number; men: number; fl
 ];
 
 /**
- * How a task's course is drawn: done in time, done late (up to 45 days), or left undone (it lapses 30 to 80
+ * How a task's course is drawn: done in time, done late (up to 60 days), or left undone (it lapses 30 to 120
  * days after its deadline). Work done in time is done at any point of the four weeks before the deadline. A
  * share of closures are "not needed", more for CRS referral tasks (many needs are met without a provider).
  * Tuned so that about 3% of open tasks are overdue at asOf (most open tasks are months from their deadline).
  */
 export const TASK_COURSE = {
-  onTime: 0.6,
-  late: 0.27,
-  lateDaysMax: 45,
+  onTime: 0.47,
+  late: 0.28,
+  lateDaysMax: 60,
   lapseAfterDaysMin: 30,
-  lapseAfterDaysSpread: 50,
+  lapseAfterDaysSpread: 90,
   notNeeded: 0.05,
   referralNotNeeded: 0.12,
+  /**
+   * Referring to CRS and recording the accommodation checkpoints are watched closely (recommendations 6 and
+   * 8), so fewer of those are left undone.
+   */
+  watched: { onTime: 0.64, late: 0.28 },
   /** Tasks with no deadline yet (no release date): a few get done anyway. */
   doneWithoutDeadline: 0.12,
 } as const;
@@ -75,9 +80,10 @@ export async function planCatalogueTasks(run: NationalRun): Promise<number> {
             (deadline_anchor = 'RELEASE' AND deadline_offset < 0) OR owner_role IN ('${Role.PRE_RELEASE_TEAM}', '${Role.POM}')
               AS closes_at_release,
             key = ANY($1::text[]) AS refers,
-            key = ANY($2::text[]) AS outlasts_recall
+            key = ANY($2::text[]) AS outlasts_recall,
+            key = ANY($1::text[]) OR key = ANY($3::text[]) AS watched
      FROM task_catalogue WHERE active`,
-    [referralKeys, [...OUTLASTS_RECALL]],
+    [referralKeys, [...OUTLASTS_RECALL], Object.values(ACCOMMODATION_CHECKPOINT_TASK_KEYS)],
   );
   const [{ entries }] = await run.tx.query<{ entries: number }[]>(`SELECT count(*)::int AS entries FROM nat_cat`);
   if (entries > CATALOGUE_SLOTS) {
@@ -107,7 +113,7 @@ export async function planCatalogueTasks(run: NationalRun): Promise<number> {
     `CREATE TEMP TABLE nat_task ON COMMIT DROP AS
      WITH cand AS (
        SELECT pl.plan_i * ${CATALOGUE_SLOTS} + c.ord AS n, pl.plan_i, pl.i, pe.woman_id, c.key, c.pathway, c.owner_role,
-              c.release_critical, c.lead, c.esc1, c.esc2, c.closes_at_release, c.refers, c.deadline_anchor,
+              c.release_critical, c.lead, c.esc1, c.esc2, c.closes_at_release, c.refers, c.watched, c.deadline_anchor,
               c.deadline_offset, c.deadline_unit, pl.release_anchor, pl.reception_date, pl.released_at, pl.recalled_at,
               -- Marking a pathway plans its tasks at once; pathways are marked a minute apart.
               pl.plan_at + nd.ord * interval '1 minute' AS created_at,
@@ -170,10 +176,11 @@ export async function planCatalogueTasks(run: NationalRun): Promise<number> {
               CASE WHEN x.due_at IS NULL THEN
                      CASE WHEN ${u('course')} < ${c.doneWithoutDeadline}
                           THEN x.created_at + ($1::timestamptz - x.created_at) * ${u('timing')} END
-                   WHEN ${u('course')} < ${c.onTime}
+                   WHEN ${u('course')} < CASE WHEN x.watched THEN ${c.watched.onTime} ELSE ${c.onTime} END
                      THEN GREATEST(x.earliest_done,
                                    x.due_at - LEAST(x.due_at - x.created_at, interval '28 days') * ${u('timing')})
-                   WHEN ${u('course')} < ${c.onTime + c.late}
+                   WHEN ${u('course')} < CASE WHEN x.watched THEN ${c.watched.onTime + c.watched.late}
+                                              ELSE ${c.onTime + c.late} END
                      THEN GREATEST(x.earliest_done,
                                    x.due_at + interval '${c.lateDaysMax} days' * power(${u('timing')}, 2) + interval '20 minutes')
               END AS planned_done,
