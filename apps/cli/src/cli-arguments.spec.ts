@@ -1,10 +1,49 @@
-import { parseCliArguments } from './cli-arguments';
+import { parseCliArguments, USAGE } from './cli-arguments';
 
 describe('parseCliArguments', () => {
   it('reads migrate and seed, with or without --if-empty', () => {
     expect(parseCliArguments(['migrate'])).toEqual({ ok: true, command: { name: 'migrate' } });
-    expect(parseCliArguments(['seed'])).toEqual({ ok: true, command: { name: 'seed', ifEmpty: false } });
-    expect(parseCliArguments(['seed', '--if-empty'])).toEqual({ ok: true, command: { name: 'seed', ifEmpty: true } });
+    expect(parseCliArguments(['seed'])).toEqual({
+      ok: true,
+      command: { name: 'seed', ifEmpty: false, national: null },
+    });
+    expect(parseCliArguments(['seed', '--if-empty'])).toEqual({
+      ok: true,
+      command: { name: 'seed', ifEmpty: true, national: null },
+    });
+  });
+
+  it('reads seed --national at full size, or at the --scale given, in any order with --if-empty', () => {
+    expect(parseCliArguments(['seed', '--national'])).toEqual({
+      ok: true,
+      command: { name: 'seed', ifEmpty: false, national: { scale: 1 } },
+    });
+    expect(parseCliArguments(['seed', '--national', '--scale', '0.1'])).toEqual({
+      ok: true,
+      command: { name: 'seed', ifEmpty: false, national: { scale: 0.1 } },
+    });
+    expect(parseCliArguments(['seed', '--scale', '0.25', '--if-empty', '--national'])).toEqual({
+      ok: true,
+      command: { name: 'seed', ifEmpty: true, national: { scale: 0.25 } },
+    });
+  });
+
+  it('rejects a scale that is missing, not a number, zero or above 1, naming the value', () => {
+    const problem = (value: string) => `--scale takes a fraction above 0 and at most 1, not '${value}'.`;
+    expect(parseCliArguments(['seed', '--national', '--scale'])).toEqual({ ok: false, problem: problem('') });
+    expect(parseCliArguments(['seed', '--national', '--scale', 'tenth'])).toEqual({
+      ok: false,
+      problem: problem('tenth'),
+    });
+    expect(parseCliArguments(['seed', '--national', '--scale', '0'])).toEqual({ ok: false, problem: problem('0') });
+    expect(parseCliArguments(['seed', '--national', '--scale', '2'])).toEqual({ ok: false, problem: problem('2') });
+  });
+
+  it('rejects --scale without --national: the demo board has one size', () => {
+    expect(parseCliArguments(['seed', '--scale', '0.5'])).toEqual({
+      ok: false,
+      problem: '--scale only applies to seed --national.',
+    });
   });
 
   it('reads help in its usual spellings', () => {
@@ -21,5 +60,13 @@ describe('parseCliArguments', () => {
       ok: false,
       problem: "migrate takes no '--if-empty'.",
     });
+    expect(parseCliArguments(['migrate', '--national'])).toEqual({
+      ok: false,
+      problem: "migrate takes no '--national'.",
+    });
+  });
+
+  it('documents every seed flag in the usage text', () => {
+    for (const flag of ['--if-empty', '--national', '--scale']) expect(USAGE).toContain(flag);
   });
 });

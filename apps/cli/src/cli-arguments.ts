@@ -1,6 +1,12 @@
-/** Reads the command line (no library: two commands and one flag do not need one). */
+/** Reads the command line (no library: two commands and a few flags do not need one). */
 
-export type CliCommand = { name: 'migrate' } | { name: 'seed'; ifEmpty: boolean } | { name: 'help' };
+/** The national data set at full size, or a fraction of it for a quick check. */
+export interface NationalSeedOptions {
+  scale: number;
+}
+
+export type CliCommand =
+  { name: 'migrate' } | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null } | { name: 'help' };
 
 export type ParsedArguments = { ok: true; command: CliCommand } | { ok: false; problem: string };
 
@@ -10,6 +16,10 @@ Commands:
   migrate              Apply pending database migrations and make sure the reference data is present.
   seed [--if-empty]    Migrate, then load the demo board into an empty database. With --if-empty, do
                        nothing when women are already recorded; without it, refuse.
+  seed --national [--scale <fraction>] [--if-empty]
+                       Migrate, then load a synthetic data set the size of the whole estate (about 90,000
+                       people in custody, 2.5 million tasks, a year of history) for timing the reports.
+                       --scale 0.1 loads a tenth of it (0 < fraction <= 1). Same empty-database rule.
   help                 Show this message.
 
 Settings: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/resettle), DATABASE_POOL_SIZE, DATABASE_LOG_SQL.`;
@@ -26,12 +36,8 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
         ? { ok: true, command: { name } }
         : { ok: false, problem: `migrate takes no '${extra}'.` };
     }
-    case 'seed': {
-      const extra = unexpected(['--if-empty']);
-      return extra === undefined
-        ? { ok: true, command: { name, ifEmpty: rest.includes('--if-empty') } }
-        : { ok: false, problem: `seed does not know '${extra}'.` };
-    }
+    case 'seed':
+      return parseSeed(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -41,4 +47,32 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
     default:
       return { ok: false, problem: `Unknown command '${name}'.` };
   }
+}
+
+function parseSeed(rest: readonly string[]): ParsedArguments {
+  let ifEmpty = false;
+  let national = false;
+  let scale: number | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i];
+    if (word === '--if-empty') {
+      ifEmpty = true;
+    } else if (word === '--national') {
+      national = true;
+    } else if (word === '--scale') {
+      const value = rest[i + 1];
+      const parsed = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+      if (!(parsed > 0 && parsed <= 1)) {
+        return { ok: false, problem: `--scale takes a fraction above 0 and at most 1, not '${value ?? ''}'.` };
+      }
+      scale = parsed;
+      i++;
+    } else {
+      return { ok: false, problem: `seed does not know '${word}'.` };
+    }
+  }
+  if (scale !== null && !national) {
+    return { ok: false, problem: '--scale only applies to seed --national.' };
+  }
+  return { ok: true, command: { name: 'seed', ifEmpty, national: national ? { scale: scale ?? 1 } : null } };
 }

@@ -6,6 +6,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
 import { DemoStaffWriter } from './seed/demo-staff.writer';
+import { NationalDatasetLoader } from './seed/national/national-dataset.loader';
 import { TaskProgressWriter } from './seed/task-progress.writer';
 
 @Module({})
@@ -15,7 +16,14 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [DatabaseModule.forRoot(database), ResettlementModule],
-      providers: [MigrateCommand, SeedCommand, DemoStaffWriter, DemoCaseloadWriter, TaskProgressWriter],
+      providers: [
+        MigrateCommand,
+        SeedCommand,
+        DemoStaffWriter,
+        DemoCaseloadWriter,
+        TaskProgressWriter,
+        NationalDatasetLoader,
+      ],
     };
   }
 }

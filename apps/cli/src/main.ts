@@ -34,7 +34,7 @@ async function main(args: readonly string[]): Promise<number> {
     if (parsed.command.name === 'migrate') {
       await app.get(MigrateCommand).run();
     } else {
-      await app.get(SeedCommand).run({ ifEmpty: parsed.command.ifEmpty });
+      await app.get(SeedCommand).run({ ifEmpty: parsed.command.ifEmpty, national: parsed.command.national });
     }
     return 0;
   } catch (error) {

@@ -2,6 +2,7 @@
  * `seed [--if-empty]`: migrates, then loads the demo board (providers, staff, about 300 women with their
  * assessments and tasks, and a starter travel-time table) into an empty database, and prints what the board now holds. It never adds to or
  * deletes from a database that already records women.
+ * `seed --national [--scale f]`: the same, but loads the national synthetic data set for timing the reports.
  */
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,8 @@ import { DemoCaseloadWriter } from '../seed/demo-caseload.writer';
 import { DemoStaffWriter } from '../seed/demo-staff.writer';
 import { DEMO_TRAVEL_TIMES } from '../seed/demo-travel-times';
 import { DEMO_PASSWORD } from '../seed/demo-users';
+import { NationalDatasetLoader } from '../seed/national/national-dataset.loader';
+import { NationalSeedOptions } from '../cli-arguments';
 import { TaskProgressWriter } from '../seed/task-progress.writer';
 import { MigrateCommand } from './migrate.command';
 
@@ -40,9 +43,10 @@ export class SeedCommand {
     private readonly staffWriter: DemoStaffWriter,
     private readonly caseloadWriter: DemoCaseloadWriter,
     private readonly progressWriter: TaskProgressWriter,
+    private readonly national: NationalDatasetLoader,
   ) {}
 
-  async run(options: { ifEmpty: boolean }): Promise<void> {
+  async run(options: { ifEmpty: boolean; national: NationalSeedOptions | null }): Promise<void> {
     await this.migrate.run();
 
     const existing = await this.women.countAll();
@@ -55,6 +59,11 @@ export class SeedCommand {
         `Refusing to seed: the database already records ${existing} women, and the seed neither duplicates ` +
           'nor deletes data. Seed an empty database, or pass --if-empty to skip quietly.',
       );
+    }
+
+    if (options.national) {
+      await this.runNational(options.national);
+      return;
     }
 
     const started = performance.now();
@@ -84,6 +93,30 @@ export class SeedCommand {
     const seconds = (performance.now() - started) / 1000;
 
     await this.printSummary(now, seconds);
+  }
+
+  private async runNational(options: NationalSeedOptions): Promise<void> {
+    const now = new Date();
+    console.log(`Seed: loading the national synthetic data set at scale ${options.scale} for ${londonDateOf(now)}...`);
+    let report;
+    try {
+      report = await this.national.load(options.scale, now, (line) => console.log(line));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`The national load was rolled back and wrote nothing: ${reason}`, { cause: error });
+    }
+    const { counts, open } = await this.national.summary(new Date());
+    const share = (n: number) => `${((100 * n) / Math.max(open.open, 1)).toFixed(1)}%`;
+    console.log(
+      `Seed: national data set loaded in ${report.seconds.toFixed(1)} s (as of ${report.asOf.toISOString()}).`,
+    );
+    for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(26)} ${String(n).padStart(10)}`);
+    console.log(`  people in custody: ${open.inCustody} (${open.inWomensPrisons} in the women's prisons)`);
+    console.log(
+      `  open tasks now: ${open.open}; overdue ${open.overdue} (${share(open.overdue)}), ` +
+        `at risk ${open.atRisk} (${share(open.atRisk)})`,
+    );
+    console.log(`  staff sign in as nat.<role>.<team> (e.g. nat.governor.sti, nat.admin), password '${DEMO_PASSWORD}'`);
   }
 
   private async printSummary(now: Date, seconds: number): Promise<void> {
