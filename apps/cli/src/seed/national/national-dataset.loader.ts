@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { AuditTrailRepository, OverdueSnapshotsRepository, UnitOfWork } from '@app/database';
 import { hashPassword } from '@app/auth';
-import { londonDateOf, PRISON_CODES, RELEASED_PRISON_CODE } from '@app/domain';
+import { londonDateOf, PRISON_CODES, recentWeekEnds, RELEASED_PRISON_CODE } from '@app/domain';
 import { DEMO_PASSWORD } from '../demo-users';
 import { loadAlerts } from './alerts.job';
 import { planEstate } from './national-estate';
@@ -20,7 +20,6 @@ import { loadReferrals } from './referrals.job';
 import { loadReleasesAndOutcomes } from './releases-and-outcomes.job';
 import { planCatalogueTasks, writeTasks } from './tasks.job';
 import { createWorkingDayTables } from './working-days';
-import { recentWeekEnds } from './week-ends';
 
 export const NATIONAL_REQUEST_ID = 'cli-seed-national';
 

@@ -50,9 +50,9 @@ export class OverdueSnapshotsRepository {
    * Counts what was open, past its at-risk time, at `at`: created by then, not closed by then. Prisons with
    * nothing late get a row of zeros, so a taken week is told apart from a missing one. Safe to run twice.
    */
-  async take(at: Date, tx?: Tx): Promise<number> {
+  async take(at: Date, tx?: Tx): Promise<void> {
     const prison = accountablePrisonSql('w');
-    const [, inserted] = await (tx ?? this.dataSource).query<[unknown[], number]>(
+    await (tx ?? this.dataSource).query(
       `INSERT INTO overdue_snapshots (taken_at, prison_code, pathway, overdue_count, at_risk_count)
        SELECT $1::timestamptz, p.code, COALESCE(late.pathway, ''), COALESCE(late.overdue, 0), COALESCE(late.at_risk, 0)
        FROM prisons p
@@ -69,7 +69,6 @@ export class OverdueSnapshotsRepository {
        ON CONFLICT DO NOTHING`,
       [at],
     );
-    return inserted;
   }
 
   async read(scope: ReportQueryScope, instants: readonly Date[]): Promise<OverdueSnapshotRow[]> {
