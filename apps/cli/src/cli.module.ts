@@ -5,6 +5,7 @@ import { ResettlementModule } from '@app/resettlement';
 import { MigrateCommand } from './commands/migrate.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
+import { DemoReferralWriter } from './seed/demo-referral.writer';
 import { DemoStaffWriter } from './seed/demo-staff.writer';
 import { TaskProgressWriter } from './seed/task-progress.writer';
 
@@ -15,7 +16,14 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [DatabaseModule.forRoot(database), ResettlementModule],
-      providers: [MigrateCommand, SeedCommand, DemoStaffWriter, DemoCaseloadWriter, TaskProgressWriter],
+      providers: [
+        MigrateCommand,
+        SeedCommand,
+        DemoStaffWriter,
+        DemoCaseloadWriter,
+        TaskProgressWriter,
+        DemoReferralWriter,
+      ],
     };
   }
 }
