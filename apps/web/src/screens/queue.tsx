@@ -19,6 +19,7 @@ interface Referral {
 
 interface Task {
   id: string;
+  templateKey: string;
   title: string;
   womanId: string;
   womanName?: string;
@@ -29,6 +30,9 @@ interface Task {
 }
 
 const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+
+/** Template keys of the tasks that follow a referral's stages (REFERRAL_FIRST_CONTACT...). */
+const REFERRAL_STAGE_PREFIX = 'REFERRAL_';
 
 function pathwaysOf(r: Referral): string {
   return r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ');
@@ -53,7 +57,8 @@ export function Queue({
       api<{ items: Task[] }>('GET', '/tasks?assignee=me&limit=200'),
     ]);
     setReferrals(refs.items);
-    setClaimable(todo.items.filter((t) => !t.assigneeId));
+    // A referral's stage tasks come with the referral when she takes it: offered once, as the referral.
+    setClaimable(todo.items.filter((t) => !t.assigneeId && !t.templateKey.startsWith(REFERRAL_STAGE_PREFIX)));
     setMyTasks(mine.items.filter((t) => OPEN_STATUSES.includes(t.status)));
   }, []);
   const { message, setMessage, run } = useAction(load);
