@@ -178,6 +178,31 @@ describe('the web app at work', () => {
     await context.close();
   });
 
+  it('lets a COM open a woman from her caseload and send her referral from the panel', async () => {
+    const woman = await newWoman(['ACCOMMODATION']);
+    const draft = await draftReferral(woman.id);
+    const { context, page } = await signIn(browser, api.baseUrl, com);
+    await page
+      .locator(`[data-referral-id="${draft.id}"]`)
+      .getByRole('button', { name: `${woman.firstName} ${woman.lastName}` })
+      .click();
+    const panel = page.locator('aside.panel');
+    const line = panel.locator(`[data-referral-id="${draft.id}"]`);
+    await line.getByText('draft').waitFor();
+    await line.getByRole('button', { name: 'Send to the provider' }).click();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: `${draft.reference}: done` })
+      .waitFor();
+    await line.getByText('sent').waitFor();
+    await screenshot(page, 'woman-panel-referral');
+    // Sent, it is the caseworker's to take: the COM has no further step to offer.
+    await expect(line.getByRole('button').count()).resolves.toBe(0);
+    const after = ok(await com.api.get<ReferralDetailView>(`/referrals/${draft.id}`));
+    expect(after.status).toBe('SENT');
+    await context.close();
+  });
+
   it('shows a caseworker a referral to take and a task to claim, and takes the referral', async () => {
     const woman = await newWoman(['ACCOMMODATION', 'EDUCATION_SKILLS_AND_WORK']);
     const referral = await sentReferral(woman.id);
