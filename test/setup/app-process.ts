@@ -35,11 +35,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(name: AppName, extraEnv: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+/** `options.port` restarts an app where its clients expect it (a gateway coming back after an outage). */
+export async function startApp(
+  name: AppName,
+  extraEnv: NodeJS.ProcessEnv = {},
+  options: { port?: number } = {},
+): Promise<AppProcess> {
   const entry = join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first (npm test does)`);
   const run = readRunSettings();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const portVariable = name === 'gateway' ? 'GATEWAY_PORT' : 'WORKER_PORT';
   const child: ChildProcess = spawn(process.execPath, [entry], {
     env: {

@@ -5,6 +5,7 @@ import { ResettlementModule } from '@app/resettlement';
 import { MigrateCommand } from './commands/migrate.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
+import { DemoReferralWriter } from './seed/demo-referral.writer';
 import { DemoStaffWriter } from './seed/demo-staff.writer';
 import { NationalDatasetLoader } from './seed/national/national-dataset.loader';
 import { TaskProgressWriter } from './seed/task-progress.writer';
@@ -23,6 +24,7 @@ export class CliModule {
         DemoCaseloadWriter,
         TaskProgressWriter,
         NationalDatasetLoader,
+        DemoReferralWriter,
       ],
     };
   }

@@ -12,11 +12,14 @@ import { Queue } from './screens/queue';
 import { Reports } from './screens/reports';
 import { SignIn } from './screens/sign-in';
 import { WomanPanel } from './screens/woman-panel';
-import { ROLE_LABELS } from './format';
+import { alertKindText, personLabel, ROLE_LABELS } from './format';
 
 const PRISON_BOARD_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN'];
 const OVERSIGHT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER'];
 const REPORT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN', 'CRS_CASEWORKER'];
+
+/** How many new alerts the notice lists by name; the alerts panel holds them all. */
+const ANNOUNCED = 3;
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -48,7 +51,8 @@ export function App() {
   const [openWoman, setOpenWoman] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [announcement, setAnnouncement] = useState<string | null>(null);
+  // New alerts since the notice was last dismissed, newest first: a burst must not hide the one that matters.
+  const [announcements, setAnnouncements] = useState<{ seq: number; text: string }[]>([]);
   const hash = useHash();
 
   const signOut = useCallback((why: string | null) => {
@@ -74,10 +78,10 @@ export function App() {
     };
     const stop = connectLive(session.token, roomKey ? roomKey.split(',') : [], {
       onEvent: (event: BoardEvent) => {
-        if (event.type === 'alert.raised') {
-          setAnnouncement(
-            `New alert: ${event.alert?.kind === 'AT_RISK' ? 'at risk' : 'overdue'}: ${event.task?.title ?? 'a task'}`,
-          );
+        if (event.type === 'alert.raised' && event.alert) {
+          const who = event.womanLabel ? ` for ${personLabel(event.womanLabel)}` : '';
+          const text = `${alertKindText(event.alert)}: ${event.task?.title ?? 'a task'}${who}`;
+          setAnnouncements((list) => [{ seq: event.seq, text }, ...list.filter((a) => a.seq !== event.seq)]);
         }
         refresh();
       },
@@ -123,9 +127,9 @@ export function App() {
       </main>
     );
   } else if (hash === '#/queue') {
-    page = <Queue userId={session.user.id} refreshKey={refreshKey} />;
+    page = <Queue userId={session.user.id} refreshKey={refreshKey} onOpen={setOpenWoman} />;
   } else if (hash === '#/caseload') {
-    page = <ComView refreshKey={refreshKey} />;
+    page = <ComView refreshKey={refreshKey} onOpen={setOpenWoman} />;
   } else if (hash === '#/reports' && REPORT_ROLES.includes(session.user.role)) {
     page = <Reports role={session.user.role} prisonCodes={session.user.prisonCodes} />;
   } else {
@@ -161,17 +165,44 @@ export function App() {
         </span>
         <button onClick={() => signOut(null)}>Sign out</button>
       </header>
-      {announcement && (
+      {connection === 'reconnecting' && (
+        <p className="connection-banner">
+          <strong>Reconnecting…</strong> The connection to live updates was lost. What you see may be out of date; it
+          will catch up by itself when the connection is back.
+        </p>
+      )}
+      {announcements.length > 0 && (
         <div className="announcement" role="alert">
-          {announcement} <button onClick={() => setAnnouncement(null)}>Dismiss</button>
+          <div>
+            {announcements.length === 1 ? 'New alert' : `${announcements.length} new alerts`}
+            <ul>
+              {announcements.slice(0, ANNOUNCED).map((a) => (
+                <li key={a.seq}>{a.text}</li>
+              ))}
+            </ul>
+            {announcements.length > ANNOUNCED && (
+              <span>and {announcements.length - ANNOUNCED} more in the alerts panel</span>
+            )}
+          </div>
+          <button onClick={() => setAnnouncements([])}>Dismiss</button>
         </div>
       )}
       <div className="layout">
         {page}
-        <AlertsPanel refreshKey={refreshKey} />
+        <AlertsPanel refreshKey={refreshKey} onOpen={setOpenWoman} />
       </div>
       {openWoman && (
-        <WomanPanel womanId={openWoman} session={session} refreshKey={refreshKey} onClose={() => setOpenWoman(null)} />
+        <WomanPanel
+          key={openWoman}
+          womanId={openWoman}
+          session={session}
+          refreshKey={refreshKey}
+          onClose={() => {
+            setOpenWoman(null);
+            // Back to her card, so a keyboard user carries on where she was.
+            document.querySelector<HTMLElement>(`[data-woman-id="${openWoman}"]`)?.focus();
+          }}
+        />
       )}
     </div>
   );

@@ -12,6 +12,8 @@ export interface BoardEvent {
   task?: { id: string; title: string; womanId: string };
   alert?: { id: string; taskId: string; kind: string; level: number; createdAt: string };
   woman?: { firstName: string; lastName: string };
+  /** On alerts: whom the task is about. */
+  womanLabel?: { id: string; prisonNumber: string; firstName: string; lastName: string };
 }
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';

@@ -7,14 +7,18 @@ import { ApiError } from './api';
 
 export function useAction(reload: () => Promise<void>) {
   const [message, setMessage] = useState<string | null>(null);
-  async function run(label: string, call: () => Promise<unknown>, success = 'done.') {
+  /** Resolves to whether the action succeeded, so a form can clear itself only when it did. */
+  async function run(label: string, call: () => Promise<unknown>, success = 'done.'): Promise<boolean> {
+    let ok = false;
     try {
       await call();
       setMessage(`${label}: ${success}`);
+      ok = true;
     } catch (caught) {
       setMessage(caught instanceof ApiError ? `${label}: ${caught.message}` : String(caught));
     }
     await reload();
+    return ok;
   }
   return { message, setMessage, run };
 }

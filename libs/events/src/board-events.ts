@@ -16,6 +16,9 @@ export interface WomanSummary {
   warnings: string[];
 }
 
+/** Whom a task or an alert is about, in the words a notice needs: her name and prison number, nothing more. */
+export type WomanLabel = Pick<WomanSummary, 'id' | 'prisonNumber' | 'firstName' | 'lastName'>;
+
 export interface TaskSummary {
   id: string;
   womanId: string;
@@ -91,6 +94,8 @@ export interface BoardEventPayload {
   prisonCode: string | null;
   previousPrisonCode?: string | null;
   woman?: WomanSummary;
+  /** On alerts: whom the task is about, so the notice can name her rather than a task id. */
+  womanLabel?: WomanLabel;
   task?: TaskSummary;
   pathway?: { pathway: Pathway; status: string };
   alert?: AlertSummary;

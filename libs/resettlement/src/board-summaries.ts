@@ -1,7 +1,7 @@
 /** Maps entities to the summaries board events carry (no special category data, no notes). */
 import { AlertEntity, TaskEntity, WomanEntity } from '@app/database';
 import { londonDateOf, ScheduleState, scheduleStateAt, womanWarnings } from '@app/domain';
-import { AlertSummary, TaskSummary, WomanSummary } from '@app/events';
+import { AlertSummary, TaskSummary, WomanLabel, WomanSummary } from '@app/events';
 
 /** A task with no deadline yet (her release date unknown) cannot be behind. */
 export function scheduleStateOf(task: Pick<TaskEntity, 'status' | 'dueAt' | 'atRiskAt'>, now: Date): ScheduleState {
@@ -20,6 +20,10 @@ export function womanSummary(woman: WomanEntity): WomanSummary {
     custodyStatus: woman.custodyStatus,
     warnings: womanWarnings(woman, londonDateOf(new Date())).map((w) => w.code),
   };
+}
+
+export function womanLabel(woman: WomanLabel): WomanLabel {
+  return { id: woman.id, prisonNumber: woman.prisonNumber, firstName: woman.firstName, lastName: woman.lastName };
 }
 
 export function taskSummary(task: TaskEntity, now: Date): TaskSummary {

@@ -22,6 +22,7 @@ import {
   rooms,
   BoardEventPayload,
   BoardEventType,
+  WomanLabel,
   WomanRoomContext,
   roomsForEscalation,
   roomsForPathwayEvent,
@@ -30,7 +31,7 @@ import {
   roomsForWomanEvent,
 } from '@app/events';
 import { Actor, SYSTEM_ACTOR } from './actor';
-import { alertSummary, taskSummary, womanSummary } from './board-summaries';
+import { alertSummary, taskSummary, womanLabel, womanSummary } from './board-summaries';
 
 export type Snapshot = Record<string, unknown> | null;
 
@@ -177,7 +178,7 @@ export class ChangeRecorder {
   /** Alerts raised by the deadline engine (the system is the actor), sent to the rooms each alert names. */
   alertsRaised(
     tx: Tx,
-    raised: { alert: AlertEntity; task: TaskEntity; woman: { id: string; prisonCode: string } }[],
+    raised: { alert: AlertEntity; task: TaskEntity; woman: WomanLabel & { prisonCode: string } }[],
     now: Date,
   ): Promise<void> {
     this.outbox.stage(
@@ -187,6 +188,7 @@ export class ChangeRecorder {
           type: 'alert.raised',
           womanId: woman.id,
           prisonCode: woman.prisonCode,
+          womanLabel: womanLabel(woman),
           task: taskSummary(task, now),
           alert: alertSummary(alert),
         }),
@@ -238,6 +240,7 @@ export class ChangeRecorder {
         type: 'alert.acknowledged',
         womanId: woman.id,
         prisonCode: woman.prisonCode,
+        womanLabel: womanLabel(woman),
         task: taskSummary(task, now),
         alert: alertSummary(alert),
       }),

@@ -6,5 +6,6 @@ export * from './change-recorder.service';
 export * from './deadline-scheduler.service';
 export * from './task-planner.service';
 export * from './reference-data.loader';
+export * from './referral-stages.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';

@@ -3,9 +3,10 @@ import { Module } from '@nestjs/common';
 import { AlertFiringService } from './alert-firing.service';
 import { ChangeRecorder } from './change-recorder.service';
 import { ReferenceDataLoader } from './reference-data.loader';
+import { ReferralStagesService } from './referral-stages.service';
 import { TaskPlannerService } from './task-planner.service';
 
-const SERVICES = [TaskPlannerService, ReferenceDataLoader, ChangeRecorder, AlertFiringService];
+const SERVICES = [TaskPlannerService, ReferenceDataLoader, ChangeRecorder, AlertFiringService, ReferralStagesService];
 
 @Module({ providers: SERVICES, exports: SERVICES })
 export class ResettlementModule {}

@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { AlertKind, Role, TaskStatus, deadlineJobId } from '@app/domain';
 import type { BoardEvent } from '@app/events';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import type { WomanView } from '../../../apps/api/src/women/woman.view';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, eventually } from '../../setup/board-client';
 import { readRunSettings } from '../../setup/run-settings';
@@ -60,12 +61,12 @@ describe('deadline engine and live board', () => {
   }
 
   /** A fresh woman at Styal with FINANCE_AND_ID needs, and one of her pre-release team tasks. */
-  async function freshTask(): Promise<{ task: TaskView; womanId: string }> {
+  async function freshTask(): Promise<{ task: TaskView; womanId: string; woman: WomanView }> {
     const woman = await createWoman(api.baseUrl, prt.token);
     const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
     const task = tasksCreated.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM);
     if (!task) throw new Error('no pre-release team task was planned');
-    return { task, womanId: woman.id };
+    return { task, womanId: woman.id, woman };
   }
 
   /** Moves a task's deadlines to instants a few seconds away, as a new deadline revision. */
@@ -112,7 +113,7 @@ describe('deadline engine and live board', () => {
 
   it('sends AT_RISK then OVERDUE to a client on the prison board, once each', async () => {
     const board = await connect(gatewayA, prt.token, ['prison:STI']);
-    const { task } = await freshTask();
+    const { task, woman } = await freshTask();
     await setDeadlines(task.id, { atRiskInMs: 3000, dueInMs: 5000 });
 
     expect(
@@ -123,6 +124,14 @@ describe('deadline engine and live board', () => {
     expect((await alertRows(task.id)).map((a) => a.kind)).toEqual(['AT_RISK', 'OVERDUE']);
     const overdue = alertsFor(board, task.id)[1];
     expect(overdue.task?.scheduleState).toBe('OVERDUE');
+    // The notice names the task and the woman (name and prison number only), not an id.
+    expect(overdue.task?.title).toBe(task.title);
+    expect(overdue.womanLabel).toEqual({
+      id: woman.id,
+      prisonNumber: woman.prisonNumber,
+      firstName: woman.firstName,
+      lastName: woman.lastName,
+    });
   });
 
   it('never raises the overdue alert when her release date moves later before the due time', async () => {

@@ -7,6 +7,7 @@ import { RequestId } from '../common/request-id.decorator';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ListAlertsQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
+import { AlertView } from './alert.view';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListAlertsQueryDto): Promise<AlertSummary[]> {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListAlertsQueryDto): Promise<AlertView[]> {
     return this.alerts.list(user, query);
   }
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PRISON_CODES } from '@app/domain';
 
 export class ListAlertsQueryDto {
@@ -12,4 +12,9 @@ export class ListAlertsQueryDto {
   @IsOptional()
   @IsIn(PRISON_CODES, { message: `prison must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
   prison?: string;
+
+  @ApiPropertyOptional({ description: 'Only the alerts on this woman’s tasks' })
+  @IsOptional()
+  @IsUUID('4', { message: 'womanId must be a UUID' })
+  womanId?: string;
 }

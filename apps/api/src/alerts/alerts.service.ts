@@ -7,6 +7,7 @@ import { AlertSummary } from '@app/events';
 import { Actor, ChangeRecorder, alertSummary } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { ListAlertsQueryDto } from './alerts.dto';
+import { AlertView, toAlertView } from './alert.view';
 
 @Injectable()
 export class AlertsService {
@@ -19,13 +20,14 @@ export class AlertsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(user: AuthenticatedUser, query: ListAlertsQueryDto): Promise<AlertSummary[]> {
-    const alerts = await this.alerts.listInScope(user.scope, taskVisibilityFor(user.role), {
+  async list(user: AuthenticatedUser, query: ListAlertsQueryDto): Promise<AlertView[]> {
+    const rows = await this.alerts.listInScope(user.scope, taskVisibilityFor(user.role), {
       onlyOpen: query.open !== 'false',
       prisonCode: query.prison,
+      womanId: query.womanId,
       limit: 500,
     });
-    return alerts.map(alertSummary);
+    return rows.map(toAlertView);
   }
 
   async acknowledge(user: AuthenticatedUser, id: string, actor: Actor): Promise<AlertSummary> {
@@ -35,8 +37,8 @@ export class AlertsService {
       limit: 1,
     });
     if (!visible) throw new NotFoundException('No such alert in your caseload');
-    if (visible.acknowledgedAt)
-      throw new ConflictException(`Already acknowledged at ${visible.acknowledgedAt.toISOString()}`);
+    if (visible.alert.acknowledgedAt)
+      throw new ConflictException(`Already acknowledged at ${visible.alert.acknowledgedAt.toISOString()}`);
     const now = this.clock.now();
     const acknowledged = await this.unitOfWork.run(async (tx) => {
       const alert = await this.alerts.acknowledge(tx, id, user.id, now);

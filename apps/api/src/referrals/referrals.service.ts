@@ -18,7 +18,6 @@ import {
   ReferralRow,
   ReferralsRepository,
   TaskEntity,
-  TasksRepository,
   Tx,
   UnitOfWork,
   UsersRepository,
@@ -27,11 +26,9 @@ import {
 } from '@app/database';
 import {
   actionsFrom,
-  computeDeadline,
   endOfServiceProblems,
   makeReferralReference,
   Pathway,
-  REFERRAL_TASK_KEYS,
   REFERRAL_TRANSITIONS,
   ReferralAction,
   referralActionRefusal,
@@ -41,13 +38,9 @@ import {
   REFERRING_ROLES,
   Role,
   SENSITIVE_PATHWAYS,
-  stageOpenedBy,
-  stageTemplateKey,
-  TaskStatus,
-  TaskSubjectType,
   isOversightRole,
 } from '@app/domain';
-import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
+import { Actor, ChangeRecorder, DeadlineScheduler, ReferralStagesService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { badRequest, problemsError } from '../common/validation-errors';
@@ -88,9 +81,8 @@ export class ReferralsService {
     private readonly women: WomenRepository,
     private readonly pathways: PathwayStatusesRepository,
     private readonly reference: ReferenceDataRepository,
-    private readonly tasks: TasksRepository,
     private readonly users: UsersRepository,
-    private readonly planner: TaskPlannerService,
+    private readonly stages: ReferralStagesService,
     private readonly recorder: ChangeRecorder,
     private readonly scheduler: DeadlineScheduler,
     private readonly unitOfWork: UnitOfWork,
@@ -260,75 +252,10 @@ export class ReferralsService {
         { ...referralSnapshot(updated), ...(reason ? { reason } : {}) },
         actor,
       );
-      scheduled.push(...(await this.moveStageTasks(tx, woman, updated, action, actor, now)));
+      scheduled.push(...(await this.stages.moveStageTasks(tx, woman, updated, action, actor, now)));
     });
     await this.scheduler.schedule(scheduled, now);
     return this.get(user, id);
-  }
-
-  /**
-   * Closes the stage that just ended and opens the next one as a task. Sending also completes the COM's
-   * catalogue task to refer her for those pathways; a take-over puts the first-contact task in her name.
-   */
-  private async moveStageTasks(
-    tx: Tx,
-    woman: WomanEntity,
-    referral: ReferralEntity,
-    action: ReferralAction,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
-    const open = await this.tasks.listOpenForSubject(tx, referral.id);
-    if (action === ReferralAction.ASSIGN) {
-      for (const task of open)
-        await this.tasks.claim(tx, task.id, referral.caseworkerId as string, referral.providerId, now);
-      return [];
-    }
-    const closing =
-      action === ReferralAction.WITHDRAW || action === ReferralAction.RETURN ? TaskStatus.NOT_NEEDED : TaskStatus.DONE;
-    await this.planner.closeTasks(tx, woman, open, closing, `Referral ${referral.reference}: ${action}`, actor, now);
-    if (action === ReferralAction.SEND) {
-      const keys = referral.pathways.map((p) => REFERRAL_TASK_KEYS[p.pathway]).filter((k): k is string => !!k);
-      const referTasks = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => keys.includes(t.templateKey));
-      await this.planner.closeTasks(
-        tx,
-        woman,
-        referTasks,
-        TaskStatus.DONE,
-        `Referral ${referral.reference} sent`,
-        actor,
-        now,
-      );
-    }
-    const rule = stageOpenedBy(referral.status);
-    if (!rule) return [];
-    const pathway =
-      referral.pathways.find((p) => !SENSITIVE_PATHWAYS.includes(p.pathway))?.pathway ?? referral.pathways[0]?.pathway;
-    return this.planner.createTrackingTasks(
-      tx,
-      woman,
-      [
-        {
-          pathway,
-          templateKey: stageTemplateKey(rule.stage),
-          title: `${rule.title} (${referral.reference})`,
-          description: rule.description,
-          ownerRole: rule.ownerRole,
-          releaseCritical: false,
-          deadline: computeDeadline(rule.deadline, rule.atRiskLeadWorkingDays, {
-            releaseDate: null,
-            receptionDate: null,
-            needIdentifiedAt: now,
-          }),
-          escalationLadder: rule.escalationLadder,
-          subjectType: TaskSubjectType.REFERRAL,
-          subjectId: referral.id,
-        },
-      ],
-      `Referral ${referral.reference} is ${referral.status}`,
-      actor,
-      now,
-    );
   }
 
   private patchFor(request: ReferralActionBody, r: ReferralEntity, user: AuthenticatedUser): Partial<ReferralEntity> {

@@ -74,8 +74,39 @@ export function toTaskRowView(row: TaskRow): TaskView {
   return toTaskView(row.task, row.scheduleState, row);
 }
 
+export interface TaskNoteView {
+  id: string;
+  taskId: string;
+  authorId: string;
+  /** Null when the author's account is gone. */
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+}
+
+/** The authors to look up for these notes. */
+export function noteAuthorIds(notes: TaskNoteEntity[]): string[] {
+  return [...new Set(notes.map((n) => n.authorId))];
+}
+
+/** Notes with their authors' names (`authors` as the caller looked them up by noteAuthorIds). */
+export function toTaskNoteViews(
+  notes: TaskNoteEntity[],
+  authors: { id: string; displayName: string }[],
+): TaskNoteView[] {
+  const names = new Map(authors.map((u) => [u.id, u.displayName]));
+  return notes.map((n) => ({
+    id: n.id,
+    taskId: n.taskId,
+    authorId: n.authorId,
+    authorName: names.get(n.authorId) ?? null,
+    body: n.body,
+    createdAt: n.createdAt.toISOString(),
+  }));
+}
+
 export interface TaskDetailView extends TaskView {
-  notes: { id: string; authorId: string; body: string; createdAt: string }[];
+  notes: TaskNoteView[];
   statusLog: {
     fromStatus: TaskStatus | null;
     toStatus: TaskStatus;
@@ -85,10 +116,10 @@ export interface TaskDetailView extends TaskView {
   }[];
 }
 
-export function toTaskDetailView(row: TaskRow, notes: TaskNoteEntity[], log: TaskStatusChangeEntity[]): TaskDetailView {
+export function toTaskDetailView(row: TaskRow, notes: TaskNoteView[], log: TaskStatusChangeEntity[]): TaskDetailView {
   return {
     ...toTaskRowView(row),
-    notes: notes.map((n) => ({ id: n.id, authorId: n.authorId, body: n.body, createdAt: n.createdAt.toISOString() })),
+    notes,
     statusLog: log.map((c) => ({
       fromStatus: c.fromStatus,
       toStatus: c.toStatus,

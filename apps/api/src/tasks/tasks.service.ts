@@ -16,7 +16,16 @@ import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError } from '../common/validation-errors';
 import { AddTaskNoteDto, ChangeTaskStatusDto, ListTasksQueryDto } from './task.dto';
-import { TaskDetailView, TaskView, scheduleStateOf, toTaskDetailView, toTaskRowView, toTaskView } from './task.view';
+import {
+  TaskDetailView,
+  TaskView,
+  noteAuthorIds,
+  scheduleStateOf,
+  toTaskDetailView,
+  toTaskNoteViews,
+  toTaskRowView,
+  toTaskView,
+} from './task.view';
 
 @Injectable()
 export class TasksService {
@@ -52,7 +61,8 @@ export class TasksService {
   async get(user: AuthenticatedUser, id: string): Promise<TaskDetailView> {
     const row = await this.findVisible(user, id);
     const [notes, log] = await Promise.all([this.tasks.listNotes([id]), this.tasks.listStatusChanges(id)]);
-    return toTaskDetailView(row, notes, log);
+    const authors = await this.users.findByIds(noteAuthorIds(notes));
+    return toTaskDetailView(row, toTaskNoteViews(notes, authors), log);
   }
 
   async claim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {

@@ -28,7 +28,7 @@ import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@a
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
-import { TaskView, toTaskRowView } from '../tasks/task.view';
+import { TaskNoteView, TaskView, noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
 import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
 import { sentFields } from '../common/sent-fields';
@@ -47,7 +47,8 @@ export interface WomanBoardRow extends WomanView {
 
 export interface WomanDetailView extends WomanView {
   pathways: PathwayView[];
-  tasks: TaskView[];
+  /** Each with its notes, oldest first, so the panel shows a note as soon as it is saved. */
+  tasks: (TaskView & { notes: TaskNoteView[] })[];
   assessments: {
     id: string;
     kind: string;
@@ -110,6 +111,8 @@ export class WomenService {
       this.audit.listForWoman(id),
     ]);
     const visibleTaskIds = new Set(taskPage.rows.map((r) => r.task.id));
+    const notes = await this.tasks.listNotes([...visibleTaskIds]);
+    const noteViews = toTaskNoteViews(notes, await this.users.findByIds(noteAuthorIds(notes)));
     const auditTrail = toAuditViews(trail, user.role, (e) => {
       if (e.entityType === 'TASK') return visibleTaskIds.has(e.entityId);
       if (e.entityType === 'PATHWAY') return canSeePathway(user.role, e.entityId as Pathway);
@@ -119,7 +122,10 @@ export class WomenService {
     return {
       ...toWomanView(woman, user.role, this.clock.today()),
       pathways: this.pathwayViews(user.role, statuses),
-      tasks: taskPage.rows.map(toTaskRowView),
+      tasks: taskPage.rows.map((row) => ({
+        ...toTaskRowView(row),
+        notes: noteViews.filter((n) => n.taskId === row.task.id),
+      })),
       assessments:
         visibility.hiddenPathways.length === 0
           ? assessments.map((a) => ({

@@ -3,6 +3,7 @@
  * audit row carries. Pure; the seed command writes it.
  */
 import { IsoDate } from '@app/domain';
+import { planDemoReferrals } from './demo-referrals';
 import { DemoWoman, generateDemoWomen } from './demo-women';
 import { Random } from './random';
 
@@ -19,5 +20,8 @@ export interface DemoBoard {
 }
 
 export function buildDemoBoard(today: IsoDate, seed = DEMO_SEED): DemoBoard {
-  return { women: generateDemoWomen(new Random(seed), today), progressRandom: new Random(seed + 1) };
+  const women = generateDemoWomen(new Random(seed), today);
+  // Streams of their own, so neither the referrals nor task progress ever reshuffles the women.
+  planDemoReferrals(women, today, new Random(seed + 2));
+  return { women, progressRandom: new Random(seed + 1) };
 }

@@ -78,6 +78,8 @@ export const DEMO_USERNAMES = {
   com: 'com',
   com2: 'com2',
   com3: 'com3',
+  /** The caseworker who takes the demo referrals (see demo-referrals.ts). */
+  crs: 'crs',
   /** The pre-release team member of each prison that has one; elsewhere the admin stands in. */
   preReleaseTeamByPrison: { STI: 'prt', BZI: 'prt.bzi' } as Readonly<Record<string, string>>,
   /** The POM most women at these prisons are allocated to. */

@@ -27,6 +27,7 @@ import {
 } from '@app/domain';
 import { FAR_FROM_HOME_SHARE, RELEASE_AREA_WEIGHTS_BY_PRISON } from './demo-geography';
 import { FIRST_NAMES, KEYWORKER_NAMES, LAST_NAMES } from './demo-names';
+import type { DemoReferral } from './demo-referrals';
 import { DEMO_USERNAMES } from './demo-users';
 import { Random } from './random';
 
@@ -60,6 +61,8 @@ export interface DemoWoman {
   complexity: Complexity;
   sensitiveFlags: SensitiveFlag[];
   assessment: DemoAssessment;
+  /** A CRS referral the demo shows at some stage (see demo-referrals.ts); most women have none. */
+  referral?: DemoReferral;
 }
 
 /** Styal and Bronzefield are the largest; the open prisons (Askham Grange, East Sutton Park) the smallest. */

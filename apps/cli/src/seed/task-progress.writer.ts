@@ -1,16 +1,25 @@
 /**
- * Moves the demo tasks on the way their owners would have: claims, then status changes, each through the
+ * Moves the demo casework on the way its owners would have: claims, then status changes, each through the
  * task repository's conditional updates and each with its status-log row and audit row, so a seeded task's
- * history reads exactly like one worked through the API.
+ * history reads exactly like one worked through the API; then her CRS referral, if the demo gives her one.
  */
 import { Injectable } from '@nestjs/common';
-import { AuditEntry, AuditTrailRepository, TaskEntity, TasksRepository, Tx, UserEntity } from '@app/database';
+import {
+  AuditEntry,
+  AuditTrailRepository,
+  TaskEntity,
+  TasksRepository,
+  Tx,
+  UserEntity,
+  WomenRepository,
+} from '@app/database';
 import { Role, TaskStatus } from '@app/domain';
 import { Actor, taskSnapshot } from '@app/resettlement';
 import { DemoStaff, staffMember } from './demo-staff.writer';
 import { DemoWoman } from './demo-women';
 import { DEMO_USERNAMES } from './demo-users';
 import { planTaskProgress } from './demo-task-progress';
+import { DemoReferralWriter } from './demo-referral.writer';
 import { Random } from './random';
 
 @Injectable()
@@ -18,6 +27,8 @@ export class TaskProgressWriter {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly audit: AuditTrailRepository,
+    private readonly women: WomenRepository,
+    private readonly referralWriter: DemoReferralWriter,
   ) {}
 
   /** Returns the tasks as they stand afterwards. */
@@ -72,6 +83,12 @@ export class TaskProgressWriter {
         current = next;
       }
       result.push(current);
+    }
+    // After the tasks: sending a referral closes the COM's task to refer her, whatever became of it above.
+    if (demo.referral) {
+      const woman = await this.women.findByPrisonNumberForUpdate(tx, demo.prisonNumber);
+      if (!woman) throw new Error(`The demo woman ${demo.prisonNumber} was not written`);
+      await this.referralWriter.write(tx, woman, demo, staff, requestId);
     }
     return result;
   }

@@ -1,41 +1,51 @@
-/** Open alerts until someone acknowledges them; a new one is also announced. */
+/** Open alerts, one line per task naming the task and the woman, until someone acknowledges them. */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
+import { acknowledgeAll, alertsByTask, AlertView } from '../alerts';
+import { alertKindText, alertSchedule, formatDateTime, personLabel } from '../format';
+import { StatusTag } from '../status-tag';
+import { useAction } from '../use-action';
 
-interface Alert {
-  id: string;
-  taskId: string;
-  kind: string;
-  level: number;
-  createdAt: string;
-}
+/** Enough to act on at a glance; the rest wait their turn (the count says how many). */
+const SHOWN = 30;
 
-const KIND_LABELS: Record<string, string> = { AT_RISK: 'At risk', OVERDUE: 'Overdue', ESCALATED: 'Escalated' };
-
-export function AlertsPanel({ refreshKey }: { refreshKey: number }) {
-  const [alerts, setAlerts] = useState<Alert[]>([]);
-  const load = useCallback(async () => setAlerts(await api<Alert[]>('GET', '/alerts?open=true')), []);
+export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen: (womanId: string) => void }) {
+  const [alerts, setAlerts] = useState<AlertView[]>([]);
+  const load = useCallback(async () => setAlerts(await api<AlertView[]>('GET', '/alerts?open=true')), []);
+  const { message, run } = useAction(load);
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load, refreshKey]);
 
+  const groups = alertsByTask(alerts);
   return (
     <section className="alerts" aria-labelledby="alerts-title">
-      <h2 id="alerts-title">Alerts ({alerts.length})</h2>
-      {alerts.length === 0 && <p>No open alerts.</p>}
-      <ul className="plain">
-        {alerts.slice(0, 50).map((alert) => (
-          <li key={alert.id} data-alert-id={alert.id}>
-            <span className={`tag tag-${alert.kind === 'AT_RISK' ? 'at_risk' : 'overdue'}`}>
-              <span aria-hidden="true">{alert.kind === 'AT_RISK' ? '▲' : '✖'}</span>{' '}
-              {KIND_LABELS[alert.kind] ?? alert.kind}
-              {alert.level > 0 ? ` (level ${alert.level})` : ''}
-            </span>{' '}
-            task {alert.taskId.slice(0, 8)} · {new Date(alert.createdAt).toLocaleString('en-GB')}{' '}
-            <button onClick={() => void api('POST', `/alerts/${alert.id}/acknowledge`).then(load)}>Acknowledge</button>
+      <h2 id="alerts-title">Alerts ({groups.length})</h2>
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      {groups.length === 0 && <p>No open alerts.</p>}
+      <ul className="plain alert-list">
+        {groups.slice(0, SHOWN).map((group) => (
+          <li key={group.task.id} data-task-id={group.task.id}>
+            <StatusTag state={alertSchedule(group.top.kind)} text={alertKindText(group.top)} />{' '}
+            <span className="secondary">{formatDateTime(group.top.createdAt)}</span>
+            <span className="alert-task">{group.task.title}</span>
+            <button className="link-button" onClick={() => onOpen(group.woman.id)}>
+              {personLabel(group.woman)}
+            </button>
+            <button
+              className="button-secondary button-small"
+              onClick={() => void run(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')}
+            >
+              Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
+            </button>
           </li>
         ))}
       </ul>
+      {groups.length > SHOWN && <p className="secondary">and {groups.length - SHOWN} more.</p>}
     </section>
   );
 }

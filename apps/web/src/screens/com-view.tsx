@@ -2,27 +2,32 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, PATHWAY_LABELS } from '../format';
+import { formatDate, PATHWAY_LABELS, ROLE_LABELS } from '../format';
 import { StatusTag } from '../status-tag';
+import { WorkItem, WorkList } from '../work-list';
 
 interface Referral {
   id: string;
   reference: string;
+  womanId: string;
   womanName: string;
   status: string;
   pathways: { pathway: string }[];
   stageDueAt: string | null;
   returnedReason: string | null;
+  version: number;
 }
 
 interface Task {
   id: string;
   title: string;
+  womanId: string;
   womanName?: string;
+  ownerRole: string;
   dueDate: string | null;
 }
 
-export function ComView({ refreshKey }: { refreshKey: number }) {
+export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (womanId: string) => void }) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [overdue, setOverdue] = useState<Task[]>([]);
   const load = useCallback(async () => {
@@ -38,10 +43,21 @@ export function ComView({ refreshKey }: { refreshKey: number }) {
     void load().catch((caught: unknown) => setMessage(String(caught)));
   }, [load, refreshKey, setMessage]);
 
-  const act = (path: string, label: string) => run(label, () => api('POST', path, {}));
+  const act = (r: Referral, path: string) =>
+    run(r.reference, () => api('POST', `/referrals/${r.id}/${path}`, { version: r.version }));
+  const woman = (id: string, name: string | undefined) => (
+    <button className="link-button" onClick={() => onOpen(id)}>
+      {name ?? 'her details'}
+    </button>
+  );
+  const heading = (r: Referral) => (
+    <>
+      {r.reference} · {r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')}
+    </>
+  );
 
-  const line = (r: Referral) =>
-    `${r.reference} · ${r.womanName} · ${r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')}`;
+  const toSend = referrals.filter((r) => r.status === 'DRAFT' || r.status === 'RETURNED');
+  const toApprove = referrals.filter((r) => r.status === 'ACTION_PLAN_SUBMITTED');
   return (
     <main>
       <h1>My caseload</h1>
@@ -50,36 +66,74 @@ export function ComView({ refreshKey }: { refreshKey: number }) {
           {message}
         </p>
       )}
-      <h2>Referrals to send</h2>
-      <ul className="plain">
-        {referrals
-          .filter((r) => r.status === 'DRAFT' || r.status === 'RETURNED')
-          .map((r) => (
-            <li key={r.id}>
-              {line(r)} {r.returnedReason && <em>Returned: {r.returnedReason}</em>}{' '}
-              <button onClick={() => void act(`/referrals/${r.id}/send`, r.reference)}>Send</button>
-            </li>
+      <section aria-labelledby="referrals-to-send">
+        <h2 id="referrals-to-send">Referrals to send ({toSend.length})</h2>
+        <WorkList empty="No referral is waiting for you to send it.">
+          {toSend.map((r) => (
+            <WorkItem
+              key={r.id}
+              data-referral-id={r.id}
+              heading={heading(r)}
+              details={
+                <>
+                  {woman(r.womanId, r.womanName)} ·{' '}
+                  {r.status === 'RETURNED' ? `returned: ${r.returnedReason ?? 'no reason given'}` : 'draft'}
+                  {r.stageDueAt && ` · send by ${formatDate(r.stageDueAt)}`}
+                </>
+              }
+              actions={
+                <button onClick={() => void act(r, 'send')}>
+                  Send<span className="visually-hidden"> {r.reference}</span>
+                </button>
+              }
+            />
           ))}
-      </ul>
-      <h2>Action plans awaiting approval</h2>
-      <ul className="plain">
-        {referrals
-          .filter((r) => r.status === 'ACTION_PLAN_SUBMITTED')
-          .map((r) => (
-            <li key={r.id}>
-              {line(r)} · approve by {formatDate(r.stageDueAt)}{' '}
-              <button onClick={() => void act(`/referrals/${r.id}/approve-action-plan`, r.reference)}>Approve</button>
-            </li>
+        </WorkList>
+      </section>
+      <section aria-labelledby="action-plans-awaiting-approval">
+        <h2 id="action-plans-awaiting-approval">Action plans awaiting approval ({toApprove.length})</h2>
+        <WorkList empty="No action plan is waiting for your approval.">
+          {toApprove.map((r) => (
+            <WorkItem
+              key={r.id}
+              data-referral-id={r.id}
+              heading={heading(r)}
+              details={
+                <>
+                  {woman(r.womanId, r.womanName)} · approve by {formatDate(r.stageDueAt)}
+                </>
+              }
+              actions={
+                <button onClick={() => void act(r, 'approve-action-plan')}>
+                  Approve<span className="visually-hidden"> the action plan of {r.reference}</span>
+                </button>
+              }
+            />
           ))}
-      </ul>
-      <h2>Overdue tasks of my women</h2>
-      <ul className="plain">
-        {overdue.map((t) => (
-          <li key={t.id}>
-            <StatusTag state="OVERDUE" /> {t.title} · {t.womanName} · was due {formatDate(t.dueDate)}
-          </li>
-        ))}
-      </ul>
+        </WorkList>
+      </section>
+      <section aria-labelledby="overdue-tasks-of-my-women">
+        <h2 id="overdue-tasks-of-my-women">Overdue tasks of my women ({overdue.length})</h2>
+        <WorkList empty="None of your women has an overdue task.">
+          {overdue.map((t) => (
+            <WorkItem
+              key={t.id}
+              data-task-id={t.id}
+              heading={
+                <>
+                  <StatusTag state="OVERDUE" /> {t.title}
+                </>
+              }
+              details={
+                <>
+                  {woman(t.womanId, t.womanName)} · {ROLE_LABELS[t.ownerRole] ?? t.ownerRole} · was due{' '}
+                  {formatDate(t.dueDate)}
+                </>
+              }
+            />
+          ))}
+        </WorkList>
+      </section>
     </main>
   );
 }

@@ -4,7 +4,17 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
-import { daysUntil, formatDate, PATHWAY_LABELS, Schedule, SCHEDULE_LABELS, weekOf } from '../format';
+import {
+  daysUntil,
+  formatDate,
+  OWNER_ROLES,
+  PATHWAY_LABELS,
+  ROLE_SHORT_LABELS,
+  Schedule,
+  SCHEDULE_LABELS,
+  WARNING_SHORT_LABELS,
+  weekOf,
+} from '../format';
 import { StatusTag } from '../status-tag';
 
 interface Counts {
@@ -13,6 +23,8 @@ interface Counts {
   overdue: number;
 }
 
+type CountsByPathway = Counts & { byPathway: Record<string, Counts | undefined> };
+
 export interface BoardWoman {
   id: string;
   prisonNumber: string;
@@ -20,8 +32,37 @@ export interface BoardWoman {
   lastName: string;
   releaseDate: string | null;
   warnings: { code: string; message: string }[];
-  taskCounts: Counts & { byPathway: Record<string, Counts> };
+  taskCounts: CountsByPathway & { byOwnerRole: Record<string, CountsByPathway | undefined> };
   pathways: { pathway: string; status: string }[];
+}
+
+/** A pathway she has a need on (or has had): the board shows a chip for it. */
+function isActive(status: string): boolean {
+  return status !== 'NOT_STARTED' && status !== 'SUPPORT_NOT_REQUIRED';
+}
+
+/**
+ * What a card shows under the filters. With an owning role chosen, the counts and chips are that role's open
+ * tasks only, and a woman with none of its tasks open is not shown; with a pathway chosen, her state is that
+ * pathway's. Null when she does not match.
+ */
+function cardView(
+  woman: BoardWoman,
+  filter: { pathway: string; ownerRole: string; schedule: '' | Schedule },
+): { counts: Counts; chips: { pathway: string; state: Schedule }[] } | null {
+  const counts = filter.ownerRole ? woman.taskCounts.byOwnerRole[filter.ownerRole] : woman.taskCounts;
+  if (filter.ownerRole && !counts) return null;
+  const base = counts ?? { open: 0, atRisk: 0, overdue: 0, byPathway: {} };
+  const chipPathways = filter.ownerRole
+    ? woman.pathways.filter((p) => base.byPathway[p.pathway])
+    : woman.pathways.filter((p) => isActive(p.status));
+  if (filter.pathway && !chipPathways.some((p) => p.pathway === filter.pathway)) return null;
+  const judged = filter.pathway ? base.byPathway[filter.pathway] : base;
+  if (filter.schedule && scheduleOf(judged) !== filter.schedule) return null;
+  return {
+    counts: base,
+    chips: chipPathways.map((p) => ({ pathway: p.pathway, state: scheduleOf(base.byPathway[p.pathway]) })),
+  };
 }
 
 function scheduleOf(counts: Counts | undefined): Schedule {
@@ -54,6 +95,7 @@ export function PrisonBoard({
 }) {
   const [window, setWindow] = useState<keyof typeof WINDOWS>('12w');
   const [pathway, setPathway] = useState('');
+  const [ownerRole, setOwnerRole] = useState('');
   const [schedule, setSchedule] = useState<'' | Schedule>('');
   const [women, setWomen] = useState<BoardWoman[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,18 +116,17 @@ export function PrisonBoard({
 
   const shown = useMemo(
     () =>
-      (women ?? []).filter((w) => {
-        const counts = pathway ? w.taskCounts.byPathway[pathway] : w.taskCounts;
-        if (pathway && !w.pathways.some((p) => p.pathway === pathway && p.status !== 'NOT_STARTED')) return false;
-        return !schedule || scheduleOf(counts) === schedule;
+      (women ?? []).flatMap((woman) => {
+        const view = cardView(woman, { pathway, ownerRole, schedule });
+        return view ? [{ woman, ...view }] : [];
       }),
-    [women, pathway, schedule],
+    [women, pathway, ownerRole, schedule],
   );
   const weeks = useMemo(() => {
-    const groups = new Map<string, BoardWoman[]>();
-    for (const woman of shown) {
-      const key = woman.releaseDate ? weekOf(woman.releaseDate) : 'unknown';
-      groups.set(key, [...(groups.get(key) ?? []), woman]);
+    const groups = new Map<string, typeof shown>();
+    for (const card of shown) {
+      const key = card.woman.releaseDate ? weekOf(card.woman.releaseDate) : 'unknown';
+      groups.set(key, [...(groups.get(key) ?? []), card]);
     }
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [shown]);
@@ -116,6 +157,17 @@ export function PrisonBoard({
           </select>
         </label>
         <label>
+          Owned by
+          <select value={ownerRole} onChange={(e) => setOwnerRole(e.target.value)}>
+            <option value="">Any role</option>
+            {OWNER_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_SHORT_LABELS[role]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Schedule
           <select value={schedule} onChange={(e) => setSchedule(e.target.value as '' | Schedule)}>
             <option value="">Any</option>
@@ -125,7 +177,8 @@ export function PrisonBoard({
           </select>
         </label>
         <span className="count" aria-live="polite">
-          {women ? `${shown.length} women` : 'Loading…'}
+          {women ? `${shown.length} ${shown.length === 1 ? 'woman' : 'women'}` : 'Loading…'}
+          {ownerRole && women ? ` · ${ROLE_SHORT_LABELS[ownerRole]} tasks only` : ''}
         </span>
       </div>
       {error && (
@@ -138,7 +191,7 @@ export function PrisonBoard({
         <section key={week} className="week" aria-labelledby={`week-${week}`}>
           <h2 id={`week-${week}`}>{week === 'unknown' ? 'Release date not known' : `Week of ${formatDate(week)}`}</h2>
           <ul className="cards">
-            {list.map((woman) => (
+            {list.map(({ woman, counts, chips }) => (
               <li key={woman.id}>
                 <button className="card" data-woman-id={woman.id} onClick={() => onOpen(woman.id)}>
                   <span className="card-name">
@@ -149,23 +202,21 @@ export function PrisonBoard({
                     {woman.releaseDate !== null && ` · ${daysUntil(woman.releaseDate)} days to go`}
                   </span>
                   <span className="card-counts">
-                    <CountTag count={woman.taskCounts.overdue} state="OVERDUE" words="overdue" />
-                    <CountTag count={woman.taskCounts.atRisk} state="AT_RISK" words="at risk" />
+                    <CountTag count={counts.overdue} state="OVERDUE" words="overdue" />
+                    <CountTag count={counts.atRisk} state="AT_RISK" words="at risk" />
                   </span>
                   <span className="chips">
-                    {woman.pathways
-                      .filter((p) => p.status !== 'NOT_STARTED' && p.status !== 'SUPPORT_NOT_REQUIRED')
-                      .map((p) => (
-                        <StatusTag
-                          key={p.pathway}
-                          state={scheduleOf(woman.taskCounts.byPathway[p.pathway])}
-                          label={PATHWAY_LABELS[p.pathway] ?? p.pathway}
-                        />
-                      ))}
+                    {chips.map((chip) => (
+                      <StatusTag
+                        key={chip.pathway}
+                        state={chip.state}
+                        label={PATHWAY_LABELS[chip.pathway] ?? chip.pathway}
+                      />
+                    ))}
                   </span>
                   {woman.warnings.map((w) => (
                     <span key={w.code} className="warning">
-                      <span aria-hidden="true">!</span> {w.message}
+                      <span aria-hidden="true">!</span> {WARNING_SHORT_LABELS[w.code] ?? w.message}
                     </span>
                   ))}
                 </button>

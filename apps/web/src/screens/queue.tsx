@@ -2,12 +2,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, PATHWAY_LABELS, Schedule } from '../format';
+import { formatDate, PATHWAY_LABELS, Schedule, words } from '../format';
 import { StatusTag } from '../status-tag';
+import { WorkItem, WorkList } from '../work-list';
 
 interface Referral {
   id: string;
   reference: string;
+  womanId: string;
   womanName: string;
   status: string;
   pathways: { pathway: string }[];
@@ -17,23 +19,47 @@ interface Referral {
 
 interface Task {
   id: string;
+  templateKey: string;
   title: string;
+  womanId: string;
   womanName?: string;
+  status: string;
   assigneeId: string | null;
   dueDate: string | null;
   scheduleState: Schedule;
 }
 
-export function Queue({ userId, refreshKey }: { userId: string; refreshKey: number }) {
+const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+
+/** Template keys of the tasks that follow a referral's stages (REFERRAL_FIRST_CONTACT...). */
+const REFERRAL_STAGE_PREFIX = 'REFERRAL_';
+
+function pathwaysOf(r: Referral): string {
+  return r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ');
+}
+
+export function Queue({
+  userId,
+  refreshKey,
+  onOpen,
+}: {
+  userId: string;
+  refreshKey: number;
+  onOpen: (womanId: string) => void;
+}) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
-  const [tasks, setTasks] = useState<Task[]>([]);
+  const [claimable, setClaimable] = useState<Task[]>([]);
+  const [myTasks, setMyTasks] = useState<Task[]>([]);
   const load = useCallback(async () => {
-    const [refs, open] = await Promise.all([
+    const [refs, todo, mine] = await Promise.all([
       api<{ items: Referral[] }>('GET', '/referrals?limit=200'),
       api<{ items: Task[] }>('GET', '/tasks?status=TODO&limit=200'),
+      api<{ items: Task[] }>('GET', '/tasks?assignee=me&limit=200'),
     ]);
     setReferrals(refs.items);
-    setTasks(open.items);
+    // A referral's stage tasks come with the referral when she takes it: offered once, as the referral.
+    setClaimable(todo.items.filter((t) => !t.assigneeId && !t.templateKey.startsWith(REFERRAL_STAGE_PREFIX)));
+    setMyTasks(mine.items.filter((t) => OPEN_STATUSES.includes(t.status)));
   }, []);
   const { message, setMessage, run } = useAction(load);
   useEffect(() => {
@@ -41,7 +67,13 @@ export function Queue({ userId, refreshKey }: { userId: string; refreshKey: numb
   }, [load, refreshKey, setMessage]);
 
   const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), 'it is yours.');
+  const woman = (id: string, name: string | undefined) => (
+    <button className="link-button" onClick={() => onOpen(id)}>
+      {name ?? 'her details'}
+    </button>
+  );
 
+  const waiting = referrals.filter((r) => r.status === 'SENT');
   const mine = referrals.filter((r) => r.caseworkerId === userId);
   return (
     <main>
@@ -51,45 +83,97 @@ export function Queue({ userId, refreshKey }: { userId: string; refreshKey: numb
           {message}
         </p>
       )}
-      <h2>Referrals waiting to be taken</h2>
-      <ul className="plain">
-        {referrals
-          .filter((r) => r.status === 'SENT')
-          .map((r) => (
-            <li key={r.id}>
-              {r.reference} · {r.womanName} · {r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')}{' '}
-              · first contact due {formatDate(r.stageDueAt)}{' '}
-              <button onClick={() => void claim(`/referrals/${r.id}/claim`, r.reference)}>Take referral</button>
-            </li>
+      <section aria-labelledby="referrals-waiting">
+        <h2 id="referrals-waiting">Referrals waiting to be taken ({waiting.length})</h2>
+        <WorkList empty="No referral is waiting for your provider.">
+          {waiting.map((r) => (
+            <WorkItem
+              key={r.id}
+              data-referral-id={r.id}
+              heading={
+                <>
+                  {r.reference} · {pathwaysOf(r)}
+                </>
+              }
+              details={
+                <>
+                  {woman(r.womanId, r.womanName)} · first contact due {formatDate(r.stageDueAt)}
+                </>
+              }
+              actions={
+                <button onClick={() => void claim(`/referrals/${r.id}/claim`, r.reference)}>
+                  Take referral<span className="visually-hidden"> {r.reference}</span>
+                </button>
+              }
+            />
           ))}
-      </ul>
-      <h2>Tasks to claim</h2>
-      <ul className="plain">
-        {tasks
-          .filter((t) => !t.assigneeId)
-          .map((t) => (
-            <li key={t.id} data-task-id={t.id}>
-              <StatusTag state={t.scheduleState} /> {t.title} · {t.womanName} · due {formatDate(t.dueDate)}{' '}
-              <button onClick={() => void claim(`/tasks/${t.id}/claim`, t.title)}>Claim</button>
-            </li>
+        </WorkList>
+      </section>
+      <section aria-labelledby="tasks-to-claim">
+        <h2 id="tasks-to-claim">Tasks to claim ({claimable.length})</h2>
+        <WorkList empty="No task is waiting to be claimed.">
+          {claimable.map((t) => (
+            <WorkItem
+              key={t.id}
+              data-task-id={t.id}
+              heading={
+                <>
+                  <StatusTag state={t.scheduleState} /> {t.title}
+                </>
+              }
+              details={
+                <>
+                  {woman(t.womanId, t.womanName)} · due {formatDate(t.dueDate)}
+                </>
+              }
+              actions={
+                <button onClick={() => void claim(`/tasks/${t.id}/claim`, t.title)}>
+                  Claim<span className="visually-hidden"> {t.title}</span>
+                </button>
+              }
+            />
           ))}
-      </ul>
-      <h2>My work</h2>
-      <ul className="plain">
-        {mine.map((r) => (
-          <li key={r.id}>
-            {r.reference} · {r.womanName} · {r.status.replaceAll('_', ' ').toLowerCase()} · next step due{' '}
-            {formatDate(r.stageDueAt)}
-          </li>
-        ))}
-        {tasks
-          .filter((t) => t.assigneeId === userId)
-          .map((t) => (
-            <li key={t.id}>
-              <StatusTag state={t.scheduleState} /> {t.title} · {t.womanName} · due {formatDate(t.dueDate)}
-            </li>
-          ))}
-      </ul>
+        </WorkList>
+      </section>
+      <section aria-labelledby="my-work">
+        <h2 id="my-work">My work</h2>
+        <WorkList empty="Nothing in your name yet: take a referral or claim a task.">
+          {[
+            ...mine.map((r) => (
+              <WorkItem
+                key={r.id}
+                data-referral-id={r.id}
+                heading={
+                  <>
+                    {r.reference} · {pathwaysOf(r)}
+                  </>
+                }
+                details={
+                  <>
+                    {woman(r.womanId, r.womanName)} · {words(r.status)} · next step due {formatDate(r.stageDueAt)}
+                  </>
+                }
+              />
+            )),
+            ...myTasks.map((t) => (
+              <WorkItem
+                key={t.id}
+                data-task-id={t.id}
+                heading={
+                  <>
+                    <StatusTag state={t.scheduleState} /> {t.title}
+                  </>
+                }
+                details={
+                  <>
+                    {woman(t.womanId, t.womanName)} · {words(t.status)} · due {formatDate(t.dueDate)}
+                  </>
+                }
+              />
+            )),
+          ]}
+        </WorkList>
+      </section>
     </main>
   );
 }

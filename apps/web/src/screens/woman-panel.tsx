@@ -1,9 +1,32 @@
-/** One woman in full: pathways, tasks (with the actions the user's role allows), referrals, release day, audit trail. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * One woman in full: her open alerts, pathways, tasks with their notes (and the actions the user's role
+ * allows: claim, change status, add a note, acknowledge), CRS referrals with their next steps, release day and
+ * audit trail. Escape or Close returns to the board.
+ */
+import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api, Session } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, PATHWAY_LABELS, ROLE_LABELS, Schedule } from '../format';
+import {
+  alertKindText,
+  alertSchedule,
+  formatDate,
+  formatDateTime,
+  PATHWAY_LABELS,
+  ROLE_LABELS,
+  Schedule,
+  TASK_STATUS_LABELS,
+  words,
+} from '../format';
 import { StatusTag } from '../status-tag';
+import { mayClaim, mayWork } from '../task-rules';
+import { acknowledgeAll, alertsByTask, AlertView } from '../alerts';
+
+interface Note {
+  id: string;
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+}
 
 interface Task {
   id: string;
@@ -12,9 +35,11 @@ interface Task {
   ownerRole: string;
   status: string;
   assigneeId: string | null;
+  claimedByProviderId: string | null;
   dueDate: string | null;
   scheduleState: Schedule;
   version: number;
+  notes: Note[];
 }
 
 interface Detail {
@@ -36,6 +61,8 @@ interface Referral {
   status: string;
   pathways: { pathway: string }[];
   stageDueAt: string | null;
+  allowedActions: string[];
+  version: number;
 }
 
 interface ReleaseDay {
@@ -44,6 +71,42 @@ interface ReleaseDay {
 }
 
 const NEXT_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_NEEDED'];
+const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+
+/** The referral steps that need nothing but a click (the others carry a form the provider's own system holds). */
+const REFERRAL_STEPS: Record<string, { label: string; path: string }> = {
+  SEND: { label: 'Send to the provider', path: 'send' },
+  ASSIGN: { label: 'Take referral', path: 'claim' },
+  APPROVE_ACTION_PLAN: { label: 'Approve action plan', path: 'approve-action-plan' },
+  START_DELIVERY: { label: 'Start delivery', path: 'start-delivery' },
+};
+
+function NoteForm({ task, save }: { task: Task; save: (body: string) => Promise<boolean> }) {
+  const [body, setBody] = useState('');
+  const [open, setOpen] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (body.trim() === '') return;
+    if (await save(body.trim())) {
+      setBody('');
+      setOpen(false);
+    }
+  }
+  return (
+    <details className="note-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        Add a note<span className="visually-hidden"> to {task.title}</span>
+      </summary>
+      <form onSubmit={(event) => void submit(event)}>
+        <label htmlFor={`note-${task.id}`}>Note</label>
+        <textarea id={`note-${task.id}`} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        <button type="submit" className="button-small" disabled={body.trim() === ''}>
+          Save note
+        </button>
+      </form>
+    </details>
+  );
+}
 
 export function WomanPanel({
   womanId,
@@ -57,15 +120,19 @@ export function WomanPanel({
   onClose: () => void;
 }) {
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [alerts, setAlerts] = useState<AlertView[]>([]);
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [releaseDay, setReleaseDay] = useState<ReleaseDay | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const load = useCallback(async () => {
-    const [woman, refs, plan] = await Promise.all([
+    const [woman, open, refs, plan] = await Promise.all([
       api<Detail>('GET', `/women/${womanId}`),
+      api<AlertView[]>('GET', `/alerts?open=true&womanId=${womanId}`).catch(() => []),
       api<{ items: Referral[] }>('GET', `/referrals?womanId=${womanId}`).catch(() => ({ items: [] })),
       api<ReleaseDay>('GET', `/women/${womanId}/release-day`).catch(() => null),
     ]);
     setDetail(woman);
+    setAlerts(open);
     setReferrals(refs.items);
     setReleaseDay(plan);
   }, [womanId]);
@@ -75,16 +142,37 @@ export function WomanPanel({
     void load().catch((caught: unknown) => setMessage(String(caught)));
   }, [load, refreshKey, setMessage]);
 
-  if (!detail) return <aside className="panel">Loading…</aside>;
+  // Keyboard users land on her name when the panel opens, not back at the top of the page.
+  const loadedId = detail?.id;
+  useEffect(() => {
+    if (loadedId) heading.current?.focus();
+  }, [loadedId]);
+
+  const user = session.user;
+  if (!detail) {
+    return (
+      <aside className="panel" aria-busy="true">
+        {message ?? 'Loading…'}
+      </aside>
+    );
+  }
   return (
-    <aside className="panel" aria-labelledby="panel-title">
-      <button className="close" onClick={onClose}>
-        Close
-      </button>
-      <h2 id="panel-title">
-        {detail.firstName} {detail.lastName}
-      </h2>
-      <p>
+    <aside
+      className="panel"
+      aria-labelledby="panel-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <div className="panel-head">
+        <h2 id="panel-title" ref={heading} tabIndex={-1}>
+          {detail.firstName} {detail.lastName}
+        </h2>
+        <button className="button-secondary" onClick={onClose}>
+          Close<span className="visually-hidden"> her details</span>
+        </button>
+      </div>
+      <p className="secondary">
         {detail.prisonNumber} · {detail.prisonCode} · releases {formatDate(detail.releaseDate)}
       </p>
       {message && (
@@ -97,90 +185,169 @@ export function WomanPanel({
           <span aria-hidden="true">!</span> {w.message}
         </p>
       ))}
+
+      {alerts.length > 0 && (
+        <section aria-labelledby="panel-alerts" className="panel-alerts">
+          <h3 id="panel-alerts">Open alerts</h3>
+          <ul className="plain">
+            {alertsByTask(alerts).map((group) => (
+              <li key={group.task.id} data-task-id={group.task.id}>
+                <StatusTag state={alertSchedule(group.top.kind)} text={alertKindText(group.top)} />
+                <span className="alert-task">
+                  {group.task.title} <span className="secondary">since {formatDateTime(group.top.createdAt)}</span>
+                </span>
+                <button
+                  className="button-secondary button-small"
+                  onClick={() =>
+                    void act(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')
+                  }
+                >
+                  Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <h3>Pathways</h3>
-      <ul className="plain">
+      <ul className="plain pathway-list">
         {detail.pathways.map((p) => (
           <li key={p.pathway}>
-            {PATHWAY_LABELS[p.pathway] ?? p.pathway}: {p.status.replaceAll('_', ' ').toLowerCase()}
+            <strong>{PATHWAY_LABELS[p.pathway] ?? p.pathway}:</strong> {words(p.status)}
           </li>
         ))}
       </ul>
+
       <h3>Tasks</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Task</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.tasks.map((task) => (
-            <tr key={task.id} data-task-id={task.id}>
-              <td>{task.title}</td>
-              <td>{ROLE_LABELS[task.ownerRole] ?? task.ownerRole}</td>
-              <td>{formatDate(task.dueDate)}</td>
-              <td>
-                {task.status === 'TODO' || task.status === 'IN_PROGRESS' || task.status === 'BLOCKED' ? (
+      {detail.tasks.length === 0 && <p>No tasks yet: they are planned when a need is recorded.</p>}
+      <ul className="plain task-list">
+        {detail.tasks.map((task) => {
+          const open = OPEN_STATUSES.includes(task.status);
+          const claimable = open && mayClaim(user, task);
+          const workable = mayWork(user, task);
+          return (
+            <li key={task.id} className="task" data-task-id={task.id}>
+              <div className="task-head">
+                <span className="task-title">{task.title}</span>
+                {open ? (
                   <StatusTag state={task.scheduleState} />
                 ) : (
-                  task.status.replace('_', ' ').toLowerCase()
+                  <span className="tag tag-closed">
+                    <span aria-hidden="true">{task.status === 'DONE' ? '✔' : '–'}</span>{' '}
+                    {task.status === 'DONE' ? 'Done' : 'Not needed'}
+                  </span>
                 )}
-              </td>
-              <td>
-                {task.ownerRole === session.user.role && !task.assigneeId && (
-                  <button onClick={() => void act('Claim', () => api('POST', `/tasks/${task.id}/claim`))}>Claim</button>
-                )}
-                {task.ownerRole === session.user.role && (
-                  <select
-                    aria-label={`Change status of ${task.title}`}
-                    value={task.status}
-                    onChange={(e) =>
-                      void act('Status', () =>
-                        api('PATCH', `/tasks/${task.id}/status`, {
-                          status: e.target.value,
-                          version: task.version,
-                          reason: e.target.value === 'BLOCKED' ? 'Blocked (see notes)' : undefined,
-                        }),
-                      )
-                    }
-                  >
-                    {NEXT_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {s.replace('_', ' ').toLowerCase()}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </div>
+              <div className="secondary">
+                {PATHWAY_LABELS[task.pathway] ?? task.pathway} · {ROLE_LABELS[task.ownerRole] ?? task.ownerRole} · due{' '}
+                {formatDate(task.dueDate)}
+                {task.status === 'IN_PROGRESS' || task.status === 'BLOCKED' ? ` · ${words(task.status)}` : ''}
+                {task.assigneeId ? (task.assigneeId === user.id ? ' · claimed by you' : ' · claimed') : ''}
+              </div>
+              {(claimable || workable) && (
+                <div className="task-actions">
+                  {claimable && (
+                    <button
+                      className="button-small"
+                      onClick={() =>
+                        void act(`“${task.title}”`, () => api('POST', `/tasks/${task.id}/claim`), 'it is yours.')
+                      }
+                    >
+                      Claim<span className="visually-hidden"> {task.title}</span>
+                    </button>
+                  )}
+                  {workable && (
+                    <label className="inline-label">
+                      Status{' '}
+                      <select
+                        aria-label={`Change status of ${task.title}`}
+                        value={task.status}
+                        onChange={(e) =>
+                          void act(`“${task.title}”`, () =>
+                            api('PATCH', `/tasks/${task.id}/status`, {
+                              status: e.target.value,
+                              version: task.version,
+                              reason: e.target.value === 'BLOCKED' ? 'Blocked (see notes)' : undefined,
+                            }),
+                          )
+                        }
+                      >
+                        {NEXT_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {TASK_STATUS_LABELS[s]}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
+                </div>
+              )}
+              {task.notes.length > 0 && (
+                <ul className="plain notes" aria-label={`Notes on ${task.title}`}>
+                  {task.notes.map((note) => (
+                    <li key={note.id}>
+                      <span className="secondary">
+                        {note.authorName ?? 'Someone'}, {formatDateTime(note.createdAt)}:
+                      </span>{' '}
+                      {note.body}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {workable && (
+                <NoteForm
+                  task={task}
+                  save={(body) =>
+                    act(`Note on “${task.title}”`, () => api('POST', `/tasks/${task.id}/notes`, { body }), 'saved.')
+                  }
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
       <h3>CRS referrals</h3>
       {referrals.length === 0 ? (
         <p>None.</p>
       ) : (
-        <ul className="plain">
+        <ul className="plain referral-list">
           {referrals.map((r) => (
-            <li key={r.id}>
-              {r.reference}: {r.status.replaceAll('_', ' ').toLowerCase()} (
+            <li key={r.id} data-referral-id={r.id}>
+              <strong>{r.reference}</strong>: {words(r.status)} (
               {r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')})
-              {r.stageDueAt && ` · next step due ${formatDate(r.stageDueAt)}`}
+              {r.stageDueAt && ` · next step due ${formatDate(r.stageDueAt)}`}{' '}
+              {r.allowedActions
+                .filter((action) => REFERRAL_STEPS[action])
+                .map((action) => (
+                  <button
+                    key={action}
+                    className="button-small"
+                    onClick={() =>
+                      void act(r.reference, () =>
+                        api('POST', `/referrals/${r.id}/${REFERRAL_STEPS[action].path}`, { version: r.version }),
+                      )
+                    }
+                  >
+                    {REFERRAL_STEPS[action].label}
+                    <span className="visually-hidden"> {r.reference}</span>
+                  </button>
+                ))}
             </li>
           ))}
         </ul>
       )}
+
       <h3>Release day</h3>
       {releaseDay ? (
         <>
+          {releaseDay.appointments.length === 0 && <p>No appointments planned yet.</p>}
           <ul className="plain">
             {releaseDay.appointments.map((a) => (
               <li key={a.id}>
                 {new Date(a.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}{' '}
-                {a.kind.replaceAll('_', ' ').toLowerCase()} at {a.place}, {a.town}
+                {words(a.kind)} at {a.place}, {a.town}
               </li>
             ))}
           </ul>
@@ -193,11 +360,13 @@ export function WomanPanel({
       ) : (
         <p>Not available.</p>
       )}
+
       <h3>Audit trail</h3>
       <ol className="plain audit">
         {detail.auditTrail.slice(-20).map((e) => (
           <li key={e.id}>
-            {new Date(e.at).toLocaleString('en-GB')}: {e.entityType.toLowerCase()} {e.action.toLowerCase()}
+            <span className="secondary">{new Date(e.at).toLocaleString('en-GB')}:</span> {e.entityType.toLowerCase()}{' '}
+            {words(e.action)}
             {e.actorRole ? ` by ${ROLE_LABELS[e.actorRole] ?? e.actorRole}` : ''}
           </li>
         ))}

@@ -1,10 +1,17 @@
 /** Alerts: raised at most once per task, threshold and deadline revision; acknowledged by a person. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessScope, TaskVisibility } from '@app/domain';
+import { AccessScope, Pathway, Role, TaskVisibility } from '@app/domain';
 import { AlertEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
+
+/** An alert with the words a person needs to act on it: the task's title and whom it is about. */
+export interface AlertRow {
+  alert: AlertEntity;
+  task: { title: string; pathway: Pathway; ownerRole: Role };
+  woman: { id: string; prisonNumber: string; firstName: string; lastName: string; prisonCode: string };
+}
 
 @Injectable()
 export class AlertsRepository {
@@ -53,20 +60,28 @@ export class AlertsRepository {
     return result.affected === 1 ? tx.getRepository(AlertEntity).findOneBy({ id }) : null;
   }
 
-  /** Alerts on tasks the reader may see, newest first. */
-  listInScope(
+  /** Alerts on tasks the reader may see, newest first, named by task and woman. */
+  async listInScope(
     scope: AccessScope,
     visibility: TaskVisibility,
-    filter: { onlyOpen: boolean; prisonCode?: string; alertId?: string; limit: number },
-  ): Promise<AlertEntity[]> {
+    filter: { onlyOpen: boolean; prisonCode?: string; womanId?: string; alertId?: string; limit: number },
+  ): Promise<AlertRow[]> {
     const condition = womenScopeCondition(scope, 'w');
     const qb = this.dataSource
       .getRepository(AlertEntity)
       .createQueryBuilder('a')
       .innerJoin('tasks', 't', 't.id = a.task_id')
       .innerJoin('women', 'w', 'w.id = a.woman_id')
+      .addSelect('t.title', 'task_title')
+      .addSelect('t.pathway', 'task_pathway')
+      .addSelect('t.owner_role', 'task_owner_role')
+      .addSelect('w.prison_number', 'prison_number')
+      .addSelect('w.first_name', 'first_name')
+      .addSelect('w.last_name', 'last_name')
+      .addSelect('w.prison_code', 'prison_code')
       .where(condition.sql, condition.params)
       .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
       .limit(filter.limit);
     if (visibility.hiddenPathways.length > 0)
       qb.andWhere('t.pathway <> ALL(:hidden)', { hidden: [...visibility.hiddenPathways] });
@@ -74,7 +89,23 @@ export class AlertsRepository {
       qb.andWhere('t.owner_role = :ownerRoleOnly', { ownerRoleOnly: visibility.ownerRoleOnly });
     if (filter.onlyOpen) qb.andWhere('a.acknowledged_at IS NULL');
     if (filter.prisonCode) qb.andWhere('w.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
+    if (filter.womanId) qb.andWhere('a.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.alertId) qb.andWhere('a.id = :alertId', { alertId: filter.alertId });
-    return qb.getMany();
+    const { entities, raw } = await qb.getRawAndEntities<Record<string, string>>();
+    return entities.map((alert, i) => ({
+      alert,
+      task: {
+        title: raw[i].task_title,
+        pathway: raw[i].task_pathway as Pathway,
+        ownerRole: raw[i].task_owner_role as Role,
+      },
+      woman: {
+        id: alert.womanId,
+        prisonNumber: raw[i].prison_number,
+        firstName: raw[i].first_name,
+        lastName: raw[i].last_name,
+        prisonCode: raw[i].prison_code,
+      },
+    }));
   }
 }

@@ -13,6 +13,9 @@ export interface TaskWithWomanContext {
   task: TaskEntity;
   woman: {
     id: string;
+    prisonNumber: string;
+    firstName: string;
+    lastName: string;
     prisonCode: string;
     releaseAreaCode: string;
     providerId: string | null;
@@ -45,13 +48,16 @@ export class DeadlinesRepository {
     if (tasks.length === 0) return [];
     const rows: {
       id: string;
+      prison_number: string;
+      first_name: string;
+      last_name: string;
       prison_code: string;
       release_area_code: string;
       provider_id: string | null;
       pom_id: string | null;
       com_id: string | null;
     }[] = await tx.query(
-      `SELECT w.id, w.prison_code, w.release_area_code, ra.provider_id, w.pom_id, w.com_id
+      `SELECT w.id, w.prison_number, w.first_name, w.last_name, w.prison_code, w.release_area_code, ra.provider_id, w.pom_id, w.com_id
            FROM women w LEFT JOIN release_areas ra ON ra.code = w.release_area_code
           WHERE w.id = ANY($1)`,
       [[...new Set(tasks.map((t) => t.womanId))]],
@@ -61,6 +67,9 @@ export class DeadlinesRepository {
         r.id,
         {
           id: r.id,
+          prisonNumber: r.prison_number,
+          firstName: r.first_name,
+          lastName: r.last_name,
           prisonCode: r.prison_code,
           releaseAreaCode: r.release_area_code,
           providerId: r.provider_id,

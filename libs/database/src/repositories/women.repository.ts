@@ -1,7 +1,7 @@
 /** Reads and writes women, always through the reader's access scope. */
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { AccessScope, OPEN_TASK_STATUSES, Pathway, TaskVisibility } from '@app/domain';
+import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, TaskVisibility } from '@app/domain';
 import { WomanEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
@@ -24,9 +24,24 @@ export interface TaskCounts {
   overdue: number;
 }
 
-export interface WomanTaskCounts extends TaskCounts {
+export interface TaskCountsByPathway extends TaskCounts {
   /** The same counts per pathway, for the board's pathway chips (only pathways with open tasks). */
   byPathway: Partial<Record<Pathway, TaskCounts>>;
+}
+
+export interface WomanTaskCounts extends TaskCountsByPathway {
+  /** The same again per owning role (only roles with open tasks), for the board's owning-role filter. */
+  byOwnerRole: Partial<Record<Role, TaskCountsByPathway>>;
+}
+
+function emptyCounts(): WomanTaskCounts {
+  return { open: 0, atRisk: 0, overdue: 0, byPathway: {}, byOwnerRole: {} };
+}
+
+function addTo(total: TaskCounts, counts: TaskCounts): void {
+  total.open += counts.open;
+  total.atRisk += counts.atRisk;
+  total.overdue += counts.overdue;
 }
 
 export interface WomanListRow {
@@ -69,7 +84,7 @@ export class WomenRepository {
     return {
       rows: women.map((woman) => ({
         woman,
-        taskCounts: counts.get(woman.id) ?? { open: 0, atRisk: 0, overdue: 0, byPathway: {} },
+        taskCounts: counts.get(woman.id) ?? emptyCounts(),
       })),
       total,
     };
@@ -143,25 +158,32 @@ export class WomenRepository {
   ): Promise<Map<string, WomanTaskCounts>> {
     const result = new Map<string, WomanTaskCounts>();
     if (womanIds.length === 0) return result;
-    const rows: { woman_id: string; pathway: Pathway; open: string; at_risk: string; overdue: string }[] =
-      await this.women.manager.query(
-        `SELECT woman_id, pathway,
+    const rows: {
+      woman_id: string;
+      pathway: Pathway;
+      owner_role: Role;
+      open: string;
+      at_risk: string;
+      overdue: string;
+    }[] = await this.women.manager.query(
+      `SELECT woman_id, pathway, owner_role,
                 count(*) AS open,
                 count(*) FILTER (WHERE at_risk_at <= $2 AND due_at > $2) AS at_risk,
                 count(*) FILTER (WHERE due_at <= $2) AS overdue
            FROM tasks
           WHERE woman_id = ANY($1) AND status = ANY($3)
             AND pathway <> ALL($4) AND ($5::text IS NULL OR owner_role = $5)
-          GROUP BY woman_id, pathway`,
-        [womanIds, now, OPEN_TASK_STATUSES, [...visibility.hiddenPathways], visibility.ownerRoleOnly],
-      );
+          GROUP BY woman_id, pathway, owner_role`,
+      [womanIds, now, OPEN_TASK_STATUSES, [...visibility.hiddenPathways], visibility.ownerRoleOnly],
+    );
     for (const row of rows) {
       const counts = { open: Number(row.open), atRisk: Number(row.at_risk), overdue: Number(row.overdue) };
-      const total = result.get(row.woman_id) ?? { open: 0, atRisk: 0, overdue: 0, byPathway: {} };
-      total.open += counts.open;
-      total.atRisk += counts.atRisk;
-      total.overdue += counts.overdue;
-      total.byPathway[row.pathway] = counts;
+      const total = result.get(row.woman_id) ?? emptyCounts();
+      addTo(total, counts);
+      addTo((total.byPathway[row.pathway] ??= { open: 0, atRisk: 0, overdue: 0 }), counts);
+      const role = (total.byOwnerRole[row.owner_role] ??= { open: 0, atRisk: 0, overdue: 0, byPathway: {} });
+      addTo(role, counts);
+      role.byPathway[row.pathway] = counts;
       result.set(row.woman_id, total);
     }
     return result;

@@ -1,0 +1,119 @@
+/**
+ * Writes a demo woman's CRS referral (see demo-referrals.ts) the way the API would have: drafted by her COM,
+ * then each step a conditional update on the status it leaves, with its status-log row, its audit row and
+ * board event, and the stage tasks the shared ReferralStagesService opens and closes, dated when it was taken.
+ */
+import { Injectable } from '@nestjs/common';
+import { ReferralEntity, ReferralsRepository, Tx, UserEntity, WomanEntity } from '@app/database';
+import {
+  REFERRAL_TRANSITIONS,
+  ReferralAction,
+  ReferralStatus,
+  referralSendProblems,
+  referralTransitionProblem,
+} from '@app/domain';
+import { Actor, ChangeRecorder, ReferralStagesService } from '@app/resettlement';
+import { DemoReferral } from './demo-referrals';
+import { DemoStaff, staffMember } from './demo-staff.writer';
+import { DEMO_USERNAMES } from './demo-users';
+import { DemoWoman } from './demo-women';
+
+/** What the audit trail keeps of a referral, as the API keeps it. */
+function snapshot(r: ReferralEntity): Record<string, unknown> {
+  return { status: r.status, pathways: r.pathways, caseworkerId: r.caseworkerId, version: r.version };
+}
+
+@Injectable()
+export class DemoReferralWriter {
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly stages: ReferralStagesService,
+    private readonly recorder: ChangeRecorder,
+  ) {}
+
+  async write(tx: Tx, woman: WomanEntity, demo: DemoWoman, staff: DemoStaff, requestId: string): Promise<void> {
+    const plan = demo.referral;
+    if (!plan) return;
+    const com = staffMember(staff, DEMO_USERNAMES.com);
+    const caseworker = staffMember(staff, DEMO_USERNAMES.crs);
+    const providerId = staff.providerIdByArea.get(woman.releaseAreaCode);
+    if (!providerId) throw new Error(`No demo provider holds the release area ${woman.releaseAreaCode}`);
+    const actorOf = (user: UserEntity): Actor => ({ id: user.id, role: user.role, requestId });
+
+    let referral = await this.referrals.insert(tx, {
+      reference: plan.reference,
+      womanId: woman.id,
+      providerId,
+      releaseAreaCode: woman.releaseAreaCode,
+      status: ReferralStatus.DRAFT,
+      pathways: plan.pathways,
+      riskInformation: plan.riskInformation,
+      additionalInformation: null,
+      createdById: com.id,
+      needIdentifiedAt: demo.assessment.assessedAt,
+    });
+    await this.referrals.appendStatusChange(tx, {
+      referralId: referral.id,
+      fromStatus: null,
+      toStatus: ReferralStatus.DRAFT,
+      actorId: com.id,
+      actorRole: com.role,
+      reason: null,
+    });
+    await this.recorder.referralChanged(tx, woman, referral, 'CREATED', null, snapshot(referral), actorOf(com));
+
+    for (const { action, at } of plan.steps) {
+      // The caseworker takes it and works it; the COM sends it (and would approve the plan).
+      const actor = actorOf(action === ReferralAction.SEND ? com : caseworker);
+      const problem = referralTransitionProblem(referral.status, action);
+      if (problem) throw new Error(`Demo referral ${plan.reference}: ${problem}`);
+      const updated = await this.referrals.updateIf(
+        tx,
+        referral.id,
+        { status: referral.status },
+        { ...this.patchFor(action, referral, plan, at, com, caseworker), status: REFERRAL_TRANSITIONS[action].to },
+      );
+      if (!updated) throw new Error(`The demo referral ${plan.reference} changed under the seed`);
+      await this.referrals.appendStatusChange(tx, {
+        referralId: referral.id,
+        fromStatus: referral.status,
+        toStatus: updated.status,
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason: null,
+      });
+      await this.recorder.referralChanged(tx, woman, updated, action, snapshot(referral), snapshot(updated), actor);
+      await this.stages.moveStageTasks(tx, woman, updated, action, actor, at);
+      referral = updated;
+    }
+  }
+
+  private patchFor(
+    action: ReferralAction,
+    referral: ReferralEntity,
+    plan: DemoReferral,
+    at: Date,
+    com: UserEntity,
+    caseworker: UserEntity,
+  ): Partial<ReferralEntity> {
+    switch (action) {
+      case ReferralAction.SEND: {
+        const problems = referralSendProblems(referral);
+        if (problems.length > 0) {
+          throw new Error(
+            `Demo referral ${plan.reference} cannot be sent: ${problems.map((p) => p.message).join('; ')}`,
+          );
+        }
+        return { referrerId: com.id, referrerRole: com.role, sentAt: at, firstSentAt: referral.firstSentAt ?? at };
+      }
+      case ReferralAction.ASSIGN:
+        return { caseworkerId: caseworker.id, assignedAt: at };
+      case ReferralAction.BOOK_ASSESSMENT:
+        return { assessmentAt: plan.assessmentAt, assessmentBookedAt: at };
+      case ReferralAction.SUBMIT_ACTION_PLAN:
+        return { actionPlan: plan.actionPlan, actionPlanSubmittedAt: at };
+      default:
+        throw new Error(`The demo does not take the ${action} step`);
+    }
+  }
+}

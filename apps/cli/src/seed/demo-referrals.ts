@@ -1,0 +1,174 @@
+/**
+ * The demo CRS referrals, so the COM's caseload and the caseworker's queue have work on a fresh start: drafts
+ * for `com` to send, referrals sent and waiting for a caseworker at `crs`'s provider, one she has taken and
+ * booked, and action plans waiting for `com` to approve (one of them late). Pure: the same women and "today"
+ * give the same referrals; each step is dated in working days before today so the stage deadlines always
+ * look current. The seed writes them through the referral repository and the shared stage rules.
+ */
+import { DateTime } from 'luxon';
+import {
+  Complexity,
+  CRS_PATHWAYS,
+  CustodyStatus,
+  IsoDate,
+  LONDON_ZONE,
+  Pathway,
+  PathwayStatus,
+  ReferralAction,
+  ReferralPathway,
+  ReferralRiskInformation,
+  RoshLevel,
+  SENSITIVE_PATHWAYS,
+  addWorkingDays,
+  makeReferralReference,
+} from '@app/domain';
+import { demoProviderForArea } from './demo-providers';
+import { DEMO_USERNAMES } from './demo-users';
+import { DemoWoman } from './demo-women';
+import { Random } from './random';
+
+export interface DemoReferralStep {
+  action: ReferralAction;
+  at: Date;
+}
+
+export interface DemoReferral {
+  reference: string;
+  pathways: ReferralPathway[];
+  riskInformation: ReferralRiskInformation;
+  createdAt: Date;
+  /** Oldest first; each is a legal step from the status the one before left. */
+  steps: DemoReferralStep[];
+  /** When the booked assessment takes place (with BOOK_ASSESSMENT). */
+  assessmentAt: Date | null;
+  /** What the caseworker plans (with SUBMIT_ACTION_PLAN). */
+  actionPlan: string | null;
+}
+
+/** The caseworker who takes the demo referrals works for the provider of the COM's own area. */
+export const DEMO_REFERRAL_AREA = 'GREATER_MANCHESTER';
+
+/** Each stage the demo shows, as steps taken this many working days before today. */
+const STAGES: readonly { createdDaysAgo: number; steps: readonly [ReferralAction, number][] }[] = [
+  // Drafts waiting for the COM to send.
+  { createdDaysAgo: 1, steps: [] },
+  { createdDaysAgo: 2, steps: [] },
+  // Sent, waiting for a caseworker: first contact due in 3 working days (on track), in 1 (at risk).
+  { createdDaysAgo: 3, steps: [[ReferralAction.SEND, 2]] },
+  { createdDaysAgo: 5, steps: [[ReferralAction.SEND, 4]] },
+  // Taken and the assessment booked: the caseworker's own work, its action plan due in 7 working days.
+  {
+    createdDaysAgo: 6,
+    steps: [
+      [ReferralAction.SEND, 5],
+      [ReferralAction.ASSIGN, 4],
+      [ReferralAction.BOOK_ASSESSMENT, 3],
+    ],
+  },
+  // Action plans waiting for the COM: due tomorrow (at risk), and one already late.
+  {
+    createdDaysAgo: 13,
+    steps: [
+      [ReferralAction.SEND, 12],
+      [ReferralAction.ASSIGN, 11],
+      [ReferralAction.BOOK_ASSESSMENT, 10],
+      [ReferralAction.SUBMIT_ACTION_PLAN, 1],
+    ],
+  },
+  {
+    createdDaysAgo: 15,
+    steps: [
+      [ReferralAction.SEND, 14],
+      [ReferralAction.ASSIGN, 13],
+      [ReferralAction.BOOK_ASSESSMENT, 12],
+      [ReferralAction.SUBMIT_ACTION_PLAN, 4],
+    ],
+  },
+];
+
+const DESIRED_OUTCOMES: Readonly<Partial<Record<Pathway, readonly string[]>>> = {
+  [Pathway.ACCOMMODATION]: ['A settled address for the night of release', 'A plan for her rent arrears'],
+  [Pathway.ATTITUDES_THINKING_AND_BEHAVIOUR]: ['Regular one-to-one support in the first weeks out'],
+  [Pathway.CHILDREN_FAMILIES_AND_COMMUNITY]: ['Contact with her children arranged through children’s services'],
+  [Pathway.DRUGS_AND_ALCOHOL]: ['An appointment with the community drug and alcohol service in her first week'],
+  [Pathway.EDUCATION_SKILLS_AND_WORK]: ['A place on a course or a work placement within a month of release'],
+  [Pathway.FINANCE_AND_ID]: ['A Universal Credit claim with an advance on release', 'A plan for her debts'],
+};
+
+const RISK_SUMMARIES: readonly string[] = [
+  'Risk of violence to a former partner, raised when she is drinking. No concerns for staff.',
+  'Risk to herself when her mental health is poor; no known risk to others.',
+  'Known to carry a weapon when using drugs in the past; staff should meet her in an office.',
+];
+
+const ACTION_PLAN =
+  'Weekly one-to-one sessions for the first six weeks, face to face at our women’s centre. Week one: ' +
+  'housing options and the local authority’s duty to refer; week two: benefits and budgeting.';
+
+/** A time on the working day this many working days before today, London time. */
+function workingDaysAgo(today: IsoDate, days: number, hour: number): Date {
+  const day = addWorkingDays(today, -days);
+  const [year, month, date] = day.split('-').map(Number);
+  return DateTime.fromObject({ year, month, day: date, hour }, { zone: LONDON_ZONE }).toJSDate();
+}
+
+/** Non-sensitive CRS pathways she needs support on (the demo keeps special category pathways out of referrals). */
+function referablePathways(woman: DemoWoman): Pathway[] {
+  return woman.assessment.outcomes
+    .filter((o) => o.status === PathwayStatus.SUPPORT_REQUIRED)
+    .map((o) => o.pathway)
+    .filter((p) => CRS_PATHWAYS.includes(p) && !SENSITIVE_PATHWAYS.includes(p) && DESIRED_OUTCOMES[p]);
+}
+
+/**
+ * Gives a referral to some of `com`'s women released to the provider `crs` works for, the soonest released
+ * first. A woman is chosen only when her needs were identified before the referral was started.
+ */
+export function planDemoReferrals(women: readonly DemoWoman[], today: IsoDate, random: Random): void {
+  const areas: readonly string[] = demoProviderForArea(DEMO_REFERRAL_AREA).releaseAreaCodes;
+  const candidates = women
+    .filter(
+      (w) =>
+        w.comUsername === DEMO_USERNAMES.com &&
+        w.custodyStatus !== CustodyStatus.REMANDED &&
+        w.releaseDate !== null &&
+        areas.includes(w.releaseAreaCode) &&
+        referablePathways(w).length > 0,
+    )
+    .sort((a, b) => (a.releaseDate ?? '').localeCompare(b.releaseDate ?? ''));
+  const references = new Set<string>();
+  for (const stage of STAGES) {
+    const createdAt = workingDaysAgo(today, stage.createdDaysAgo, 9);
+    const woman = candidates.find((w) => !w.referral && w.assessment.assessedAt < createdAt);
+    if (!woman) continue;
+    let reference = makeReferralReference(demoProviderForArea(woman.releaseAreaCode).contractSuffix, () =>
+      random.float(),
+    );
+    while (references.has(reference)) {
+      reference = makeReferralReference(demoProviderForArea(woman.releaseAreaCode).contractSuffix, () =>
+        random.float(),
+      );
+    }
+    references.add(reference);
+    const pathways = referablePathways(woman).slice(0, 2);
+    const steps = stage.steps.map(([action, daysAgo], i) => ({ action, at: workingDaysAgo(today, daysAgo, 10 + i) }));
+    const booked = stage.steps.find(([action]) => action === ReferralAction.BOOK_ASSESSMENT);
+    woman.referral = {
+      reference,
+      pathways: pathways.map((pathway) => ({
+        pathway,
+        complexity: woman.complexity === Complexity.HIGH ? Complexity.HIGH : Complexity.MEDIUM,
+        desiredOutcomes: [...(DESIRED_OUTCOMES[pathway] ?? [])],
+      })),
+      riskInformation: {
+        roshLevel: random.pick([RoshLevel.LOW, RoshLevel.MEDIUM, RoshLevel.MEDIUM, RoshLevel.HIGH]),
+        riskSummary: random.pick(RISK_SUMMARIES),
+      },
+      createdAt,
+      steps,
+      // The assessment takes place four working days after it was booked.
+      assessmentAt: booked ? workingDaysAgo(today, booked[1] - 4, 14) : null,
+      actionPlan: steps.some((s) => s.action === ReferralAction.SUBMIT_ACTION_PLAN) ? ACTION_PLAN : null,
+    };
+  }
+}
