@@ -111,3 +111,8 @@ export function weekOf(iso: string): string {
   date.setUTCDate(date.getUTCDate() - back);
   return date.toISOString().slice(0, 10);
 }
+
+/** A referral's pathways in words, for its heading. */
+export function pathwayList(pathways: readonly { pathway: string }[]): string {
+  return pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ');
+}

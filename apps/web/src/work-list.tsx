@@ -27,3 +27,20 @@ export function WorkItem({
 export function WorkList({ empty, children }: { empty: string; children: ReactNode[] }) {
   return children.length === 0 ? <p className="empty">{empty}</p> : <ul className="plain work-list">{children}</ul>;
 }
+
+/** Her name in a work line; opens her panel. */
+export function WomanLink({
+  id,
+  name,
+  onOpen,
+}: {
+  id: string;
+  name: string | undefined;
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <button className="link-button" onClick={() => onOpen(id)}>
+      {name ?? 'her details'}
+    </button>
+  );
+}

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, PATHWAY_LABELS, ROLE_LABELS } from '../format';
+import { formatDate, pathwayList, ROLE_LABELS } from '../format';
 import { StatusTag } from '../status-tag';
-import { WorkItem, WorkList } from '../work-list';
+import { WomanLink, WorkItem, WorkList } from '../work-list';
 
 interface Referral {
   id: string;
@@ -45,14 +45,9 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
 
   const act = (r: Referral, path: string) =>
     run(r.reference, () => api('POST', `/referrals/${r.id}/${path}`, { version: r.version }));
-  const woman = (id: string, name: string | undefined) => (
-    <button className="link-button" onClick={() => onOpen(id)}>
-      {name ?? 'her details'}
-    </button>
-  );
   const heading = (r: Referral) => (
     <>
-      {r.reference} · {r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')}
+      {r.reference} · {pathwayList(r.pathways)}
     </>
   );
 
@@ -76,7 +71,7 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               heading={heading(r)}
               details={
                 <>
-                  {woman(r.womanId, r.womanName)} ·{' '}
+                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> ·{' '}
                   {r.status === 'RETURNED' ? `returned: ${r.returnedReason ?? 'no reason given'}` : 'draft'}
                   {r.stageDueAt && ` · send by ${formatDate(r.stageDueAt)}`}
                 </>
@@ -100,7 +95,8 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               heading={heading(r)}
               details={
                 <>
-                  {woman(r.womanId, r.womanName)} · approve by {formatDate(r.stageDueAt)}
+                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · approve by{' '}
+                  {formatDate(r.stageDueAt)}
                 </>
               }
               actions={
@@ -126,8 +122,8 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               }
               details={
                 <>
-                  {woman(t.womanId, t.womanName)} · {ROLE_LABELS[t.ownerRole] ?? t.ownerRole} · was due{' '}
-                  {formatDate(t.dueDate)}
+                  <WomanLink id={t.womanId} name={t.womanName} onOpen={onOpen} /> ·{' '}
+                  {ROLE_LABELS[t.ownerRole] ?? t.ownerRole} · was due {formatDate(t.dueDate)}
                 </>
               }
             />

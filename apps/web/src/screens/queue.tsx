@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, PATHWAY_LABELS, Schedule, words } from '../format';
+import { formatDate, pathwayList, Schedule, words } from '../format';
 import { StatusTag } from '../status-tag';
-import { WorkItem, WorkList } from '../work-list';
+import { WomanLink, WorkItem, WorkList } from '../work-list';
 
 interface Referral {
   id: string;
@@ -33,10 +33,6 @@ const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
 
 /** Template keys of the tasks that follow a referral's stages (REFERRAL_FIRST_CONTACT...). */
 const REFERRAL_STAGE_PREFIX = 'REFERRAL_';
-
-function pathwaysOf(r: Referral): string {
-  return r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ');
-}
 
 export function Queue({
   userId,
@@ -67,11 +63,6 @@ export function Queue({
   }, [load, refreshKey, setMessage]);
 
   const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), 'it is yours.');
-  const woman = (id: string, name: string | undefined) => (
-    <button className="link-button" onClick={() => onOpen(id)}>
-      {name ?? 'her details'}
-    </button>
-  );
 
   const waiting = referrals.filter((r) => r.status === 'SENT');
   const mine = referrals.filter((r) => r.caseworkerId === userId);
@@ -92,12 +83,13 @@ export function Queue({
               data-referral-id={r.id}
               heading={
                 <>
-                  {r.reference} · {pathwaysOf(r)}
+                  {r.reference} · {pathwayList(r.pathways)}
                 </>
               }
               details={
                 <>
-                  {woman(r.womanId, r.womanName)} · first contact due {formatDate(r.stageDueAt)}
+                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · first contact due{' '}
+                  {formatDate(r.stageDueAt)}
                 </>
               }
               actions={
@@ -123,7 +115,7 @@ export function Queue({
               }
               details={
                 <>
-                  {woman(t.womanId, t.womanName)} · due {formatDate(t.dueDate)}
+                  <WomanLink id={t.womanId} name={t.womanName} onOpen={onOpen} /> · due {formatDate(t.dueDate)}
                 </>
               }
               actions={
@@ -145,12 +137,13 @@ export function Queue({
                 data-referral-id={r.id}
                 heading={
                   <>
-                    {r.reference} · {pathwaysOf(r)}
+                    {r.reference} · {pathwayList(r.pathways)}
                   </>
                 }
                 details={
                   <>
-                    {woman(r.womanId, r.womanName)} · {words(r.status)} · next step due {formatDate(r.stageDueAt)}
+                    <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · {words(r.status)} · next step due{' '}
+                    {formatDate(r.stageDueAt)}
                   </>
                 }
               />
@@ -166,7 +159,8 @@ export function Queue({
                 }
                 details={
                   <>
-                    {woman(t.womanId, t.womanName)} · {words(t.status)} · due {formatDate(t.dueDate)}
+                    <WomanLink id={t.womanId} name={t.womanName} onOpen={onOpen} /> · {words(t.status)} · due{' '}
+                    {formatDate(t.dueDate)}
                   </>
                 }
               />

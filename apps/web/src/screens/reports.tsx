@@ -71,7 +71,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
         <h2 id={`table-${table.key}`}>{table.title}</h2>
         <button
           type="button"
-          className="secondary"
+          className="button-secondary"
           onClick={() => {
             downloadCsv(csvUrl).catch((e: unknown) => setError(String((e as Error).message)));
           }}
@@ -109,7 +109,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
                   ))}
                   {onDrill && (
                     <td>
-                      <button type="button" className="link" onClick={() => onDrill(row)}>
+                      <button type="button" className="link-button" onClick={() => onDrill(row)}>
                         Show tasks
                       </button>
                     </td>
@@ -339,7 +339,7 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
           ))}
           {drill && (
             <div className="drill">
-              <button type="button" className="secondary" onClick={() => setDrill(null)}>
+              <button type="button" className="button-secondary" onClick={() => setDrill(null)}>
                 Close the task list
               </button>
               {drill.report.notes.map((n) => (

@@ -12,6 +12,7 @@ import {
   formatDate,
   formatDateTime,
   PATHWAY_LABELS,
+  pathwayList,
   ROLE_LABELS,
   Schedule,
   TASK_STATUS_LABELS,
@@ -315,8 +316,7 @@ export function WomanPanel({
         <ul className="plain referral-list">
           {referrals.map((r) => (
             <li key={r.id} data-referral-id={r.id}>
-              <strong>{r.reference}</strong>: {words(r.status)} (
-              {r.pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ')})
+              <strong>{r.reference}</strong>: {words(r.status)} ({pathwayList(r.pathways)})
               {r.stageDueAt && ` · next step due ${formatDate(r.stageDueAt)}`}{' '}
               {r.allowedActions
                 .filter((action) => REFERRAL_STEPS[action])

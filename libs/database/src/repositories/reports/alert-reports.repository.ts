@@ -1,7 +1,7 @@
 /** How many alerts fired in a period, how fast they were acknowledged, how far unacknowledged ones climbed. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { accountablePrisonSql, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
+import { accountablePrisonSql, oneDecimal, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface AlertReportRow {
   prisonCode: string | null;
@@ -14,8 +14,6 @@ export interface AlertReportRow {
   medianMinutesToAcknowledge: number | null;
   p90MinutesToAcknowledge: number | null;
 }
-
-const num = (value: unknown): number | null => (value === null ? null : Math.round(Number(value) * 10) / 10);
 
 @Injectable()
 export class AlertReportsRepository {
@@ -59,8 +57,8 @@ export class AlertReportsRepository {
         escalatedTo: r.escalated_to as string | null,
         fired: r.fired as number,
         acknowledged: r.acknowledged as number,
-        medianMinutesToAcknowledge: num(r.median),
-        p90MinutesToAcknowledge: num(r.p90),
+        medianMinutesToAcknowledge: oneDecimal(r.median),
+        p90MinutesToAcknowledge: oneDecimal(r.p90),
       },
     }));
     return {

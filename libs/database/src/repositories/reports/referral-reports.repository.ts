@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReferralStage, stageTemplateKey } from '@app/domain';
-import { accountablePrisonSql, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
+import { accountablePrisonSql, oneDecimal, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface StageTiming {
   /** Referrals that reached the stage's end. */
@@ -68,8 +68,6 @@ const STAGES: {
     reachedStatus: 'ACTION_PLAN_APPROVED',
   },
 ];
-
-const num = (value: unknown): number | null => (value === null ? null : Math.round(Number(value) * 10) / 10);
 
 @Injectable()
 export class ReferralReportsRepository {
@@ -151,8 +149,8 @@ export class ReferralReportsRepository {
       rows: rows.map((r) => {
         const stage = (key: string): StageTiming => ({
           reached: r[`${key}_reached`] as number,
-          medianDays: num(r[`${key}_median`]),
-          p90Days: num(r[`${key}_p90`]),
+          medianDays: oneDecimal(r[`${key}_median`]),
+          p90Days: oneDecimal(r[`${key}_p90`]),
           met: r[`${key}_met`] as number,
           missed: r[`${key}_missed`] as number,
           openOverdue: r[`${key}_open_overdue`] as number,
@@ -203,8 +201,8 @@ export class ReferralReportsRepository {
     return rows.map((r) => ({
       referrerRole: r.referrer_role as string,
       sent: r.sent as number,
-      medianDays: num(r.median_days),
-      p90Days: num(r.p90_days),
+      medianDays: oneDecimal(r.median_days),
+      p90Days: oneDecimal(r.p90_days),
       withinTwoWorkingDays: r.in_time as number,
     }));
   }

@@ -13,6 +13,11 @@ export function openTaskSql(taskAlias: string): string {
   return `${taskAlias}.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')`;
 }
 
+/** A numeric aggregate (percentile, average) to one decimal place; null stays null. */
+export function oneDecimal(value: unknown): number | null {
+  return value === null ? null : Math.round(Number(value) * 10) / 10;
+}
+
 /** The figures' scope as the repositories take it: prisons (null for the estate) and hidden pathways. */
 export interface ReportQueryScope {
   prisonCodes: readonly string[] | null;
