@@ -15,6 +15,7 @@ export * from './eligibility';
 export * from './task-status-machine';
 export * from './default-task-catalogue';
 export * from './task-planning';
+export * from './visibility-policy';
 export * from './task-permissions';
 export * from './alerts';
 export * from './referrals';

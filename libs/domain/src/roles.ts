@@ -21,13 +21,3 @@ export const OVERSIGHT_ROLES: readonly Role[] = [Role.GOVERNOR, Role.REGIONAL_MA
 export function isOversightRole(role: Role): boolean {
   return OVERSIGHT_ROLES.includes(role);
 }
-
-/**
- * Sensitive flags (domestic abuse, sex work, health...) are special category data. Only the roles that
- * plan and supervise a woman's resettlement need them; CRS caseworkers and governors do not.
- */
-export const ROLES_SEEING_SENSITIVE_FLAGS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
-
-export function canSeeSensitiveFlags(role: Role): boolean {
-  return ROLES_SEEING_SENSITIVE_FLAGS.includes(role);
-}

@@ -1,6 +1,7 @@
 import { Pathway } from './pathways';
 import { Role } from './roles';
-import { canSeePathway, claimRefusal, taskVisibilityFor, workRefusal } from './task-permissions';
+import { claimRefusal, workRefusal } from './task-permissions';
+import { canSeePathway, taskVisibilityFor } from './visibility-policy';
 
 const task = { ownerRole: Role.PRE_RELEASE_TEAM, assigneeId: null, claimedByProviderId: null };
 

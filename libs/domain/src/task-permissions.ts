@@ -2,28 +2,7 @@
  * Who may see and work which tasks. Scope (which women) is decided by AccessScope; this decides, within
  * that, which tasks and pathways a role sees and which tasks it may claim or update.
  */
-import { Pathway } from './pathways';
-import { canSeeSensitiveFlags, isOversightRole, Role } from './roles';
-
-/** Pathways whose very status reveals special category data (abuse, sex work, health). */
-export const SENSITIVE_PATHWAYS: readonly Pathway[] = [Pathway.DOMESTIC_ABUSE, Pathway.SEX_WORK, Pathway.HEALTH];
-
-export interface TaskVisibility {
-  hiddenPathways: readonly Pathway[];
-  /** When set, only tasks owned by this role are visible (a CRS caseworker sees her provider's queue). */
-  ownerRoleOnly: Role | null;
-}
-
-export function taskVisibilityFor(role: Role): TaskVisibility {
-  return {
-    hiddenPathways: canSeeSensitiveFlags(role) ? [] : SENSITIVE_PATHWAYS,
-    ownerRoleOnly: role === Role.CRS_CASEWORKER ? Role.CRS_CASEWORKER : null,
-  };
-}
-
-export function canSeePathway(role: Role, pathway: Pathway): boolean {
-  return !taskVisibilityFor(role).hiddenPathways.includes(pathway);
-}
+import { isOversightRole, Role } from './roles';
 
 export interface TaskWorker {
   id: string;

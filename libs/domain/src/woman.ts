@@ -18,7 +18,7 @@ export enum Complexity {
   HIGH = 'HIGH',
 }
 
-/** Special category data: shown only to roles in ROLES_SEEING_SENSITIVE_FLAGS. */
+/** Special category data: shown only to the roles the visibility policy lets see them. */
 export enum SensitiveFlag {
   DOMESTIC_ABUSE = 'DOMESTIC_ABUSE',
   SEX_WORK = 'SEX_WORK',

@@ -107,7 +107,7 @@ export class WomanEntity {
   @Column({ type: 'varchar', length: 6 })
   complexity!: Complexity;
 
-  /** Special category data: never sent to roles outside ROLES_SEEING_SENSITIVE_FLAGS. */
+  /** Special category data: never sent to roles the visibility policy keeps them from. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   sensitiveFlags!: SensitiveFlag[];
 
