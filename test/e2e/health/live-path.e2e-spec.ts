@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { Socket, io } from 'socket.io-client';
 import { Role } from '@app/domain';
 import type { BoardEvent } from '@app/events';
+import { connectAdapterClients } from '../../../apps/gateway/src/live-path/adapter-clients';
 import { CatchUp, followBoard } from '../../../apps/web/src/board-follower';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { eventually } from '../../setup/board-client';
@@ -95,6 +96,27 @@ describe('a live path that proves itself', () => {
     return null;
   }
 
+  it('gives the adapter connections that are ready before it subscribes, so no subscribe lands in the handshake (ioredis#2037)', async () => {
+    for (let start = 0; start < 20; start += 1) {
+      const name = `e2e-start-${uniqueSuffix()}`;
+      const clients = await connectAdapterClients({ url: run.redisUrl, prefix: run.redisPrefix }, name);
+      const errors: string[] = [];
+      clients.sub.on('error', (error: Error) => errors.push(error.message));
+      try {
+        expect([clients.pub.status, clients.sub.status]).toEqual(['ready', 'ready']);
+        // What @socket.io/redis-adapter does in its constructor.
+        await Promise.all([clients.sub.psubscribe(`${run.redisPrefix}:race#*`), clients.sub.subscribe('a', 'b', 'c')]);
+        expect(await subscriber(clients.subName)).toMatchObject({ psub: 1, sub: 3 });
+        // Sentinel: a round trip on the same connection after the subscriptions; any refusal was emitted by then.
+        await clients.sub.ping();
+        expect(errors).toEqual([]);
+      } finally {
+        clients.pub.disconnect();
+        clients.sub.disconnect();
+      }
+    }
+  });
+
   it('reports the gateway unready while its Redis subscription is gone, and ready again once it re-subscribed by itself', async () => {
     const subName = `${run.redisPrefix}:gateway:${gatewayName}:sub`;
     const before = await ready(gateway.url);
@@ -147,13 +169,13 @@ describe('a live path that proves itself', () => {
 
     // First change: nothing to replay from yet, so the page refetches and counts from the heartbeat's sequence.
     const woman = await createWoman(api.baseUrl, prt.token);
-    expect(await eventually(() => reloads > 0, 10_000)).toBe(true);
+    expect(await eventually(() => reloads > 0, 20_000)).toBe(true);
     const baseline = board.lastSeq();
     expect(baseline).toBeGreaterThan(0);
 
     // Second change: its events never arrive live; the heartbeat shows them and the board catches up by replay.
     const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
-    expect(await eventually(() => catchUps.length > 0, 10_000)).toBe(true);
+    expect(await eventually(() => catchUps.length > 0, 20_000)).toBe(true);
     const caughtUp = received.filter((e) => e.womanId === woman.id && e.seq > baseline);
     expect(
       caughtUp
