@@ -12,6 +12,7 @@ import { BodyParserErrorsFilter } from './common/body-parser-errors.filter';
 import { ApiSettings } from './config/api.config';
 import { ApiSettingsModule } from './config/api-settings.module';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { WorkflowsModule } from './workflows.module';
@@ -43,6 +44,7 @@ export class ApiModule {
         AuthModule.forRoot(settings.auth),
         DeadlineSchedulingModule.forRoot(settings.redis),
         HealthModule,
+        ObservabilityModule,
         AuthApiModule,
         ReferenceModule,
         CaseworkModule,

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiSettings } from './config/api.config';
+import { mountQueueBoard } from './observability/queue-board';
 
 /**
  * The web app's built files at / (index.html and /assets). It routes by URL hash, so no API path is ever
@@ -40,6 +41,7 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  mountQueueBoard(app);
   serveWebApp(app, settings.webDistDir);
   return app;
 }

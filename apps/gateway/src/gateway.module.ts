@@ -1,12 +1,18 @@
-/** The socket.io gateway process: authentication, the board gateway, health. */
+/** The socket.io gateway process: authentication, the board gateway, the live path's watch, health, metrics. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { BoardGateway } from './board.gateway';
-import { GatewaySettings } from './config/gateway.config';
+import { GATEWAY_SETTINGS, GatewaySettings } from './config/gateway.config';
 import { HealthController } from './health.controller';
+import { ADAPTER_CLIENTS, connectAdapterClients } from './live-path/adapter-clients';
+import { BoardHeartbeatService } from './live-path/board-heartbeat.service';
+import { GatewayMetrics } from './live-path/gateway-metrics';
+import { LivePathGateway } from './live-path/live-path.gateway';
+import { SubscriptionWatch } from './live-path/subscription-watch.service';
+import { MetricsController } from './metrics.controller';
 
 @Module({})
 export class GatewayModule {
@@ -19,8 +25,17 @@ export class GatewayModule {
         AuthModule.forRoot(settings.auth),
         TerminusModule,
       ],
-      controllers: [HealthController],
-      providers: [BoardGateway],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: GATEWAY_SETTINGS, useValue: settings },
+        // Nest awaits the factory: the adapter's connections are ready before anything can subscribe on them.
+        { provide: ADAPTER_CLIENTS, useFactory: () => connectAdapterClients(settings.redis, settings.name) },
+        SubscriptionWatch,
+        BoardHeartbeatService,
+        GatewayMetrics,
+        BoardGateway,
+        LivePathGateway,
+      ],
     };
   }
 }

@@ -4,13 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { readGatewaySettings } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
+import { ADAPTER_CLIENTS, AdapterClients } from './live-path/adapter-clients';
 import { RedisIoAdapter } from './redis-io.adapter';
 
 async function main(): Promise<void> {
   const settings = readGatewaySettings();
   const app = await NestFactory.create(GatewayModule.forRoot(settings), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new RedisIoAdapter(app, settings.redis));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, settings.redis, app.get<AdapterClients>(ADAPTER_CLIENTS)));
   app.enableShutdownHooks();
   await app.listen(settings.port);
 }

@@ -2,36 +2,37 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
-import { RedisSettings } from '@app/events';
+import { RedisSettings, socketIoKey } from '@app/events';
+import { AdapterClients } from './live-path/adapter-clients';
 
 export class RedisIoAdapter extends IoAdapter {
   private readonly adapterLogger = new Logger(RedisIoAdapter.name);
-  private readonly pub: Redis;
-  private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, settings: RedisSettings) {
+  /** `clients` must already be ready (see adapter-clients.ts): the adapter subscribes as soon as it is made. */
+  constructor(
+    app: INestApplicationContext,
+    settings: RedisSettings,
+    private readonly clients: AdapterClients,
+  ) {
     super(app);
-    this.pub = new Redis(settings.url, { maxRetriesPerRequest: null });
-    this.sub = this.pub.duplicate();
     // ioredis reconnects by itself; without a listener its errors would be thrown away unlogged.
-    for (const client of [this.pub, this.sub]) {
+    for (const client of [clients.pub, clients.sub]) {
       client.on('error', (error: Error) => this.adapterLogger.warn(`redis adapter: ${error.message}`));
     }
-    this.channelPrefix = `${settings.prefix}:socket.io`;
+    this.channelPrefix = socketIoKey(settings);
   }
 
   private readonly channelPrefix: string;
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, cors: { origin: true } } as ServerOptions);
-    server.adapter(createAdapter(this.pub, this.sub, { key: this.channelPrefix }));
+    server.adapter(createAdapter(this.clients.pub, this.clients.sub, { key: this.channelPrefix }));
     return server;
   }
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all([this.pub.quit().catch(() => undefined), this.sub.quit().catch(() => undefined)]);
+    await Promise.all([this.clients.pub.quit().catch(() => undefined), this.clients.sub.quit().catch(() => undefined)]);
   }
 }

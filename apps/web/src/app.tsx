@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { loadSession, saveSession, Session, whenUnauthorised } from './api';
+import { CatchUp } from './board-follower';
 import { BoardEvent, ConnectionState, connectLive } from './live';
 import { AlertsPanel } from './screens/alerts-panel';
 import { ComView } from './screens/com-view';
@@ -17,6 +18,26 @@ import { alertKindText, personLabel, ROLE_LABELS } from './format';
 const PRISON_BOARD_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN'];
 const OVERSIGHT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER'];
 const REPORT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN', 'CRS_CASEWORKER'];
+
+/** Where the API serves the admins' read-only queue view (apps/api/src/observability/queue-board.ts). */
+const QUEUE_BOARD_PATH = '/admin/queues';
+
+/**
+ * A link cannot carry the bearer token, so the admin's token goes with her to the queue view in a cookie scoped
+ * to that path alone, SameSite=Strict, for as long as a token lasts.
+ */
+function openQueueBoard(token: string): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `resettle_admin_token=${encodeURIComponent(token)}; Path=${QUEUE_BOARD_PATH}; SameSite=Strict; Max-Age=3600${secure}`;
+}
+
+function caughtUpText(catchUp: CatchUp, at: Date): string {
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const what = catchUp.reloaded
+    ? 'so the page reloaded the board'
+    : `and the page caught up with ${catchUp.missed} missed change${catchUp.missed === 1 ? '' : 's'}`;
+  return `At ${time} live updates had stopped reaching this page, ${what}.`;
+}
 
 /** How many new alerts the notice lists by name; the alerts panel holds them all. */
 const ANNOUNCED = 3;
@@ -51,6 +72,7 @@ export function App() {
   const [openWoman, setOpenWoman] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [caughtUp, setCaughtUp] = useState<string | null>(null);
   // New alerts since the notice was last dismissed, newest first: a burst must not hide the one that matters.
   const [announcements, setAnnouncements] = useState<{ seq: number; text: string }[]>([]);
   const hash = useHash();
@@ -86,6 +108,10 @@ export function App() {
         refresh();
       },
       onReload: refresh,
+      onCaughtUp: (catchUp) => {
+        setCaughtUp(caughtUpText(catchUp, new Date()));
+        refresh();
+      },
       onState: (state) => {
         setConnection(state);
         if (state === 'live') refresh();
@@ -156,6 +182,11 @@ export function App() {
               Reports
             </a>
           )}
+          {session.user.role === 'ADMIN' && (
+            <a href={QUEUE_BOARD_PATH} onClick={() => openQueueBoard(session.token)}>
+              Queues
+            </a>
+          )}
         </nav>
         <span className={`connection connection-${connection}`} role="status">
           {connection === 'live' ? '● Live' : connection === 'reconnecting' ? '○ Reconnecting…' : '○ Connecting…'}
@@ -169,6 +200,11 @@ export function App() {
         <p className="connection-banner">
           <strong>Reconnecting…</strong> The connection to live updates was lost. What you see may be out of date; it
           will catch up by itself when the connection is back.
+        </p>
+      )}
+      {caughtUp && (
+        <p className="connection-banner" role="status">
+          {caughtUp} <button onClick={() => setCaughtUp(null)}>Dismiss</button>
         </p>
       )}
       {announcements.length > 0 && (

@@ -1,8 +1,9 @@
 /**
- * The live board connection: one socket to the gateway with the session's token, the rooms of the page,
- * and catching up after a lost connection (the gateway replays what was missed, or asks for a reload).
+ * The live board connection: one socket to the gateway with the session's token, the rooms of the page, and
+ * catching up after a lost connection or a missed event (see board-follower.ts).
  */
 import { io, Socket } from 'socket.io-client';
+import { CatchUp, followBoard } from './board-follower';
 
 export interface BoardEvent {
   seq: number;
@@ -23,6 +24,8 @@ export interface LiveHandlers {
   /** The gap was too long to replay: fetch everything again. */
   onReload(): void;
   onState(state: ConnectionState): void;
+  /** Events that never arrived live were caught up (the heartbeat showed them). */
+  onCaughtUp(catchUp: CatchUp): void;
 }
 
 async function gatewayUrl(): Promise<string> {
@@ -32,24 +35,12 @@ async function gatewayUrl(): Promise<string> {
 }
 
 export async function connectLive(token: string, rooms: string[], handlers: LiveHandlers): Promise<() => void> {
-  let lastSeq = 0;
   let socket: Socket | null = io(await gatewayUrl(), { auth: { token }, transports: ['websocket'] });
-  const subscribe = (since?: number) =>
-    socket?.emit('board.subscribe', since === undefined ? { rooms } : { rooms, since }, () => undefined);
-  const seen = (event: BoardEvent) => {
-    lastSeq = Math.max(lastSeq, event.seq);
-    handlers.onEvent(event);
-  };
   handlers.onState('connecting');
-  socket.on('connect', () => {
-    handlers.onState('live');
-    subscribe(lastSeq > 0 ? lastSeq : undefined);
-  });
+  socket.on('connect', () => handlers.onState('live'));
   socket.on('disconnect', () => handlers.onState('reconnecting'));
   socket.on('connect_error', () => handlers.onState('reconnecting'));
-  socket.on('board.event', seen);
-  socket.on('board.replay', (replay: { events: BoardEvent[] }) => replay.events.forEach(seen));
-  socket.on('board.reload', () => handlers.onReload());
+  followBoard<BoardEvent>(socket, rooms, handlers);
   return () => {
     socket?.close();
     socket = null;

@@ -1,4 +1,4 @@
-/** The worker process: the deadline engine (thresholds, horizon, reconciler), the outbox relay, report roll-ups, health. */
+/** The worker process: the deadline engine (thresholds, horizon, reconciler), the outbox relay, report roll-ups, health, metrics. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,6 +8,8 @@ import { WORKER_SETTINGS, WorkerSettings } from './config/worker.config';
 import { HorizonService } from './deadlines/horizon.service';
 import { ReconcilerService } from './deadlines/reconciler.service';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import { WorkerMetrics } from './observability/worker-metrics';
 import { DeadlinesProcessor } from './processors/deadlines.processor';
 import { OutboxRelayService } from './relay/outbox-relay.service';
 import { OverdueRollupService } from './reports/overdue-rollup.service';
@@ -24,9 +26,10 @@ export class WorkerModule {
         ResettlementModule,
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: WORKER_SETTINGS, useValue: settings },
+        WorkerMetrics,
         HorizonService,
         ReconcilerService,
         DeadlinesProcessor,

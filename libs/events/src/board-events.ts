@@ -117,7 +117,22 @@ export const CLIENT_EVENTS = {
   reload: 'board.reload',
   /** A room the server removed the socket from (access withdrawn). */
   removed: 'board.removed',
+  /** Every few seconds: the newest published sequence among the socket's rooms (see BoardHeartbeat). */
+  heartbeat: 'board.heartbeat',
 } as const;
+
+/**
+ * `board.heartbeat`. Sent by the gateway straight to each socket (not through Redis, so a gateway whose Redis
+ * subscription has gone deaf still sends it). `latestSeq` is the newest sequence addressed to any of the socket's
+ * rooms that the relay published at least one heartbeat ago: a client whose last seen sequence is below it has
+ * missed an event and catches up (board.subscribe with `since`).
+ */
+export interface BoardHeartbeat {
+  latestSeq: number;
+}
 
 /** Gateway-to-gateway message: re-check the rooms of this user's sockets. */
 export const ACCESS_CHANGED = 'access.changed';
+
+/** A gateway's canary, published through Redis on the adapter's request channel and expected back by its sender. */
+export const GATEWAY_CANARY = 'gateway.canary';

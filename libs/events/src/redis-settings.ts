@@ -22,3 +22,16 @@ export function readRedisSettings(env: NodeJS.ProcessEnv = process.env): RedisSe
   const data = parseSettings(redisSettingsSchema, env, 'Redis');
   return { url: data.REDIS_URL, prefix: data.REDIS_PREFIX };
 }
+
+/**
+ * The name a process gives one of its Redis connections (CLIENT SETNAME), so an operator, or a test, can find it
+ * in CLIENT LIST and kill it by name: `<prefix>:<app>:<instance>:<role>`.
+ */
+export function redisClientName(settings: RedisSettings, ...parts: string[]): string {
+  return [settings.prefix, ...parts].join(':').replace(/[^A-Za-z0-9_.:-]/g, '-');
+}
+
+/** The channel prefix the socket.io adapter, its emitters and the gateway canary share. */
+export function socketIoKey(settings: RedisSettings): string {
+  return `${settings.prefix}:socket.io`;
+}

@@ -1,6 +1,7 @@
 /** The API's Redis connection (readiness today; rate limits and caches would share it). */
 import { FactoryProvider, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { redisClientName } from '@app/events';
 import { API_SETTINGS, ApiSettings } from '../config/api.config';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
@@ -13,6 +14,7 @@ export const redisClientProvider: FactoryProvider<Redis> = {
       keyPrefix: `${settings.redis.prefix}:`,
       lazyConnect: false,
       maxRetriesPerRequest: 1,
+      connectionName: redisClientName(settings.redis, 'api', String(process.pid)),
     }),
 };
 

@@ -1,4 +1,5 @@
 /** The gateway's settings, validated at boot. */
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
@@ -8,11 +9,26 @@ import { RedisSettings, readRedisSettings } from '@app/events';
 const gatewaySettingsSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   LOG_LEVEL: logLevelSchema,
+  // Names this gateway's Redis connections in CLIENT LIST (default: host and process id).
+  GATEWAY_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'GATEWAY_NAME may hold letters, digits, _ . -')
+    .optional(),
+  GATEWAY_HEARTBEAT_MS: z.coerce.number().int().min(200).default(5000),
+  GATEWAY_CANARY_MS: z.coerce.number().int().min(100).default(2000),
+  // A gateway deaf for this long exits (code 1) so that its supervisor restarts it; 0 never exits.
+  GATEWAY_DEAF_EXIT_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 export interface GatewaySettings {
   port: number;
   logLevel: string;
+  name: string;
+  /** How often each socket is told the newest published sequence of its rooms. */
+  heartbeatMs: number;
+  /** How often the adapter's subscription is proved with a canary through Redis. */
+  canaryMs: number;
+  deafExitMs: number;
   redis: RedisSettings;
   database: DatabaseSettings;
   auth: AuthSettings;
@@ -23,8 +39,14 @@ export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): Gatew
   return {
     port: data.GATEWAY_PORT,
     logLevel: data.LOG_LEVEL,
+    name: data.GATEWAY_NAME ?? `${hostname()}-${process.pid}`,
+    heartbeatMs: data.GATEWAY_HEARTBEAT_MS,
+    canaryMs: data.GATEWAY_CANARY_MS,
+    deafExitMs: data.GATEWAY_DEAF_EXIT_MS,
     redis: readRedisSettings(env),
     database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
     auth: readAuthSettings(env),
   };
 }
+
+export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');

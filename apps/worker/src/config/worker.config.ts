@@ -19,6 +19,7 @@ const workerSettingsSchema = z.object({
     .min(1000)
     .default(2 * 60 * 1000),
   SCHEDULER_WATCHDOG_MS: z.coerce.number().int().min(200).default(30_000),
+  WORKER_RELAY_MAX_LAG_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export interface WorkerSettings {
@@ -32,6 +33,8 @@ export interface WorkerSettings {
   reconcileEveryMs: number;
   /** How often the worker checks that Redis still holds its repeating jobs. */
   schedulerWatchdogMs: number;
+  /** The relay leader is unready while its oldest unpublished event has waited longer than this. */
+  relayMaxLagMs: number;
 }
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
@@ -45,6 +48,7 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     horizonEveryMs: data.HORIZON_EVERY_MS,
     reconcileEveryMs: data.RECONCILE_EVERY_MS,
     schedulerWatchdogMs: data.SCHEDULER_WATCHDOG_MS,
+    relayMaxLagMs: data.WORKER_RELAY_MAX_LAG_MS,
   };
 }
 

@@ -5,6 +5,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeadlinesRepository } from '@app/database';
 import { AlertFiringService } from '@app/resettlement';
+import { WorkerMetrics } from '../observability/worker-metrics';
 
 const PAGE = 2000;
 
@@ -15,6 +16,7 @@ export class ReconcilerService {
   constructor(
     private readonly deadlines: DeadlinesRepository,
     private readonly firing: AlertFiringService,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   async run(now: Date = new Date()): Promise<number> {
@@ -24,6 +26,7 @@ export class ReconcilerService {
       const missed = await this.deadlines.passedThresholdsWithoutAlert(now, PAGE);
       if (missed.length === 0) break;
       const fired = await this.firing.fire(missed, now);
+      this.metrics.alertsRaised(fired, 'reconciler');
       raised += fired.length;
       if (fired.length === 0 || missed.length < PAGE) break;
     }

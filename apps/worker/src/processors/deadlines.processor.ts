@@ -10,6 +10,7 @@ import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 import { AlertBatcher } from '../deadlines/alert-batcher';
 import { HorizonService } from '../deadlines/horizon.service';
 import { ReconcilerService } from '../deadlines/reconciler.service';
+import { WorkerMetrics } from '../observability/worker-metrics';
 import { OverdueRollupService } from '../reports/overdue-rollup.service';
 
 export const JOB_NAMES = { threshold: 'threshold', horizon: 'horizon', reconcile: 'reconcile' } as const;
@@ -29,8 +30,13 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     private readonly horizon: HorizonService,
     private readonly reconciler: ReconcilerService,
     private readonly rollup: OverdueRollupService,
+    private readonly metrics: WorkerMetrics,
   ) {
-    this.batcher = new AlertBatcher((items) => this.firing.fire(items));
+    this.batcher = new AlertBatcher(async (items) => {
+      const raised = await this.firing.fire(items);
+      this.metrics.alertsRaised(raised, 'threshold');
+      return raised;
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

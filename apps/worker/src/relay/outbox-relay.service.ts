@@ -9,7 +9,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository } from '@app/database';
-import { ACCESS_CHANGED, CLIENT_EVENTS } from '@app/events';
+import { ACCESS_CHANGED, CLIENT_EVENTS, redisClientName, socketIoKey } from '@app/events';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 
 const RELAY_LOCK_KEY = 7_151_752;
@@ -35,8 +35,17 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.redis = new Redis(this.settings.redis.url, { maxRetriesPerRequest: null });
-    this.emitter = new Emitter(this.redis, { key: `${this.settings.redis.prefix}:socket.io` });
+    // Connected and ready before the first publish, named for CLIENT LIST, without the library's CLIENT SETINFO
+    // (the same settings as the gateway's adapter clients: see apps/gateway/src/live-path/adapter-clients.ts).
+    this.redis = new Redis(this.settings.redis.url, {
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+      disableClientInfo: true,
+      connectionName: redisClientName(this.settings.redis, 'worker', String(process.pid), 'relay'),
+    });
+    this.redis.on('error', (error: Error) => this.logger.warn(`relay redis: ${error.message}`));
+    await this.redis.connect();
+    this.emitter = new Emitter(this.redis, { key: socketIoKey(this.settings.redis) });
     this.listener = new Client({ connectionString: this.settings.database.url });
     this.listener.on('error', (error) => this.logger.error(`relay connection: ${error.message}`));
     await this.listener.connect();
@@ -51,6 +60,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     if (this.timer) clearInterval(this.timer);
     await this.listener?.end().catch(() => undefined);
     await this.redis?.quit().catch(() => undefined);
+  }
+
+  /** Whether this worker holds the relay lock (only the leader publishes). */
+  get leading(): boolean {
+    return this.leader;
   }
 
   private wake(): void {

@@ -77,6 +77,37 @@ export class OutboxRepository {
       .getMany();
   }
 
+  /**
+   * The newest event id for each of these rooms among events (afterId, upToId]: the gateway's heartbeat keeps a
+   * running newest-per-room from it, reading only what was published since its last beat.
+   */
+  async latestPerRoom(afterId: string, upToId: string, rooms: string[]): Promise<Map<string, number>> {
+    if (rooms.length === 0) return new Map();
+    const rows: { room: string; id: string }[] = await this.dataSource.query(
+      `SELECT r.room, max(e.id)::text AS id
+         FROM outbox_events e CROSS JOIN LATERAL unnest(e.rooms) AS r(room)
+        WHERE e.id > $1 AND e.id <= $2 AND r.room = ANY($3::text[])
+        GROUP BY r.room`,
+      [afterId, upToId, rooms],
+    );
+    return new Map(rows.map((row) => [row.room, Number(row.id)]));
+  }
+
+  /**
+   * How far the relay is behind, given its cursor: committed events not yet published, and how long the oldest of
+   * them has waited (by the database's clock, so no clock skew between hosts).
+   */
+  async lagAfter(cursor: string): Promise<{ events: number; oldestAgeMs: number }> {
+    const rows: { events: string; oldest_age_ms: string | null }[] = await this.dataSource.query(
+      `SELECT (SELECT coalesce(max(id), 0) FROM outbox_events) - $1::bigint AS events,
+              (SELECT extract(epoch FROM now() - created_at) * 1000 FROM outbox_events
+                WHERE id > $1::bigint ORDER BY id LIMIT 1) AS oldest_age_ms`,
+      [cursor],
+    );
+    const events = Math.max(0, Number(rows[0]?.events ?? 0));
+    return { events, oldestAgeMs: events > 0 ? Math.max(0, Number(rows[0]?.oldest_age_ms ?? 0)) : 0 };
+  }
+
   async latestId(): Promise<string> {
     const rows: { id: string | null }[] = await this.dataSource.query('SELECT max(id)::text AS id FROM outbox_events');
     return rows[0]?.id ?? '0';

@@ -1,0 +1,24 @@
+/**
+ * Hands the socket.io server to the services that watch the live path (the subscription canary, the heartbeat),
+ * so the board gateway keeps to rooms and events. Nest gives gateways on the same port one shared server.
+ */
+import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { Server } from 'socket.io';
+import { BoardHeartbeatService } from './board-heartbeat.service';
+import { GatewayMetrics } from './gateway-metrics';
+import { SubscriptionWatch } from './subscription-watch.service';
+
+@WebSocketGateway()
+export class LivePathGateway implements OnGatewayInit {
+  constructor(
+    private readonly watch: SubscriptionWatch,
+    private readonly heartbeat: BoardHeartbeatService,
+    private readonly metrics: GatewayMetrics,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.watch.start(server);
+    this.heartbeat.start(server);
+    this.metrics.watchServer(server);
+  }
+}

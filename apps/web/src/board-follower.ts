@@ -1,0 +1,98 @@
+/**
+ * Following a board over one socket: join the rooms, keep the last sequence seen, replay what was missed after a
+ * reconnect, and catch up when the gateway's heartbeat (`board.heartbeat { latestSeq }`) shows an event that
+ * never arrived (a gateway that went deaf to Redis still sends heartbeats: they go straight down the socket).
+ * No DOM and no React, so the end-to-end tests drive this same code with a real socket.io client.
+ */
+
+export interface SequencedEvent {
+  seq: number;
+}
+
+/** The part of a socket.io client socket this needs. */
+export interface FollowedSocket {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+}
+
+export interface CatchUp {
+  /** Events that had not arrived live and came by replay. */
+  missed: number;
+  /** The gap was beyond the replay window: the page reloads its data instead. */
+  reloaded: boolean;
+}
+
+export interface FollowHandlers<E extends SequencedEvent> {
+  onEvent(event: E): void;
+  /** Fetch everything on screen again (a gap too long to replay, or no sequence to replay from yet). */
+  onReload(): void;
+  /** A heartbeat showed missed events and they have now been caught up. */
+  onCaughtUp(catchUp: CatchUp): void;
+}
+
+const RECENT = 2000;
+/** A catch-up whose answer never comes (the socket dropped) is given up after this, and retried on the next beat. */
+const CATCH_UP_TIMEOUT_MS = 10_000;
+
+export function followBoard<E extends SequencedEvent>(
+  socket: FollowedSocket,
+  rooms: string[],
+  handlers: FollowHandlers<E>,
+): { lastSeq(): number } {
+  let lastSeq = 0;
+  const recent = new Set<number>();
+  let catching: { target: number; missed: number; reloaded: boolean; timer: ReturnType<typeof setTimeout> } | null =
+    null;
+
+  const seen = (event: E): boolean => {
+    if (recent.has(event.seq)) return false;
+    recent.add(event.seq);
+    if (recent.size > RECENT) recent.delete(recent.values().next().value as number);
+    lastSeq = Math.max(lastSeq, event.seq);
+    handlers.onEvent(event);
+    return true;
+  };
+
+  const finish = () => {
+    if (!catching) return;
+    const { target, missed, reloaded, timer } = catching;
+    clearTimeout(timer);
+    catching = null;
+    lastSeq = Math.max(lastSeq, target);
+    if (missed > 0 || reloaded) handlers.onCaughtUp({ missed, reloaded });
+  };
+
+  socket.on('connect', () => {
+    if (catching) clearTimeout(catching.timer);
+    catching = null;
+    socket.emit('board.subscribe', lastSeq > 0 ? { rooms, since: lastSeq } : { rooms }, () => undefined);
+  });
+  socket.on('board.event', (event: E) => void seen(event));
+  socket.on('board.replay', (replay: { events: E[] }) => {
+    for (const event of replay.events) if (seen(event) && catching) catching.missed += 1;
+  });
+  socket.on('board.reload', (reload: { latestSeq?: number }) => {
+    if (typeof reload?.latestSeq === 'number') lastSeq = Math.max(lastSeq, reload.latestSeq);
+    if (catching) catching.reloaded = true;
+    handlers.onReload();
+  });
+  socket.on('board.heartbeat', (heartbeat: { latestSeq?: number }) => {
+    const latestSeq = heartbeat?.latestSeq;
+    if (typeof latestSeq !== 'number' || latestSeq <= lastSeq || catching) return;
+    if (lastSeq === 0) {
+      // Nothing seen yet, so nothing to replay from: fetch afresh, and count from here.
+      lastSeq = latestSeq;
+      handlers.onReload();
+      return;
+    }
+    catching = {
+      target: latestSeq,
+      missed: 0,
+      reloaded: false,
+      timer: setTimeout(() => (catching = null), CATCH_UP_TIMEOUT_MS),
+    };
+    // The replay (or reload) arrives before the acknowledgement.
+    socket.emit('board.subscribe', { rooms, since: lastSeq }, finish);
+  });
+  return { lastSeq: () => lastSeq };
+}

@@ -1,0 +1,14 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { WorkerMetrics } from './observability/worker-metrics';
+
+/** Prometheus scrape endpoint. */
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: WorkerMetrics) {}
+
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
