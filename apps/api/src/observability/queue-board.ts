@@ -14,8 +14,6 @@ import { TokenService, bearerToken } from '@app/auth';
 import { Role } from '@app/domain';
 import { DEADLINES_QUEUE } from '@app/resettlement';
 
-type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
-
 export const QUEUE_BOARD_PATH = '/admin/queues';
 /** Set by the web app (apps/web/src/app.tsx) for this path only, SameSite=Strict. */
 export const QUEUE_BOARD_COOKIE = 'resettle_admin_token';
@@ -24,9 +22,7 @@ export function mountQueueBoard(app: NestExpressApplication): void {
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
     queues: [new BullMQAdapter(app.get<Queue>(DEADLINES_QUEUE), { readOnlyMode: true })],
-    // @bull-board/express 9.10.1 carries its own copy of @bull-board/api 9.10.1 for its types only (it requires
-    // nothing from it at run time), so its adapter's type differs from 9.10.2's by a private field.
-    serverAdapter: serverAdapter as unknown as BoardServerAdapter,
+    serverAdapter,
   });
   app.use(QUEUE_BOARD_PATH, adminsOnly(app.get(TokenService)), serverAdapter.getRouter());
 }
