@@ -23,6 +23,7 @@ export * from './bank-accounts';
 export * from './id-documents';
 export * from './release-day';
 export * from './movements';
+export * from './recall-evidence';
 export * from './woman-warnings';
 export * from './regions';
 export * from './accommodation-outcomes';

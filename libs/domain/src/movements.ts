@@ -44,9 +44,15 @@ export function prisonNumberOf(event: HmppsDomainEvent): string | null {
 }
 
 /**
- * What an event means for the board. Temporary absences, court visits and hospital are not movements in or
- * out of her sentence, so they are recorded and ignored; so are new admissions, whose facts (name, dates)
- * HMPPS events do not carry: the pre-release team adds her.
+ * What an event means for the board. The vocabulary is prison-offender-events' (ministryofjustice/
+ * prison-offender-events, HMPPSDomainEventsEmitter.toPrisonerReceived and ReceivePrisonerReasonCalculator):
+ * prisoner.received carries nomsNumber, prisonId, reason (ADMISSION, TRANSFERRED, RETURN_FROM_COURT,
+ * TEMPORARY_ABSENCE_RETURN) and nomisMovementReasonCode; a recall is an ADMISSION whose movement reason is a
+ * recall code. Such an event is the authority for a recall into any prison: the intake is let in by its own
+ * token (HmppsEventsGuard), not by a user's scope, and the recall's audit entry names the event id.
+ * Temporary absences, court visits and hospital are not movements in or out of her sentence, so they are
+ * recorded and ignored; so are new admissions, whose facts (name, dates) HMPPS events do not carry: the
+ * pre-release team adds her.
  */
 export function movementOf(event: HmppsDomainEvent): Movement {
   const prisonNumber = prisonNumberOf(event);

@@ -310,6 +310,31 @@ export class ChangeRecorder {
     ]);
   }
 
+  /**
+   * A recall refused because reception's evidence did not match (or she is not released): audited only. Nothing
+   * changed, so no board hears of it; the entry is hers when the prison number was hers, so her case holders
+   * can see that someone tried.
+   */
+  async recallRefused(
+    tx: Tx,
+    refusal: { womanId: string | null; prisonNumber: string; details: Record<string, unknown> },
+    actor: Actor,
+  ): Promise<void> {
+    await this.audit.append(tx, [
+      {
+        womanId: refusal.womanId,
+        entityType: 'RECALL',
+        entityId: refusal.prisonNumber,
+        action: 'REFUSED',
+        actorId: actor.id,
+        actorRole: actor.role,
+        before: null,
+        after: refusal.details,
+        requestId: actor.requestId,
+      },
+    ]);
+  }
+
   /** A user's access changed: audited, and every gateway re-checks the rooms of her sockets. */
   async accessChanged(tx: Tx, userId: string, before: Snapshot, after: Snapshot, actor: Actor): Promise<void> {
     await this.audit.append(tx, [

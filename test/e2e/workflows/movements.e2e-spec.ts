@@ -3,6 +3,7 @@
  * CRS referral open and re-plans her needs for the new date; a transfer is seen live on both prisons' boards
  * (the real worker relays it through two real gateways); a redelivered event is applied once.
  */
+import { randomUUID } from 'node:crypto';
 import { Role, addWorkingDays, londonDateOf, TaskStatus, Pathway } from '@app/domain';
 import type { ReferralDetailView } from '../../../apps/api/src/referrals/referral.view';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
@@ -108,6 +109,29 @@ describe('recall, transfer and release', () => {
     return rows.map((r) => r.action);
   }
 
+  async function recallBasis(womanId: string): Promise<unknown> {
+    const rows: { basis: unknown }[] = await api.dataSource.query(
+      `SELECT after->'basis' AS basis FROM audit_events
+        WHERE woman_id = $1 AND entity_type = 'WOMAN' AND action = 'RECALLED' ORDER BY id DESC LIMIT 1`,
+      [womanId],
+    );
+    return rows[0]?.basis;
+  }
+
+  /** Everything a change to her leaves behind: her row, her audit entries and her board events. */
+  async function footprint(womanId: string): Promise<{ woman: unknown; audit: number; outbox: number }> {
+    const [woman]: unknown[] = await api.dataSource.query('SELECT * FROM women WHERE id = $1', [womanId]);
+    const [audit]: { count: string }[] = await api.dataSource.query(
+      'SELECT count(*) FROM audit_events WHERE woman_id = $1',
+      [womanId],
+    );
+    const [outbox]: { count: string }[] = await api.dataSource.query(
+      'SELECT count(*) FROM outbox_events WHERE woman_id = $1',
+      [womanId],
+    );
+    return { woman, audit: Number(audit.count), outbox: Number(outbox.count) };
+  }
+
   async function tasksOf(client: SignedInUser, womanId: string): Promise<TaskView[]> {
     return ok(await client.api.get<WomanDetailView>(`/women/${womanId}`)).tasks;
   }
@@ -208,6 +232,8 @@ describe('recall, transfer and release', () => {
       ),
     );
     expect(recall).toMatchObject({ outcome: 'APPLIED', detail: 'Recalled to BZI (Y)' });
+    // The recall's audit entry names what it rested on: this event.
+    expect(await recallBasis(woman.id)).toEqual({ kind: 'HMPPS_EVENT', eventId: recall.eventId });
 
     const back = ok(await prtBronzefield.api.get<WomanDetailView>(`/women/${woman.id}`));
     expect(back).toMatchObject({ prisonCode: 'BZI', custodyStatus: 'RECALLED', recallCount: 1, pomId: pomBoth.id });
@@ -284,29 +310,32 @@ describe('recall, transfer and release', () => {
       ).status,
     ).toBe(403);
 
-    expect(
-      (await prtStyal.api.post(`/women/${woman.id}/recall`, { prisonCode: 'BZI', movementReason: 'Y' })).status,
-    ).toBe(403);
-    const badReason = await prtBronzefield.api.post<ErrorBody & { fields: { field: string }[] }>(
-      `/women/${woman.id}/recall`,
-      {
-        prisonCode: 'BZI',
-        movementReason: 'N',
-      },
+    // Reception's evidence: her prison number, surname and date of birth, as the receiving prison has them.
+    const evidence = { prisonNumber: woman.prisonNumber, lastName: woman.lastName, dateOfBirth: woman.dateOfBirth };
+    expect((await prtStyal.api.post('/recalls', { ...evidence, prisonCode: 'BZI', movementReason: 'Y' })).status).toBe(
+      403,
     );
+    const badReason = await prtBronzefield.api.post<ErrorBody & { fields: { field: string }[] }>('/recalls', {
+      ...evidence,
+      prisonCode: 'BZI',
+      movementReason: 'N',
+    });
     expect(badReason.status).toBe(400);
     expect(badReason.body.fields.map((f) => f.field)).toEqual(['movementReason']);
 
-    const backwards = await prtBronzefield.api.post<ErrorBody & { fields: { field: string }[] }>(
-      `/women/${woman.id}/recall`,
-      { prisonCode: 'BZI', movementReason: 'Y', confirmedReleaseDate: daysFromToday(-3) },
-    );
+    const backwards = await prtBronzefield.api.post<ErrorBody & { fields: { field: string }[] }>('/recalls', {
+      ...evidence,
+      prisonCode: 'BZI',
+      movementReason: 'Y',
+      confirmedReleaseDate: daysFromToday(-3),
+    });
     expect(backwards.status).toBe(400);
     expect(backwards.body.fields.map((f) => f.field)).toEqual(['confirmedReleaseDate']);
     expect(ok(await com.api.get<WomanView>(`/women/${woman.id}`)).prisonCode).toBe('OUT');
 
     const recalled = ok(
-      await prtBronzefield.api.post<WomanView>(`/women/${woman.id}/recall`, {
+      await prtBronzefield.api.post<WomanView>('/recalls', {
+        ...evidence,
         prisonCode: 'BZI',
         movementReason: 'ETRLR',
         confirmedReleaseDate: daysFromToday(60),
@@ -331,10 +360,112 @@ describe('recall, transfer and release', () => {
       dueDate: addWorkingDays(londonDateOf(new Date()), 2),
     });
 
-    // A woman in custody cannot be recalled.
+    // A woman in custody cannot be recalled, by her evidence or by her id.
+    expect(
+      (await prtBronzefield.api.post('/recalls', { ...evidence, prisonCode: 'BZI', movementReason: 'Y' })).status,
+    ).toBe(409);
     expect(
       (await prtBronzefield.api.post(`/women/${woman.id}/recall`, { prisonCode: 'BZI', movementReason: 'Y' })).status,
     ).toBe(409);
+  });
+
+  describe('recall outside the receiving prison’s scope, on reception’s evidence', () => {
+    async function releasedFromStyal(): Promise<WomanView> {
+      const woman = await newWoman({ lastName: `O’Neill-${uniqueSuffix()}`, dateOfBirth: '1988-02-29' });
+      ok(await prtStyal.api.post(`/women/${woman.id}/release`, {}));
+      return woman;
+    }
+
+    it('recalls her when prison number, surname and date of birth all match, and audits the basis and who confirmed it', async () => {
+      const woman = await releasedFromStyal();
+      const recalled = ok(
+        await prtBronzefield.api.post<WomanView>('/recalls', {
+          // As reception may type them: lower case, another apostrophe, spaces.
+          prisonNumber: woman.prisonNumber.toLowerCase(),
+          lastName: ` ${woman.lastName.replace('’', "'").toUpperCase()} `,
+          dateOfBirth: '1988-02-29',
+          prisonCode: 'BZI',
+          movementReason: 'PD',
+        }),
+      );
+      expect(recalled).toMatchObject({ id: woman.id, prisonCode: 'BZI', custodyStatus: 'RECALLED', recallCount: 1 });
+      expect(await recallBasis(woman.id)).toEqual({
+        kind: 'RECEPTION_EVIDENCE',
+        confirmed: ['prisonNumber', 'lastName', 'dateOfBirth'],
+        confirmedById: prtBronzefield.id,
+      });
+      const [entry]: { actor_id: string; movement_reason: string }[] = await api.dataSource.query(
+        `SELECT actor_id, after->>'movementReason' AS movement_reason FROM audit_events
+          WHERE woman_id = $1 AND action = 'RECALLED'`,
+        [woman.id],
+      );
+      expect(entry).toEqual({ actor_id: prtBronzefield.id, movement_reason: 'PD' });
+      expect(ok(await prtBronzefield.api.get<WomanView>(`/women/${woman.id}`)).prisonCode).toBe('BZI');
+    });
+
+    it('refuses a wrong date of birth with the same 404 as any mismatch, writes nothing to her, and audits the attempt', async () => {
+      const woman = await releasedFromStyal();
+      const evidence = {
+        prisonNumber: woman.prisonNumber,
+        lastName: woman.lastName,
+        dateOfBirth: '1988-02-29',
+        prisonCode: 'BZI',
+        movementReason: 'Y',
+      };
+      const before = await footprint(woman.id);
+
+      const wrongBirth = await prtBronzefield.api.post<ErrorBody>('/recalls', {
+        ...evidence,
+        dateOfBirth: '1988-03-01',
+      });
+      expect(wrongBirth.status).toBe(404);
+      const wrongName = await prtBronzefield.api.post<ErrorBody>('/recalls', { ...evidence, lastName: 'Smith' });
+      const nobody = await prtBronzefield.api.post<ErrorBody>('/recalls', { ...evidence, prisonNumber: 'Z9999ZZ' });
+      // The same answer whichever part was wrong, and none of them named.
+      for (const refused of [wrongName, nobody]) {
+        expect([refused.status, refused.body.message]).toEqual([404, wrongBirth.body.message]);
+      }
+      expect(wrongBirth.body.message).toBe(
+        'No released woman matches that prison number, surname and date of birth together',
+      );
+
+      const after = await footprint(woman.id);
+      expect(after.woman).toEqual(before.woman);
+      expect(after.outbox).toBe(before.outbox);
+      // Her two refusals are in her audit trail, naming the parts that failed; the unknown number's is nobody's.
+      expect(after.audit).toBe(before.audit + 2);
+      const attempts: { woman_id: string | null; entity_id: string; actor_id: string; mismatched: string[] }[] =
+        await api.dataSource.query(
+          `SELECT woman_id, entity_id, actor_id, after->'mismatched' AS mismatched FROM audit_events
+            WHERE entity_type = 'RECALL' AND action = 'REFUSED' AND actor_id = $1 AND entity_id = ANY($2)
+            ORDER BY id`,
+          [prtBronzefield.id, [woman.prisonNumber, 'Z9999ZZ']],
+        );
+      expect(attempts).toEqual([
+        { woman_id: woman.id, entity_id: woman.prisonNumber, actor_id: prtBronzefield.id, mismatched: ['dateOfBirth'] },
+        { woman_id: woman.id, entity_id: woman.prisonNumber, actor_id: prtBronzefield.id, mismatched: ['lastName'] },
+        { woman_id: null, entity_id: 'Z9999ZZ', actor_id: prtBronzefield.id, mismatched: ['prisonNumber'] },
+      ]);
+    });
+
+    it('refuses a recall by bare id of a released woman outside the user’s scope, as a read would, writing nothing', async () => {
+      const woman = await releasedFromStyal();
+      const before = await footprint(woman.id);
+      const byId = await prtBronzefield.api.post<WomanView & ErrorBody>(`/women/${woman.id}/recall`, {
+        prisonCode: 'BZI',
+        movementReason: 'Y',
+      });
+      expect(byId.status).toBe(404);
+      expect(byId.body).not.toHaveProperty('sensitiveFlags');
+      expect(byId.body).not.toHaveProperty('prisonNumber');
+      // The same answer as for an id that does not exist.
+      const unknown = await prtBronzefield.api.post<ErrorBody>(`/women/${randomUUID()}/recall`, {
+        prisonCode: 'BZI',
+        movementReason: 'Y',
+      });
+      expect([unknown.status, unknown.body.message]).toEqual([404, byId.body.message]);
+      expect(await footprint(woman.id)).toEqual(before);
+    });
   });
 
   it('moves a transferred woman from one prison’s live board to the other’s, on different gateways', async () => {

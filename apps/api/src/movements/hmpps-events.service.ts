@@ -78,6 +78,7 @@ export class HmppsEventsService {
                   prisonCode: movement.prisonCode,
                   movementReason: movement.movementReason,
                   receptionDate: londonDateOf(new Date(body.occurredAt)),
+                  basis: { kind: 'HMPPS_EVENT', eventId: body.eventId },
                 },
                 actor,
                 now,

@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PRISON_CODES, RECALL_MOVEMENT_REASONS } from '@app/domain';
+import { PRISON_CODES, PRISON_NUMBER_PATTERN, RECALL_MOVEMENT_REASONS } from '@app/domain';
 import { IsIsoDate } from '../common/is-iso-date.decorator';
 
 const PRISON_MESSAGE = `prisonCode must be one of the women's prisons: ${PRISON_CODES.join(', ')}`;
@@ -42,6 +42,29 @@ export class RecallDto {
   @IsOptional()
   @IsIsoDate()
   conditionalReleaseDate?: string;
+}
+
+/**
+ * A recall recorded by the receiving prison on reception's evidence: her prison number, surname and date of
+ * birth as reception has them (the fields of HMPPS prisoner search's MatchRequest: nomsNumber, lastName,
+ * dateOfBirth), and the recall itself.
+ */
+export class RecallOnReceptionDto extends RecallDto {
+  @ApiProperty({ example: 'A1234BC', description: 'Her prison (NOMS) number' })
+  @Matches(new RegExp(PRISON_NUMBER_PATTERN.source, 'i'), {
+    message: 'prisonNumber must be one letter, four digits and two letters, e.g. A1234BC',
+  })
+  prisonNumber!: string;
+
+  @ApiProperty({ description: 'Her surname as reception has it' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  lastName!: string;
+
+  @ApiProperty({ example: '1990-05-17' })
+  @IsIsoDate()
+  dateOfBirth!: string;
 }
 
 export class TransferDto {

@@ -5,7 +5,7 @@ import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { WomanView } from '../women/woman.view';
-import { HmppsDomainEventDto, RecallDto, ReleaseDto, TransferDto } from './movement.dto';
+import { HmppsDomainEventDto, RecallDto, RecallOnReceptionDto, ReleaseDto, TransferDto } from './movement.dto';
 import { HmppsEventReceipt, HmppsEventsService } from './hmpps-events.service';
 import { HmppsEventsGuard } from './hmpps-events.guard';
 import { MovementRequestsService } from './movement-requests.service';
@@ -18,10 +18,30 @@ export class MovementsController {
     private readonly hmpps: HmppsEventsService,
   ) {}
 
+  @Post('recalls')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Receive her back on recall, on reception’s evidence: prison number, surname and date of birth must all match',
+    description:
+      'For the receiving prison (one of your own). Referrals stay open, her POM returns if he works there, the plan is made again for the new date. A mismatch is audited and answered 404 without saying which part was wrong.',
+  })
+  recallOnReception(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: RecallOnReceptionDto,
+    @RequestId() requestId: string | null,
+  ): Promise<WomanView> {
+    return this.requests.recallOnReception(user, body, actorOf(user, requestId));
+  }
+
   @Post('women/:id/recall')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Back in custody on recall: referrals stay open, the plan is made again for the new date' })
+  @ApiOperation({
+    summary:
+      'Recall a woman already in your scope (an administrator, in practice); a receiving prison uses POST /recalls',
+  })
   recall(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,

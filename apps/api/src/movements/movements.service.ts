@@ -24,6 +24,7 @@ import {
   OffsetUnit,
   Pathway,
   PathwayStatus,
+  RecallBasis,
   RELEASED_PRISON_CODE,
   Role,
 } from '@app/domain';
@@ -36,6 +37,8 @@ export interface RecallFacts {
   receptionDate?: string;
   confirmedReleaseDate?: string;
   conditionalReleaseDate?: string;
+  /** What the recall rests on (an HMPPS event, reception's evidence, or her being in scope): audited with it. */
+  basis: RecallBasis;
 }
 
 const NEED_OPEN: readonly PathwayStatus[] = [PathwayStatus.SUPPORT_REQUIRED, PathwayStatus.IN_PROGRESS];
@@ -107,7 +110,7 @@ export class MovementsService {
       saved,
       'RECALLED',
       diff.before,
-      { ...diff.after, movementReason: facts.movementReason, previousPomReallocated: pomKept },
+      { ...diff.after, movementReason: facts.movementReason, previousPomReallocated: pomKept, basis: facts.basis },
       actor,
     );
 

@@ -111,16 +111,10 @@ export class WomenRepository {
       .getOne();
   }
 
-  /** Unscoped: for the one caller that must find her outside every scope (a prison receiving her on recall). */
-  findByIdForUpdate(tx: Tx, id: string): Promise<WomanEntity | null> {
-    return tx
-      .getRepository(WomanEntity)
-      .createQueryBuilder('w')
-      .setLock('pessimistic_write')
-      .where('w.id = :id', { id })
-      .getOne();
-  }
-
+  /**
+   * Unscoped, by prison number: for HMPPS events and for a recall on reception's evidence, where the number is
+   * only the start (the caller checks surname and date of birth). There is deliberately no unscoped find by id.
+   */
   findByPrisonNumberForUpdate(tx: Tx, prisonNumber: string): Promise<WomanEntity | null> {
     return tx
       .getRepository(WomanEntity)
