@@ -8,6 +8,9 @@ describe('database settings', () => {
     const env = { DATABASE_URL: app, MIGRATION_DATABASE_URL: owner };
     expect(readDatabaseSettings(env).url).toBe(app);
     expect(readMigrationDatabaseSettings(env).url).toBe(owner);
+    // Only the apps' connection is checked at boot for superuser or owner rights.
+    expect(readDatabaseSettings(env).forApp).toBe(true);
+    expect(readMigrationDatabaseSettings(env).forApp).toBeUndefined();
   });
 
   it('migrates with DATABASE_URL when MIGRATION_DATABASE_URL is unset, and with the default when neither is', () => {

@@ -22,6 +22,8 @@ export interface DatabaseSettings {
   url: string;
   poolSize: number;
   logSql: boolean;
+  /** An app's connection, which should be neither a superuser nor an owner (warned about at boot if it is). */
+  forApp?: boolean;
 }
 
 /** The connection the api, gateway and worker use. */
@@ -31,6 +33,7 @@ export function readDatabaseSettings(env: NodeJS.ProcessEnv = process.env): Data
     url: data.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     poolSize: data.DATABASE_POOL_SIZE,
     logSql: data.DATABASE_LOG_SQL === 'true',
+    forApp: true,
   };
 }
 
