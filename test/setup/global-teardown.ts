@@ -1,4 +1,7 @@
-/** Removes what global-setup made: the run's database, its Redis keys (by prefix, never FLUSHALL), the settings file. */
+/**
+ * Removes what global-setup made: the run's database, its login role, its Redis keys (by prefix, never FLUSHALL),
+ * the settings file.
+ */
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -19,12 +22,15 @@ async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> 
   }
 }
 
-async function dropDatabase(adminDatabaseUrl: string, databaseName: string): Promise<void> {
-  // Refuse anything but a database this harness named, whatever the settings file says.
+async function dropDatabaseAndRole(adminDatabaseUrl: string, databaseName: string, role: string): Promise<void> {
+  // Refuse anything but a database and role this harness named, whatever the settings file says.
   if (!/^resettle_e2e_\d+_[0-9a-f]+$/.test(databaseName)) throw new Error(`Refusing to drop ${databaseName}`);
+  if (!/^resettle_e2e_app_\d+_[0-9a-f]+$/.test(role)) throw new Error(`Refusing to drop role ${role}`);
   const admin = await new DataSource({ type: 'postgres', url: adminDatabaseUrl, extra: { max: 1 } }).initialize();
   try {
+    // The database first: WITH (FORCE) ends the role's last connections, and it holds no grants elsewhere.
     await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await admin.query(`DROP ROLE IF EXISTS "${role}"`);
   } finally {
     await admin.destroy();
   }
@@ -35,7 +41,7 @@ export default async function globalTeardown(): Promise<void> {
   if (!file) return;
   const run = readRunSettings();
   try {
-    await dropDatabase(run.adminDatabaseUrl, run.databaseName);
+    await dropDatabaseAndRole(run.adminDatabaseUrl, run.databaseName, run.appLoginRole);
     await deleteRedisKeys(run.redisUrl, run.redisPrefix);
   } finally {
     rmSync(file, { force: true });

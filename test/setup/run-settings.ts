@@ -8,7 +8,12 @@ export const RUN_SETTINGS_ENV = 'RESETTLE_E2E_RUN_FILE';
 
 export interface RunSettings {
   databaseName: string;
+  /** The apps' connection: this run's login role, a member of resettle_app (no superuser, owns nothing). */
   databaseUrl: string;
+  /** This run's login role (cluster-wide, so named per run and dropped by the teardown). */
+  appLoginRole: string;
+  /** The owner's connection (the admin role, which ran the migrations), for what the app role may not do. */
+  ownerDatabaseUrl: string;
   /** The maintenance connection the run's database was created from (and is dropped through). */
   adminDatabaseUrl: string;
   redisUrl: string;

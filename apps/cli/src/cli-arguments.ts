@@ -22,7 +22,8 @@ Commands:
                        --scale 0.1 loads a tenth of it (0 < fraction <= 1). Same empty-database rule.
   help                 Show this message.
 
-Settings: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/resettle), DATABASE_POOL_SIZE, DATABASE_LOG_SQL.`;
+Settings: MIGRATION_DATABASE_URL (the tables' owner; default DATABASE_URL, whose default is
+postgres://postgres@127.0.0.1:5432/resettle), DATABASE_POOL_SIZE, DATABASE_LOG_SQL.`;
 
 /** `args` are the words after the script name (process.argv.slice(2)). */
 export function parseCliArguments(args: readonly string[]): ParsedArguments {

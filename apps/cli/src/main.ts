@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { readDatabaseSettings } from '@app/database';
+import { readMigrationDatabaseSettings } from '@app/database';
 import { parseCliArguments, USAGE } from './cli-arguments';
 import { CliModule } from './cli.module';
 import { MigrateCommand } from './commands/migrate.command';
@@ -26,8 +26,9 @@ async function main(args: readonly string[]): Promise<number> {
 
   let app: INestApplicationContext | undefined;
   try {
+    // As the owner: migrations alter tables, and the national seed runs VACUUM, which only the owner may.
     // Nest's own logging is off: the commands print what an operator needs, and errors are reported below.
-    app = await NestFactory.createApplicationContext(CliModule.forRoot(readDatabaseSettings()), {
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(readMigrationDatabaseSettings()), {
       logger: false,
       abortOnError: false,
     });

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseSettings } from './database.config';
 import { dataSourceOptions } from './data-source';
+import { DatabaseRoleCheck } from './database-role.check';
 import {
   AlertsRepository,
   DeadlinesRepository,
@@ -62,7 +63,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 3, retryDelay: 1000 })],
-      providers: REPOSITORIES,
+      // The CLI connects as the owner on purpose; only the apps' connection is checked.
+      providers: settings.forApp ? [...REPOSITORIES, DatabaseRoleCheck] : REPOSITORIES,
       exports: REPOSITORIES,
     };
   }

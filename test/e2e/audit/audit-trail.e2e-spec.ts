@@ -3,6 +3,7 @@ import { Role } from '@app/domain';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { AuditView } from '../../../apps/api/src/women/woman.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import { openOwnerConnection } from '../../setup/database-connections';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createSignedInUser, createWoman, recordNeeds } from '../../factories';
 
@@ -28,21 +29,28 @@ describe('audit trail', () => {
     return response.body.auditTrail;
   }
 
-  it('refuses an UPDATE or DELETE of an audit row at the database, and the row stays as written', async () => {
+  // The apps' role has no UPDATE or DELETE here at all (append-only.e2e-spec.ts); the trigger is the second wall,
+  // so it is tried as the owner, who has every privilege.
+  it('refuses even the owner an UPDATE or DELETE of an audit row at the database, and the row stays as written', async () => {
     const woman = await createWoman(testApi.baseUrl, prt.token);
-    const rowsOf = (): Promise<unknown[]> =>
-      testApi.dataSource.query('SELECT * FROM audit_events WHERE woman_id = $1 ORDER BY id', [woman.id]);
-    const before = await rowsOf();
-    expect(before).toHaveLength(1);
+    const owner = await openOwnerConnection();
+    try {
+      const rowsOf = (): Promise<unknown[]> =>
+        owner.query('SELECT * FROM audit_events WHERE woman_id = $1 ORDER BY id', [woman.id]);
+      const before = await rowsOf();
+      expect(before).toHaveLength(1);
 
-    // Scoped to this suite's woman, so a missing trigger could only ever damage the suite's own rows.
-    await expect(
-      testApi.dataSource.query(`UPDATE audit_events SET action = 'TAMPERED' WHERE woman_id = $1`, [woman.id]),
-    ).rejects.toThrow(/append-only/);
-    await expect(testApi.dataSource.query('DELETE FROM audit_events WHERE woman_id = $1', [woman.id])).rejects.toThrow(
-      /append-only/,
-    );
-    expect(await rowsOf()).toEqual(before);
+      // Scoped to this suite's woman, so a missing trigger could only ever damage the suite's own rows.
+      await expect(
+        owner.query(`UPDATE audit_events SET action = 'TAMPERED' WHERE woman_id = $1`, [woman.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(owner.query('DELETE FROM audit_events WHERE woman_id = $1', [woman.id])).rejects.toThrow(
+        /append-only/,
+      );
+      expect(await rowsOf()).toEqual(before);
+    } finally {
+      await owner.destroy();
+    }
   });
 
   it('records every change (create, update, assessment, pathway, claim, status, note) with actor, action, before, after and time', async () => {

@@ -4,10 +4,12 @@ import { DeadlineEngineAndOutbox1795352674218 } from './1795352674218-DeadlineEn
 import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
 import { Workflows1795358950436 } from './1795358950436-Workflows';
 import { Reports1795365000000 } from './1795365000000-Reports';
+import { AppRole1795370000000 } from './1795370000000-AppRole';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
   DeadlineEngineAndOutbox1795352674218,
   Workflows1795358950436,
   Reports1795365000000,
+  AppRole1795370000000,
 ];
