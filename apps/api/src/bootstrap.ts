@@ -29,6 +29,8 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // Which proxies may say who the client is (X-Forwarded-For): sign-in throttling counts by that address.
+  app.set('trust proxy', settings.http.trustProxy);
 
   const document = SwaggerModule.createDocument(
     app,
