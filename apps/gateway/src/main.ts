@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const settings = readGatewaySettings();
   const app = await NestFactory.create(GatewayModule.forRoot(settings), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new RedisIoAdapter(app, settings.redis));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, settings.redis, settings.allowedOrigins));
   app.enableShutdownHooks();
   await app.listen(settings.port);
 }

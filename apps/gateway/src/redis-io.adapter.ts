@@ -5,13 +5,18 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 import { RedisSettings } from '@app/events';
+import { socketOriginOptions } from './socket-origins';
 
 export class RedisIoAdapter extends IoAdapter {
   private readonly adapterLogger = new Logger(RedisIoAdapter.name);
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, settings: RedisSettings) {
+  constructor(
+    app: INestApplicationContext,
+    settings: RedisSettings,
+    private readonly allowedOrigins: readonly string[],
+  ) {
     super(app);
     this.pub = new Redis(settings.url, { maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
@@ -25,7 +30,10 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly channelPrefix: string;
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, { ...options, cors: { origin: true } } as ServerOptions);
+    const origins = socketOriginOptions(this.allowedOrigins, (origin) =>
+      this.adapterLogger.warn(`refused a socket from origin ${origin} (not in GATEWAY_ALLOWED_ORIGINS)`),
+    );
+    const server = super.createIOServer(port, { ...options, ...origins } as ServerOptions);
     server.adapter(createAdapter(this.pub, this.sub, { key: this.channelPrefix }));
     return server;
   }
