@@ -23,6 +23,7 @@ import {
   createProvider,
   createReleaseArea,
   createSignedInUser,
+  createUser,
   createWoman,
   daysFromToday,
   recordNeeds,
@@ -97,6 +98,28 @@ describe('the web app', () => {
     await page.getByRole('heading', { name: `${woman.firstName} ${woman.lastName}` }).waitFor();
 
     await expect(cspViolationsSoFar(page, cspViolations)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it('tells someone locked out after too many wrong passwords how long to wait', async () => {
+    const user = await createUser(api.dataSource, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] });
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    await page.goto(api.baseUrl);
+    await page.getByLabel('Username').fill(user.username);
+    // The deployed default: the tenth failure in a row from one address starts a 15-minute lockout.
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      const answered = page.waitForResponse((response) => response.url().endsWith('/auth/login'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      statuses.push((await answered).status());
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    }
+
+    expect(statuses).toEqual([...Array<number>(9).fill(401), 429]);
+    await page.getByRole('alert').getByText('Too many failed sign-in attempts. Try again in 15 minutes.').waitFor();
+    await screenshot(page, 'sign-in-locked-out');
     await context.close();
   });
 

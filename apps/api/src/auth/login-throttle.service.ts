@@ -8,12 +8,15 @@
  * A successful sign-in clears the username's counters. If Redis cannot answer, each instance counts in memory
  * meanwhile (rate-limiter-flexible's insurance limiter), so sign-in neither stops nor goes unthrottled.
  */
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { API_SETTINGS, ApiSettings } from '../config/api.config';
 
 const DAY_SECONDS = 86_400;
+const CONNECT_WAIT_MS = 2_000;
 
 export type LoginLimit = 'USERNAME_AND_ADDRESS' | 'USERNAME' | 'ADDRESS';
 
@@ -58,7 +61,7 @@ function waitSeconds(ms: number): number {
 }
 
 @Injectable()
-export class LoginThrottle implements OnApplicationShutdown {
+export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(LoginThrottle.name);
   private readonly redis: Redis;
   private readonly counters: Counter[];
@@ -113,6 +116,15 @@ export class LoginThrottle implements OnApplicationShutdown {
         (attempt) => attempt.address,
       ),
     ];
+  }
+
+  /**
+   * Counts in Redis from the first sign-in when Redis is there (otherwise an instance would count its first
+   * attempts in memory alone); without it the API starts anyway and counts in memory until it is back.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await Promise.race([once(this.redis, 'ready').catch(() => undefined), delay(CONNECT_WAIT_MS)]);
   }
 
   /** Whether the attempt must wait: asked before the password is checked, so a locked-out guess learns nothing. */
