@@ -187,9 +187,9 @@ function appEnv(extra) {
   };
 }
 
-async function startHttpApp(name, app, portVar, port) {
+async function startHttpApp(name, app, portVar, port, extraEnv = {}) {
   if (cleaning) throw new Error('the run is stopping');
-  const handle = children.start(name, appMain(app), [], appEnv({ [portVar]: String(port) }));
+  const handle = children.start(name, appMain(app), [], appEnv({ [portVar]: String(port), ...extraEnv }));
   await until(`${name} ready on port ${port}`, 90_000, async () => {
     if (handle.exited)
       throw new Error(`${name} exited: ${JSON.stringify(handle.exited)}\n${children.describe(handle)}`);
@@ -705,10 +705,12 @@ async function main() {
     await freePort(),
   ];
   const gatewayPorts = [gw1Port, gw2Port];
+  // The bench's clients are programs (no Origin header); a browser on the bench's API would be this origin.
+  const origins = { GATEWAY_ALLOWED_ORIGINS: `http://127.0.0.1:${apiPort}` };
   await Promise.all([
     startHttpApp('api', 'api', 'API_PORT', apiPort),
-    startHttpApp('gateway-1', 'gateway', 'GATEWAY_PORT', gw1Port),
-    startHttpApp('gateway-2', 'gateway', 'GATEWAY_PORT', gw2Port),
+    startHttpApp('gateway-1', 'gateway', 'GATEWAY_PORT', gw1Port, origins),
+    startHttpApp('gateway-2', 'gateway', 'GATEWAY_PORT', gw2Port, origins),
   ]);
   const adminToken = (await api(apiPort, 'POST', '/auth/login', { body: { username: 'bench.admin', password } }))
     .accessToken;

@@ -12,6 +12,7 @@
  *    (Redis only ever holds what can be rebuilt from PostgreSQL).
  *  - JWT_SECRET: when unset, a random one for this run, shared by api and gateway.
  *  - HMPPS_EVENTS_TOKEN: when unset, a random one for this run, printed in the banner.
+ *  - GATEWAY_ALLOWED_ORIGINS: when unset, the web app's origin (http://localhost and 127.0.0.1 at API_PORT).
  *  - Running `cli migrate` and `cli seed --if-empty` before any app starts (fail fast). The apps never see
  *    MIGRATION_DATABASE_URL: the owner's credentials go to the cli alone.
  *  - Supervising api, gateway and worker: output prefixed with the app's name, one shutdown path for
@@ -467,6 +468,10 @@ function baseEnv() {
     NODE_ENV: 'development',
   };
   for (const [key, value] of Object.entries(defaults)) if (!env[key]) env[key] = value;
+  // The web app is served by the API, so its pages' origin is the API's: the only pages the gateway admits.
+  if (!env.GATEWAY_ALLOWED_ORIGINS) {
+    env.GATEWAY_ALLOWED_ORIGINS = `http://localhost:${env.API_PORT},http://127.0.0.1:${env.API_PORT}`;
+  }
   return env;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Starts a built app (dist/apps/<app>/src/main.js) as a real, separate Node process against this run's
  * database and Redis prefix, and waits until it answers /health/ready. Multi-instance behaviour (two
- * gateways, a worker restart) is tested with real processes, as it would run in production.
+ * gateways, two APIs sharing sign-in limits, a worker restart) is tested with real processes, as it would run
+ * in production.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { readRunSettings } from './run-settings';
 
 const ROOT = join(__dirname, '..', '..');
 
-export type AppName = 'gateway' | 'worker';
+export type AppName = 'api' | 'gateway' | 'worker';
+
+const PORT_VARIABLE: Record<AppName, string> = { api: 'API_PORT', gateway: 'GATEWAY_PORT', worker: 'WORKER_PORT' };
 
 export interface AppProcess {
   name: AppName;
@@ -45,7 +48,6 @@ export async function startApp(
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first (npm test does)`);
   const run = readRunSettings();
   const port = options.port ?? (await freePort());
-  const portVariable = name === 'gateway' ? 'GATEWAY_PORT' : 'WORKER_PORT';
   const child: ChildProcess = spawn(process.execPath, [entry], {
     env: {
       PATH: process.env.PATH,
@@ -54,7 +56,7 @@ export async function startApp(
       REDIS_PREFIX: run.redisPrefix,
       JWT_SECRET: run.jwtSecret,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-      [portVariable]: String(port),
+      [PORT_VARIABLE[name]]: String(port),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

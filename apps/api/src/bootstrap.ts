@@ -7,6 +7,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiSettings } from './config/api.config';
 import { mountQueueBoard } from './observability/queue-board';
@@ -30,6 +31,10 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // Which proxies may say who the client is (X-Forwarded-For): sign-in throttling counts by that address.
+  app.set('trust proxy', settings.http.trustProxy);
+  // Before the docs, the web app and every route, so each response carries the headers.
+  app.use(securityHeaders({ behindTls: settings.http.behindTls, publicGatewayUrl: settings.publicGatewayUrl }));
 
   const document = SwaggerModule.createDocument(
     app,

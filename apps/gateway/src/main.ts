@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const settings = readGatewaySettings();
   const app = await NestFactory.create(GatewayModule.forRoot(settings), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new RedisIoAdapter(app, settings.redis, app.get<AdapterClients>(ADAPTER_CLIENTS)));
+  app.useWebSocketAdapter(
+    new RedisIoAdapter(app, settings.redis, app.get<AdapterClients>(ADAPTER_CLIENTS), settings.allowedOrigins),
+  );
   app.enableShutdownHooks();
   await app.listen(settings.port);
 }

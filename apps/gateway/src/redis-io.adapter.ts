@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, ServerOptions } from 'socket.io';
 import { RedisSettings, socketIoKey } from '@app/events';
 import { AdapterClients } from './live-path/adapter-clients';
+import { socketOriginOptions } from './socket-origins';
 
 export class RedisIoAdapter extends IoAdapter {
   private readonly adapterLogger = new Logger(RedisIoAdapter.name);
@@ -14,6 +15,7 @@ export class RedisIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     settings: RedisSettings,
     private readonly clients: AdapterClients,
+    private readonly allowedOrigins: readonly string[],
   ) {
     super(app);
     // ioredis reconnects by itself; without a listener its errors would be thrown away unlogged.
@@ -26,7 +28,10 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly channelPrefix: string;
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, { ...options, cors: { origin: true } } as ServerOptions);
+    const origins = socketOriginOptions(this.allowedOrigins, (origin) =>
+      this.adapterLogger.warn(`refused a socket from origin ${origin} (not in GATEWAY_ALLOWED_ORIGINS)`),
+    );
+    const server = super.createIOServer(port, { ...options, ...origins } as ServerOptions);
     server.adapter(createAdapter(this.clients.pub, this.clients.sub, { key: this.channelPrefix }));
     return server;
   }

@@ -3,12 +3,23 @@ import { createHmac } from 'node:crypto';
 import { Role } from '@app/domain';
 import { ApiClient, ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
-import { TEST_PASSWORD, TestUser, createUser, login } from '../../factories';
+import { TEST_PASSWORD, TestUser, createUser, login, uniqueSuffix } from '../../factories';
 
 interface LoginBody {
   accessToken: string;
   tokenType: string;
   user: { id: string; username: string; role: Role; prisonCodes: string[] };
+}
+
+async function millisecondsFor(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** A well-formed HS256 token for a real user, signed with a secret the API does not hold. */
@@ -70,6 +81,29 @@ describe('auth', () => {
     expect(unknownUser.status).toBe(401);
     expect(wrongPassword.body.message).toBe(unknownUser.body.message);
     expect(wrongPassword.body).not.toHaveProperty('accessToken');
+  });
+
+  it('takes as long to refuse an unknown username as a wrong password, so timing does not tell who exists', async () => {
+    const user = await createUser(testApi.dataSource, { role: Role.POM, prisonCodes: ['STI'] });
+    const wrongPassword: number[] = [];
+    const unknownUser: number[] = [];
+    // Interleaved, so a busy moment of the machine falls on both; medians, so one outlier does not decide.
+    // Fewer than the 10 failures in a row that would lock this user out.
+    for (let i = 0; i < 5; i += 1) {
+      wrongPassword.push(
+        await millisecondsFor(() => anonymous.post('/auth/login', { username: user.username, password: `wrong-${i}` })),
+      );
+      unknownUser.push(
+        await millisecondsFor(() =>
+          anonymous.post('/auth/login', { username: `nobody-${uniqueSuffix()}`, password: TEST_PASSWORD }),
+        ),
+      );
+    }
+
+    // Without the dummy hash an unknown username was answered in a few milliseconds against bcrypt's tens.
+    const ratio = median(unknownUser) / median(wrongPassword);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 
   it('refuses a request without a token with 401', async () => {

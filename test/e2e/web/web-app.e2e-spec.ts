@@ -7,14 +7,23 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/domain';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import { AppProcess, startApp } from '../../setup/app-process';
-import { LAPTOP, card, launchBrowser, screenshot, signIn } from '../../setup/browser';
+import { AppProcess, freePort, startApp } from '../../setup/app-process';
+import {
+  LAPTOP,
+  card,
+  launchBrowser,
+  screenshot,
+  cspViolationsSoFar,
+  signIn,
+  watchCspViolations,
+} from '../../setup/browser';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   SignedInUser,
   createProvider,
   createReleaseArea,
   createSignedInUser,
+  createUser,
   createWoman,
   daysFromToday,
   recordNeeds,
@@ -33,12 +42,14 @@ describe('the web app', () => {
   let areaCode: string;
 
   beforeAll(async () => {
+    // The API names the gateway to its pages and the gateway admits the API's pages: the port comes first.
+    const gatewayPort = await freePort();
+    api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
     [gateway, worker] = await Promise.all([
-      startApp('gateway'),
+      startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort }),
       // The reconciler runs at start; not again during the suite, so no burst of catch-up alerts lands mid-test.
       startApp('worker', { HORIZON_EVERY_MS: '1000', RECONCILE_EVERY_MS: '600000' }),
     ]);
-    api = await startTestApi({ PUBLIC_GATEWAY_URL: gateway.url });
     prt = await createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] });
     const provider = await createProvider(api.dataSource);
     areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
@@ -56,9 +67,73 @@ describe('the web app', () => {
     await api?.close();
   });
 
-  function signedIn(user: SignedInUser, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+  function signedIn(
+    user: SignedInUser,
+    viewport = LAPTOP,
+  ): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
     return signIn(browser, api.baseUrl, user, viewport);
   }
+
+  it('serves the app with security headers and a CSP the app passes while signing in and using the board', async () => {
+    const served = await fetch(`${api.baseUrl}/`);
+    const policy = served.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain(`connect-src 'self' ${gateway.url} ${gateway.url.replace('http', 'ws')}`);
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    // Not behind TLS here (BEHIND_TLS unset): no HSTS, which would pin the host to https.
+    expect(served.headers.get('strict-transport-security')).toBeNull();
+
+    const woman = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(30) });
+    await recordNeeds(prt.api, woman.id, ['ACCOMMODATION']);
+    const { context, page, cspViolations } = await signedIn(prt);
+    await card(page, woman.id).waitFor();
+    // A change over the live connection (the gateway, a different origin), then the woman's panel.
+    await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
+    await card(page, woman.id)
+      .getByText(/Finance and ID: (overdue|at risk|on track)/)
+      .waitFor({ timeout: 5_000 });
+    await card(page, woman.id).click();
+    await page.getByRole('heading', { name: `${woman.firstName} ${woman.lastName}` }).waitFor();
+
+    await expect(cspViolationsSoFar(page, cspViolations)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it('tells someone locked out after too many wrong passwords how long to wait', async () => {
+    const user = await createUser(api.dataSource, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] });
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    await page.goto(api.baseUrl);
+    await page.getByLabel('Username').fill(user.username);
+    // The deployed default: the tenth failure in a row from one address starts a 15-minute lockout.
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      const answered = page.waitForResponse((response) => response.url().endsWith('/auth/login'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      statuses.push((await answered).status());
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    }
+
+    expect(statuses).toEqual([...Array<number>(9).fill(401), 429]);
+    await page.getByRole('alert').getByText('Too many failed sign-in attempts. Try again in 15 minutes.').waitFor();
+    await screenshot(page, 'sign-in-locked-out');
+    await context.close();
+  });
+
+  it('keeps the API documentation at /docs working under its own policy', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const cspViolations = await watchCspViolations(context);
+    const page = await context.newPage();
+    await page.goto(`${api.baseUrl}/docs`);
+    await page.getByText('Resettle API').first().waitFor({ timeout: 15_000 });
+    await page.getByText('/auth/login').first().waitFor();
+
+    await expect(cspViolationsSoFar(page, cspViolations)).resolves.toEqual([]);
+    await context.close();
+  });
 
   it('signs in, shows the board, and shows a change made elsewhere without a reload', async () => {
     const woman = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(30) });

@@ -9,7 +9,7 @@ import { Pathway, Role } from '@app/domain';
 import type { ReferralDetailView } from '../../../apps/api/src/referrals/referral.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
-import { AppProcess, startApp } from '../../setup/app-process';
+import { AppProcess, freePort, startApp } from '../../setup/app-process';
 import { LAPTOP, WALL_SCREEN, card, launchBrowser, screenshot, signIn } from '../../setup/browser';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
@@ -48,8 +48,10 @@ describe('the web app at work', () => {
   let areaCode: string;
 
   beforeAll(async () => {
-    gateway = await startApp('gateway');
-    api = await startTestApi({ PUBLIC_GATEWAY_URL: gateway.url });
+    // The API names the gateway to its pages and the gateway admits the API's pages: the port comes first.
+    const gatewayPort = await freePort();
+    api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
+    gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
     const provider = await createProvider(api.dataSource);
     areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
     [prt, com, caseworker] = await Promise.all([
@@ -139,7 +141,7 @@ describe('the web app at work', () => {
       await screenshot(page, 'reconnecting');
     } finally {
       // The gateway comes back where the page expects it (and where the later tests need it).
-      gateway = await startApp('gateway', {}, { port });
+      gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port });
     }
     // The page reconnects and catches up by itself.
     await page.getByText('● Live').waitFor({ timeout: 20_000 });

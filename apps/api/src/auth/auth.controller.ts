@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
+import { RequestId } from '../common/request-id.decorator';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './login.dto';
+import { TooManySignInAttemptsFilter } from './too-many-sign-in-attempts.exception';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -12,8 +14,10 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<LoginResult> {
-    return this.auth.login(body.username, body.password);
+  @UseFilters(TooManySignInAttemptsFilter)
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts: wait the Retry-After header (seconds)' })
+  login(@Body() body: LoginDto, @Ip() clientIp: string, @RequestId() requestId: string | null): Promise<LoginResult> {
+    return this.auth.login({ username: body.username, password: body.password, clientIp, requestId });
   }
 
   @ApiBearerAuth()

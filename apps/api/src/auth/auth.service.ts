@@ -1,7 +1,16 @@
-/** Signs users in: checks the password and issues a short-lived access token. */
-import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { AuthenticatedUser, TokenService, toAuthenticatedUser, verifyPassword } from '@app/auth';
+/**
+ * Signs users in: checks the password and issues a short-lived access token, behind the sign-in throttle.
+ * An unknown username and a wrong password get the same answer after the same work, and both count towards
+ * the same limits, so neither the reply nor its timing tells whether a username exists.
+ */
+import { Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { AuthenticatedUser, TokenService, toAuthenticatedUser, verifyPasswordOrDummy } from '@app/auth';
 import { UsersRepository } from '@app/database';
+import { Clock } from '../common/clock';
+import { throttleAddress } from './client-address';
+import { LoginAudit } from './login-audit.service';
+import { LoginThrottle } from './login-throttle.service';
+import { TooManySignInAttemptsException } from './too-many-sign-in-attempts.exception';
 
 export interface LoginResult {
   accessToken: string;
@@ -9,19 +18,58 @@ export interface LoginResult {
   user: AuthenticatedUser;
 }
 
+export interface LoginRequest {
+  username: string;
+  password: string;
+  /** The client's address as Express reports it (after TRUST_PROXY). */
+  clientIp: string | undefined;
+  requestId: string | null;
+}
+
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: LoginAudit,
+    private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
-    const user = await this.users.findActiveByUsername(username);
-    // The same answer for an unknown user and a wrong password, so usernames cannot be probed.
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      throw new UnauthorizedException('Unknown username or wrong password');
+  /** Makes the dummy hash now, so the first unknown username does not take longer than later ones. */
+  async onModuleInit(): Promise<void> {
+    await verifyPasswordOrDummy('', null);
+  }
+
+  async login(request: LoginRequest): Promise<LoginResult> {
+    const attempt = { username: request.username, address: throttleAddress(request.clientIp) };
+    const refusal = await this.throttle.refusal(attempt);
+    if (refusal) {
+      this.logger.warn(`sign-in refused while locked out (${refusal.limit}) from ${attempt.address}`);
+      throw new TooManySignInAttemptsException(refusal.retryAfterSeconds);
     }
-    return { accessToken: await this.tokens.issue(user), tokenType: 'Bearer', user: toAuthenticatedUser(user) };
+
+    const user = await this.users.findActiveByUsername(request.username);
+    const matched = await verifyPasswordOrDummy(request.password, user?.passwordHash ?? null);
+    if (user && matched) {
+      await this.throttle.succeeded(attempt);
+      return { accessToken: await this.tokens.issue(user), tokenType: 'Bearer', user: toAuthenticatedUser(user) };
+    }
+
+    const counted = await this.throttle.failed(attempt);
+    await this.audit.failed(
+      {
+        username: request.username,
+        clientAddress: attempt.address,
+        userId: user?.id ?? null,
+        requestId: request.requestId,
+      },
+      counted.lockouts,
+      this.clock.now(),
+    );
+    if (counted.refusal) throw new TooManySignInAttemptsException(counted.refusal.retryAfterSeconds);
+    throw new UnauthorizedException('Unknown username or wrong password');
   }
 }

@@ -4,6 +4,8 @@ import { logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
+import { HttpSecuritySettings, readHttpSecuritySettings } from './http-security.config';
+import { LoginThrottleSettings, readLoginThrottleSettings } from './login-throttle.config';
 
 const apiSettingsSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -41,6 +43,8 @@ export interface ApiSettings {
   publicGatewayUrl: string | null;
   database: DatabaseSettings;
   auth: AuthSettings;
+  http: HttpSecuritySettings;
+  loginThrottle: LoginThrottleSettings;
 }
 
 export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
@@ -55,6 +59,8 @@ export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
     publicGatewayUrl: data.PUBLIC_GATEWAY_URL ?? null,
     database: readDatabaseSettings(env),
     auth: readAuthSettings(env),
+    http: readHttpSecuritySettings(env),
+    loginThrottle: readLoginThrottleSettings(env),
   };
 }
 

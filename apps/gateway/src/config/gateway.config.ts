@@ -5,6 +5,7 @@ import { logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
+import { allowedOriginsSchema } from './allowed-origins';
 
 const gatewaySettingsSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
@@ -18,6 +19,7 @@ const gatewaySettingsSchema = z.object({
   GATEWAY_CANARY_MS: z.coerce.number().int().min(100).default(2000),
   // A gateway deaf for this long exits (code 1) so that its supervisor restarts it; 0 never exits.
   GATEWAY_DEAF_EXIT_MS: z.coerce.number().int().min(0).default(60_000),
+  GATEWAY_ALLOWED_ORIGINS: allowedOriginsSchema,
 });
 
 export interface GatewaySettings {
@@ -29,6 +31,8 @@ export interface GatewaySettings {
   /** How often the adapter's subscription is proved with a canary through Redis. */
   canaryMs: number;
   deafExitMs: number;
+  /** Web origins whose pages may open a socket (a request with no Origin is not a browser's: see socket-origins.ts). */
+  allowedOrigins: string[];
   redis: RedisSettings;
   database: DatabaseSettings;
   auth: AuthSettings;
@@ -43,6 +47,7 @@ export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): Gatew
     heartbeatMs: data.GATEWAY_HEARTBEAT_MS,
     canaryMs: data.GATEWAY_CANARY_MS,
     deafExitMs: data.GATEWAY_DEAF_EXIT_MS,
+    allowedOrigins: data.GATEWAY_ALLOWED_ORIGINS,
     redis: readRedisSettings(env),
     database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
     auth: readAuthSettings(env),

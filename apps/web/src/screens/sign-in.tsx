@@ -14,9 +14,10 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
     try {
       onSignedIn(await signIn(username, password));
     } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 401 ? 'The username or password is wrong.' : String(caught),
-      );
+      if (!(caught instanceof ApiError)) setError(String(caught));
+      else if (caught.status === 401) setError('The username or password is wrong.');
+      // 429: too many failed attempts; the API's message says how long to wait.
+      else setError(caught.message);
     } finally {
       setBusy(false);
     }
