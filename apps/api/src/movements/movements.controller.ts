@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { WomanView } from '../women/woman.view';
 import { HmppsDomainEventDto, RecallDto, ReleaseDto, TransferDto } from './movement.dto';
 import { HmppsEventReceipt, HmppsEventsService } from './hmpps-events.service';
@@ -24,7 +24,7 @@ export class MovementsController {
   @ApiOperation({ summary: 'Back in custody on recall: referrals stay open, the plan is made again for the new date' })
   recall(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RecallDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
@@ -36,7 +36,7 @@ export class MovementsController {
   @ApiBearerAuth()
   transfer(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: TransferDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
@@ -48,7 +48,7 @@ export class MovementsController {
   @ApiBearerAuth()
   release(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReleaseDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
