@@ -60,6 +60,8 @@ describe('malformed input to every write, filter and read by id in the OpenAPI d
   let admin: SignedInUser;
   const ids: Record<string, string> = {};
 
+  // A larger fixture than most suites make (five users signed in, a referral, applications, an appointment),
+  // so more time than Jest's default on a busy machine.
   beforeAll(async () => {
     testApi = await startTestApi();
     const { dataSource, baseUrl } = testApi;
@@ -134,7 +136,7 @@ describe('malformed input to every write, filter and read by id in the OpenAPI d
     document = response.body;
     operations = operationsOf(document).filter(takesInput);
     tables = await tablesOf(dataSource);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await testApi?.close();
