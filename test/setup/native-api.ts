@@ -8,6 +8,7 @@ import Module from 'node:module';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import type { DtoPropertyFacts } from '../../apps/api/src/common/dto-rules';
 import type { ApiSettings } from '../../apps/api/src/config/api.config';
 
 export interface NativeApi {
@@ -21,7 +22,20 @@ export interface NativeApi {
 // Node's own: the one door out of the sandbox, used for this single file.
 const nodeLoad = (Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown })._load;
 
+interface NativeLoader {
+  loadApi(): NativeApi;
+  loadApiDtoFacts(): DtoPropertyFacts[];
+}
+
+function nativeLoader(): NativeLoader {
+  return nodeLoad(join(__dirname, 'native-loader.cjs'), null, false) as NativeLoader;
+}
+
 export function loadNativeApi(): NativeApi {
-  const loader = nodeLoad(join(__dirname, 'native-loader.cjs'), null, false) as { loadApi(): NativeApi };
-  return loader.loadApi();
+  return nativeLoader().loadApi();
+}
+
+/** The DTO facts (test/setup/dto-metadata.ts) of the API as Node loads it, for the DTO rules' unit test. */
+export function loadApiDtoFacts(): DtoPropertyFacts[] {
+  return nativeLoader().loadApiDtoFacts();
 }

@@ -4,15 +4,14 @@
  * the result, so every suite a worker runs shares one compiled copy of the app.
  */
 'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
 const LIBS = ['config', 'domain', 'database', 'events', 'auth', 'resettlement'];
 
-let loaded = null;
-
-exports.loadApi = function loadApi() {
-  if (loaded) return loaded;
+/** Runs `load` with TypeScript sources and the @app/* paths requirable, and unregisters both afterwards. */
+function withTypeScript(load) {
   const tsNode = require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
   const unregisterPaths = require('tsconfig-paths').register({
     baseUrl: ROOT,
@@ -25,14 +24,32 @@ exports.loadApi = function loadApi() {
   });
   try {
     require('reflect-metadata');
-    loaded = {
-      createApiApp: require(path.join(ROOT, 'apps/api/src/bootstrap.ts')).createApiApp,
-      readApiSettings: require(path.join(ROOT, 'apps/api/src/config/api.config.ts')).readApiSettings,
-      DataSource: require('typeorm').DataSource,
-    };
+    return load();
   } finally {
     tsNode.enabled(false);
     unregisterPaths();
   }
+}
+
+let loaded = null;
+
+exports.loadApi = function loadApi() {
+  loaded ??= withTypeScript(() => ({
+    createApiApp: require(path.join(ROOT, 'apps/api/src/bootstrap.ts')).createApiApp,
+    readApiSettings: require(path.join(ROOT, 'apps/api/src/config/api.config.ts')).readApiSettings,
+    DataSource: require('typeorm').DataSource,
+  }));
   return loaded;
+};
+
+/** What the decorators of every DTO the API's controllers take say (test/setup/dto-metadata.ts). */
+exports.loadApiDtoFacts = function loadApiDtoFacts() {
+  return withTypeScript(() => {
+    const sources = path.join(ROOT, 'apps/api/src');
+    const controllers = fs
+      .readdirSync(sources, { recursive: true })
+      .filter((file) => file.endsWith('.controller.ts'))
+      .map((file) => require(path.join(sources, file)));
+    return require(path.join(__dirname, 'dto-metadata.ts')).apiDtoFacts(controllers);
+  });
 };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -18,7 +19,15 @@ import { mountQueueBoard } from './observability/queue-board';
  */
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   const root = resolve(webDistDir);
-  if (existsSync(join(root, 'index.html'))) app.useStaticAssets(root, { index: 'index.html', maxAge: '1h' });
+  if (!existsSync(join(root, 'index.html'))) return;
+  // Its one page is index.html at /. No directory index otherwise: the static server resolves an encoded dot
+  // segment (GET /women/..%2F, a malformed id) to the root directory, and would answer the page instead of
+  // letting the API refuse the id.
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD') req.url = req.url.replace(/^\/(?=\?|$)/, '/index.html');
+    next();
+  });
+  app.useStaticAssets(root, { index: false, redirect: false, maxAge: '1h' });
 }
 
 export async function createApiApp(settings: ApiSettings): Promise<INestApplication> {

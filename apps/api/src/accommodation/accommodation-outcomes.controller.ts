@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
 import { AccommodationOutcomesService } from './accommodation-outcomes.service';
 
@@ -15,7 +15,7 @@ export class AccommodationOutcomesController {
 
   @Get()
   @ApiOperation({ summary: 'Her latest release and the accommodation recorded on the night and at 12 weeks' })
-  list(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string) {
+  list(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.outcomes.list(user, womanId);
   }
 
@@ -23,7 +23,7 @@ export class AccommodationOutcomesController {
   @ApiOperation({ summary: 'Record (or correct) a checkpoint of her latest release; completes its task' })
   record(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: RecordAccommodationOutcomeDto,
     @RequestId() requestId: string | null,
   ) {

@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { AlertSummary } from '@app/events';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { ListAlertsQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './alert.view';
@@ -25,7 +25,7 @@ export class AlertsController {
   @HttpCode(200)
   acknowledge(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @RequestId() requestId: string | null,
   ): Promise<AlertSummary> {
     return this.alerts.acknowledge(user, id, actorOf(user, requestId));

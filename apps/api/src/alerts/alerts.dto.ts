@@ -13,7 +13,7 @@ export class ListAlertsQueryDto {
   @IsIn(PRISON_CODES, { message: `prison must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
   prison?: string;
 
-  @ApiPropertyOptional({ description: 'Only the alerts on this woman’s tasks' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Only the alerts on this woman’s tasks' })
   @IsOptional()
   @IsUUID('4', { message: 'womanId must be a UUID' })
   womanId?: string;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { AssessmentEntity } from '@app/database';
 import { Pathway, Role } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { fieldError } from '../common/validation-errors';
 import { SetPathwayStatusDto } from '../pathways/pathway-status.dto';
 import { AssessmentsService, RecordedChange } from './assessments.service';
@@ -21,10 +21,7 @@ export class AssessmentsController {
 
   @Roles(...CASEWORK_ROLES)
   @Get('assessments')
-  list(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
-  ): Promise<AssessmentEntity[]> {
+  list(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string): Promise<AssessmentEntity[]> {
     return this.assessments.list(user, womanId);
   }
 
@@ -32,7 +29,7 @@ export class AssessmentsController {
   @Post('assessments')
   record(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: RecordAssessmentDto,
     @RequestId() requestId: string | null,
   ): Promise<RecordedChange> {
@@ -41,9 +38,10 @@ export class AssessmentsController {
 
   @Roles(...CASEWORK_ROLES)
   @Put('pathways/:pathway')
+  @ApiParam({ name: 'pathway', enum: Pathway })
   setPathwayStatus(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Param(
       'pathway',
       new ParseEnumPipe(Pathway, {

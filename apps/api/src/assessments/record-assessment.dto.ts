@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsISO8601, IsOptional } from 'class-validator';
 import { AssessmentKind, AssessmentMethod } from '@app/domain';
 import { PathwayOutcomeDto } from '../pathways/pathway-status.dto';
+import { NestedArray } from '../common/nested.decorator';
 
 export class RecordAssessmentDto {
   @ApiProperty({ enum: AssessmentKind })
@@ -13,16 +13,14 @@ export class RecordAssessmentDto {
   @IsEnum(AssessmentMethod)
   method!: AssessmentMethod;
 
-  @ApiPropertyOptional({ description: 'When it took place (default: now); not in the future' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it took place (default: now); not in the future' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'assessedAt must be an ISO 8601 date-time' })
   assessedAt?: string;
 
   @ApiProperty({ type: [PathwayOutcomeDto] })
-  @IsArray()
+  @NestedArray(() => PathwayOutcomeDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(9)
-  @ValidateNested({ each: true })
-  @Type(() => PathwayOutcomeDto)
   outcomes!: PathwayOutcomeDto[];
 }

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -12,9 +10,10 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { DeadlineAnchor, EscalationTarget, OffsetUnit, Role } from '@app/domain';
+import { NestedArray } from '../common/nested.decorator';
+import { POSTGRES_INT_MAX } from '../common/postgres-limits';
 
 export class EscalationStepDto {
   @ApiProperty({ description: 'Working days after the due date' })
@@ -32,6 +31,7 @@ export class UpdateCatalogueEntryDto {
   @ApiProperty({ description: 'The version you read; refused with 409 if it changed since' })
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version!: number;
 
   @ApiPropertyOptional()
@@ -86,10 +86,8 @@ export class UpdateCatalogueEntryDto {
     description: 'Who hears of an unacknowledged overdue task, and when',
   })
   @IsOptional()
-  @IsArray()
+  @NestedArray(() => EscalationStepDto)
   @ArrayMaxSize(5)
-  @ValidateNested({ each: true })
-  @Type(() => EscalationStepDto)
   escalationLadder?: EscalationStepDto[];
 
   @ApiPropertyOptional()

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { POSTGRES_INT_MAX } from './postgres-limits';
 
 export class PaginationQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: 500 })
@@ -16,6 +17,7 @@ export class PaginationQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(POSTGRES_INT_MAX)
   offset?: number;
 }
 

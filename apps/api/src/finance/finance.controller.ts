@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import {
   ApplyForBankAccountDto,
   ApplyForIdDocumentDto,
@@ -21,14 +21,14 @@ export class FinanceController {
 
   @Get('women/:womanId/bank-account')
   @ApiOperation({ summary: 'Her eligibility (with reasons), any barrier, and her applications with their status logs' })
-  bankAccount(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string) {
+  bankAccount(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.finance.bankAccount(user, womanId);
   }
 
   @Put('women/:womanId/bank-account/barrier')
   recordBarrier(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: RecordBankingBarrierDto,
     @RequestId() requestId: string | null,
   ) {
@@ -39,7 +39,7 @@ export class FinanceController {
   @ApiOperation({ summary: 'Apply (one active application per woman; 422 with the reasons when she is not eligible)' })
   applyForBankAccount(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: ApplyForBankAccountDto,
     @RequestId() requestId: string | null,
   ) {
@@ -50,7 +50,7 @@ export class FinanceController {
   @HttpCode(200)
   changeBankAccountStatus(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ChangeBankAccountStatusDto,
     @RequestId() requestId: string | null,
   ) {
@@ -59,7 +59,7 @@ export class FinanceController {
 
   @Get('women/:womanId/id-documents')
   @ApiOperation({ summary: 'Each document with its lead time and apply-by date, and her applications' })
-  idDocuments(@CurrentUser() user: AuthenticatedUser, @Param('womanId', uuidParam('womanId')) womanId: string) {
+  idDocuments(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.finance.idDocuments(user, womanId);
   }
 
@@ -67,7 +67,7 @@ export class FinanceController {
   @ApiOperation({ summary: 'Record an application (one active per document type); a task tracks its arrival' })
   applyForIdDocument(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: ApplyForIdDocumentDto,
     @RequestId() requestId: string | null,
   ) {
@@ -78,7 +78,7 @@ export class FinanceController {
   @HttpCode(200)
   recordIdOutcome(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RecordIdOutcomeDto,
     @RequestId() requestId: string | null,
   ) {

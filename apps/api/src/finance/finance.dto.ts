@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { BankAccountStatus, IdApplicationStatus, IdDocumentType } from '@app/domain';
 import { IsIsoDate } from '../common/is-iso-date.decorator';
+import { POSTGRES_INT_MAX } from '../common/postgres-limits';
 
 export class RecordBankingBarrierDto {
-  @ApiProperty({ nullable: true, description: 'Why no bank will take her application; null clears it' })
+  @ApiProperty({ type: String, nullable: true, description: 'Why no bank will take her application; null clears it' })
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MinLength(3, { message: 'barrier must say what stands in the way' })
@@ -45,6 +46,7 @@ export class ChangeBankAccountStatusDto {
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version!: number;
 }
 
@@ -103,5 +105,6 @@ export class RecordIdOutcomeDto {
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version!: number;
 }

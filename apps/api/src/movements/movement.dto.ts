@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  IsArray,
+  ArrayMaxSize,
   IsIn,
   IsISO8601,
   IsObject,
@@ -10,10 +9,11 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { PRISON_CODES, PRISON_NUMBER_PATTERN, RECALL_MOVEMENT_REASONS } from '@app/domain';
+import { HasTextFields } from '../common/has-text-fields.decorator';
 import { IsIsoDate } from '../common/is-iso-date.decorator';
+import { NestedArray, NestedObject } from '../common/nested.decorator';
 
 const PRISON_MESSAGE = `prisonCode must be one of the women's prisons: ${PRISON_CODES.join(', ')}`;
 
@@ -81,26 +81,34 @@ export class ReleaseDto {
 }
 
 class HmppsIdentifierDto {
+  @ApiProperty({ example: 'NOMS' })
   @IsString()
   @MaxLength(20)
   type!: string;
 
+  @ApiProperty({ example: 'A1234BC' })
   @IsString()
   @MaxLength(40)
   value!: string;
 }
 
 class HmppsPersonReferenceDto {
+  @ApiPropertyOptional({ type: [HmppsIdentifierDto] })
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => HmppsIdentifierDto)
+  @NestedArray(() => HmppsIdentifierDto)
+  @ArrayMaxSize(20)
   identifiers?: HmppsIdentifierDto[];
 }
 
+/** The fields of additionalInformation that Resettle reads; HMPPS may send others, which are kept as sent. */
+const HMPPS_INFORMATION_FIELDS = ['nomsNumber', 'prisonId', 'reason', 'nomisMovementReasonCode', 'details'] as const;
+
 /** An HMPPS domain event as the prison-offender-events topic publishes it, plus its message id. */
 export class HmppsDomainEventDto {
-  @ApiProperty({ description: 'The message id: a redelivery with the same id is recorded once and applied once' })
+  @ApiProperty({
+    example: 'b2f4c7e0-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+    description: 'The message id: a redelivery with the same id is recorded once and applied once',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(128)
@@ -113,18 +121,23 @@ export class HmppsDomainEventDto {
   @MaxLength(80)
   eventType!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date and time' })
   occurredAt!: string;
 
-  @ApiPropertyOptional({ description: 'nomsNumber, prisonId, reason, nomisMovementReasonCode' })
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: Object.fromEntries(HMPPS_INFORMATION_FIELDS.map((field) => [field, { type: 'string' }])),
+    additionalProperties: true,
+    description: 'What HMPPS says of the movement; other fields are kept as sent',
+  })
   @IsOptional()
   @IsObject()
-  additionalInformation?: Record<string, string>;
+  @HasTextFields(HMPPS_INFORMATION_FIELDS)
+  additionalInformation?: Partial<Record<(typeof HMPPS_INFORMATION_FIELDS)[number], string>>;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: HmppsPersonReferenceDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => HmppsPersonReferenceDto)
+  @NestedObject(() => HmppsPersonReferenceDto)
   personReference?: HmppsPersonReferenceDto;
 }

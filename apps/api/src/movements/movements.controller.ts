@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { WomanView } from '../women/woman.view';
 import { HmppsDomainEventDto, RecallDto, RecallOnReceptionDto, ReleaseDto, TransferDto } from './movement.dto';
 import { HmppsEventReceipt, HmppsEventsService } from './hmpps-events.service';
@@ -44,7 +44,7 @@ export class MovementsController {
   })
   recall(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RecallDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
@@ -56,7 +56,7 @@ export class MovementsController {
   @ApiBearerAuth()
   transfer(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: TransferDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
@@ -68,7 +68,7 @@ export class MovementsController {
   @ApiBearerAuth()
   release(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReleaseDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {

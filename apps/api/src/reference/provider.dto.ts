@@ -25,7 +25,7 @@ export class UpdateProviderDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'NWR' })
   @IsOptional()
   @Matches(/^[A-Z]{2,8}$/, { message: 'contractSuffix must be 2 to 8 capital letters' })
   contractSuffix?: string;
@@ -37,7 +37,12 @@ export class UpdateProviderDto {
 }
 
 export class AssignAreaProviderDto {
-  @ApiProperty({ nullable: true, description: 'The provider now holding the contract for this area, or null' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The provider now holding the contract for this area, or null',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsUUID('4', { message: 'providerId must be a provider id (UUID) or null' })
   providerId!: string | null;

@@ -4,7 +4,7 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { PrisonEntity, ProviderEntity } from '@app/database';
 import { Role } from '@app/domain';
 import { actorOf } from '../common/actor';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { RequestId } from '../common/request-id.decorator';
 import { AssignAreaProviderDto, CreateProviderDto, UpdateProviderDto } from './provider.dto';
 import { ReferenceService, ReleaseAreaView } from './reference.service';
@@ -43,7 +43,7 @@ export class ReferenceController {
   @Roles(Role.ADMIN)
   @Patch('providers/:id')
   updateProvider(
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateProviderDto,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string | null,

@@ -1,24 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsEnum,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { Complexity, CRS_PATHWAYS, Pathway, ReferralOutcome, ReferralStatus, RoshLevel } from '@app/domain';
 import { PaginationQueryDto } from '../common/pagination.dto';
+import { NestedArray, NestedObject } from '../common/nested.decorator';
+import { POSTGRES_INT_MAX } from '../common/postgres-limits';
 
 export class ReferralPathwayDto {
   @ApiProperty({ enum: CRS_PATHWAYS })
@@ -66,17 +67,14 @@ export class RiskInformationDto {
 
 export class CreateReferralDto {
   @ApiProperty({ type: [ReferralPathwayDto] })
-  @IsArray()
+  @NestedArray(() => ReferralPathwayDto)
   @ArrayMinSize(1, { message: 'pathways must name at least one pathway' })
   @ArrayMaxSize(8)
-  @ValidateNested({ each: true })
-  @Type(() => ReferralPathwayDto)
   pathways!: ReferralPathwayDto[];
 
   @ApiPropertyOptional({ type: RiskInformationDto, description: 'Needed before sending; a draft may lack it' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => RiskInformationDto)
+  @NestedObject(() => RiskInformationDto)
   riskInformation?: RiskInformationDto;
 
   @ApiPropertyOptional()
@@ -89,17 +87,14 @@ export class CreateReferralDto {
 export class UpdateReferralDto {
   @ApiPropertyOptional({ type: [ReferralPathwayDto] })
   @IsOptional()
-  @IsArray()
+  @NestedArray(() => ReferralPathwayDto)
   @ArrayMinSize(1, { message: 'pathways must name at least one pathway' })
   @ArrayMaxSize(8)
-  @ValidateNested({ each: true })
-  @Type(() => ReferralPathwayDto)
   pathways?: ReferralPathwayDto[];
 
   @ApiPropertyOptional({ type: RiskInformationDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => RiskInformationDto)
+  @NestedObject(() => RiskInformationDto)
   riskInformation?: RiskInformationDto;
 
   @ApiPropertyOptional()
@@ -111,6 +106,7 @@ export class UpdateReferralDto {
   @ApiProperty({ description: 'The version you read; refused with 409 if it changed since' })
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version!: number;
 }
 
@@ -120,7 +116,7 @@ export class ListReferralsQueryDto extends PaginationQueryDto {
   @IsEnum(ReferralStatus)
   status?: ReferralStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID('4', { message: 'womanId must be a UUID' })
   womanId?: string;
@@ -137,6 +133,7 @@ export class ReferralVersionDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version?: number;
 }
 
@@ -149,7 +146,7 @@ export class ReasonDto extends ReferralVersionDto {
 }
 
 export class BookAssessmentDto extends ReferralVersionDto {
-  @ApiProperty({ description: 'When the assessment is, ISO 8601 date and time' })
+  @ApiProperty({ format: 'date-time', description: 'When the assessment is, ISO 8601 date and time' })
   @IsISO8601({ strict: true }, { message: 'assessmentAt must be an ISO 8601 date and time' })
   assessmentAt!: string;
 }
@@ -192,9 +189,7 @@ export class EndReferralDto extends ReferralVersionDto {
   summary!: string;
 
   @ApiProperty({ type: [OutcomeDto] })
-  @IsArray()
+  @NestedArray(() => OutcomeDto)
   @ArrayMinSize(1, { message: 'outcomes must give an outcome for each desired outcome' })
-  @ValidateNested({ each: true })
-  @Type(() => OutcomeDto)
   outcomes!: OutcomeDto[];
 }

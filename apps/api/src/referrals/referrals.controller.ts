@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { ReferralAction } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { Page } from '../common/pagination.dto';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import {
   BookAssessmentDto,
   CreateReferralDto,
@@ -32,7 +32,7 @@ export class ReferralsController {
   }
 
   @Get('referrals/:id')
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ReferralDetailView> {
+  get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<ReferralDetailView> {
     return this.referrals.get(user, id);
   }
 
@@ -40,7 +40,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Start a draft referral to the CRS provider of her release area' })
   create(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: CreateReferralDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -51,7 +51,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Edit a draft or returned referral' })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateReferralDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -62,7 +62,7 @@ export class ReferralsController {
   @HttpCode(200)
   send(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReferralVersionDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -74,7 +74,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'A caseworker takes the referral (exclusive: the loser hears who won)' })
   claim(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReferralVersionDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -85,7 +85,7 @@ export class ReferralsController {
   @HttpCode(200)
   bookAssessment(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: BookAssessmentDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -96,7 +96,7 @@ export class ReferralsController {
   @HttpCode(200)
   submitActionPlan(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: SubmitActionPlanDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -107,7 +107,7 @@ export class ReferralsController {
   @HttpCode(200)
   approveActionPlan(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReferralVersionDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -118,7 +118,7 @@ export class ReferralsController {
   @HttpCode(200)
   startDelivery(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReferralVersionDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -130,7 +130,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'End the service with the end-of-service report' })
   end(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: EndReferralDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -141,7 +141,7 @@ export class ReferralsController {
   @HttpCode(200)
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReasonDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
@@ -153,7 +153,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'The provider sends it back to the referrer with what is missing' })
   returnToReferrer(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ReasonDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {

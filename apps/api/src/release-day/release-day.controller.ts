@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
 import { ReleaseDayPlanView, ReleaseDayService } from './release-day.service';
 
@@ -15,17 +15,14 @@ export class ReleaseDayController {
 
   @Get('women/:womanId/release-day')
   @ApiOperation({ summary: 'Her release-day plan with the feasibility warnings' })
-  get(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
-  ): Promise<ReleaseDayPlanView> {
+  get(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string): Promise<ReleaseDayPlanView> {
     return this.releaseDay.get(user, womanId);
   }
 
   @Put('women/:womanId/release-day')
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: UpdateReleaseDayPlanDto,
     @RequestId() requestId: string | null,
   ): Promise<ReleaseDayPlanView> {
@@ -35,7 +32,7 @@ export class ReleaseDayController {
   @Post('women/:womanId/release-day/appointments')
   addAppointment(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
+    @UuidParam('womanId') womanId: string,
     @Body() body: AddAppointmentDto,
     @RequestId() requestId: string | null,
   ): Promise<ReleaseDayPlanView> {
@@ -45,8 +42,8 @@ export class ReleaseDayController {
   @Delete('women/:womanId/release-day/appointments/:appointmentId')
   removeAppointment(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('womanId', uuidParam('womanId')) womanId: string,
-    @Param('appointmentId', uuidParam('appointmentId')) appointmentId: string,
+    @UuidParam('womanId') womanId: string,
+    @UuidParam('appointmentId') appointmentId: string,
     @RequestId() requestId: string | null,
   ): Promise<ReleaseDayPlanView> {
     return this.releaseDay.removeAppointment(user, womanId, appointmentId, actorOf(user, requestId));

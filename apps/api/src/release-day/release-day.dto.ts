@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsArray,
   IsEnum,
-  IsInt,
   IsISO8601,
+  IsInt,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { AppointmentKind, ChecklistState } from '@app/domain';
+import { NestedArray, NestedObject } from '../common/nested.decorator';
+import { POSTGRES_INT_MAX } from '../common/postgres-limits';
 
 export class ChecklistDto {
   @ApiPropertyOptional({ enum: ChecklistState })
@@ -46,8 +45,7 @@ export class ChecklistDto {
 export class UpdateReleaseDayPlanDto {
   @ApiPropertyOptional({ type: ChecklistDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistDto)
+  @NestedObject(() => ChecklistDto)
   checklist?: ChecklistDto;
 
   @ApiPropertyOptional()
@@ -60,6 +58,7 @@ export class UpdateReleaseDayPlanDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version?: number;
 }
 
@@ -68,7 +67,7 @@ export class AddAppointmentDto {
   @IsEnum(AppointmentKind)
   kind!: AppointmentKind;
 
-  @ApiProperty({ description: 'ISO 8601 date and time with offset' })
+  @ApiProperty({ format: 'date-time', description: 'ISO 8601 date and time with offset' })
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' })
   startsAt!: string;
 
@@ -119,9 +118,7 @@ export class TravelTimeDto {
 
 export class ReplaceTravelTimesDto {
   @ApiProperty({ type: [TravelTimeDto] })
-  @IsArray()
+  @NestedArray(() => TravelTimeDto)
   @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => TravelTimeDto)
   rows!: TravelTimeDto[];
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Pathway, Role } from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsIsoDate } from '../common/is-iso-date.decorator';
 
@@ -39,25 +40,26 @@ export class ReportPeriodQueryDto extends ReportScopeQueryDto {
 }
 
 export class OverdueTasksQueryDto extends ReportScopeQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: Role })
   @IsOptional()
-  @IsString()
-  ownerRole?: string;
+  @IsEnum(Role, { message: `ownerRole must be one of ${Object.values(Role).join(', ')}` })
+  ownerRole?: Role;
 
   @ApiPropertyOptional({ description: 'A team key as the overdue report gives it' })
   @IsOptional()
   @IsString()
+  @MaxLength(64)
   team?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'A CRS provider’s id' })
   @IsOptional()
-  @IsString()
+  @IsUUID('4', { message: 'provider must be a provider id (UUID)' })
   provider?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: Pathway })
   @IsOptional()
-  @IsString()
-  pathway?: string;
+  @IsEnum(Pathway, { message: `pathway must be one of ${Object.values(Pathway).join(', ')}` })
+  pathway?: Pathway;
 
   @ApiPropertyOptional({ enum: ['OVERDUE', 'AT_RISK'] })
   @IsOptional()

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PRISON_CODES, Pathway, Role, ScheduleState, TaskStatus } from '@app/domain';
 import { PaginationQueryDto } from '../common/pagination.dto';
+import { POSTGRES_INT_MAX } from '../common/postgres-limits';
 
 export class ListTasksQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ enum: PRISON_CODES })
@@ -9,7 +22,11 @@ export class ListTasksQueryDto extends PaginationQueryDto {
   @IsIn(PRISON_CODES, { message: `prison must be one of the women's prisons: ${PRISON_CODES.join(', ')}` })
   prison?: string;
 
-  @ApiPropertyOptional({ description: 'Tasks of women released to this CRS provider’s areas' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'Tasks of women released to this CRS provider’s areas',
+  })
   @IsOptional()
   @IsUUID('4', { message: 'provider must be a provider id (UUID)' })
   provider?: string;
@@ -41,7 +58,7 @@ export class ListTasksQueryDto extends PaginationQueryDto {
   @IsEnum(TaskStatus)
   status?: TaskStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID('4', { message: 'womanId must be a UUID' })
   womanId?: string;
@@ -61,6 +78,7 @@ export class ChangeTaskStatusDto {
   @ApiProperty({ description: 'The version you read; refused with 409 if the task changed since' })
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version!: number;
 }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { Page } from '../common/pagination.dto';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { AddTaskNoteDto, ChangeTaskStatusDto, ListTasksQueryDto } from './task.dto';
 import { TaskDetailView, TaskView } from './task.view';
 import { TasksService } from './tasks.service';
@@ -21,7 +21,7 @@ export class TasksController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<TaskDetailView> {
+  get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<TaskDetailView> {
     return this.tasks.get(user, id);
   }
 
@@ -30,7 +30,7 @@ export class TasksController {
   @HttpCode(200)
   claim(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @RequestId() requestId: string | null,
   ): Promise<TaskView> {
     return this.tasks.claim(user, id, actorOf(user, requestId));
@@ -40,7 +40,7 @@ export class TasksController {
   @HttpCode(200)
   release(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @RequestId() requestId: string | null,
   ): Promise<TaskView> {
     return this.tasks.releaseClaim(user, id, actorOf(user, requestId));
@@ -49,7 +49,7 @@ export class TasksController {
   @Patch(':id/status')
   changeStatus(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ChangeTaskStatusDto,
     @RequestId() requestId: string | null,
   ): Promise<TaskView> {
@@ -59,7 +59,7 @@ export class TasksController {
   @Post(':id/notes')
   addNote(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: AddTaskNoteDto,
     @RequestId() requestId: string | null,
   ): Promise<TaskDetailView> {

@@ -25,13 +25,14 @@ export class UpdateUserAccessDto {
   @IsIn(PRISON_CODES, { each: true, message: `prisonCodes must hold women's prisons: ${PRISON_CODES.join(', ')}` })
   prisonCodes?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('4', { message: 'providerId must be a provider id (UUID) or null' })
   providerId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Her team: a prison code, a release area code, or a provider id',
   })

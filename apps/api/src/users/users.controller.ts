@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { Role } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { UpdateUserAccessDto } from './update-user-access.dto';
 import { UserView, UsersService } from './users.service';
 
@@ -23,7 +23,7 @@ export class UsersController {
   /** Changes take effect at once: the API re-reads users per request and gateways re-check open sockets. */
   @Patch(':id')
   updateAccess(
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateUserAccessDto,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string | null,

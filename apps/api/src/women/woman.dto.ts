@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayUnique,
-  IsBoolean,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsIn,
   IsInt,
@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -25,6 +26,7 @@ import {
 } from '@app/domain';
 import { IsIsoDate } from '../common/is-iso-date.decorator';
 import { PaginationQueryDto } from '../common/pagination.dto';
+import { POSTGRES_INT_MAX } from '../common/postgres-limits';
 
 const nullable = (_: object, value: unknown): boolean => value !== null;
 
@@ -125,19 +127,19 @@ export class CreateWomanDto extends ReleaseDatesDto {
   @MaxLength(40)
   releaseAreaCode!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsUUID('4')
   pomId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsUUID('4')
   comId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()
@@ -161,6 +163,7 @@ export class UpdateWomanDto extends ReleaseDatesDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(POSTGRES_INT_MAX)
   version?: number;
 
   @ApiPropertyOptional()
@@ -217,19 +220,19 @@ export class UpdateWomanDto extends ReleaseDatesDto {
   @MaxLength(40)
   releaseAreaCode?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsUUID('4')
   pomId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsUUID('4')
   comId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()

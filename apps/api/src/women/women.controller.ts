@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { Role } from '@app/domain';
 import { actorOf } from '../common/actor';
-import { uuidParam } from '../common/uuid-param.pipe';
+import { UuidParam } from '../common/uuid-param.pipe';
 import { Page } from '../common/pagination.dto';
 import { RequestId } from '../common/request-id.decorator';
 import { CreateWomanDto, ListWomenQueryDto, UpdateWomanDto } from './woman.dto';
@@ -22,7 +22,7 @@ export class WomenController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<WomanDetailView> {
+  get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<WomanDetailView> {
     return this.women.get(user, id);
   }
 
@@ -40,7 +40,7 @@ export class WomenController {
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuidParam('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateWomanDto,
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
