@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './login.dto';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,6 +19,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ExposesNoCaseData()
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }
