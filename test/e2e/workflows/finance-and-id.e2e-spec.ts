@@ -164,9 +164,10 @@ describe('finance and ID', () => {
       expect(tasks.find((t) => t.id === alternative?.id)?.status).toBe('NOT_NEEDED');
     });
 
-    it('lets a governor look but not apply', async () => {
+    it('lets a governor neither look (finance and ID records are not hers to read) nor apply', async () => {
       const woman = await createWoman(api.baseUrl, prt.token);
-      expect((await governor.api.get(`/women/${woman.id}/bank-account`)).status).toBe(200);
+      expect((await governor.api.get(`/women/${woman.id}/bank-account`)).status).toBe(403);
+      expect((await governor.api.get(`/women/${woman.id}/id-documents`)).status).toBe(403);
       expect(
         (await governor.api.post(`/women/${woman.id}/bank-account/applications`, { bankName: 'Basic Bank' })).status,
       ).toBe(403);
