@@ -12,6 +12,7 @@ import {
   Role,
   SENSITIVE_FLAGS,
   SENSITIVE_PATHWAYS,
+  TaskStatus,
   accessScopeFor,
   canSeeTask,
   canSeeTaskNotes,
@@ -337,7 +338,7 @@ describe('policy oracle: every GET, every role', () => {
     fixture = await buildPolicyFixture(api.dataSource, api.baseUrl);
 
     // Alerts through the real deadline engine: on a task of each owning role and on a special category task.
-    const open = fixture.tasksA.filter((t) => t.status === 'TODO' || t.status === 'IN_PROGRESS');
+    const open = fixture.tasksA.filter((t) => [TaskStatus.TODO, TaskStatus.IN_PROGRESS].includes(t.status));
     const alerted = [
       ...(['PRE_RELEASE_TEAM', 'POM', 'COM', 'CRS_CASEWORKER'] as Role[]).map((role) =>
         open.find((t) => t.ownerRole === role && !SENSITIVE_PATHWAYS.includes(t.pathway)),
