@@ -54,9 +54,7 @@ export class ReferralsRepository {
   }
 
   async findInScope(scope: AccessScope, visibility: ReferralSqlVisibility, id: string): Promise<ReferralRow | null> {
-    const { entities, raw } = await this.scoped(scope, visibility)
-      .andWhere('r.id = :id', { id })
-      .getRawAndEntities();
+    const { entities, raw } = await this.scoped(scope, visibility).andWhere('r.id = :id', { id }).getRawAndEntities();
     const referral = entities[0];
     return referral ? this.row(referral, raw[0] as Record<string, unknown>) : null;
   }
