@@ -189,6 +189,6 @@ describe('the board’s reads', () => {
         body: 'Birth certificate ordered from GRO',
       }),
     ]);
-    expect(after.tasks.filter((t) => t.id !== task?.id).every((t) => t.notes.length === 0)).toBe(true);
+    expect(after.tasks.filter((t) => t.id !== task?.id).every((t) => t.notes?.length === 0)).toBe(true);
   });
 });

@@ -162,7 +162,7 @@ describe('tasks planned from the release date', () => {
     expect(keys.sort()).toEqual(expectedKeys(woman, ['FINANCE_AND_ID']));
     const alternative = tasks.find((t) => t.templateKey === `${bankAccount.key}${ALTERNATIVE}`) as TaskView;
     expect(alternative.title).toBe(bankAccount.ineligibleAlternative?.title);
-    expect(alternative.ineligibleReasons.length).toBeGreaterThan(0);
+    expect(alternative.ineligibleReasons?.length).toBeGreaterThan(0);
   });
 
   it.each([

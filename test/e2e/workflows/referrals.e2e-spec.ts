@@ -282,11 +282,15 @@ describe('CRS referrals', () => {
     expect((await caseworker.api.get(`/referrals/${draftOne.id}`)).status).toBe(404);
   });
 
-  it('shows governors the referral without its risk detail or special category pathways', async () => {
+  it('shows governors a sent referral without its risk detail or special category pathways, and no drafts', async () => {
     const womanId = await newWoman();
+    const send = async (r: ReferralDetailView) =>
+      ok(await com.api.post<ReferralDetailView>(`/referrals/${r.id}/send`, { version: r.version }));
     const referral = await draft(womanId, {
       pathways: [ACCOMMODATION, { pathway: 'DOMESTIC_ABUSE', complexity: 'HIGH', desiredOutcomes: ['Safety plan'] }],
     });
+    expect((await governor.api.get(`/referrals/${referral.id}`)).status).toBe(404);
+    await send(referral);
     const seen = ok(await governor.api.get<ReferralDetailView>(`/referrals/${referral.id}`));
     expect(seen.pathways.map((p) => p.pathway)).toEqual(['ACCOMMODATION']);
     expect(seen).not.toHaveProperty('riskInformation');
@@ -294,6 +298,7 @@ describe('CRS referrals', () => {
     const onlySensitive = await draft(womanId, {
       pathways: [{ pathway: 'SEX_WORK', complexity: 'MEDIUM', desiredOutcomes: ['Specialist support'] }],
     });
+    await send(onlySensitive);
     expect((await governor.api.get(`/referrals/${onlySensitive.id}`)).status).toBe(404);
   });
 

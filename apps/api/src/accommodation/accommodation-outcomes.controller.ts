@@ -6,6 +6,8 @@ import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
 import { AccommodationOutcomesService } from './accommodation-outcomes.service';
+import { DataKind } from '@app/domain';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('accommodation outcomes')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class AccommodationOutcomesController {
   constructor(private readonly outcomes: AccommodationOutcomesService) {}
 
   @Get()
+  @ExposesCaseData(DataKind.MOVEMENTS)
   @ApiOperation({ summary: 'Her latest release and the accommodation recorded on the night and at 12 weeks' })
   list(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.outcomes.list(user, womanId);

@@ -8,6 +8,8 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { ListAlertsQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './alert.view';
+import { DataKind } from '@app/domain';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -16,6 +18,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
+  @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListAlertsQueryDto): Promise<AlertView[]> {
     return this.alerts.list(user, query);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseEnumPipe, Post, Put } from '@nestjs/
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { AssessmentEntity } from '@app/database';
-import { Pathway, Role } from '@app/domain';
+import { Pathway, Role, DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -10,6 +10,7 @@ import { fieldError } from '../common/validation-errors';
 import { SetPathwayStatusDto } from '../pathways/pathway-status.dto';
 import { AssessmentsService, RecordedChange } from './assessments.service';
 import { RecordAssessmentDto } from './record-assessment.dto';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 const CASEWORK_ROLES = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 
@@ -19,8 +20,8 @@ const CASEWORK_ROLES = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
-  @Roles(...CASEWORK_ROLES)
   @Get('assessments')
+  @ExposesCaseData(DataKind.ASSESSMENTS, DataKind.PATHWAYS, DataKind.SENSITIVE_PATHWAYS)
   list(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string): Promise<AssessmentEntity[]> {
     return this.assessments.list(user, womanId);
   }

@@ -1,8 +1,8 @@
 /** Records assessments and pathway statuses; a pathway newly needing support gets its catalogue tasks. */
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import { AssessmentEntity, AssessmentsRepository, UnitOfWork, WomenRepository } from '@app/database';
-import { Pathway } from '@app/domain';
+import { AssessmentEntity, AssessmentsRepository, TaskEntity, UnitOfWork, WomenRepository } from '@app/database';
+import { canSeePathway, canSeeTask, DataKind, mayView, Pathway } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
@@ -68,7 +68,7 @@ export class AssessmentsService {
     await this.scheduler.schedule(recorded.created, now);
     return {
       assessmentId: recorded.assessmentId,
-      tasksCreated: recorded.created.map((t) => toTaskView(t, scheduleStateOf(t, now))),
+      tasksCreated: this.taskViews(user, recorded.created, now),
     };
   }
 
@@ -86,12 +86,21 @@ export class AssessmentsService {
       return this.pathwayChanges.apply(tx, woman, [{ pathway, status: body.status, notes: body.notes }], now, actor);
     });
     await this.scheduler.schedule(created, now);
-    return { tasksCreated: created.map((t) => toTaskView(t, scheduleStateOf(t, now))) };
+    return { tasksCreated: this.taskViews(user, created, now) };
   }
 
   async list(user: AuthenticatedUser, womanId: string): Promise<AssessmentEntity[]> {
+    if (!mayView(user.role, DataKind.ASSESSMENTS)) {
+      throw new ForbiddenException(`Needs assessments are not shown to the ${user.role} role`);
+    }
     const woman = await this.women.findOneInScope(user.scope, womanId);
     if (!woman) throw new NotFoundException('No such woman in your caseload');
-    return this.assessments.listForWoman(womanId);
+    const assessments = await this.assessments.listForWoman(womanId);
+    return assessments.map((a) => ({ ...a, outcomes: a.outcomes.filter((o) => canSeePathway(user.role, o.pathway)) }));
+  }
+
+  /** The tasks a change planned, as the visibility policy lets this user see them. */
+  private taskViews(user: AuthenticatedUser, tasks: TaskEntity[], now: Date): TaskView[] {
+    return tasks.filter((t) => canSeeTask(user.role, t)).map((t) => toTaskView(t, scheduleStateOf(t, now), user.role));
   }
 }

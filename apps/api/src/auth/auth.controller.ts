@@ -5,6 +5,7 @@ import { RequestId } from '../common/request-id.decorator';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './login.dto';
 import { TooManySignInAttemptsFilter } from './too-many-sign-in-attempts.exception';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,6 +23,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ExposesNoCaseData()
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }

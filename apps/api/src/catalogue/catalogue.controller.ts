@@ -7,6 +7,7 @@ import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { CatalogueService } from './catalogue.service';
 import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('task catalogue')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @Get()
+  @ExposesNoCaseData()
   list(): Promise<TaskCatalogueEntryEntity[]> {
     return this.catalogue.list();
   }

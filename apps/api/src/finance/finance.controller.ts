@@ -12,6 +12,8 @@ import {
   RecordIdOutcomeDto,
 } from './finance.dto';
 import { FinanceService } from './finance.service';
+import { DataKind } from '@app/domain';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('finance and ID')
 @ApiBearerAuth()
@@ -20,6 +22,7 @@ export class FinanceController {
   constructor(private readonly finance: FinanceService) {}
 
   @Get('women/:womanId/bank-account')
+  @ExposesCaseData(DataKind.FINANCE_AND_ID)
   @ApiOperation({ summary: 'Her eligibility (with reasons), any barrier, and her applications with their status logs' })
   bankAccount(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.finance.bankAccount(user, womanId);
@@ -58,6 +61,7 @@ export class FinanceController {
   }
 
   @Get('women/:womanId/id-documents')
+  @ExposesCaseData(DataKind.FINANCE_AND_ID)
   @ApiOperation({ summary: 'Each document with its lead time and apply-by date, and her applications' })
   idDocuments(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.finance.idDocuments(user, womanId);

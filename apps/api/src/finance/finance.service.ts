@@ -37,6 +37,8 @@ import {
   IdApplicationStatus,
   IdDocumentType,
   idDocumentTiming,
+  DataKind,
+  mayView,
   Pathway,
   Role,
   TaskStatus,
@@ -443,7 +445,11 @@ export class FinanceService {
     }
   }
 
+  /** Reads ask the visibility policy: finance and ID records go only to the roles it names. */
   private async visibleWoman(user: AuthenticatedUser, womanId: string): Promise<WomanEntity> {
+    if (!mayView(user.role, DataKind.FINANCE_AND_ID)) {
+      throw new ForbiddenException(`Bank account and ID records are not shown to the ${user.role} role`);
+    }
     const woman = await this.women.findOneInScope(user.scope, womanId);
     if (!woman) throw new NotFoundException('No such woman in your caseload');
     return woman;

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@app/auth';
 import { RedisHealthIndicator } from './redis-health.indicator';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('health')
 @Public()
@@ -16,6 +17,7 @@ export class HealthController {
 
   /** The process is up. */
   @Get('live')
+  @ExposesNoCaseData()
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
@@ -23,6 +25,7 @@ export class HealthController {
 
   /** The process can serve: PostgreSQL and Redis both answer. */
   @Get('ready')
+  @ExposesNoCaseData()
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([

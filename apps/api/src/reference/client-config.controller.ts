@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { API_SETTINGS, ApiSettings } from '../config/api.config';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 /** What the web app needs to know before anyone signs in: where the live board's gateway is. */
 @ApiTags('web')
@@ -10,6 +11,7 @@ export class ClientConfigController {
   constructor(@Inject(API_SETTINGS) private readonly settings: ApiSettings) {}
 
   @Get()
+  @ExposesNoCaseData()
   @Public()
   @ApiOperation({ summary: 'The gateway URL for the web app (null: port 3001 of the same host)' })
   get(): { gatewayUrl: string | null } {

@@ -8,6 +8,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { RequestId } from '../common/request-id.decorator';
 import { AssignAreaProviderDto, CreateProviderDto, UpdateProviderDto } from './provider.dto';
 import { ReferenceService, ReleaseAreaView } from './reference.service';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -16,16 +17,19 @@ export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 
   @Get('prisons')
+  @ExposesNoCaseData()
   prisons(): Promise<PrisonEntity[]> {
     return this.reference.listPrisons();
   }
 
   @Get('release-areas')
+  @ExposesNoCaseData()
   releaseAreas(): Promise<ReleaseAreaView[]> {
     return this.reference.listReleaseAreas();
   }
 
   @Get('providers')
+  @ExposesNoCaseData()
   providers(): Promise<ProviderEntity[]> {
     return this.reference.listProviders();
   }

@@ -1,13 +1,12 @@
-/** What the API says about a referral; governors see no risk detail and no special category pathways. */
-import { ReferralRow, ReferralStatusChangeEntity } from '@app/database';
+/** What the API says about a referral: the visibility policy decides its pathways and risk detail. */
+import { EndOfServiceReport, ReferralRow, ReferralStatusChangeEntity } from '@app/database';
 import {
   ReferralAction,
   ReferralPathway,
+  ReferralReader,
   ReferralRiskInformation,
   ReferralStatus,
-  Role,
-  SENSITIVE_PATHWAYS,
-  isOversightRole,
+  referralVisibility,
 } from '@app/domain';
 
 export interface ReferralView {
@@ -37,7 +36,8 @@ export interface ReferralView {
   actionPlanApprovedAt: string | null;
   deliveryStartedAt: string | null;
   endedAt: string | null;
-  endOfServiceReport: unknown;
+  /** Its outcomes per pathway; the summary only for readers of risk information. */
+  endOfServiceReport: Partial<EndOfServiceReport> | null;
   withdrawnReason: string | null;
   returnedReason: string | null;
   timesReturned: number;
@@ -64,9 +64,18 @@ function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
 }
 
-export function toReferralView(row: ReferralRow, role: Role, allowedActions: ReferralAction[]): ReferralView {
+/** The referral as this reader may see it, or null when the policy hides it from her. */
+export function toReferralView(
+  row: ReferralRow,
+  reader: ReferralReader,
+  allowedActions: ReferralAction[],
+): ReferralView | null {
   const r = row.referral;
-  const oversight = isOversightRole(role);
+  const visibility = referralVisibility(reader, { ...r, pathways: r.pathways.map((p) => p.pathway) });
+  if (!visibility.visible) return null;
+  const shown = <T extends { pathway: ReferralPathway['pathway'] }>(items: T[]): T[] =>
+    items.filter((p) => !visibility.hiddenPathways.includes(p.pathway));
+  const report = r.endOfServiceReport;
   return {
     id: r.id,
     reference: r.reference,
@@ -77,14 +86,14 @@ export function toReferralView(row: ReferralRow, role: Role, allowedActions: Ref
     releaseDate: row.releaseDate,
     providerId: r.providerId,
     status: r.status,
-    pathways: oversight ? r.pathways.filter((p) => !SENSITIVE_PATHWAYS.includes(p.pathway)) : r.pathways,
-    ...(oversight
-      ? {}
-      : {
+    pathways: shown(r.pathways),
+    ...(visibility.riskInformation
+      ? {
           riskInformation: r.riskInformation,
           additionalInformation: r.additionalInformation,
           actionPlan: r.actionPlan,
-        }),
+        }
+      : {}),
     referrerId: r.referrerId,
     referrerRole: r.referrerRole,
     needIdentifiedAt: iso(r.needIdentifiedAt),
@@ -98,9 +107,12 @@ export function toReferralView(row: ReferralRow, role: Role, allowedActions: Ref
     actionPlanApprovedAt: iso(r.actionPlanApprovedAt),
     deliveryStartedAt: iso(r.deliveryStartedAt),
     endedAt: iso(r.endedAt),
-    endOfServiceReport: oversight
-      ? (r.endOfServiceReport?.outcomes.filter((o) => !SENSITIVE_PATHWAYS.includes(o.pathway)) ?? null)
-      : r.endOfServiceReport,
+    endOfServiceReport: report
+      ? {
+          ...(visibility.riskInformation ? { summary: report.summary } : {}),
+          outcomes: shown(report.outcomes),
+        }
+      : null,
     withdrawnReason: r.withdrawnReason,
     returnedReason: r.returnedReason,
     timesReturned: r.timesReturned,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
-import { ReferralAction } from '@app/domain';
+import { ReferralAction, DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { Page } from '../common/pagination.dto';
 import { RequestId } from '../common/request-id.decorator';
@@ -18,6 +18,7 @@ import {
 } from './referral.dto';
 import { ReferralDetailView, ReferralView } from './referral.view';
 import { ReferralActionBody, ReferralsService } from './referrals.service';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -26,12 +27,26 @@ export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
   @Get('referrals')
+  @ExposesCaseData(
+    DataKind.WOMAN_RECORD,
+    DataKind.REFERRALS,
+    DataKind.REFERRAL_DRAFTS,
+    DataKind.RISK_INFORMATION,
+    DataKind.SENSITIVE_PATHWAYS,
+  )
   @ApiOperation({ summary: 'Referrals in your scope, most urgent first (a provider’s queue for caseworkers)' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListReferralsQueryDto): Promise<Page<ReferralView>> {
     return this.referrals.list(user, query);
   }
 
   @Get('referrals/:id')
+  @ExposesCaseData(
+    DataKind.WOMAN_RECORD,
+    DataKind.REFERRALS,
+    DataKind.REFERRAL_DRAFTS,
+    DataKind.RISK_INFORMATION,
+    DataKind.SENSITIVE_PATHWAYS,
+  )
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<ReferralDetailView> {
     return this.referrals.get(user, id);
   }

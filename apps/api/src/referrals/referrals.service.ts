@@ -36,9 +36,7 @@ import {
   ReferralStatus,
   referralTransitionProblem,
   REFERRING_ROLES,
-  Role,
-  SENSITIVE_PATHWAYS,
-  isOversightRole,
+  referralListFilterFor,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, ReferralStagesService } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -69,11 +67,6 @@ export type ReferralActionBody =
 
 const REFERENCE_ATTEMPTS = 5;
 
-/** Governors' oversight omits special category pathways; providers see their referrals whole. */
-function hiddenPathwaysFor(role: Role): readonly Pathway[] {
-  return isOversightRole(role) ? SENSITIVE_PATHWAYS : [];
-}
-
 @Injectable()
 export class ReferralsService {
   constructor(
@@ -96,12 +89,20 @@ export class ReferralsService {
       womanId: query.womanId,
       status: query.status,
       caseworkerId: query.caseworker === 'me' ? user.id : undefined,
-      hiddenPathways: hiddenPathwaysFor(user.role),
+      visibility: referralListFilterFor(user),
       limit,
       offset,
     });
     const providers = await this.providerRules(rows.map((r) => r.referral.providerId));
-    return { items: rows.map((row) => this.view(user, row, providers)), total, limit, offset };
+    return {
+      items: rows.flatMap((row) => {
+        const view = this.view(user, row, providers);
+        return view ? [view] : [];
+      }),
+      total,
+      limit,
+      offset,
+    };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<ReferralDetailView> {
@@ -110,7 +111,9 @@ export class ReferralsService {
       this.providerRules([row.referral.providerId]),
       this.referrals.listStatusChanges(id),
     ]);
-    return { ...this.view(user, row, providers), statusLog: toStatusLog(log) };
+    const view = this.view(user, row, providers);
+    if (!view) throw new NotFoundException('No such referral in your caseload');
+    return { ...view, statusLog: toStatusLog(log) };
   }
 
   async create(
@@ -371,7 +374,7 @@ export class ReferralsService {
     return new Map(found.filter((p) => p !== null).map((p) => [p.id, p.allowsDirectReferral]));
   }
 
-  private view(user: AuthenticatedUser, row: ReferralRow, directReferral: Map<string, boolean>): ReferralView {
+  private view(user: AuthenticatedUser, row: ReferralRow, directReferral: Map<string, boolean>): ReferralView | null {
     const r = row.referral;
     const allowed = actionsFrom(r.status).filter(
       (action) =>
@@ -386,11 +389,11 @@ export class ReferralsService {
           },
         ) === null,
     );
-    return toReferralView(row, user.role, allowed);
+    return toReferralView(row, user, allowed);
   }
 
   private async findVisible(user: AuthenticatedUser, id: string): Promise<ReferralRow> {
-    const row = await this.referrals.findInScope(user.scope, hiddenPathwaysFor(user.role), id);
+    const row = await this.referrals.findInScope(user.scope, referralListFilterFor(user), id);
     if (!row) throw new NotFoundException('No such referral in your caseload');
     return row;
   }

@@ -6,6 +6,8 @@ import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
 import { ReleaseDayPlanView, ReleaseDayService } from './release-day.service';
+import { DataKind } from '@app/domain';
+import { ExposesCaseData, ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('release day')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class ReleaseDayController {
   constructor(private readonly releaseDay: ReleaseDayService) {}
 
   @Get('women/:womanId/release-day')
+  @ExposesCaseData(DataKind.RELEASE_DAY_PLAN, DataKind.RELEASE_DAY_DETAIL)
   @ApiOperation({ summary: 'Her release-day plan with the feasibility warnings' })
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string): Promise<ReleaseDayPlanView> {
     return this.releaseDay.get(user, womanId);
@@ -50,6 +53,7 @@ export class ReleaseDayController {
   }
 
   @Get('travel-times')
+  @ExposesNoCaseData()
   travelTimes() {
     return this.releaseDay.travelTimes();
   }

@@ -28,6 +28,7 @@ import {
   ReleaseDayChecklist,
   ReleaseDayWarning,
   Role,
+  releaseDayVisibilityFor,
   travelTimeLookup,
 } from '@app/domain';
 import { Actor, ChangeRecorder } from '@app/resettlement';
@@ -44,8 +45,10 @@ export interface ReleaseDayPlanView {
   womanId: string;
   releaseDate: string | null;
   prisonTown: string | null;
-  checklist: ReleaseDayChecklist;
-  notes: string | null;
+  /** Without her medication and safe-space items for roles that do not read release-day detail. */
+  checklist: Partial<ReleaseDayChecklist>;
+  /** Absent for roles that do not read release-day detail. */
+  notes?: string | null;
   appointments: {
     id: string;
     kind: string;
@@ -53,9 +56,12 @@ export interface ReleaseDayPlanView {
     durationMinutes: number;
     place: string;
     town: string;
-    notes: string | null;
+    notes?: string | null;
   }[];
+  /** Worked out from what this reader sees of the plan. */
   warnings: ReleaseDayWarning[];
+  /** True when the policy left out detail (free text, health appointments, medication and safe space). */
+  detailWithheld: boolean;
   /** Null until the plan is first saved. */
   version: number | null;
   updatedAt: string | null;
@@ -73,7 +79,7 @@ export class ReleaseDayService {
   async get(user: AuthenticatedUser, womanId: string): Promise<ReleaseDayPlanView> {
     const woman = await this.women.findOneInScope(user.scope, womanId);
     if (!woman) throw new NotFoundException('No such woman in your caseload');
-    return this.view(woman);
+    return this.view(woman, user);
   }
 
   async update(user: AuthenticatedUser, womanId: string, body: UpdateReleaseDayPlanDto, actor: Actor) {
@@ -105,7 +111,7 @@ export class ReleaseDayService {
       );
       return locked;
     });
-    return this.view(woman);
+    return this.view(woman, user);
   }
 
   async addAppointment(user: AuthenticatedUser, womanId: string, body: AddAppointmentDto, actor: Actor) {
@@ -134,7 +140,7 @@ export class ReleaseDayService {
       );
       return locked;
     });
-    return this.view(woman);
+    return this.view(woman, user);
   }
 
   async removeAppointment(user: AuthenticatedUser, womanId: string, appointmentId: string, actor: Actor) {
@@ -156,7 +162,7 @@ export class ReleaseDayService {
       );
       return locked;
     });
-    return this.view(woman);
+    return this.view(woman, user);
   }
 
   async travelTimes() {
@@ -194,13 +200,27 @@ export class ReleaseDayService {
     return this.travelTimes();
   }
 
-  private async view(woman: WomanEntity): Promise<ReleaseDayPlanView> {
-    const [plan, appointments, table] = await Promise.all([
+  /**
+   * The plan as the visibility policy lets this user read it. Readers without release-day detail get the rest of
+   * the plan (not a 403: the gate time and the practical arrangements are theirs to oversee), and its warnings are
+   * worked out from that rest, so no warning names what was withheld.
+   */
+  private async view(woman: WomanEntity, user: AuthenticatedUser): Promise<ReleaseDayPlanView> {
+    const visibility = releaseDayVisibilityFor(user.role);
+    const [plan, allAppointments, table] = await Promise.all([
       this.releaseDay.findPlan(woman.id),
       this.releaseDay.listAppointments(woman.id),
       this.releaseDay.listTravelTimes(),
     ]);
-    const checklist = plan?.checklist ?? UNDECIDED;
+    const appointments = allAppointments.filter((a) => visibility.appointmentKinds(a.kind));
+    const fullChecklist = plan?.checklist ?? UNDECIDED;
+    const checklist = Object.fromEntries(
+      visibility.checklistItems.map((item) => [item, fullChecklist[item]]),
+    ) as Partial<ReleaseDayChecklist>;
+    const detailWithheld =
+      !visibility.notes ||
+      appointments.length < allAppointments.length ||
+      visibility.checklistItems.length < CHECKLIST_ITEMS.length;
     const fromPrison = woman.prisonCode === RELEASED_PRISON_CODE ? woman.releasedFromPrisonCode : woman.prisonCode;
     const town = fromPrison ? prisonTown(fromPrison) : null;
     return {
@@ -208,15 +228,28 @@ export class ReleaseDayService {
       releaseDate: woman.releaseDate,
       prisonTown: town,
       checklist,
-      notes: plan?.notes ?? null,
-      appointments: appointments.map((a) => ({ ...this.appointmentSnapshot(a), id: a.id })),
+      ...(visibility.notes ? { notes: plan?.notes ?? null } : {}),
+      appointments: appointments.map((a) => {
+        const { notes, ...rest } = this.appointmentSnapshot(a);
+        return { ...rest, ...(visibility.notes ? { notes } : {}), id: a.id };
+      }),
       warnings: checkReleaseDayPlan({
         releaseDate: woman.releaseDate,
         prisonTown: town,
         appointments,
-        checklist,
+        // Items withheld count as settled here, so no warning names them.
+        checklist: {
+          ...fullChecklist,
+          ...Object.fromEntries(
+            CHECKLIST_ITEMS.filter((i) => !visibility.checklistItems.includes(i)).map((i) => [
+              i,
+              ChecklistState.NOT_NEEDED,
+            ]),
+          ),
+        },
         travelMinutes: travelTimeLookup(table),
       }),
+      detailWithheld,
       version: plan?.version ?? null,
       updatedAt: plan?.updatedAt.toISOString() ?? null,
     };

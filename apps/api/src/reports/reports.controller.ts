@@ -7,6 +7,8 @@ import { fieldError } from '../common/validation-errors';
 import { OverdueTasksQueryDto, ReportPeriodQueryDto, ReportScopeQueryDto } from './report-query.dto';
 import { ReportResult, tableToCsv } from './report-table';
 import { ReportsService } from './reports.service';
+import { DataKind } from '@app/domain';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 /** What a report answers with: JSON tables, or one table as a CSV download; either way the read is audited. */
 type Answer = ReportResult | string;
@@ -19,6 +21,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('overdue-work')
+  @ExposesCaseData(DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({
     summary: 'Open overdue and at-risk tasks by team, provider, pathway and prison, aged in working days',
   })
@@ -32,6 +35,7 @@ export class ReportsController {
   }
 
   @Get('overdue-work/tasks')
+  @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({ summary: 'Drill down: the tasks behind an overdue figure' })
   overdueTasks(
     @CurrentUser() user: AuthenticatedUser,
@@ -43,6 +47,7 @@ export class ReportsController {
   }
 
   @Get('overdue-trend')
+  @ExposesCaseData(DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({ summary: 'Overdue tasks at the end of each of the last 12 weeks, per prison' })
   overdueTrend(
     @CurrentUser() user: AuthenticatedUser,
@@ -54,6 +59,7 @@ export class ReportsController {
   }
 
   @Get('release-readiness')
+  @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({ summary: 'Women released in the next 14 days with release-critical tasks open, and what is missing' })
   releaseReadiness(
     @CurrentUser() user: AuthenticatedUser,
@@ -65,6 +71,7 @@ export class ReportsController {
   }
 
   @Get('provider-accountability')
+  @ExposesCaseData(DataKind.REFERRALS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({
     summary: 'Per CRS provider: referrals, stage times against deadlines, returns, withdrawals, outcomes',
   })
@@ -78,6 +85,7 @@ export class ReportsController {
   }
 
   @Get('referral-timeliness')
+  @ExposesCaseData(DataKind.REFERRALS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({ summary: 'From need identified to referral sent, by referrer role' })
   referralTimeliness(
     @CurrentUser() user: AuthenticatedUser,
@@ -89,6 +97,7 @@ export class ReportsController {
   }
 
   @Get('accommodation-outcomes')
+  @ExposesCaseData(DataKind.MOVEMENTS)
   @ApiOperation({ summary: 'Housed on the night of release and at 12 weeks, per releasing prison' })
   accommodation(
     @CurrentUser() user: AuthenticatedUser,
@@ -100,6 +109,7 @@ export class ReportsController {
   }
 
   @Get('alerts')
+  @ExposesCaseData(DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
   @ApiOperation({ summary: 'Alerts fired, how fast they were acknowledged, and escalations by level' })
   alerts(
     @CurrentUser() user: AuthenticatedUser,

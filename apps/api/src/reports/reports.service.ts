@@ -19,7 +19,6 @@ import {
 } from '@app/database';
 import {
   addCalendarDays,
-  canSeeSensitiveFlags,
   daysBetween,
   DEFAULT_REPORT_PERIOD_DAYS,
   MAX_REPORT_PERIOD_DAYS,
@@ -28,7 +27,8 @@ import {
   RELEASE_READINESS_DAYS,
   ReportKind,
   resolveReportScope,
-  SENSITIVE_PATHWAYS,
+  referralListFilterFor,
+  taskVisibilityFor,
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
@@ -252,7 +252,13 @@ export class ReportsService {
         return prisonName.get(key) ?? key;
       },
     };
-    const hidden = canSeeSensitiveFlags(user.role) || verdict.scope.providerId !== null ? [] : [...SENSITIVE_PATHWAYS];
+    // The visibility policy decides: a provider's figures count her own sent referrals (which she sees whole);
+    // every other report counts tasks, alerts and referrals as the reader's task visibility allows.
+    const hidden = [
+      ...(verdict.scope.providerId !== null
+        ? referralListFilterFor(user).hiddenPathways
+        : taskVisibilityFor(user.role).hiddenPathways),
+    ];
     const notes =
       hidden.length > 0
         ? [`Special category pathways (${hidden.map(codeLabel).join(', ')}) are left out of these figures.`]

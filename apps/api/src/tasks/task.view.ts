@@ -1,6 +1,6 @@
-/** What the API says about a task. */
+/** What the API says about a task: why it does not apply, and its notes, only as the visibility policy allows. */
 import { TaskEntity, TaskNoteEntity, TaskRow, TaskStatusChangeEntity } from '@app/database';
-import { Pathway, Role, ScheduleState, TaskStatus, scheduleStateAt } from '@app/domain';
+import { canSeeEligibilityReasons, Pathway, Role, ScheduleState, TaskStatus, scheduleStateAt } from '@app/domain';
 
 export interface TaskView {
   id: string;
@@ -19,7 +19,8 @@ export interface TaskView {
   status: TaskStatus;
   blockedReason: string | null;
   releaseCritical: boolean;
-  ineligibleReasons: string[];
+  /** Why the task does not apply to her; absent for roles that may not see her flags and finance records. */
+  ineligibleReasons?: string[];
   dueDate: string | null;
   dueAt: string | null;
   atRiskAt: string | null;
@@ -40,6 +41,7 @@ export function scheduleStateOf(task: TaskEntity, now: Date): ScheduleState {
 export function toTaskView(
   task: TaskEntity,
   scheduleState: ScheduleState,
+  reader: Role,
   row?: Omit<TaskRow, 'task' | 'scheduleState'>,
 ): TaskView {
   return {
@@ -57,7 +59,7 @@ export function toTaskView(
     status: task.status,
     blockedReason: task.blockedReason,
     releaseCritical: task.releaseCritical,
-    ineligibleReasons: task.ineligibleReasons,
+    ...(canSeeEligibilityReasons(reader) ? { ineligibleReasons: task.ineligibleReasons } : {}),
     dueDate: task.dueDate,
     dueAt: task.dueAt?.toISOString() ?? null,
     atRiskAt: task.atRiskAt?.toISOString() ?? null,
@@ -70,8 +72,8 @@ export function toTaskView(
   };
 }
 
-export function toTaskRowView(row: TaskRow): TaskView {
-  return toTaskView(row.task, row.scheduleState, row);
+export function toTaskRowView(row: TaskRow, reader: Role): TaskView {
+  return toTaskView(row.task, row.scheduleState, reader, row);
 }
 
 export interface TaskNoteView {
@@ -106,7 +108,8 @@ export function toTaskNoteViews(
 }
 
 export interface TaskDetailView extends TaskView {
-  notes: TaskNoteView[];
+  /** Absent for roles that do not read task notes. */
+  notes?: TaskNoteView[];
   statusLog: {
     fromStatus: TaskStatus | null;
     toStatus: TaskStatus;
@@ -116,10 +119,16 @@ export interface TaskDetailView extends TaskView {
   }[];
 }
 
-export function toTaskDetailView(row: TaskRow, notes: TaskNoteView[], log: TaskStatusChangeEntity[]): TaskDetailView {
+/** `notes` null: withheld from this reader by the visibility policy. */
+export function toTaskDetailView(
+  row: TaskRow,
+  reader: Role,
+  notes: TaskNoteView[] | null,
+  log: TaskStatusChangeEntity[],
+): TaskDetailView {
   return {
-    ...toTaskRowView(row),
-    notes,
+    ...toTaskRowView(row, reader),
+    ...(notes ? { notes } : {}),
     statusLog: log.map((c) => ({
       fromStatus: c.fromStatus,
       toStatus: c.toStatus,

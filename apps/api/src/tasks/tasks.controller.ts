@@ -8,6 +8,8 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { AddTaskNoteDto, ChangeTaskStatusDto, ListTasksQueryDto } from './task.dto';
 import { TaskDetailView, TaskView } from './task.view';
 import { TasksService } from './tasks.service';
+import { DataKind } from '@app/domain';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -16,11 +18,26 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
+  @ExposesCaseData(
+    DataKind.WOMAN_RECORD,
+    DataKind.TASKS,
+    DataKind.OTHER_ROLES_TASKS,
+    DataKind.SENSITIVE_PATHWAYS,
+    DataKind.FINANCE_AND_ID,
+  )
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListTasksQueryDto): Promise<Page<TaskView>> {
     return this.tasks.list(user, query);
   }
 
   @Get(':id')
+  @ExposesCaseData(
+    DataKind.WOMAN_RECORD,
+    DataKind.TASKS,
+    DataKind.OTHER_ROLES_TASKS,
+    DataKind.SENSITIVE_PATHWAYS,
+    DataKind.TASK_NOTES,
+    DataKind.FINANCE_AND_ID,
+  )
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<TaskDetailView> {
     return this.tasks.get(user, id);
   }

@@ -5,6 +5,7 @@ import { TaskEntity, TaskRow, TasksRepository, Tx, UnitOfWork, UsersRepository, 
 import {
   Role,
   TaskStatus,
+  canSeeTaskNotes,
   claimRefusal,
   isOpenTaskStatus,
   taskStatusChangeProblem,
@@ -55,14 +56,18 @@ export class TasksService {
       limit,
       offset,
     });
-    return { items: rows.map(toTaskRowView), total, limit, offset };
+    return { items: rows.map((row) => toTaskRowView(row, user.role)), total, limit, offset };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<TaskDetailView> {
     const row = await this.findVisible(user, id);
-    const [notes, log] = await Promise.all([this.tasks.listNotes([id]), this.tasks.listStatusChanges(id)]);
+    const notesShown = canSeeTaskNotes(user.role, row.task);
+    const [notes, log] = await Promise.all([
+      notesShown ? this.tasks.listNotes([id]) : Promise.resolve([]),
+      this.tasks.listStatusChanges(id),
+    ]);
     const authors = await this.users.findByIds(noteAuthorIds(notes));
-    return toTaskDetailView(row, toTaskNoteViews(notes, authors), log);
+    return toTaskDetailView(row, user.role, notesShown ? toTaskNoteViews(notes, authors) : null, log);
   }
 
   async claim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {
@@ -82,7 +87,7 @@ export class TasksService {
       return result;
     });
     if (!outcome.claimed) throw await this.claimConflict(outcome.current);
-    return toTaskView(outcome.task, scheduleStateOf(outcome.task, now), row);
+    return toTaskView(outcome.task, scheduleStateOf(outcome.task, now), user.role, row);
   }
 
   async releaseClaim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {
@@ -97,7 +102,7 @@ export class TasksService {
       return task;
     });
     if (!released) throw new ConflictException('The task changed while you were releasing it: reload and try again');
-    return toTaskView(released, scheduleStateOf(released, this.clock.now()), row);
+    return toTaskView(released, scheduleStateOf(released, this.clock.now()), user.role, row);
   }
 
   async changeStatus(user: AuthenticatedUser, id: string, body: ChangeTaskStatusDto, actor: Actor): Promise<TaskView> {
@@ -134,7 +139,7 @@ export class TasksService {
         `The task was changed by someone else since you read it (you sent version ${body.version}): reload and try again`,
       );
     }
-    return toTaskView(updated, scheduleStateOf(updated, now), row);
+    return toTaskView(updated, scheduleStateOf(updated, now), user.role, row);
   }
 
   async addNote(user: AuthenticatedUser, id: string, body: AddTaskNoteDto, actor: Actor): Promise<TaskDetailView> {

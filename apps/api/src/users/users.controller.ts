@@ -7,6 +7,7 @@ import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { UpdateUserAccessDto } from './update-user-access.dto';
 import { UserView, UsersService } from './users.service';
+import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ExposesNoCaseData()
   list(): Promise<UserView[]> {
     return this.users.list();
   }

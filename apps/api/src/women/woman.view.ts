@@ -1,6 +1,14 @@
-/** What the API says about a woman: sensitive flags appear only for roles that need them. */
+/** What the API says about a woman: fields of narrower kinds (flags, a banking barrier) only as the policy allows. */
 import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
-import { canSeeSensitiveFlags, Role, SensitiveFlag, WomanWarning, womanWarnings } from '@app/domain';
+import {
+  AuditReading,
+  auditEntryFor,
+  hiddenWomanFields,
+  Role,
+  SensitiveFlag,
+  WomanWarning,
+  womanWarnings,
+} from '@app/domain';
 
 export interface WomanView {
   id: string;
@@ -30,7 +38,8 @@ export interface WomanView {
   /** Present only for roles that may see special category data. */
   sensitiveFlags?: SensitiveFlag[];
   hasNationalInsuranceNumber: boolean | null;
-  bankingBarrier: string | null;
+  /** Present only for roles that may see finance and ID records. */
+  bankingBarrier?: string | null;
   releasedOn: string | null;
   releasedFromPrisonCode: string | null;
   recallCount: number;
@@ -43,7 +52,7 @@ export interface WomanView {
 }
 
 export function toWomanView(woman: WomanEntity, role: Role, today: string, taskCounts?: WomanTaskCounts): WomanView {
-  return {
+  const view: WomanView = {
     id: woman.id,
     prisonNumber: woman.prisonNumber,
     firstName: woman.firstName,
@@ -68,7 +77,7 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     comId: woman.comId,
     keyworkerName: woman.keyworkerName,
     complexity: woman.complexity,
-    ...(canSeeSensitiveFlags(role) ? { sensitiveFlags: woman.sensitiveFlags } : {}),
+    sensitiveFlags: woman.sensitiveFlags,
     hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
     bankingBarrier: woman.bankingBarrier,
     releasedOn: woman.releasedOn,
@@ -80,6 +89,8 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     updatedAt: woman.updatedAt.toISOString(),
     ...(taskCounts ? { taskCounts } : {}),
   };
+  for (const field of hiddenWomanFields(role)) delete view[field as keyof WomanView];
+  return view;
 }
 
 /** The snapshot of a woman the audit trail keeps (before/after of each change). */
@@ -100,28 +111,23 @@ export interface AuditView {
   at: string;
 }
 
-function withoutSensitive(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!snapshot) return snapshot;
-  const { sensitiveFlags: _s, ...rest } = snapshot;
-  return rest;
-}
-
-/** The audit trail as this role may read it: hidden tasks and pathways are left out, and flags stripped. */
-export function toAuditViews(
-  events: AuditEventEntity[],
-  role: Role,
-  isVisible: (e: AuditEventEntity) => boolean,
-): AuditView[] {
-  const showFlags = canSeeSensitiveFlags(role);
-  return events.filter(isVisible).map((e) => ({
-    id: e.id,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    action: e.action,
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    before: showFlags ? e.before : withoutSensitive(e.before),
-    after: showFlags ? e.after : withoutSensitive(e.after),
-    at: e.at.toISOString(),
-  }));
+/** The audit trail as this reader may read it: the visibility policy decides each entry (left out or redacted). */
+export function toAuditViews(events: AuditEventEntity[], reading: AuditReading): AuditView[] {
+  return events.flatMap((e) => {
+    const shown = auditEntryFor(e, reading);
+    if (!shown) return [];
+    return [
+      {
+        id: e.id,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        action: e.action,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        before: shown.before,
+        after: shown.after,
+        at: e.at.toISOString(),
+      },
+    ];
+  });
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
-import { Role } from '@app/domain';
+import { Role, DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { Page } from '../common/pagination.dto';
@@ -9,6 +9,7 @@ import { RequestId } from '../common/request-id.decorator';
 import { CreateWomanDto, ListWomenQueryDto, UpdateWomanDto } from './woman.dto';
 import { WomanView } from './woman.view';
 import { WomanBoardRow, WomanDetailView, WomenService } from './women.service';
+import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('women')
 @ApiBearerAuth()
@@ -17,11 +18,38 @@ export class WomenController {
   constructor(private readonly women: WomenService) {}
 
   @Get()
+  @ExposesCaseData(
+    DataKind.WOMAN_RECORD,
+    DataKind.PATHWAYS,
+    DataKind.SENSITIVE_FLAGS,
+    DataKind.SENSITIVE_PATHWAYS,
+    DataKind.TASKS,
+    DataKind.OTHER_ROLES_TASKS,
+    DataKind.FINANCE_AND_ID,
+    DataKind.MOVEMENTS,
+  )
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
     return this.women.list(user, query);
   }
 
   @Get(':id')
+  @ExposesCaseData(
+    DataKind.WOMAN_RECORD,
+    DataKind.PATHWAYS,
+    DataKind.SENSITIVE_FLAGS,
+    DataKind.SENSITIVE_PATHWAYS,
+    DataKind.TASKS,
+    DataKind.OTHER_ROLES_TASKS,
+    DataKind.TASK_NOTES,
+    DataKind.ASSESSMENTS,
+    DataKind.REFERRALS,
+    DataKind.REFERRAL_DRAFTS,
+    DataKind.RISK_INFORMATION,
+    DataKind.RELEASE_DAY_PLAN,
+    DataKind.RELEASE_DAY_DETAIL,
+    DataKind.FINANCE_AND_ID,
+    DataKind.MOVEMENTS,
+  )
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<WomanDetailView> {
     return this.women.get(user, id);
   }

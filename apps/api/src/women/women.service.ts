@@ -6,6 +6,7 @@ import {
   AuditTrailRepository,
   PathwayStatusesRepository,
   ReferenceDataRepository,
+  ReferralsRepository,
   TaskEntity,
   TasksRepository,
   Tx,
@@ -15,12 +16,15 @@ import {
   WomenRepository,
 } from '@app/database';
 import {
+  DataKind,
   PATHWAYS,
   Pathway,
   PathwayStatus,
   Role,
   canSeePathway,
+  canSeeTaskNotes,
   effectiveReleaseDate,
+  mayView,
   releaseDateProblems,
   taskVisibilityFor,
 } from '@app/domain';
@@ -47,9 +51,10 @@ export interface WomanBoardRow extends WomanView {
 
 export interface WomanDetailView extends WomanView {
   pathways: PathwayView[];
-  /** Each with its notes, oldest first, so the panel shows a note as soon as it is saved. */
-  tasks: (TaskView & { notes: TaskNoteView[] })[];
-  assessments: {
+  /** Each with its notes, oldest first, so the panel shows a note as soon as it is saved (notes absent for roles that do not read them). */
+  tasks: (TaskView & { notes?: TaskNoteView[] })[];
+  /** Absent for roles that do not read assessments. */
+  assessments?: {
     id: string;
     kind: string;
     method: string;
@@ -68,6 +73,7 @@ export class WomenService {
     private readonly pathways: PathwayStatusesRepository,
     private readonly assessments: AssessmentsRepository,
     private readonly audit: AuditTrailRepository,
+    private readonly referrals: ReferralsRepository,
     private readonly reference: ReferenceDataRepository,
     private readonly users: UsersRepository,
     private readonly planner: TaskPlannerService,
@@ -104,39 +110,54 @@ export class WomenService {
     const woman = await this.women.findOneInScope(user.scope, id);
     if (!woman) throw new NotFoundException('No such woman in your caseload');
     const visibility = taskVisibilityFor(user.role);
-    const [statuses, taskPage, assessments, trail] = await Promise.all([
+    const [statuses, taskPage, assessments, trail, referrals] = await Promise.all([
       this.pathways.listForWoman(id),
       this.tasks.listInScope(user.scope, { now: this.clock.now(), visibility, womanId: id, limit: 1000, offset: 0 }),
-      this.assessments.listForWoman(id),
+      mayView(user.role, DataKind.ASSESSMENTS) ? this.assessments.listForWoman(id) : Promise.resolve(null),
       this.audit.listForWoman(id),
+      // Every referral of hers in the reader's scope; the policy then decides each entry about one.
+      this.referrals.listInScope(user.scope, {
+        womanId: id,
+        visibility: { includeDrafts: true, hiddenPathways: [] },
+        limit: 1000,
+        offset: 0,
+      }),
     ]);
-    const visibleTaskIds = new Set(taskPage.rows.map((r) => r.task.id));
-    const notes = await this.tasks.listNotes([...visibleTaskIds]);
+    const visibleTasks = new Map(taskPage.rows.map((r) => [r.task.id, r.task]));
+    const notedTaskIds = taskPage.rows.filter((r) => canSeeTaskNotes(user.role, r.task)).map((r) => r.task.id);
+    const notes = await this.tasks.listNotes(notedTaskIds);
     const noteViews = toTaskNoteViews(notes, await this.users.findByIds(noteAuthorIds(notes)));
-    const auditTrail = toAuditViews(trail, user.role, (e) => {
-      if (e.entityType === 'TASK') return visibleTaskIds.has(e.entityId);
-      if (e.entityType === 'PATHWAY') return canSeePathway(user.role, e.entityId as Pathway);
-      if (e.entityType === 'ASSESSMENT') return visibility.hiddenPathways.length === 0;
-      return true;
+    const referralsById = new Map(
+      referrals.rows.map(({ referral: r }) => [
+        r.id,
+        { providerId: r.providerId, status: r.status, pathways: r.pathways.map((p) => p.pathway) },
+      ]),
+    );
+    const auditTrail = toAuditViews(trail, {
+      role: user.role,
+      providerId: user.providerId,
+      task: (taskId) => visibleTasks.get(taskId) ?? null,
+      referral: (referralId) => referralsById.get(referralId) ?? null,
     });
     return {
       ...toWomanView(woman, user.role, this.clock.today()),
       pathways: this.pathwayViews(user.role, statuses),
       tasks: taskPage.rows.map((row) => ({
-        ...toTaskRowView(row),
-        notes: noteViews.filter((n) => n.taskId === row.task.id),
+        ...toTaskRowView(row, user.role),
+        ...(notedTaskIds.includes(row.task.id) ? { notes: noteViews.filter((n) => n.taskId === row.task.id) } : {}),
       })),
-      assessments:
-        visibility.hiddenPathways.length === 0
-          ? assessments.map((a) => ({
+      ...(assessments
+        ? {
+            assessments: assessments.map((a) => ({
               id: a.id,
               kind: a.kind,
               method: a.method,
               assessedAt: a.assessedAt.toISOString(),
               assessedById: a.assessedById,
-              outcomes: a.outcomes,
-            }))
-          : [],
+              outcomes: a.outcomes.filter((o) => canSeePathway(user.role, o.pathway)),
+            })),
+          }
+        : {}),
       auditTrail,
     };
   }

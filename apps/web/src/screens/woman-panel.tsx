@@ -40,7 +40,8 @@ interface Task {
   dueDate: string | null;
   scheduleState: Schedule;
   version: number;
-  notes: Note[];
+  /** Absent when the visibility policy withholds notes from this role (governors, regional managers). */
+  notes?: Note[];
 }
 
 interface Detail {
@@ -68,6 +69,8 @@ interface Referral {
 
 interface ReleaseDay {
   warnings: { code: string; message: string }[];
+  /** True when her free text, health appointments, medication and safe-space needs are not shown to this role. */
+  detailWithheld?: boolean;
   appointments: { id: string; kind: string; startsAt: string; place: string; town: string }[];
 }
 
@@ -284,7 +287,7 @@ export function WomanPanel({
                   )}
                 </div>
               )}
-              {task.notes.length > 0 && (
+              {task.notes && task.notes.length > 0 && (
                 <ul className="plain notes" aria-label={`Notes on ${task.title}`}>
                   {task.notes.map((note) => (
                     <li key={note.id}>
@@ -351,6 +354,11 @@ export function WomanPanel({
               </li>
             ))}
           </ul>
+          {releaseDay.detailWithheld && (
+            <p className="secondary">
+              Health appointments and notes are shown only to the people planning her release.
+            </p>
+          )}
           {releaseDay.warnings.map((w, i) => (
             <p key={i} className="warning">
               <span aria-hidden="true">!</span> {w.message}

@@ -13,10 +13,16 @@ export interface ReferralListFilter {
   womanId?: string;
   status?: ReferralStatus;
   caseworkerId?: string;
-  /** Referrals with any of these pathways are left out unless they have another (governors' oversight). */
-  hiddenPathways: readonly Pathway[];
+  /** What the visibility policy lets the reader see: drafts, and the pathways that alone hide a referral. */
+  visibility: ReferralSqlVisibility;
   limit: number;
   offset: number;
+}
+
+export interface ReferralSqlVisibility {
+  includeDrafts: boolean;
+  /** Referrals with any of these pathways are left out unless they have another (governors' oversight). */
+  hiddenPathways: readonly Pathway[];
 }
 
 export interface ReferralRow {
@@ -34,7 +40,7 @@ export class ReferralsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async listInScope(scope: AccessScope, filter: ReferralListFilter): Promise<{ rows: ReferralRow[]; total: number }> {
-    const qb = this.scoped(scope, filter.hiddenPathways);
+    const qb = this.scoped(scope, filter.visibility);
     if (filter.womanId) qb.andWhere('r.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.caseworkerId) qb.andWhere('r.caseworker_id = :caseworkerId', { caseworkerId: filter.caseworkerId });
@@ -47,10 +53,8 @@ export class ReferralsRepository {
     return { rows: entities.map((referral, i) => this.row(referral, raw[i] as Record<string, unknown>)), total };
   }
 
-  async findInScope(scope: AccessScope, hiddenPathways: readonly Pathway[], id: string): Promise<ReferralRow | null> {
-    const { entities, raw } = await this.scoped(scope, hiddenPathways)
-      .andWhere('r.id = :id', { id })
-      .getRawAndEntities();
+  async findInScope(scope: AccessScope, visibility: ReferralSqlVisibility, id: string): Promise<ReferralRow | null> {
+    const { entities, raw } = await this.scoped(scope, visibility).andWhere('r.id = :id', { id }).getRawAndEntities();
     const referral = entities[0];
     return referral ? this.row(referral, raw[0] as Record<string, unknown>) : null;
   }
@@ -113,7 +117,8 @@ export class ReferralsRepository {
       .find({ where: { referralId }, order: { id: 'ASC' } });
   }
 
-  private scoped(scope: AccessScope, hiddenPathways: readonly Pathway[]): SelectQueryBuilder<ReferralEntity> {
+  private scoped(scope: AccessScope, visibility: ReferralSqlVisibility): SelectQueryBuilder<ReferralEntity> {
+    const { hiddenPathways } = visibility;
     const qb = this.dataSource
       .getRepository(ReferralEntity)
       .createQueryBuilder('r')
@@ -142,6 +147,7 @@ export class ReferralsRepository {
         qb.where('w.com_id = :scopeComUserId', { scopeComUserId: scope.comUserId });
         break;
     }
+    if (!visibility.includeDrafts) qb.andWhere("r.status <> 'DRAFT'");
     if (hiddenPathways.length > 0) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM jsonb_array_elements(r.pathways) p WHERE p->>'pathway' <> ALL(:hiddenPathways))`,
