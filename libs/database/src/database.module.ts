@@ -27,6 +27,7 @@ import {
   OutcomeReportsRepository,
   AlertReportsRepository,
   ReleasesRepository,
+  AccessChangesRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -53,6 +54,7 @@ const REPOSITORIES = [
   OutcomeReportsRepository,
   AlertReportsRepository,
   ReleasesRepository,
+  AccessChangesRepository,
 ];
 
 @Global()

@@ -4,10 +4,12 @@ import { DeadlineEngineAndOutbox1795352674218 } from './1795352674218-DeadlineEn
 import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
 import { Workflows1795358950436 } from './1795358950436-Workflows';
 import { Reports1795365000000 } from './1795365000000-Reports';
+import { AccessChanges1795987040283 } from './1795987040283-AccessChanges';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
   DeadlineEngineAndOutbox1795352674218,
   Workflows1795358950436,
   Reports1795365000000,
+  AccessChanges1795987040283,
 ];
