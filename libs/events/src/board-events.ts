@@ -117,7 +117,18 @@ export const CLIENT_EVENTS = {
   reload: 'board.reload',
   /** A room the server removed the socket from (access withdrawn). */
   removed: 'board.removed',
+  /** Sent just before the server closes the socket: its token expired or the account was withdrawn. */
+  sessionEnded: 'session.ended',
 } as const;
+
+/** Why a socket's session ended: `expired` (get a fresh token and reconnect) or `withdrawn` (the account). */
+export interface SessionEnded {
+  reason: 'expired' | 'withdrawn';
+  message: string;
+}
+
+/** Client-to-server: a fresh token for this socket (POST /auth/refresh), so it outlives the first one. */
+export const SESSION_RENEW = 'session.renew';
 
 /** Gateway-to-gateway message: re-check the rooms of this user's sockets. */
 export const ACCESS_CHANGED = 'access.changed';

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Public, bearerToken } from '@app/auth';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './login.dto';
 
@@ -14,6 +14,14 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.username, body.password);
+  }
+
+  /** A fresh token for a still-valid one (the guard has checked it and that the account is active). */
+  @ApiBearerAuth()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Headers('authorization') authorization: string): Promise<LoginResult> {
+    return this.auth.refresh(bearerToken(authorization) ?? '');
   }
 
   @ApiBearerAuth()

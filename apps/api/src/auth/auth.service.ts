@@ -24,4 +24,8 @@ export class AuthService {
     }
     return { accessToken: await this.tokens.issue(user), tokenType: 'Bearer', user: toAuthenticatedUser(user) };
   }
+
+  async refresh(token: string): Promise<LoginResult> {
+    return { ...(await this.tokens.refresh(token)), tokenType: 'Bearer' };
+  }
 }
