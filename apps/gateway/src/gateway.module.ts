@@ -1,12 +1,14 @@
-/** The socket.io gateway process: authentication, the board gateway, health. */
+/** The socket.io gateway process: authentication, the board gateway, sessions and access re-checks, health. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
+import { AccessWatchService } from './access-watch.service';
 import { BoardGateway } from './board.gateway';
-import { GatewaySettings } from './config/gateway.config';
+import { GATEWAY_SETTINGS, GatewaySettings } from './config/gateway.config';
 import { HealthController } from './health.controller';
+import { SessionGateway } from './session.gateway';
 
 @Module({})
 export class GatewayModule {
@@ -20,7 +22,7 @@ export class GatewayModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [BoardGateway],
+      providers: [{ provide: GATEWAY_SETTINGS, useValue: settings }, BoardGateway, SessionGateway, AccessWatchService],
     };
   }
 }
