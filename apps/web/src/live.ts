@@ -23,6 +23,14 @@ export interface LiveHandlers {
   /** The gap was too long to replay: fetch everything again. */
   onReload(): void;
   onState(state: ConnectionState): void;
+  /** The gateway closed the socket: the token expired (`expired`) or the account was withdrawn. */
+  onSessionEnded(reason: string): void;
+}
+
+export interface LiveConnection {
+  close(): void;
+  /** A fresh token: handed to the open socket, or used to reconnect one the gateway closed (and catch up). */
+  renew(token: string): void;
 }
 
 async function gatewayUrl(): Promise<string> {
@@ -31,9 +39,17 @@ async function gatewayUrl(): Promise<string> {
   return configured ?? `${location.protocol}//${location.hostname}:3001`;
 }
 
-export async function connectLive(token: string, rooms: string[], handlers: LiveHandlers): Promise<() => void> {
+/** `token` is read at every (re)connection, so a reconnect always carries the newest one. */
+export async function connectLive(
+  token: () => string,
+  rooms: string[],
+  handlers: LiveHandlers,
+): Promise<LiveConnection> {
   let lastSeq = 0;
-  let socket: Socket | null = io(await gatewayUrl(), { auth: { token }, transports: ['websocket'] });
+  let socket: Socket | null = io(await gatewayUrl(), {
+    auth: (send) => send({ token: token() }),
+    transports: ['websocket'],
+  });
   const subscribe = (since?: number) =>
     socket?.emit('board.subscribe', since === undefined ? { rooms } : { rooms, since }, () => undefined);
   const seen = (event: BoardEvent) => {
@@ -50,8 +66,16 @@ export async function connectLive(token: string, rooms: string[], handlers: Live
   socket.on('board.event', seen);
   socket.on('board.replay', (replay: { events: BoardEvent[] }) => replay.events.forEach(seen));
   socket.on('board.reload', () => handlers.onReload());
-  return () => {
-    socket?.close();
-    socket = null;
+  socket.on('session.ended', (ended: { reason: string }) => handlers.onSessionEnded(ended.reason));
+  return {
+    close: () => {
+      socket?.close();
+      socket = null;
+    },
+    renew: (fresh) => {
+      if (socket?.connected) socket.emit('session.renew', { token: fresh }, () => undefined);
+      // Closed by the gateway, so not reconnecting by itself: the auth callback sends the fresh token.
+      else if (socket && !socket.active) socket.connect();
+    },
   };
 }
