@@ -11,6 +11,10 @@ export class BoardClient {
   readonly events: BoardEvent[] = [];
   readonly replays: { since: number; events: BoardEvent[] }[] = [];
   readonly removed: { room: string; reason: string }[] = [];
+  /** `session.ended` notices (token expired, account withdrawn), each with when it arrived. */
+  readonly ended: { reason: string; message: string; at: number }[] = [];
+  /** When the connection closed (epoch ms), or null while open. */
+  disconnectedAt: number | null = null;
   private readonly socket: Socket;
 
   private constructor(socket: Socket) {
@@ -18,6 +22,10 @@ export class BoardClient {
     socket.on('board.event', (event: BoardEvent) => this.events.push(event));
     socket.on('board.replay', (replay: { since: number; events: BoardEvent[] }) => this.replays.push(replay));
     socket.on('board.removed', (notice: { room: string; reason: string }) => this.removed.push(notice));
+    socket.on('session.ended', (notice: { reason: string; message: string }) =>
+      this.ended.push({ ...notice, at: Date.now() }),
+    );
+    socket.on('disconnect', () => (this.disconnectedAt = Date.now()));
   }
 
   static connect(gatewayUrl: string, token: string): Promise<BoardClient> {
@@ -44,6 +52,11 @@ export class BoardClient {
     return this.socket
       .timeout(10_000)
       .emitWithAck('board.subscribe', since === undefined ? { rooms } : { rooms, since }) as Promise<SubscribeReply>;
+  }
+
+  /** Any request with an acknowledgement (e.g. `session.renew`); its answer also proves the socket is served. */
+  request<T>(event: string, body: unknown): Promise<T> {
+    return this.socket.timeout(10_000).emitWithAck(event, body) as Promise<T>;
   }
 
   /** The last sequence number this client has seen (live or replayed). */

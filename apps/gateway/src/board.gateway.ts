@@ -16,14 +16,14 @@ import {
 import { Server, Socket } from 'socket.io';
 import { AuthenticatedUser, TokenService } from '@app/auth';
 import { OutboxRepository, WomenRepository } from '@app/database';
-import { ACCESS_CHANGED, BoardEvent, CLIENT_EVENTS, automaticRooms, roomAccess } from '@app/events';
+import { ACCESS_CHANGED, BoardEvent, CLIENT_EVENTS, automaticRooms, roomAccess, rooms } from '@app/events';
+import { ACCOUNT_WITHDRAWN, SocketData, endSession } from './socket-session';
 
 /** Beyond this many missed events a client is better off reloading the board from the API. */
 export const MAX_REPLAY = 500;
 
-interface SocketData {
-  user?: AuthenticatedUser;
-}
+/** A socket on this gateway, as the server's own or as fetchSockets returns it. */
+type AnySocket = Socket | Awaited<ReturnType<Server['fetchSockets']>>[number];
 
 export interface SubscribeRequest {
   rooms?: unknown;
@@ -56,9 +56,10 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
         return;
       }
       this.tokens
-        .authenticate(token)
-        .then((user) => {
+        .session(token)
+        .then(({ user, expiresAt }) => {
           (socket.data as SocketData).user = user;
+          (socket.data as SocketData).expiresAt = expiresAt;
           next();
         })
         .catch(() => next(new Error('unauthorised: the token is invalid or has expired')));
@@ -133,29 +134,40 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     socket.emit(CLIENT_EVENTS.replay, { since, events });
   }
 
-  /** A user's access changed: leave every room she may no longer be in; disconnect a withdrawn account. */
-  private async recheck(userId: string): Promise<void> {
-    const sockets = await this.server.in(`user:${userId}`).local.fetchSockets();
+  /** A user's access changed: leave every room she may no longer be in; end the session of a withdrawn account. */
+  async recheck(userId: string): Promise<void> {
+    const sockets = await this.server.in(rooms.user(userId)).local.fetchSockets();
     if (sockets.length === 0) return;
     const user = await this.tokens.reload(userId);
-    for (const socket of sockets) {
-      if (!user) {
-        socket.emit(CLIENT_EVENTS.removed, { room: '*', reason: 'your account is no longer active' });
-        socket.disconnect(true);
-        continue;
-      }
-      (socket.data as SocketData).user = user;
-      for (const room of socket.rooms) {
-        if (room === socket.id) continue;
-        const verdict = await roomAccess(user, room, (womanId) => this.womanInScope(user, womanId));
-        if (!verdict.allowed) {
-          socket.leave(room);
-          socket.emit(CLIENT_EVENTS.removed, { room, reason: verdict.reason });
-        }
-      }
-      socket.join(automaticRooms(user));
-    }
+    for (const socket of sockets) await this.recheckSocket(socket, user);
     this.logger.log(`re-checked ${sockets.length} socket(s) of user ${userId}`);
+  }
+
+  /** A woman's prison, COM, POM or release area changed: whoever follows her room may have lost her. */
+  async recheckWoman(womanId: string): Promise<void> {
+    const sockets = await this.server.in(rooms.woman(womanId)).local.fetchSockets();
+    for (const socket of sockets) {
+      const userId = (socket.data as SocketData).user?.id;
+      await this.recheckSocket(socket, userId ? await this.tokens.reload(userId) : null);
+    }
+  }
+
+  /** Puts one socket right for the user as she stands now (null: withdrawn). */
+  async recheckSocket(socket: AnySocket, user: AuthenticatedUser | null): Promise<void> {
+    if (!user) {
+      endSession(socket, ACCOUNT_WITHDRAWN);
+      return;
+    }
+    (socket.data as SocketData).user = user;
+    for (const room of socket.rooms) {
+      if (room === socket.id) continue;
+      const verdict = await roomAccess(user, room, (womanId) => this.womanInScope(user, womanId));
+      if (!verdict.allowed) {
+        await socket.leave(room);
+        socket.emit(CLIENT_EVENTS.removed, { room, reason: verdict.reason });
+      }
+    }
+    await socket.join(automaticRooms(user));
   }
 
   private async womanInScope(user: AuthenticatedUser, womanId: string): Promise<boolean> {

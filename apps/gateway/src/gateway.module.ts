@@ -1,9 +1,10 @@
-/** The socket.io gateway process: authentication, the board gateway, the live path's watch, health, metrics. */
+/** The socket.io gateway process: authentication, the board gateway, sessions and access re-checks, the live path's watch, health, metrics. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
+import { AccessWatchService } from './access-watch.service';
 import { BoardGateway } from './board.gateway';
 import { GATEWAY_SETTINGS, GatewaySettings } from './config/gateway.config';
 import { HealthController } from './health.controller';
@@ -13,6 +14,7 @@ import { GatewayMetrics } from './live-path/gateway-metrics';
 import { LivePathGateway } from './live-path/live-path.gateway';
 import { SubscriptionWatch } from './live-path/subscription-watch.service';
 import { MetricsController } from './metrics.controller';
+import { SessionGateway } from './session.gateway';
 
 @Module({})
 export class GatewayModule {
@@ -34,6 +36,8 @@ export class GatewayModule {
         BoardHeartbeatService,
         GatewayMetrics,
         BoardGateway,
+        SessionGateway,
+        AccessWatchService,
         LivePathGateway,
       ],
     };

@@ -2,10 +2,12 @@
  * The shell: sign-in, the page for the user's role (a prison board, the caseworker queue, the COM's
  * caseload), the alerts panel, and the live connection that refreshes whatever is on screen.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { loadSession, saveSession, Session, whenUnauthorised } from './api';
 import { CatchUp } from './board-follower';
-import { BoardEvent, ConnectionState, connectLive } from './live';
+import { BoardEvent, ConnectionState, LiveConnection, connectLive } from './live';
+import { keepSessionFresh, tokenExpiry } from './session-keeper';
 import { AlertsPanel } from './screens/alerts-panel';
 import { ComView } from './screens/com-view';
 import { PrisonBoard } from './screens/prison-board';
@@ -75,14 +77,31 @@ export function App() {
   const [caughtUp, setCaughtUp] = useState<string | null>(null);
   // New alerts since the notice was last dismissed, newest first: a burst must not hide the one that matters.
   const [announcements, setAnnouncements] = useState<{ seq: number; text: string }[]>([]);
+  // Her sign-in has run out: she signs in again over the page, which keeps its filters and open panel.
+  const [signInAgain, setSignInAgain] = useState(false);
+  const live = useRef<LiveConnection | null>(null);
   const hash = useHash();
 
   const signOut = useCallback((why: string | null) => {
     saveSession(null);
     setSession(null);
+    setSignInAgain(false);
     setNotice(why);
   }, []);
-  useEffect(() => whenUnauthorised(() => signOut('Your session has ended. Sign in again to carry on.')), [signOut]);
+  useEffect(() => whenUnauthorised(() => setSignInAgain(true)), []);
+
+  const userId = session?.user.id;
+  useEffect(() => {
+    if (!userId || signInAgain) return;
+    return keepSessionFresh(
+      (token) => {
+        const current = loadSession();
+        if (current) saveSession({ ...current, token });
+        live.current?.renew(token);
+      },
+      () => setSignInAgain(true),
+    );
+  }, [userId, signInAgain]);
 
   useEffect(() => {
     if (session && (hash === '' || hash === '#/')) location.hash = homeFor(session);
@@ -91,14 +110,15 @@ export function App() {
   const rooms = session ? roomsFor(session, hash) : [];
   const roomKey = rooms.join(',');
   useEffect(() => {
-    if (!session) return;
+    if (!userId) return;
     let refreshTimer: number | undefined;
     // Many events arrive together (a plan of 10 tasks): one refetch for the lot.
     const refresh = () => {
       window.clearTimeout(refreshTimer);
       refreshTimer = window.setTimeout(() => setRefreshKey((k) => k + 1), 250);
     };
-    const stop = connectLive(session.token, roomKey ? roomKey.split(',') : [], {
+    const token = () => loadSession()?.token ?? '';
+    const stop = connectLive(token, roomKey ? roomKey.split(',') : [], {
       onEvent: (event: BoardEvent) => {
         if (event.type === 'alert.raised' && event.alert) {
           const who = event.womanLabel ? ` for ${personLabel(event.womanLabel)}` : '';
@@ -116,12 +136,23 @@ export function App() {
         setConnection(state);
         if (state === 'live') refresh();
       },
+      onSessionEnded: (reason) => {
+        if (reason === 'withdrawn') signOut('Your account is no longer active.');
+        // A fresher token than the one that expired (renewed while the socket was away): reconnect with it.
+        else if (tokenExpiry(token()) > Date.now() + 1000) live.current?.renew(token());
+        else setSignInAgain(true);
+      },
     });
+    void stop.then((connection) => (live.current = connection));
     return () => {
       window.clearTimeout(refreshTimer);
-      void stop.then((close) => close());
+      void stop.then((connection) => {
+        connection.close();
+        if (live.current === connection) live.current = null;
+      });
     };
-  }, [session, roomKey]);
+    // Keyed on the user, not the session: a fresh token is read when needed and never tears the connection down.
+  }, [userId, roomKey, signOut]);
 
   if (!session) {
     return (
@@ -162,8 +193,28 @@ export function App() {
     page = <p>Loading…</p>;
   }
 
+  const again = signInAgain && (
+    <div className="sign-in-again" role="dialog" aria-modal="true" aria-label="Sign in again">
+      <SignIn
+        notice="Your sign-in has expired. Sign in again to carry on where you were: the page is kept as it is."
+        onSignedIn={(s) => {
+          saveSession(s);
+          setSignInAgain(false);
+          if (s.user.id === session.user.id) live.current?.renew(s.token);
+          else {
+            // Someone else at this screen: her own page, not the last user's.
+            setOpenWoman(null);
+            setSession(s);
+            location.hash = homeFor(s);
+          }
+        }}
+      />
+    </div>
+  );
+
   return (
-    <div className="shell">
+    <div className="shell" inert={signInAgain}>
+      {again && createPortal(again, document.body)}
       <header className="header">
         <a className="brand" href={homeFor(session)}>
           Resettle

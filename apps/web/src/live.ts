@@ -26,6 +26,14 @@ export interface LiveHandlers {
   onState(state: ConnectionState): void;
   /** Events that never arrived live were caught up (the heartbeat showed them). */
   onCaughtUp(catchUp: CatchUp): void;
+  /** The gateway closed the socket: the token expired (`expired`) or the account was withdrawn. */
+  onSessionEnded(reason: string): void;
+}
+
+export interface LiveConnection {
+  close(): void;
+  /** A fresh token: handed to the open socket, or used to reconnect one the gateway closed (and catch up). */
+  renew(token: string): void;
 }
 
 async function gatewayUrl(): Promise<string> {
@@ -34,15 +42,31 @@ async function gatewayUrl(): Promise<string> {
   return configured ?? `${location.protocol}//${location.hostname}:3001`;
 }
 
-export async function connectLive(token: string, rooms: string[], handlers: LiveHandlers): Promise<() => void> {
-  let socket: Socket | null = io(await gatewayUrl(), { auth: { token }, transports: ['websocket'] });
+/** `token` is read at every (re)connection, so a reconnect always carries the newest one. */
+export async function connectLive(
+  token: () => string,
+  rooms: string[],
+  handlers: LiveHandlers,
+): Promise<LiveConnection> {
+  let socket: Socket | null = io(await gatewayUrl(), {
+    auth: (send) => send({ token: token() }),
+    transports: ['websocket'],
+  });
   handlers.onState('connecting');
   socket.on('connect', () => handlers.onState('live'));
   socket.on('disconnect', () => handlers.onState('reconnecting'));
   socket.on('connect_error', () => handlers.onState('reconnecting'));
+  socket.on('session.ended', (ended: { reason: string }) => handlers.onSessionEnded(ended.reason));
   followBoard<BoardEvent>(socket, rooms, handlers);
-  return () => {
-    socket?.close();
-    socket = null;
+  return {
+    close: () => {
+      socket?.close();
+      socket = null;
+    },
+    renew: (fresh) => {
+      if (socket?.connected) socket.emit('session.renew', { token: fresh }, () => undefined);
+      // Closed by the gateway, so not reconnecting by itself: the auth callback sends the fresh token.
+      else if (socket && !socket.active) socket.connect();
+    },
   };
 }

@@ -2,7 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenGuard } from './access-token.guard';
-import { AuthSettings } from './auth.config';
+import { AUTH_SETTINGS, AuthSettings } from './auth.config';
 import { TokenService } from './token.service';
 
 @Module({})
@@ -18,7 +18,7 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [TokenService, AccessTokenGuard],
+      providers: [{ provide: AUTH_SETTINGS, useValue: settings }, TokenService, AccessTokenGuard],
       exports: [TokenService, AccessTokenGuard],
     };
   }

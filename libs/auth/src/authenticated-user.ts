@@ -19,4 +19,6 @@ export interface AccessTokenClaims {
   sub: string;
   role: Role;
   name: string;
+  /** When she signed in with her password (epoch seconds); refreshed tokens keep it, to cap a session. */
+  authTime?: number;
 }

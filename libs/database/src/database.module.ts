@@ -28,6 +28,7 @@ import {
   OutcomeReportsRepository,
   AlertReportsRepository,
   ReleasesRepository,
+  AccessChangesRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -54,6 +55,7 @@ const REPOSITORIES = [
   OutcomeReportsRepository,
   AlertReportsRepository,
   ReleasesRepository,
+  AccessChangesRepository,
 ];
 
 @Global()

@@ -119,6 +119,8 @@ export const CLIENT_EVENTS = {
   removed: 'board.removed',
   /** Every few seconds: the newest published sequence among the socket's rooms (see BoardHeartbeat). */
   heartbeat: 'board.heartbeat',
+  /** Sent just before the server closes the socket: its token expired or the account was withdrawn. */
+  sessionEnded: 'session.ended',
 } as const;
 
 /**
@@ -130,6 +132,15 @@ export const CLIENT_EVENTS = {
 export interface BoardHeartbeat {
   latestSeq: number;
 }
+
+/** Why a socket's session ended: `expired` (get a fresh token and reconnect) or `withdrawn` (the account). */
+export interface SessionEnded {
+  reason: 'expired' | 'withdrawn';
+  message: string;
+}
+
+/** Client-to-server: a fresh token for this socket (POST /auth/refresh), so it outlives the first one. */
+export const SESSION_RENEW = 'session.renew';
 
 /** Gateway-to-gateway message: re-check the rooms of this user's sockets. */
 export const ACCESS_CHANGED = 'access.changed';

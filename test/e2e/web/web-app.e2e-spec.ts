@@ -228,7 +228,7 @@ describe('the web app', () => {
     await context.close();
   });
 
-  it('sends an expired or revoked session back to sign in', async () => {
+  it('asks an expired or revoked session to sign in again over the page', async () => {
     const { context, page } = await signedIn(prt);
     // Runs in the page (a string, as the test's own types know nothing of the browser's sessionStorage).
     await page.evaluate(`(() => {
@@ -236,7 +236,10 @@ describe('the web app', () => {
       sessionStorage.setItem('resettle.session', JSON.stringify({ ...session, token: 'expired' }));
     })()`);
     await page.reload();
-    await page.getByText('Your session has ended').waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('dialog', { name: 'Sign in again' })
+      .getByText('Your sign-in has expired')
+      .waitFor({ timeout: 10_000 });
     await screenshot(page, 'sign-in');
     await context.close();
   });

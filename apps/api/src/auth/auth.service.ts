@@ -72,4 +72,8 @@ export class AuthService implements OnModuleInit {
     if (counted.refusal) throw new TooManySignInAttemptsException(counted.refusal.retryAfterSeconds);
     throw new UnauthorizedException('Unknown username or wrong password');
   }
+
+  async refresh(token: string): Promise<LoginResult> {
+    return { ...(await this.tokens.refresh(token)), tokenType: 'Bearer' };
+  }
 }

@@ -20,6 +20,9 @@ const gatewaySettingsSchema = z.object({
   // A gateway deaf for this long exits (code 1) so that its supervisor restarts it; 0 never exits.
   GATEWAY_DEAF_EXIT_MS: z.coerce.number().int().min(0).default(60_000),
   GATEWAY_ALLOWED_ORIGINS: allowedOriginsSchema,
+  // How often each gateway reads the access-change log (the backstop for a lost ACCESS_CHANGED message):
+  // the longest a socket keeps a room its user has lost.
+  ACCESS_RECHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 });
 
 export interface GatewaySettings {
@@ -33,10 +36,14 @@ export interface GatewaySettings {
   deafExitMs: number;
   /** Web origins whose pages may open a socket (a request with no Origin is not a browser's: see socket-origins.ts). */
   allowedOrigins: string[];
+  accessRecheckMs: number;
   redis: RedisSettings;
   database: DatabaseSettings;
   auth: AuthSettings;
 }
+
+/** Nest injection token for the GatewaySettings the process was started with. */
+export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');
 
 export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
   const data = parseSettings(gatewaySettingsSchema, env, 'gateway');
@@ -48,10 +55,9 @@ export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): Gatew
     canaryMs: data.GATEWAY_CANARY_MS,
     deafExitMs: data.GATEWAY_DEAF_EXIT_MS,
     allowedOrigins: data.GATEWAY_ALLOWED_ORIGINS,
+    accessRecheckMs: data.ACCESS_RECHECK_MS,
     redis: readRedisSettings(env),
     database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '4' }),
     auth: readAuthSettings(env),
   };
 }
-
-export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');

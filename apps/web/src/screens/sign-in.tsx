@@ -38,7 +38,13 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
       )}
       <form onSubmit={(event) => void submit(event)}>
         <label htmlFor="username">Username</label>
-        <input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input
+          id="username"
+          autoFocus
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
         <label htmlFor="password">Password</label>
         <input
           id="password"

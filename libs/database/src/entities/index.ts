@@ -1,3 +1,4 @@
+import { AccessChangeEntity } from './access-change.entity';
 import { AccommodationOutcomeEntity } from './accommodation-outcome.entity';
 import { ReleaseEntity } from './release.entity';
 import { BankAccountApplicationEntity } from './bank-account-application.entity';
@@ -25,6 +26,7 @@ import { UserEntity } from './user.entity';
 import { WomanEntity } from './woman.entity';
 
 export {
+  AccessChangeEntity,
   AccommodationOutcomeEntity,
   ReleaseEntity,
   BankAccountApplicationEntity,
@@ -70,6 +72,7 @@ export const ENTITIES = [
   AuditEventEntity,
   AlertEntity,
   OutboxEventEntity,
+  AccessChangeEntity,
   BankAccountApplicationEntity,
   BankAccountStatusChangeEntity,
   HmppsDomainEventEntity,

@@ -5,6 +5,7 @@ import { InitialSchema1795351800308 } from './1795351800308-InitialSchema';
 import { Workflows1795358950436 } from './1795358950436-Workflows';
 import { Reports1795365000000 } from './1795365000000-Reports';
 import { AppRole1795370000000 } from './1795370000000-AppRole';
+import { AccessChanges1795987040283 } from './1795987040283-AccessChanges';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Workflows1795358950436,
   Reports1795365000000,
   AppRole1795370000000,
+  AccessChanges1795987040283,
 ];

@@ -17,3 +17,4 @@ export * from './release-day.repository';
 export * from './hmpps-events.repository';
 export * from './reports';
 export * from './releases.repository';
+export * from './access-changes.repository';
