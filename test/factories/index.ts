@@ -6,3 +6,4 @@ export * from './users.factory';
 export * from './women.factory';
 export * from './casework.factory';
 export * from './reports.factory';
+export * from './room-policy.factory';
