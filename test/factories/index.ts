@@ -7,3 +7,4 @@ export * from './women.factory';
 export * from './casework.factory';
 export * from './reports.factory';
 export * from './policy-fixture.factory';
+export * from './room-policy.factory';

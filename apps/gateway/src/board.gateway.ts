@@ -16,7 +16,16 @@ import {
 import { Server, Socket } from 'socket.io';
 import { AuthenticatedUser, TokenService } from '@app/auth';
 import { OutboxRepository, WomenRepository } from '@app/database';
-import { ACCESS_CHANGED, BoardEvent, CLIENT_EVENTS, automaticRooms, roomAccess, rooms } from '@app/events';
+import {
+  ACCESS_CHANGED,
+  BoardEvent,
+  BoardEventPayload,
+  CLIENT_EVENTS,
+  automaticRooms,
+  roomAccess,
+  roomCarries,
+  rooms,
+} from '@app/events';
 import { ACCOUNT_WITHDRAWN, SocketData, endSession } from './socket-session';
 
 /** Beyond this many missed events a client is better off reloading the board from the API. */
@@ -113,7 +122,13 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     return { left };
   }
 
+  /**
+   * The missed events of the socket's rooms, each re-judged by the visibility policy for the room it was stored
+   * under: an event stored before a rule tightened (or addressed to a room she has since been refused) is not
+   * replayed to her. A user room is judged for the socket's own user, its only member.
+   */
   private async replay(socket: Socket, since: number): Promise<void> {
+    const user = (socket.data as SocketData).user as AuthenticatedUser;
     const joined = [...socket.rooms].filter((room) => room !== socket.id);
     const [oldest, missed] = await Promise.all([
       this.outbox.oldestId(),
@@ -127,10 +142,11 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       });
       return;
     }
-    const events: BoardEvent[] = missed.map((e) => ({
-      ...(e.payload as unknown as Omit<BoardEvent, 'seq'>),
-      seq: Number(e.id),
-    }));
+    const mine = new Set(joined);
+    const events: BoardEvent[] = missed
+      .map((e) => ({ rooms: e.rooms, event: e.payload as unknown as BoardEventPayload, seq: Number(e.id) }))
+      .filter(({ rooms, event }) => rooms.some((room) => mine.has(room) && roomCarries(room, event, user.role)))
+      .map(({ event, seq }) => ({ ...event, seq }));
     socket.emit(CLIENT_EVENTS.replay, { since, events });
   }
 

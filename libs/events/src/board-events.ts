@@ -2,7 +2,7 @@
  * The typed events the live board receives. Payloads carry what a board needs to redraw a card and
  * nothing more: never special category data (sensitive flags), never free-text notes.
  */
-import { AlertKind, Pathway, Role, ScheduleState, TaskStatus } from '@app/domain';
+import { AlertKind, DataKind, Pathway, Role, ScheduleState, TaskStatus } from '@app/domain';
 
 export interface WomanSummary {
   id: string;
@@ -68,6 +68,37 @@ export type BoardEventType =
   | 'release_day.changed'
   | 'accommodation_outcome.changed';
 
+/**
+ * What each kind of event reveals about the woman it names, in the visibility policy's data kinds (its pathway,
+ * task owner and referral are read from the event itself). Routing and replay both judge rooms by this: a new
+ * event type must say what it reveals before it compiles. No event carries flags, note text or risk text.
+ */
+export const EVENT_REVEALS: Readonly<Record<BoardEventType, readonly DataKind[]>> = {
+  'woman.created': [DataKind.WOMAN_RECORD],
+  'woman.updated': [DataKind.WOMAN_RECORD],
+  'woman.transferred': [DataKind.WOMAN_RECORD, DataKind.MOVEMENTS],
+  'woman.recalled': [DataKind.WOMAN_RECORD, DataKind.MOVEMENTS],
+  'woman.released': [DataKind.WOMAN_RECORD, DataKind.MOVEMENTS],
+  'pathway.status_changed': [DataKind.WOMAN_RECORD],
+  // Its outcomes name pathways, some special category.
+  'assessment.recorded': [DataKind.WOMAN_RECORD, DataKind.ASSESSMENTS],
+  'task.created': [DataKind.WOMAN_RECORD],
+  'task.claimed': [DataKind.WOMAN_RECORD],
+  'task.claim_released': [DataKind.WOMAN_RECORD],
+  'task.status_changed': [DataKind.WOMAN_RECORD],
+  // Not the note's text (never sent), but that someone wrote about her: for those who may read the note.
+  'task.note_added': [DataKind.WOMAN_RECORD, DataKind.TASK_NOTES],
+  'task.deadline_moved': [DataKind.WOMAN_RECORD],
+  'alert.raised': [DataKind.WOMAN_RECORD],
+  'alert.acknowledged': [DataKind.WOMAN_RECORD],
+  'referral.changed': [DataKind.WOMAN_RECORD],
+  'bank_account.changed': [DataKind.WOMAN_RECORD, DataKind.FINANCE_AND_ID],
+  'id_document.changed': [DataKind.WOMAN_RECORD, DataKind.FINANCE_AND_ID],
+  // Only its status travels, but the plan is where health appointments and refuge addresses live.
+  'release_day.changed': [DataKind.WOMAN_RECORD, DataKind.RELEASE_DAY_DETAIL],
+  'accommodation_outcome.changed': [DataKind.WOMAN_RECORD],
+};
+
 export interface ReferralSummary {
   id: string;
   reference: string;
@@ -76,6 +107,8 @@ export interface ReferralSummary {
   status: string;
   pathways: Pathway[];
   caseworkerId: string | null;
+  /** Whether it has ever been sent: before that it is a draft, the referrer's own business. */
+  sent: boolean;
   version: number;
 }
 

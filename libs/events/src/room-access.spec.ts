@@ -27,10 +27,22 @@ describe('room access', () => {
     expect((await roomAccess(crs, 'prison:STI:oversight', inScope([]))).allowed).toBe(false);
   });
 
-  it('lets anyone follow a woman only when she is in their scope', async () => {
+  it('lets a holder of her case follow a woman only when she is in their scope', async () => {
     const com = { ...base, role: Role.COM, prisonCodes: [] };
     expect(await roomAccess(com, 'woman:w1', inScope(['w1']))).toEqual({ allowed: true });
     expect((await roomAccess(com, 'woman:w2', inScope(['w1']))).allowed).toBe(false);
+  });
+
+  it('refuses the woman room to governors, regional managers and caseworkers, who see only part of her case', async () => {
+    for (const role of [Role.GOVERNOR, Role.REGIONAL_MANAGER, Role.CRS_CASEWORKER]) {
+      expect((await roomAccess({ ...base, role, providerId: 'p1' }, 'woman:w1', inScope(['w1']))).allowed).toBe(false);
+    }
+  });
+
+  it('refuses a prison team room for a prison that is not hers', async () => {
+    const pom = { ...base, role: Role.POM, teamKey: 'BZI' };
+    expect((await roomAccess(pom, 'team:POM:BZI', inScope([]))).allowed).toBe(false);
+    expect(automaticRooms(pom)).toEqual(['user:u1']);
   });
 
   it('refuses other users’ rooms, other teams, manager rooms to non-managers and unknown rooms', async () => {

@@ -1,61 +1,36 @@
 /**
- * Who may join which socket.io room: the same need-to-know rules as the API, applied on the server to
- * every join. Woman rooms need a database look-up (is she in the user's scope?), passed in as a callback.
+ * Who may join which socket.io room: the name is read back into its kind and key here, and the visibility
+ * policy (@app/domain roomAdmission) decides. Woman rooms need a database look-up (is she in the user's
+ * scope?), passed in as a callback and asked only when the policy would admit the role at all.
  */
-import { isOversightRole, Role } from '@app/domain';
+import { RoomKind, RoomMember, RoomVerdict, roomAdmission, roomAudience } from '@app/domain';
+import { parseRoom, rooms } from './rooms';
 
-export interface RoomMember {
-  id: string;
-  role: Role;
-  prisonCodes: readonly string[];
-  providerId: string | null;
-  teamKey: string | null;
-  isManager: boolean;
-}
-
-export type RoomVerdict = { allowed: true } | { allowed: false; reason: string };
-
-const ALLOWED: RoomVerdict = { allowed: true };
-const refuse = (reason: string): RoomVerdict => ({ allowed: false, reason });
+export type { RoomMember, RoomVerdict } from '@app/domain';
 
 export async function roomAccess(
   user: RoomMember,
   room: string,
   womanInScope: (womanId: string) => Promise<boolean>,
 ): Promise<RoomVerdict> {
-  const parts = room.split(':');
-  const [kind] = parts;
-  if (kind === 'woman' && parts.length === 2) {
-    return (await womanInScope(parts[1])) ? ALLOWED : refuse('she is not in your caseload');
-  }
-  if (kind === 'user' && parts.length === 2) return parts[1] === user.id ? ALLOWED : refuse('only your own user room');
-  if (user.role === Role.ADMIN && ['prison', 'provider', 'team', 'managers'].includes(kind)) return ALLOWED;
-  if (kind === 'prison' && parts.length === 2) {
-    if (isOversightRole(user.role))
-      return refuse(`governors and regional managers follow the oversight board: prison:${parts[1]}:oversight`);
-    const prisonStaff = user.role === Role.PRE_RELEASE_TEAM || user.role === Role.POM;
-    return prisonStaff && user.prisonCodes.includes(parts[1]) ? ALLOWED : refuse('not one of your prisons');
-  }
-  if (kind === 'prison' && parts.length === 3 && parts[2] === 'oversight') {
-    return isOversightRole(user.role) && user.prisonCodes.includes(parts[1])
-      ? ALLOWED
-      : refuse('not one of your prisons');
-  }
-  if (kind === 'provider' && parts.length === 2) {
-    return user.role === Role.CRS_CASEWORKER && user.providerId === parts[1] ? ALLOWED : refuse('not your provider');
-  }
-  if ((kind === 'team' || kind === 'managers') && parts.length === 3) {
-    const ownTeam = user.role === (parts[1] as Role) && user.teamKey === parts[2];
-    if (!ownTeam) return refuse('not your team');
-    return kind === 'managers' && !user.isManager ? refuse('only the team’s managers') : ALLOWED;
-  }
-  return refuse('unknown room');
+  const ref = parseRoom(room);
+  if (!ref) return { allowed: false, reason: 'unknown room' };
+  const mayBeInIt = ref.kind === RoomKind.WOMAN && roomAudience(ref.kind, null).includes(user.role);
+  return roomAdmission(user, ref, mayBeInIt ? await womanInScope(ref.key) : false);
 }
 
-/** The rooms a user is put in on connect, without asking: her own, and her team's. */
+/** The rooms a user is put in on connect, without asking: her own, and her team's (when the policy admits her). */
 export function automaticRooms(user: RoomMember): string[] {
-  const list = [`user:${user.id}`];
-  if (user.teamKey) list.push(`team:${user.role}:${user.teamKey}`);
-  if (user.teamKey && user.isManager) list.push(`managers:${user.role}:${user.teamKey}`);
+  const list = [rooms.user(user.id)];
+  if (user.teamKey) {
+    const own = [
+      rooms.team(user.role, user.teamKey),
+      ...(user.isManager ? [rooms.managers(user.role, user.teamKey)] : []),
+    ];
+    for (const room of own) {
+      const ref = parseRoom(room);
+      if (ref && roomAdmission(user, ref, false).allowed) list.push(room);
+    }
+  }
   return list;
 }

@@ -1,9 +1,11 @@
 /**
- * Socket.io room names, and which rooms each kind of change goes to. One naming scheme for every
- * emitter and every join. Rooms come in two kinds: full rooms (pre-release team, POM, COM, admin) and
- * restricted rooms (governors' oversight, CRS providers) that never hear of the sensitive pathways.
+ * Socket.io room names, and which rooms each kind of change goes to. One naming scheme for every emitter and
+ * every join. Which rooms may carry an event is not decided here: each candidate room is put to the visibility
+ * policy (@app/domain roomMayCarry), which answers from the room's audience and what the event reveals. The
+ * gateway's replay asks the same question of events already stored, so live and replayed delivery agree.
  */
-import { Pathway, Role, SENSITIVE_PATHWAYS } from '@app/domain';
+import { DataKind, EventContent, Pathway, Role, RoomKind, RoomRef, roomMayCarry, ROLES } from '@app/domain';
+import { BoardEventPayload, BoardEventType, EVENT_REVEALS } from './board-events';
 
 export const rooms = {
   /** The live board of a prison, for the roles that work it. */
@@ -16,6 +18,75 @@ export const rooms = {
   team: (role: Role, teamKey: string): string => `team:${role}:${teamKey}`,
   managers: (role: Role, teamKey: string): string => `managers:${role}:${teamKey}`,
 };
+
+/** What names each kind of room: the oracle test generates every room a client can ask for from this. */
+export type RoomKey = 'PRISON_CODE' | 'PROVIDER_ID' | 'USER_ID' | 'WOMAN_ID' | 'TEAM_KEY';
+
+export const ROOM_NAMING: Readonly<
+  Record<RoomKind, { key: RoomKey; byRole: boolean; name: (key: string, role: Role | null) => string }>
+> = {
+  [RoomKind.PRISON]: { key: 'PRISON_CODE', byRole: false, name: (key) => rooms.prison(key) },
+  [RoomKind.PRISON_OVERSIGHT]: { key: 'PRISON_CODE', byRole: false, name: (key) => rooms.prisonOversight(key) },
+  [RoomKind.PROVIDER]: { key: 'PROVIDER_ID', byRole: false, name: (key) => rooms.provider(key) },
+  [RoomKind.USER]: { key: 'USER_ID', byRole: false, name: (key) => rooms.user(key) },
+  [RoomKind.WOMAN]: { key: 'WOMAN_ID', byRole: false, name: (key) => rooms.woman(key) },
+  [RoomKind.TEAM]: { key: 'TEAM_KEY', byRole: true, name: (key, role) => rooms.team(role as Role, key) },
+  [RoomKind.MANAGERS]: { key: 'TEAM_KEY', byRole: true, name: (key, role) => rooms.managers(role as Role, key) },
+};
+
+/** A room name read back into its kind and key; null for a name no room has. */
+export function parseRoom(room: string): RoomRef | null {
+  const parts = room.split(':');
+  const [kind, a, b] = parts;
+  const key = (k: string | undefined) => (k && k.length > 0 ? k : null);
+  if (kind === 'prison' && parts.length === 2 && key(a)) return { kind: RoomKind.PRISON, key: a, teamRole: null };
+  if (kind === 'prison' && parts.length === 3 && key(a) && b === 'oversight')
+    return { kind: RoomKind.PRISON_OVERSIGHT, key: a, teamRole: null };
+  if (kind === 'provider' && parts.length === 2 && key(a)) return { kind: RoomKind.PROVIDER, key: a, teamRole: null };
+  if (kind === 'user' && parts.length === 2 && key(a)) return { kind: RoomKind.USER, key: a, teamRole: null };
+  if (kind === 'woman' && parts.length === 2 && key(a)) return { kind: RoomKind.WOMAN, key: a, teamRole: null };
+  if ((kind === 'team' || kind === 'managers') && parts.length === 3 && ROLES.includes(a as Role) && key(b)) {
+    return { kind: kind === 'team' ? RoomKind.TEAM : RoomKind.MANAGERS, key: b, teamRole: a as Role };
+  }
+  return null;
+}
+
+/** What a routing or replay decision needs to know of an event: its type, and the task, pathway or referral. */
+export type EventFacts = Pick<BoardEventPayload, 'type' | 'task' | 'pathway' | 'referral'>;
+
+/** The event's content for the policy, as received in a given room (a referral reads differently at its provider). */
+export function eventContent(event: EventFacts, room: RoomRef): EventContent {
+  const referral = event.referral;
+  const sent = referral?.sent === true;
+  const pathways = [
+    ...(event.task ? [event.task.pathway] : []),
+    ...(event.pathway ? [event.pathway.pathway] : []),
+    ...(referral?.pathways ?? []),
+  ];
+  const recipientOfReferral =
+    sent &&
+    referral !== undefined &&
+    ((room.kind === RoomKind.PROVIDER && room.key === referral.providerId) ||
+      (room.kind === RoomKind.USER && room.key === referral.caseworkerId));
+  return {
+    kinds: [...EVENT_REVEALS[event.type], ...(referral && !sent ? [DataKind.REFERRAL_DRAFTS] : [])],
+    pathways,
+    taskOwnerRole: event.task?.ownerRole ?? null,
+    referralSentToRecipient: recipientOfReferral,
+  };
+}
+
+/**
+ * May this room carry this event? A user room's audience is its one user, whose role the caller knows (the
+ * woman's POM, her COM, a task's assignee, the referral's caseworker, or the socket's own user on replay).
+ */
+export function roomCarries(room: string, event: EventFacts, userRole: Role | null = null): boolean {
+  const ref = parseRoom(room);
+  // Not a board event (a gateway-to-gateway message stored in the outbox): never a client's business.
+  if (!ref || typeof event.type !== 'string' || !Object.hasOwn(EVENT_REVEALS, event.type)) return false;
+  const teamRole = ref.kind === RoomKind.USER ? userRole : ref.teamRole;
+  return roomMayCarry({ kind: ref.kind, teamRole }, eventContent(event, ref));
+}
 
 export interface WomanRoomContext {
   id: string;
@@ -54,58 +125,67 @@ export function owningTeamKey(
   }
 }
 
-function prisonRooms(woman: WomanRoomContext, includeRestricted: boolean): string[] {
+/** A room that might hear of a change, with the role of its one user when it is a user room. */
+interface Candidate {
+  room: string;
+  userRole?: Role;
+}
+
+/** Every room that could hear of a change to this woman; the policy then keeps those that may. */
+function womanCandidates(woman: WomanRoomContext): Candidate[] {
   const codes = [woman.prisonCode, woman.previousPrisonCode].filter((c): c is string => !!c);
-  return codes.flatMap((code) =>
-    includeRestricted ? [rooms.prison(code), rooms.prisonOversight(code)] : [rooms.prison(code)],
-  );
+  return [
+    ...codes.flatMap((code) => [{ room: rooms.prison(code) }, { room: rooms.prisonOversight(code) }]),
+    ...(woman.providerId ? [{ room: rooms.provider(woman.providerId) }] : []),
+    { room: rooms.woman(woman.id) },
+    ...(woman.pomId ? [{ room: rooms.user(woman.pomId), userRole: Role.POM }] : []),
+    ...(woman.comId ? [{ room: rooms.user(woman.comId), userRole: Role.COM }] : []),
+  ];
 }
 
-function unique(list: (string | null)[]): string[] {
-  return [...new Set(list.filter((r): r is string => r !== null))];
+function carried(candidates: Candidate[], event: EventFacts): string[] {
+  return [...new Set(candidates.filter((c) => roomCarries(c.room, event, c.userRole ?? null)).map((c) => c.room))];
 }
 
-export function roomsForWomanEvent(woman: WomanRoomContext): string[] {
-  return unique([
-    ...prisonRooms(woman, true),
-    woman.providerId ? rooms.provider(woman.providerId) : null,
-    rooms.woman(woman.id),
-    woman.pomId ? rooms.user(woman.pomId) : null,
-    woman.comId ? rooms.user(woman.comId) : null,
-  ]);
+export function roomsForWomanEvent(woman: WomanRoomContext, type: BoardEventType): string[] {
+  return carried(womanCandidates(woman), { type });
 }
 
-/** Changes on a sensitive pathway go only to full rooms. */
-export function roomsForPathwayEvent(woman: WomanRoomContext, pathway: Pathway): string[] {
-  const restricted = !SENSITIVE_PATHWAYS.includes(pathway);
-  return unique([
-    ...prisonRooms(woman, restricted),
-    rooms.woman(woman.id),
-    woman.pomId ? rooms.user(woman.pomId) : null,
-    woman.comId ? rooms.user(woman.comId) : null,
-  ]);
+export function roomsForPathwayEvent(woman: WomanRoomContext, pathway: Pathway, status: string): string[] {
+  return carried(womanCandidates(woman), { type: 'pathway.status_changed', pathway: { pathway, status } });
 }
 
-export function roomsForTaskEvent(woman: WomanRoomContext, task: TaskRoomContext): string[] {
-  const restricted = !SENSITIVE_PATHWAYS.includes(task.pathway);
+function taskCandidates(woman: WomanRoomContext, task: TaskRoomContext, escalation: boolean): Candidate[] {
   const teamKey = owningTeamKey(task.ownerRole, woman);
-  const providerSeesIt = restricted && task.ownerRole === Role.CRS_CASEWORKER && woman.providerId !== null;
-  const assigneeSeesIt = task.assigneeId !== null && (task.claimedByProviderId === null || restricted);
-  return unique([
-    ...prisonRooms(woman, restricted),
-    providerSeesIt ? rooms.provider(woman.providerId as string) : null,
-    rooms.woman(woman.id),
-    woman.pomId ? rooms.user(woman.pomId) : null,
-    woman.comId ? rooms.user(woman.comId) : null,
-    assigneeSeesIt ? rooms.user(task.assigneeId as string) : null,
-    teamKey && (restricted || task.ownerRole !== Role.CRS_CASEWORKER) ? rooms.team(task.ownerRole, teamKey) : null,
-  ]);
+  return [
+    ...womanCandidates(woman),
+    // Only a task's owner role may claim it (see task-permissions.ts), so its assignee holds that role.
+    ...(task.assigneeId ? [{ room: rooms.user(task.assigneeId), userRole: task.ownerRole }] : []),
+    ...(teamKey ? [{ room: rooms.team(task.ownerRole, teamKey) }] : []),
+    ...(teamKey && escalation ? [{ room: rooms.managers(task.ownerRole, teamKey) }] : []),
+  ];
+}
+
+/** The task as a routing decision sees it (the summary's fields that matter to the policy). */
+function taskFacts(task: TaskRoomContext): NonNullable<EventFacts['task']> {
+  return { pathway: task.pathway, ownerRole: task.ownerRole } as NonNullable<EventFacts['task']>;
+}
+
+export function roomsForTaskEvent(
+  woman: WomanRoomContext,
+  task: TaskRoomContext,
+  type: BoardEventType = 'task.status_changed',
+): string[] {
+  return carried(taskCandidates(woman, task, false), { type, task: taskFacts(task) });
 }
 
 /** An escalation also reaches the owning team's managers. */
-export function roomsForEscalation(woman: WomanRoomContext, task: TaskRoomContext): string[] {
-  const teamKey = owningTeamKey(task.ownerRole, woman);
-  return unique([...roomsForTaskEvent(woman, task), teamKey ? rooms.managers(task.ownerRole, teamKey) : null]);
+export function roomsForEscalation(
+  woman: WomanRoomContext,
+  task: TaskRoomContext,
+  type: BoardEventType = 'alert.raised',
+): string[] {
+  return carried(taskCandidates(woman, task, true), { type, task: taskFacts(task) });
 }
 
 export interface ReferralRoomContext {
@@ -117,17 +197,24 @@ export interface ReferralRoomContext {
 }
 
 /**
- * A referral reaches its provider once sent, whatever its pathways: the provider was referred for them.
- * Governors' oversight rooms hear of it only when no pathway is special category.
+ * A referral reaches its provider once sent, whatever its pathways: the provider was referred for them. The
+ * policy keeps drafts and special category pathways out of the oversight room.
  */
 export function roomsForReferralEvent(woman: WomanRoomContext, referral: ReferralRoomContext): string[] {
-  const restricted = referral.pathways.every((p) => !SENSITIVE_PATHWAYS.includes(p));
-  return unique([
-    ...prisonRooms(woman, restricted),
-    rooms.woman(woman.id),
-    woman.pomId ? rooms.user(woman.pomId) : null,
-    woman.comId ? rooms.user(woman.comId) : null,
-    referral.sent ? rooms.provider(referral.providerId) : null,
-    referral.sent && referral.caseworkerId ? rooms.user(referral.caseworkerId) : null,
-  ]);
+  // The provider of her area hears of a referral only when it is the one referred to (below).
+  const candidates: Candidate[] = [
+    ...womanCandidates(woman).filter((c) => parseRoom(c.room)?.kind !== RoomKind.PROVIDER),
+    { room: rooms.provider(referral.providerId) },
+    ...(referral.caseworkerId ? [{ room: rooms.user(referral.caseworkerId), userRole: Role.CRS_CASEWORKER }] : []),
+  ];
+  const facts: EventFacts = {
+    type: 'referral.changed',
+    referral: {
+      pathways: [...referral.pathways],
+      providerId: referral.providerId,
+      sent: referral.sent,
+      caseworkerId: referral.caseworkerId,
+    } as NonNullable<EventFacts['referral']>,
+  };
+  return carried(candidates, facts);
 }

@@ -45,8 +45,8 @@ export class AlertFiringService {
         if (!threshold || !thresholdApplies(threshold, found.task.dueAt, judgedAt)) return [];
         const rooms =
           threshold.kind === AlertKind.ESCALATED
-            ? roomsForEscalation(found.woman, found.task)
-            : roomsForTaskEvent(found.woman, found.task);
+            ? roomsForEscalation(found.woman, found.task, 'alert.raised')
+            : roomsForTaskEvent(found.woman, found.task, 'alert.raised');
         return [{ found, threshold, rooms }];
       });
       const raised = await this.alerts.insertNew(

@@ -105,7 +105,7 @@ export class ChangeRecorder {
     const context = await this.roomContext(tx, woman, previousPrisonCode);
     const type = WOMAN_EVENT[action];
     this.outbox.stage(tx, [
-      this.event(roomsForWomanEvent(context), {
+      this.event(roomsForWomanEvent(context, type), {
         type,
         womanId: woman.id,
         prisonCode: woman.prisonCode,
@@ -127,7 +127,7 @@ export class ChangeRecorder {
     await this.audit.append(tx, [this.entry(woman.id, 'PATHWAY', pathway, 'STATUS_CHANGED', before, after, actor)]);
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
-      this.event(roomsForPathwayEvent(context, pathway), {
+      this.event(roomsForPathwayEvent(context, pathway, status), {
         type: 'pathway.status_changed',
         womanId: woman.id,
         prisonCode: woman.prisonCode,
@@ -144,10 +144,10 @@ export class ChangeRecorder {
     actor: Actor,
   ): Promise<void> {
     await this.audit.append(tx, [this.entry(woman.id, 'ASSESSMENT', assessmentId, 'RECORDED', null, after, actor)]);
-    // Outcomes name pathways (some sensitive), so only full rooms hear of the assessment itself.
+    // Outcomes name pathways (some sensitive): the policy keeps it to those who may see assessments.
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
-      this.event(roomsForPathwayEvent(context, Pathway.DOMESTIC_ABUSE), {
+      this.event(roomsForWomanEvent(context, 'assessment.recorded'), {
         type: 'assessment.recorded',
         womanId: woman.id,
         prisonCode: woman.prisonCode,
@@ -165,7 +165,7 @@ export class ChangeRecorder {
     this.outbox.stage(
       tx,
       changes.map((c) =>
-        this.event(roomsForTaskEvent(context, c.task), {
+        this.event(roomsForTaskEvent(context, c.task, TASK_EVENT[c.action]), {
           type: TASK_EVENT[c.action],
           womanId: woman.id,
           prisonCode: woman.prisonCode,
@@ -236,7 +236,7 @@ export class ChangeRecorder {
     ]);
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
-      this.event(roomsForEscalation(context, task), {
+      this.event(roomsForEscalation(context, task, 'alert.acknowledged'), {
         type: 'alert.acknowledged',
         womanId: woman.id,
         prisonCode: woman.prisonCode,
@@ -279,6 +279,7 @@ export class ChangeRecorder {
             status: referral.status,
             pathways,
             caseworkerId: referral.caseworkerId,
+            sent: referral.sentAt !== null,
             version: referral.version,
           },
         },
@@ -301,7 +302,7 @@ export class ChangeRecorder {
     await this.audit.append(tx, [this.entry(woman.id, kind, recordId, action, before, after, actor)]);
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
-      this.event(roomsForWomanEvent(context), {
+      this.event(roomsForWomanEvent(context, RECORD_EVENT[kind]), {
         type: RECORD_EVENT[kind],
         womanId: woman.id,
         prisonCode: woman.prisonCode,
