@@ -28,6 +28,8 @@ const TAKES_NO_BODY = new Set([
   'POST /tasks/{id}/claim',
   'POST /tasks/{id}/release',
   'POST /alerts/{id}/acknowledge',
+  // The token to refresh is the bearer token itself.
+  'POST /auth/refresh',
   'DELETE /women/{womanId}/release-day/appointments/{appointmentId}',
 ]);
 

@@ -6,7 +6,7 @@
  */
 import { Browser } from 'playwright-core';
 import { Role } from '@app/domain';
-import { AppProcess, startApp } from '../../setup/app-process';
+import { AppProcess, freePort, startApp } from '../../setup/app-process';
 import { card, launchBrowser, screenshot, signIn } from '../../setup/browser';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createSignedInUser, createWoman, daysFromToday, recordNeeds } from '../../factories';
@@ -28,14 +28,19 @@ describe('the web app across token expiry', () => {
   let prt: SignedInUser;
 
   beforeAll(async () => {
-    [gateway, worker] = await Promise.all([startApp('gateway'), startApp('worker')]);
+    // The page's origin must be one the gateway admits, and the page must know the gateway: port first.
+    const gatewayPort = await freePort();
     [api, webApi] = await Promise.all([
       startTestApi(),
       startTestApi({
-        PUBLIC_GATEWAY_URL: gateway.url,
+        PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`,
         JWT_TTL_SECONDS: String(WEB_TTL_SECONDS),
         JWT_SESSION_MAX_SECONDS: String(WEB_SESSION_MAX_SECONDS),
       }),
+    ]);
+    [gateway, worker] = await Promise.all([
+      startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: webApi.baseUrl }, { port: gatewayPort }),
+      startApp('worker'),
     ]);
     prt = await createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] });
     browser = await launchBrowser();
