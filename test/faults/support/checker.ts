@@ -58,7 +58,10 @@ export function tallyDeliveries(followers: BoardFollower[], expected: number[]):
       const times = applied.get(seq) ?? 0;
       if (times === 0) {
         tally.lost += 1;
-        note(tally, `client ${index}: ${seq} never applied (${follower.reloads} reloads)`);
+        note(
+          tally,
+          `client ${index}: ${seq} never applied (${follower.reloads} reloads, ${follower.connections} connections)`,
+        );
       } else if (times > 1) {
         tally.doubled += 1;
         note(tally, `client ${index}: ${seq} applied ${times} times`);
@@ -110,4 +113,19 @@ export async function tallyAlerts(db: FaultDb, taskIds: string[], now: Date): Pr
     doubled: rows.filter((r) => Number(r.n) > 1).length,
     unexpected: rows.filter((r) => !r.expected).length,
   };
+}
+
+/** Fails with the checker's examples (and whatever else explains them, such as the apps' last log lines). */
+export function assertClean(
+  tally: Pick<Tally, 'lost' | 'doubled' | 'outOfOrder' | 'details'>,
+  explain: string[] = [],
+): void {
+  if (tally.lost === 0 && tally.doubled === 0 && tally.outOfOrder === 0) return;
+  throw new Error(
+    [
+      `lost ${tally.lost}, doubled ${tally.doubled}, out of order ${tally.outOfOrder}`,
+      ...tally.details,
+      ...explain,
+    ].join('\n'),
+  );
 }
