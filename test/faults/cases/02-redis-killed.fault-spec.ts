@@ -25,6 +25,7 @@ describe('case 2: Redis killed and restarted empty', () => {
   const db = new FaultDb(run.databaseUrl);
   const followers: BoardFollower[] = [];
   let api: AppProcess;
+  let load: WriteLoad | undefined;
   let gateways: AppProcess[];
 
   beforeAll(async () => {
@@ -34,6 +35,8 @@ describe('case 2: Redis killed and restarted empty', () => {
   });
 
   afterAll(async () => {
+    // A case that failed midway must not leave its writers looping (Jest would never exit).
+    await load?.stop();
     followers.forEach((f) => f.close());
     await stack.stop();
     await db.close();
@@ -64,8 +67,9 @@ describe('case 2: Redis killed and restarted empty', () => {
     );
     await within('the horizon queuing the thresholds', async () => (await delayedJobs()) >= taskIds.length, 15_000);
 
-    const load = new WriteLoad(prt.api, taskIds, 2, 50);
-    await within('writes under way', () => load.written >= 5, 15_000);
+    const writes = new WriteLoad(prt.api, taskIds, 2, 50);
+    load = writes;
+    await within('writes under way', () => writes.written >= 5, 15_000);
     await killRedisServer(run.redisPort);
     await startRedisServer(run.redisPort);
     const restartedAt = Date.now();
@@ -76,10 +80,10 @@ describe('case 2: Redis killed and restarted empty', () => {
     );
     await within(
       'writes after the restart',
-      () => load.records.some((r) => r.at > restartedAt && r.status === 201),
+      () => writes.records.some((r) => r.at > restartedAt && r.status === 201),
       30_000,
     );
-    const records = await load.stop();
+    const records = await writes.stop();
 
     await within(
       'every alert, after the due time',

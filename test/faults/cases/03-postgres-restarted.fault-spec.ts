@@ -23,6 +23,7 @@ describe('case 3: PostgreSQL restarted under write load', () => {
   const db = new FaultDb(run.databaseUrl);
   const followers: BoardFollower[] = [];
   let api: AppProcess;
+  let load: WriteLoad | undefined;
   let gateway: AppProcess;
 
   beforeAll(async () => {
@@ -31,6 +32,8 @@ describe('case 3: PostgreSQL restarted under write load', () => {
   });
 
   afterAll(async () => {
+    // A case that failed midway must not leave its writers looping (Jest would never exit).
+    await load?.stop();
     followers.forEach((f) => f.close());
     await stack.stop();
     await db.close();
@@ -42,29 +45,30 @@ describe('case 3: PostgreSQL restarted under write load', () => {
     const baseline = await db.maxOutboxId();
     followers.push(await BoardFollower.follow(gateway.url, prt.token, ROOMS, baseline));
 
-    const load = new WriteLoad(prt.api, taskIds, 3, 20);
-    await within('writes under way', () => load.written >= 10, 20_000);
+    const writes = new WriteLoad(prt.api, taskIds, 3, 20);
+    load = writes;
+    await within('writes under way', () => writes.written >= 10, 20_000);
     stopPostgresServer(run.postgres, 'immediate');
     const stoppedAt = Date.now();
     await within(
       'a 503 while the database is down',
-      () => load.records.some((r) => r.at > stoppedAt && r.status === 503),
+      () => writes.records.some((r) => r.at > stoppedAt && r.status === 503),
       30_000,
     );
     startPostgresServer(run.postgres);
     const startedAt = Date.now();
     await within(
       'a write after the restart',
-      () => load.records.some((r) => r.at > startedAt && r.status === 201),
+      () => writes.records.some((r) => r.at > startedAt && r.status === 201),
       60_000,
     );
     const resumedMs = Date.now() - startedAt;
     await within(
       'a few more writes',
-      () => load.records.filter((r) => r.at > startedAt && r.status === 201).length >= 5,
+      () => writes.records.filter((r) => r.at > startedAt && r.status === 201).length >= 5,
       30_000,
     );
-    const records = await load.stop();
+    const records = await writes.stop();
 
     const unavailable = records.filter((r) => r.status === 503);
     const others = records.filter((r) => r.status !== 201 && r.status !== 503);

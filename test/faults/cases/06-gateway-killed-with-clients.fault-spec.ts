@@ -23,6 +23,7 @@ describe('case 6: a gateway killed with 500 clients attached', () => {
   const db = new FaultDb(run.databaseUrl);
   const followers: BoardFollower[] = [];
   let api: AppProcess;
+  let load: WriteLoad | undefined;
   let gateways: AppProcess[];
   let balancer: Balancer;
 
@@ -35,6 +36,8 @@ describe('case 6: a gateway killed with 500 clients attached', () => {
   });
 
   afterAll(async () => {
+    // A case that failed midway must not leave its writers looping (Jest would never exit).
+    await load?.stop();
     followers.forEach((f) => f.close());
     await balancer?.close();
     await stack.stop();
@@ -53,18 +56,19 @@ describe('case 6: a gateway killed with 500 clients attached', () => {
       );
     }
 
-    const load = new WriteLoad(prt.api, taskIds, 1, 100);
-    await within('writes under way', () => load.written >= 5, 20_000);
+    const writes = new WriteLoad(prt.api, taskIds, 1, 100);
+    load = writes;
+    await within('writes under way', () => writes.written >= 5, 20_000);
     await gateways[0].stop('SIGKILL');
     const killedAt = Date.now();
     const moved = () => followers.filter((f) => f.connections >= 2);
     await within('the dead gateway’s clients reconnecting', () => moved().length >= CLIENTS / 2, 60_000);
     await within(
       'writes after the reconnections',
-      () => load.records.some((r) => r.at > Date.now() - 500 && r.status === 201),
+      () => writes.records.some((r) => r.at > Date.now() - 500 && r.status === 201),
       20_000,
     );
-    await load.stop();
+    await writes.stop();
 
     await prt.api.post(`/tasks/${taskIds[0]}/notes`, { body: 'sentinel' });
     const expected = await expectedSeqs(db, ROOMS, baseline, await db.maxOutboxId());

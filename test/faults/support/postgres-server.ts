@@ -2,7 +2,8 @@
  * A PostgreSQL cluster of the fault suite's own (Debian's binaries, a temporary data directory, a port of its
  * own), so that case 3 can restart it without touching the machine's shared server. PostgreSQL refuses to run
  * as root, so as root the cluster belongs to, and runs as, the OS user `postgres` (as scripts/start.js does).
- * Durability is off (fsync, full-page writes): the suite restarts the server, it never loses the machine.
+ * fsync and full-page writes are off (the suite crashes the server, never the machine, so the OS keeps what was
+ * written); synchronous_commit stays on, or an immediate shutdown would lose commits the API had acknowledged.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -59,7 +60,6 @@ export function startPostgresServer(server: PostgresServer): void {
     "-c unix_socket_directories=''",
     '-c fsync=off',
     '-c full_page_writes=off',
-    '-c synchronous_commit=off',
     '-c max_connections=200',
   ].join(' ');
   run(server, 'pg_ctl', ['-D', server.dataDir, '-l', server.logFile, '-o', options, '-w', '-t', '60', 'start']);
