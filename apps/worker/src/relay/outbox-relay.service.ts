@@ -6,6 +6,9 @@
  * The lock lives on the relay's own PostgreSQL connection: when that connection is lost (a database restart)
  * the lock is gone with it, so this worker stops relaying until it has reconnected and won the lock again;
  * otherwise two workers could both believe they lead and publish every event twice.
+ * Each batch is published in one MULTI with the newest published id, kept in Redis; a relay whose cursor save
+ * failed (PostgreSQL restarting) or that died after publishing skips what Redis says was published, so an event is
+ * not published twice. (Found by the fault suite's case 3: an event published twice after a PostgreSQL restart.)
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
@@ -24,7 +27,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(OutboxRelayService.name);
   private listener: Client | null = null;
   private redis: Redis | null = null;
-  private emitter: Emitter | null = null;
   private leader = false;
   private draining = false;
   private again = false;
@@ -37,6 +39,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     private readonly cursor: DeadlinesRepository,
   ) {}
 
+  /** The newest outbox id any relay has published through this Redis (gone with Redis's data, and then unneeded). */
+  private get publishedKey(): string {
+    return `${this.settings.redis.prefix}:relay:published`;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     // Connected and ready before the first publish, named for CLIENT LIST, without the library's CLIENT SETINFO
     // (the same settings as the gateway's adapter clients: see apps/gateway/src/live-path/adapter-clients.ts).
@@ -48,7 +55,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     });
     this.redis.on('error', (error: Error) => this.logger.warn(`relay redis: ${error.message}`));
     await this.redis.connect();
-    this.emitter = new Emitter(this.redis, { key: socketIoKey(this.settings.redis) });
     await this.connectListener();
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.wake();
@@ -112,20 +118,33 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async drain(): Promise<void> {
     if (!(await this.isLeader())) return;
+    const redis = this.redis as Redis;
     let after = await this.cursor.relayCursor();
+    // Published through this Redis but not yet recorded in PostgreSQL (the cursor's save failed or the relay died
+    // before it): skip, rather than publish twice.
+    const published = await redis.get(this.publishedKey);
+    if (published !== null && BigInt(published) > BigInt(after)) {
+      after = published;
+      await this.cursor.saveRelayCursor(after);
+    }
     for (;;) {
       const events = await this.outbox.listAfter(after, PAGE);
       if (events.length === 0) return;
       if (this.settings.relayHoldAfterRead) await this.holdForever(events.length);
-      for (const event of events) this.publish(event.id, event.type, event.rooms, event.payload);
-      after = events[events.length - 1].id;
+      const last = events[events.length - 1].id;
+      // One MULTI: the batch's publishes and the newest published id reach Redis together or not at all.
+      const batch = redis.multi();
+      const emitter = new Emitter(batch, { key: socketIoKey(this.settings.redis) });
+      for (const event of events) this.publish(emitter, event.id, event.type, event.rooms, event.payload);
+      batch.set(this.publishedKey, last);
+      await batch.exec();
+      after = last;
       await this.cursor.saveRelayCursor(after);
       if (events.length < PAGE) return;
     }
   }
 
-  private publish(id: string, type: string, rooms: string[], payload: Record<string, unknown>): void {
-    const emitter = this.emitter as Emitter;
+  private publish(emitter: Emitter, id: string, type: string, rooms: string[], payload: Record<string, unknown>): void {
     if (type === ACCESS_CHANGED) {
       emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
       return;
