@@ -2,13 +2,13 @@
  * Starts a built app (dist/apps/<app>/src/main.js) as a real, separate Node process against this run's
  * database and Redis prefix, and waits until it answers /health/ready. Multi-instance behaviour (two
  * gateways, two APIs sharing sign-in limits, a worker restart) is tested with real processes, as it would run
- * in production.
+ * in production; the fault suite (test/faults) runs the API this way too, and kills any of them with SIGKILL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { readRunSettings } from './run-settings';
+import { hmppsEventsToken, readRunSettings } from './run-settings';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -20,9 +20,21 @@ export interface AppProcess {
   name: AppName;
   port: number;
   url: string;
+  pid: number;
   /** Lines the process printed, for explaining a failure. */
   output: string[];
+  /** Resolves when the process has exited (on its own, or stopped). */
+  exited: Promise<void>;
+  /** Whether the process is still running. */
+  readonly running: boolean;
   stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Restarts an app where its clients expect it (a gateway coming back after an outage). */
+  port?: number;
+  /** How long to wait for /health/ready (longer under an injected CPU load). */
+  readyTimeoutMs?: number;
 }
 
 export function freePort(): Promise<number> {
@@ -38,11 +50,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `options.port` restarts an app where its clients expect it (a gateway coming back after an outage). */
 export async function startApp(
   name: AppName,
   extraEnv: NodeJS.ProcessEnv = {},
-  options: { port?: number } = {},
+  options: StartOptions = {},
 ): Promise<AppProcess> {
   const entry = join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first (npm test does)`);
@@ -55,6 +66,7 @@ export async function startApp(
       REDIS_URL: run.redisUrl,
       REDIS_PREFIX: run.redisPrefix,
       JWT_SECRET: run.jwtSecret,
+      ...(name === 'api' ? { HMPPS_EVENTS_TOKEN: hmppsEventsToken(run) } : {}),
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       [PORT_VARIABLE[name]]: String(port),
       ...extraEnv,
@@ -67,12 +79,17 @@ export async function startApp(
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, child, output);
+  await waitUntilReady(url, child, output, options.readyTimeoutMs ?? 30_000);
   return {
     name,
     port,
     url,
+    pid: child.pid as number,
     output,
+    exited,
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
@@ -83,8 +100,8 @@ export async function startApp(
   };
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, output: string[]): Promise<void> {
-  const deadline = Date.now() + 30_000;
+async function waitUntilReady(url: string, child: ChildProcess, output: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`the process exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
@@ -97,5 +114,5 @@ async function waitUntilReady(url: string, child: ChildProcess, output: string[]
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`not ready within 30 s:\n${output.slice(-20).join('\n')}`);
+  throw new Error(`not ready within ${timeoutMs / 1000} s:\n${output.slice(-20).join('\n')}`);
 }

@@ -40,7 +40,7 @@ async function withAdminConnection(url: string, work: (admin: DataSource) => Pro
  * The schema from the migrations (never synchronize), then the prisons, areas and default catalogue through the
  * app's own ReferenceDataLoader, wired by Nest as the apps wire it so that its dependencies can change freely.
  */
-async function prepareDatabase(url: string): Promise<void> {
+export async function prepareDatabase(url: string): Promise<void> {
   const context = await NestFactory.createApplicationContext(
     {
       module: class E2eReferenceDataModule {},

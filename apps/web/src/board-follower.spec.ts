@@ -52,6 +52,25 @@ describe('following a board', () => {
     expect(board.lastSeq()).toBe(14);
   });
 
+  it('replays once from resyncFrom when its gateway was deaf, filling a gap that later live events hid', () => {
+    const { socket, events, catchUps, board } = follow();
+    socket.serve('board.event', { seq: 10 });
+    // 11 and 12 were published while the gateway could not hear; 13 arrived live after it re-subscribed.
+    socket.serve('board.event', { seq: 13 });
+    socket.serve('board.heartbeat', { latestSeq: 13, resyncFrom: 10 });
+    const request = socket.emitted.at(-1);
+    expect(request?.body).toEqual({ rooms: ['prison:STI'], since: 10 });
+    socket.serve('board.replay', { since: 10, events: [{ seq: 11 }, { seq: 12 }, { seq: 13 }] });
+    request?.ack?.();
+    expect(events).toEqual([10, 13, 11, 12]);
+    expect(catchUps).toEqual([{ missed: 2, reloaded: false }]);
+    expect(board.lastSeq()).toBe(13);
+    // The same resyncFrom on the next beats asks nothing more.
+    const asked = socket.emitted.length;
+    socket.serve('board.heartbeat', { latestSeq: 13, resyncFrom: 10 });
+    expect(socket.emitted.length).toBe(asked);
+  });
+
   it('does nothing while it is up to date, and asks once while a catch-up is under way', () => {
     const { socket } = follow();
     socket.serve('board.event', { seq: 10 });

@@ -76,7 +76,21 @@ export function followBoard<E extends SequencedEvent>(
     if (catching) catching.reloaded = true;
     handlers.onReload();
   });
-  socket.on('board.heartbeat', (heartbeat: { latestSeq?: number }) => {
+  let resyncedFrom: number | null = null;
+  socket.on('board.heartbeat', (heartbeat: { latestSeq?: number; resyncFrom?: number }) => {
+    const resyncFrom = heartbeat?.resyncFrom;
+    // The gateway was deaf to Redis: events after resyncFrom may be missing even though later ones arrived.
+    if (typeof resyncFrom === 'number' && resyncFrom !== resyncedFrom && lastSeq > 0 && !catching) {
+      resyncedFrom = resyncFrom;
+      catching = {
+        target: lastSeq,
+        missed: 0,
+        reloaded: false,
+        timer: setTimeout(() => (catching = null), CATCH_UP_TIMEOUT_MS),
+      };
+      socket.emit('board.subscribe', { rooms, since: Math.min(resyncFrom, lastSeq) }, finish);
+      return;
+    }
     const latestSeq = heartbeat?.latestSeq;
     if (typeof latestSeq !== 'number' || latestSeq <= lastSeq || catching) return;
     if (lastSeq === 0) {

@@ -164,6 +164,12 @@ export const CLIENT_EVENTS = {
  */
 export interface BoardHeartbeat {
   latestSeq: number;
+  /**
+   * Set while this gateway is, or has just been, deaf to Redis: events after this sequence may have been
+   * published while it could not hear them, even where later ones did arrive (a gap in the middle, which
+   * `latestSeq` alone cannot show). A client that has seen beyond it replays from it once, dropping what it has.
+   */
+  resyncFrom?: number;
 }
 
 /** Why a socket's session ended: `expired` (get a fresh token and reconnect) or `withdrawn` (the account). */

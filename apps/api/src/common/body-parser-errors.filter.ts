@@ -1,10 +1,16 @@
 /**
  * Turns body-parser failures (malformed JSON, oversized bodies) into the API's error shape instead of an
- * HTML page, so a client always learns which part of its request was wrong.
+ * HTML page, so a client always learns which part of its request was wrong; and a database that cannot be
+ * reached into a 503 that says to try again (see database-unavailable.ts), never a 500.
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { Response } from 'express';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from './database-unavailable';
 
 interface BodyParserError {
   type?: string;
@@ -23,6 +29,16 @@ export class BodyParserErrorsFilter extends BaseExceptionFilter implements Excep
     }
     if (error && typeof error === 'object' && error.type === 'entity.too.large') {
       this.reply(host, HttpStatus.PAYLOAD_TOO_LARGE, 'The request body is too large');
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      const response = host.switchToHttp().getResponse<Response>();
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+      });
       return;
     }
     super.catch(exception, host);

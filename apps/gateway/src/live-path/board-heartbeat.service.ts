@@ -7,12 +7,22 @@
  * it, read incrementally (only the events published since the last beat). It lags one beat on purpose: an event
  * reported here was published at least one beat ago, so a healthy gateway has long delivered it and the client
  * is not sent after an event that is merely in flight.
+ *
+ * For a few beats after the adapter's subscription is proven again following a loss, each heartbeat also
+ * carries `resyncFrom`: the relay's cursor two beats before the loss was seen. Events after it may have been
+ * published while this gateway could not hear them; when later events then arrive live, a client's last sequence
+ * is past the gap and `latestSeq` cannot show it, so the client replays from `resyncFrom` once instead.
+ * (Found by the fault suite's case 2: Redis restarted, the relay re-published before this gateway re-subscribed.)
  */
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Server } from 'socket.io';
 import { DeadlinesRepository, OutboxRepository } from '@app/database';
 import { BoardHeartbeat, CLIENT_EVENTS } from '@app/events';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../config/gateway.config';
+import { SubscriptionWatch } from './subscription-watch.service';
+
+/** Beats that resyncFrom is still sent after the subscription is proven again, so every socket hears it. */
+const RESYNC_BEATS = 3;
 
 @Injectable()
 export class BoardHeartbeatService implements OnModuleDestroy {
@@ -25,11 +35,16 @@ export class BoardHeartbeatService implements OnModuleDestroy {
   /** Newest sequence per room published during the last beat: reported from the next one. */
   private pending = new Map<string, number>();
   private beating = false;
+  /** The relay cursor at the last two beats while subscribed, oldest first. */
+  private goodCursors: string[] = [];
+  private resyncFrom: number | null = null;
+  private resyncBeatsLeft = 0;
 
   constructor(
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     private readonly outbox: OutboxRepository,
     private readonly relay: DeadlinesRepository,
+    private readonly watch: SubscriptionWatch,
   ) {}
 
   start(server: Server): void {
@@ -53,6 +68,7 @@ export class BoardHeartbeatService implements OnModuleDestroy {
           ? await this.outbox.latestPerRoom(this.cursor, published, rooms)
           : new Map<string, number>();
       this.cursor = published;
+      this.trackResync(published);
       // Settle last beat's events, and forget rooms nobody here is in any more.
       const settled = new Map<string, number>();
       for (const room of rooms) {
@@ -64,7 +80,8 @@ export class BoardHeartbeatService implements OnModuleDestroy {
       for (const socket of namespace.sockets.values()) {
         let latestSeq = 0;
         for (const room of socket.rooms) latestSeq = Math.max(latestSeq, settled.get(room) ?? 0);
-        const heartbeat: BoardHeartbeat = { latestSeq };
+        const heartbeat: BoardHeartbeat =
+          this.resyncFrom === null ? { latestSeq } : { latestSeq, resyncFrom: this.resyncFrom };
         socket.emit(CLIENT_EVENTS.heartbeat, heartbeat);
       }
     } catch (error) {
@@ -73,4 +90,28 @@ export class BoardHeartbeatService implements OnModuleDestroy {
       this.beating = false;
     }
   }
+
+  /**
+   * While deaf, the heartbeat's latestSeq shows the gap (nothing arrives live). Once the subscription is proven
+   * again, live events resume past any gap left in the middle, so from then on resyncFrom is announced.
+   */
+  private trackResync(published: string): void {
+    if (!this.watch.verdict().subscribed || this.watch.losses > this.lossesSeen) {
+      this.lossesSeen = this.watch.losses;
+      this.pendingFrom ??= Number(this.goodCursors[0] ?? published);
+      this.resyncFrom = null;
+      return;
+    }
+    if (this.pendingFrom !== null) {
+      this.resyncFrom = this.pendingFrom;
+      this.pendingFrom = null;
+      this.resyncBeatsLeft = RESYNC_BEATS;
+    } else if (this.resyncFrom !== null && --this.resyncBeatsLeft <= 0) {
+      this.resyncFrom = null;
+    }
+    if (this.resyncFrom === null) this.goodCursors = [...this.goodCursors, published].slice(-2);
+  }
+
+  private lossesSeen = 0;
+  private pendingFrom: number | null = null;
 }

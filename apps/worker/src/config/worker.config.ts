@@ -20,6 +20,8 @@ const workerSettingsSchema = z.object({
     .default(2 * 60 * 1000),
   SCHEDULER_WATCHDOG_MS: z.coerce.number().int().min(200).default(30_000),
   WORKER_RELAY_MAX_LAG_MS: z.coerce.number().int().min(100).default(30_000),
+  // Test-only: the relay stops for good after reading a batch, before publishing it (the fault suite's case 5).
+  WORKER_RELAY_HOLD_AFTER_READ: z.enum(['true', 'false']).default('false'),
 });
 
 export interface WorkerSettings {
@@ -35,6 +37,8 @@ export interface WorkerSettings {
   schedulerWatchdogMs: number;
   /** The relay leader is unready while its oldest unpublished event has waited longer than this. */
   relayMaxLagMs: number;
+  /** Test-only, off by default: hold the first batch read between read and publish, for the fault suite. */
+  relayHoldAfterRead: boolean;
 }
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
@@ -49,6 +53,7 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     reconcileEveryMs: data.RECONCILE_EVERY_MS,
     schedulerWatchdogMs: data.SCHEDULER_WATCHDOG_MS,
     relayMaxLagMs: data.WORKER_RELAY_MAX_LAG_MS,
+    relayHoldAfterRead: data.WORKER_RELAY_HOLD_AFTER_READ === 'true',
   };
 }
 

@@ -3,6 +3,12 @@
  * One relay publishes at a time (a PostgreSQL advisory lock elects it); it wakes on NOTIFY at commit and
  * also polls, and keeps its cursor in PostgreSQL, so a crash between commit and publish loses nothing: the
  * events are published when a relay next runs (clients drop any sequence number they have already seen).
+ * The lock lives on the relay's own PostgreSQL connection: when that connection is lost (a database restart)
+ * the lock is gone with it, so this worker stops relaying until it has reconnected and won the lock again;
+ * otherwise two workers could both believe they lead and publish every event twice.
+ * Each batch is published in one MULTI with the newest published id, kept in Redis; a relay whose cursor save
+ * failed (PostgreSQL restarting) or that died after publishing skips what Redis says was published, so an event is
+ * not published twice. (Found by the fault suite's case 3: an event published twice after a PostgreSQL restart.)
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
@@ -21,7 +27,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(OutboxRelayService.name);
   private listener: Client | null = null;
   private redis: Redis | null = null;
-  private emitter: Emitter | null = null;
   private leader = false;
   private draining = false;
   private again = false;
@@ -34,6 +39,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     private readonly cursor: DeadlinesRepository,
   ) {}
 
+  /** The newest outbox id any relay has published through this Redis (gone with Redis's data, and then unneeded). */
+  private get publishedKey(): string {
+    return `${this.settings.redis.prefix}:relay:published`;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     // Connected and ready before the first publish, named for CLIENT LIST, without the library's CLIENT SETINFO
     // (the same settings as the gateway's adapter clients: see apps/gateway/src/live-path/adapter-clients.ts).
@@ -45,12 +55,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     });
     this.redis.on('error', (error: Error) => this.logger.warn(`relay redis: ${error.message}`));
     await this.redis.connect();
-    this.emitter = new Emitter(this.redis, { key: socketIoKey(this.settings.redis) });
-    this.listener = new Client({ connectionString: this.settings.database.url });
-    this.listener.on('error', (error) => this.logger.error(`relay connection: ${error.message}`));
-    await this.listener.connect();
-    this.listener.on('notification', () => this.wake());
-    await this.listener.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+    await this.connectListener();
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.wake();
   }
@@ -85,21 +90,61 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       });
   }
 
+  /** The connection that holds the relay lock and hears NOTIFY; made again (by the poll) after it is lost. */
+  private async connectListener(): Promise<Client> {
+    if (this.listener) return this.listener;
+    const listener = new Client({ connectionString: this.settings.database.url });
+    const lost = (why: string) => {
+      if (this.listener !== listener) return;
+      this.listener = null;
+      if (this.leader)
+        this.logger.error(`the outbox relay lost its lock (${why}): relaying stops until it wins it again`);
+      this.leader = false;
+      void listener.end().catch(() => undefined);
+    };
+    listener.on('error', (error) => lost(error.message));
+    listener.on('end', () => lost('connection closed'));
+    listener.on('notification', () => this.wake());
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+    } catch (error) {
+      void listener.end().catch(() => undefined);
+      throw error;
+    }
+    this.listener = listener;
+    return listener;
+  }
+
   private async drain(): Promise<void> {
     if (!(await this.isLeader())) return;
+    const redis = this.redis as Redis;
     let after = await this.cursor.relayCursor();
+    // Published through this Redis but not yet recorded in PostgreSQL (the cursor's save failed or the relay died
+    // before it): skip, rather than publish twice.
+    const published = await redis.get(this.publishedKey);
+    if (published !== null && BigInt(published) > BigInt(after)) {
+      after = published;
+      await this.cursor.saveRelayCursor(after);
+    }
     for (;;) {
       const events = await this.outbox.listAfter(after, PAGE);
       if (events.length === 0) return;
-      for (const event of events) this.publish(event.id, event.type, event.rooms, event.payload);
-      after = events[events.length - 1].id;
+      if (this.settings.relayHoldAfterRead) await this.holdForever(events.length);
+      const last = events[events.length - 1].id;
+      // One MULTI: the batch's publishes and the newest published id reach Redis together or not at all.
+      const batch = redis.multi();
+      const emitter = new Emitter(batch, { key: socketIoKey(this.settings.redis) });
+      for (const event of events) this.publish(emitter, event.id, event.type, event.rooms, event.payload);
+      batch.set(this.publishedKey, last);
+      await batch.exec();
+      after = last;
       await this.cursor.saveRelayCursor(after);
       if (events.length < PAGE) return;
     }
   }
 
-  private publish(id: string, type: string, rooms: string[], payload: Record<string, unknown>): void {
-    const emitter = this.emitter as Emitter;
+  private publish(emitter: Emitter, id: string, type: string, rooms: string[], payload: Record<string, unknown>): void {
     if (type === ACCESS_CHANGED) {
       emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
       return;
@@ -107,13 +152,23 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     emitter.to(rooms).emit(CLIENT_EVENTS.boardEvent, { ...payload, seq: Number(id) });
   }
 
+  /**
+   * Test-only (WORKER_RELAY_HOLD_AFTER_READ, off by default): stop between reading a batch and publishing it, so
+   * that the fault suite can kill the relay exactly between commit and publish.
+   */
+  private holdForever(events: number): Promise<never> {
+    this.logger.warn(`relay holding ${events} events between read and publish (WORKER_RELAY_HOLD_AFTER_READ)`);
+    return new Promise<never>(() => undefined);
+  }
+
   /** Session-level advisory lock on the listener connection: held until this process or its connection dies. */
   private async isLeader(): Promise<boolean> {
     if (this.leader) return true;
-    const result = await (this.listener as Client).query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock($1) AS locked',
-      [RELAY_LOCK_KEY],
-    );
+    const listener = await this.connectListener();
+    const result = await listener.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+      RELAY_LOCK_KEY,
+    ]);
+    if (this.listener !== listener) return false;
     this.leader = result.rows[0]?.locked === true;
     if (this.leader) this.logger.log('this worker is the outbox relay');
     return this.leader;
