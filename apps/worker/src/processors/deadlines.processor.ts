@@ -63,8 +63,16 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     await this.worker?.close();
   }
 
-  /** First runs one period from now: the caller has just reconciled and topped up itself. */
+  /**
+   * First runs one period from now: the caller has just reconciled and topped up itself. Each scheduler is removed
+   * before it is upserted: an upsert with a new period leaves the next run the old period had already queued, so a
+   * worker started with a shorter HORIZON_EVERY_MS (a new deployment, or a test) would wait out the old one first.
+   */
   private async ensureSchedulers(): Promise<void> {
+    await Promise.all([
+      this.queue.removeJobScheduler(SCHEDULERS.horizon),
+      this.queue.removeJobScheduler(SCHEDULERS.reconciler),
+    ]);
     await this.queue.upsertJobScheduler(
       SCHEDULERS.horizon,
       { every: this.settings.horizonEveryMs, startDate: Date.now() + this.settings.horizonEveryMs },
