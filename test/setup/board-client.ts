@@ -23,7 +23,7 @@ export class BoardClient {
   static connect(gatewayUrl: string, token: string): Promise<BoardClient> {
     const socket = io(gatewayUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('socket did not connect within 10 s')), 10_000);
+      const timer = setTimeout(() => reject(new Error('socket did not connect within 30 s')), 30_000);
       socket.once('connect', () => {
         clearTimeout(timer);
         resolve(new BoardClient(socket));
@@ -42,7 +42,7 @@ export class BoardClient {
 
   subscribe(rooms: string[], since?: number): Promise<SubscribeReply> {
     return this.socket
-      .timeout(10_000)
+      .timeout(30_000)
       .emitWithAck('board.subscribe', since === undefined ? { rooms } : { rooms, since }) as Promise<SubscribeReply>;
   }
 
