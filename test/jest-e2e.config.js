@@ -11,5 +11,7 @@ module.exports = {
   moduleNameMapper: { '^@app/(config|domain|database|events|auth|resettlement)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  testTimeout: 30000,
+  // Generous (tests and hooks alike): every wait is for something that must happen, so only a failing test
+  // reaches it, while a loaded machine may take a minute to start the apps a suite needs.
+  testTimeout: 120000,
 };

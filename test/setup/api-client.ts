@@ -28,8 +28,11 @@ export interface RawRequest {
 /** Status of a request the API never answered: a hung server fails its test with a reason, not a Jest timeout. */
 export const NO_ANSWER = 0;
 
-/** Below Jest's 30 s test timeout, so the test itself can report which requests went unanswered. */
-const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * Below Jest's 120 s test timeout, so the test itself can report which requests went unanswered; generous, as a
+ * loaded machine answers slowly but does answer.
+ */
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

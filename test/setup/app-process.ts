@@ -79,7 +79,7 @@ export async function startApp(
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, child, output, options.readyTimeoutMs ?? 30_000);
+  await waitUntilReady(url, child, output, options.readyTimeoutMs ?? READY_WITHIN_MS);
   return {
     name,
     port,
@@ -99,6 +99,12 @@ export async function startApp(
     },
   };
 }
+
+/**
+ * Generous by default: a loaded machine (CI beside other jobs) can take a minute to boot Nest; only a process that
+ * never becomes ready costs the whole bound.
+ */
+const READY_WITHIN_MS = 120_000;
 
 async function waitUntilReady(url: string, child: ChildProcess, output: string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -31,7 +31,7 @@ export class BoardClient {
   static connect(gatewayUrl: string, token: string): Promise<BoardClient> {
     const socket = io(gatewayUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('socket did not connect within 10 s')), 10_000);
+      const timer = setTimeout(() => reject(new Error('socket did not connect within 30 s')), 30_000);
       socket.once('connect', () => {
         clearTimeout(timer);
         resolve(new BoardClient(socket));
@@ -50,7 +50,7 @@ export class BoardClient {
 
   subscribe(rooms: string[], since?: number): Promise<SubscribeReply> {
     return this.socket
-      .timeout(10_000)
+      .timeout(30_000)
       .emitWithAck('board.subscribe', since === undefined ? { rooms } : { rooms, since }) as Promise<SubscribeReply>;
   }
 
@@ -70,12 +70,39 @@ export class BoardClient {
   }
 }
 
-/** Polls until the predicate holds or the time runs out; returns whether it held. */
-export async function eventually(predicate: () => boolean, timeoutMs: number, stepMs = 50): Promise<boolean> {
+/**
+ * Polls until the predicate holds or the time runs out; returns whether it held. For positive waits only: the
+ * bound costs time only when the test is failing, so make it generous (a loaded machine is slow, not wrong).
+ */
+export async function eventually(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  stepMs = 50,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (predicate()) return true;
+    if (await predicate()) return true;
     await new Promise((resolve) => setTimeout(resolve, stepMs));
   }
   return predicate();
+}
+
+/**
+ * The wait before a negative check ("this event never reaches that client"): resolves once the sentinel, an
+ * event caused after the one that must not arrive and bound for the same socket, has arrived; throws if it never
+ * does. Events reach a socket in sequence order, so once the sentinel is here the unwanted event would have come
+ * too, however slow the machine; no fixed sleep that a busy machine could outrun.
+ */
+export async function waitForSentinel(
+  client: BoardClient,
+  isSentinel: (event: BoardEvent) => boolean,
+  timeoutMs = 30_000,
+): Promise<BoardEvent> {
+  const find = () => client.events.find(isSentinel) ?? client.replays.flatMap((r) => r.events).find(isSentinel);
+  if (!(await eventually(() => find() !== undefined, timeoutMs))) {
+    throw new Error(
+      `the sentinel event did not arrive within ${timeoutMs / 1000} s: the negative check cannot be made`,
+    );
+  }
+  return find() as BoardEvent;
 }

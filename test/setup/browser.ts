@@ -73,7 +73,7 @@ export async function signIn(
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('● Live').waitFor({ timeout: 15_000 });
+  await page.getByText('● Live').waitFor({ timeout: 30_000 });
   return { context, page, cspViolations };
 }
 

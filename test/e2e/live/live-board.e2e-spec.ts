@@ -9,7 +9,7 @@ import type { BoardEvent } from '@app/events';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
 import { AppProcess, startApp } from '../../setup/app-process';
-import { BoardClient, eventually } from '../../setup/board-client';
+import { BoardClient, eventually, waitForSentinel } from '../../setup/board-client';
 import { readRunSettings } from '../../setup/run-settings';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
@@ -21,7 +21,8 @@ import {
   recordNeeds,
 } from '../../factories';
 
-jest.setTimeout(60_000);
+// Generous: every wait is for something that must happen, and only a failing test runs into a bound.
+jest.setTimeout(120_000);
 
 describe('deadline engine and live board', () => {
   let api: TestApi;
@@ -93,6 +94,11 @@ describe('deadline engine and live board', () => {
     return client.events.filter((e) => e.type === 'alert.raised' && e.task?.id === taskId);
   }
 
+  /** Matches the board event of a given alert on a given task (the sentinel of a negative check on alerts). */
+  function alertOf(taskId: string, kind: AlertKind): (e: BoardEvent) => boolean {
+    return (e) => e.type === 'alert.raised' && e.task?.id === taskId && e.alert?.kind === kind;
+  }
+
   async function alertRows(taskId: string): Promise<{ kind: string; level: number }[]> {
     return api.dataSource.query('SELECT kind, level FROM alerts WHERE task_id = $1 ORDER BY created_at', [taskId]);
   }
@@ -114,12 +120,15 @@ describe('deadline engine and live board', () => {
   it('sends AT_RISK then OVERDUE to a client on the prison board, once each', async () => {
     const board = await connect(gatewayA, prt.token, ['prison:STI']);
     const { task, woman } = await freshTask();
+    // The sentinel: a second task falling due after hers. Once its alert is here, a second copy of hers would be too.
+    const { task: sentinel } = await freshTask();
     await setDeadlines(task.id, { atRiskInMs: 3000, dueInMs: 5000 });
+    await setDeadlines(sentinel.id, { atRiskInMs: 60_000, dueInMs: 7000 });
 
     expect(
-      await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 20_000),
+      await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 30_000),
     ).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitForSentinel(board, alertOf(sentinel.id, AlertKind.OVERDUE));
     expect(alertsFor(board, task.id).map((e) => e.alert?.kind)).toEqual(['AT_RISK', 'OVERDUE']);
     expect((await alertRows(task.id)).map((a) => a.kind)).toEqual(['AT_RISK', 'OVERDUE']);
     const overdue = alertsFor(board, task.id)[1];
@@ -137,8 +146,12 @@ describe('deadline engine and live board', () => {
   it('never raises the overdue alert when her release date moves later before the due time', async () => {
     const board = await connect(gatewayA, prt.token, ['prison:STI']);
     const { task, womanId } = await freshTask();
-    const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 4000 });
-    expect(await eventually(() => false, 1500)).toBe(false); // let the horizon queue the job
+    // The sentinel: a second task falling due after hers was due. Once its alert is here, hers would be too.
+    const { task: sentinel } = await freshTask();
+    const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 8000 });
+    await setDeadlines(sentinel.id, { atRiskInMs: 60_000, dueInMs: 9000 });
+    // The horizon has queued her job: the move must make that queued job harmless.
+    expect(await eventually(() => jobQueued(task.id, AlertKind.OVERDUE, revision), 30_000, 200)).toBe(true);
     const moved = await prt.api.patch(`/women/${womanId}`, { conditionalReleaseDate: daysFromToday(200) });
     expect(moved.status).toBe(200);
     const after: { deadline_revision: number; due_at: Date }[] = await api.dataSource.query(
@@ -148,7 +161,7 @@ describe('deadline engine and live board', () => {
     expect(after[0].deadline_revision).toBeGreaterThan(revision);
     expect(new Date(after[0].due_at).getTime()).toBeGreaterThan(Date.now() + 86_400_000);
 
-    await new Promise((resolve) => setTimeout(resolve, 6000));
+    await waitForSentinel(board, alertOf(sentinel.id, AlertKind.OVERDUE));
     expect(alertsFor(board, task.id)).toEqual([]);
     expect(await alertRows(task.id)).toEqual([]);
   });
@@ -156,22 +169,24 @@ describe('deadline engine and live board', () => {
   it('raises the overdue alert at once when her release date moves into the past', async () => {
     const board = await connect(gatewayB, prt.token, ['prison:STI']);
     const { task, womanId } = await freshTask();
-    const started = Date.now();
     const moved = await prt.api.patch(`/women/${womanId}`, { conditionalReleaseDate: daysFromToday(-7) });
     expect(moved.status).toBe(200);
+    // How fast is the benchmark's question; here only that it comes without waiting for any later threshold.
     expect(
-      await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 10_000),
+      await eventually(() => alertsFor(board, task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE), 30_000),
     ).toBe(true);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await alertRows(task.id)).filter((a) => a.kind === 'OVERDUE')).toHaveLength(1);
   });
 
   it('still raises the alert exactly once when Redis loses everything between scheduling and the due time', async () => {
     const board = await connect(gatewayA, prt.token, ['prison:STI']);
     const { task } = await freshTask();
+    // The sentinel: a second task falling due after hers, rebuilt the same way. Once its alert is here, a second
+    // copy of hers would be too.
+    const { task: sentinel } = await freshTask();
     const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 7000 });
-    expect(await eventually(() => false, 1500)).toBe(false);
-    expect(await jobQueued(task.id, AlertKind.OVERDUE, revision)).toBe(true);
+    await setDeadlines(sentinel.id, { atRiskInMs: 60_000, dueInMs: 9000 });
+    expect(await eventually(() => jobQueued(task.id, AlertKind.OVERDUE, revision), 30_000, 200)).toBe(true);
 
     // Everything this run keeps in Redis goes (a FLUSHALL limited to our key prefix, so other data survives).
     const run = readRunSettings();
@@ -185,10 +200,10 @@ describe('deadline engine and live board', () => {
     redis.disconnect();
     expect(await jobQueued(task.id, AlertKind.OVERDUE, revision)).toBe(false);
 
-    const fired = await eventually(() => alertsFor(board, task.id).length > 0, 20_000);
+    const fired = await eventually(() => alertsFor(board, task.id).length > 0, 30_000);
     if (!fired) console.log(worker.output.slice(-40).join('\n'));
     expect(fired).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await waitForSentinel(board, alertOf(sentinel.id, AlertKind.OVERDUE));
     expect(alertsFor(board, task.id).map((e) => e.alert?.kind)).toEqual(['OVERDUE']);
     expect(await alertRows(task.id)).toEqual([{ kind: 'OVERDUE', level: 0 }]);
   });
@@ -206,7 +221,7 @@ describe('deadline engine and live board', () => {
       c.events.some(
         (e) => e.type === 'task.status_changed' && e.task?.id === task.id && e.task.status === TaskStatus.IN_PROGRESS,
       );
-    expect(await eventually(() => seen(onA) && seen(onB), 10_000)).toBe(true);
+    expect(await eventually(() => seen(onA) && seen(onB), 30_000)).toBe(true);
   });
 
   it('refuses a CRS caseworker another provider’s room and any prison board, and a governor another prison’s board', async () => {
@@ -245,7 +260,7 @@ describe('deadline engine and live board', () => {
   it('gives a client that reconnects with its last sequence every event it missed, in order', async () => {
     const first = await connect(gatewayA, prt.token, ['prison:STI']);
     const { task } = await freshTask();
-    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 10_000)).toBe(true);
+    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 30_000)).toBe(true);
     const lastSeen = first.lastSeq;
     first.close();
 
@@ -259,7 +274,7 @@ describe('deadline engine and live board', () => {
 
     const again = await connect(gatewayB, prt.token);
     await again.subscribe(['prison:STI'], lastSeen);
-    expect(await eventually(() => again.replays.length > 0, 10_000)).toBe(true);
+    expect(await eventually(() => again.replays.length > 0, 30_000)).toBe(true);
     const missed = again.replays[0].events.filter((e) => e.task?.id === task.id && e.type === 'task.status_changed');
     expect(missed.map((e) => e.task?.status)).toEqual(statuses);
     const seqs = again.replays[0].events.map((e) => e.seq);
@@ -279,13 +294,17 @@ describe('deadline engine and live board', () => {
 
     const ignored = await freshTask();
     const acknowledged = await freshTask();
-    await setDeadlines(ignored.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [6000] });
-    await setDeadlines(acknowledged.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [6000] });
+    // The sentinel: a third task, never acknowledged, escalating after the other two. Once its escalation is here,
+    // one for the acknowledged task would be too.
+    const sentinel = await freshTask();
+    await setDeadlines(ignored.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [8000] });
+    await setDeadlines(acknowledged.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [8000] });
+    await setDeadlines(sentinel.task.id, { atRiskInMs: 2000, dueInMs: 2000, escalationsInMs: [10_000] });
 
     expect(
       await eventually(
         () => alertsFor(board, acknowledged.task.id).some((e) => e.alert?.kind === AlertKind.OVERDUE),
-        15_000,
+        30_000,
       ),
     ).toBe(true);
     const overdue = alertsFor(board, acknowledged.task.id).find((e) => e.alert?.kind === AlertKind.OVERDUE);
@@ -295,16 +314,16 @@ describe('deadline engine and live board', () => {
     expect(
       await eventually(
         () => alertsFor(board, ignored.task.id).some((e) => e.alert?.kind === AlertKind.ESCALATED),
-        20_000,
+        30_000,
       ),
     ).toBe(true);
     expect(
       await eventually(
         () => alertsFor(managerSocket, ignored.task.id).some((e) => e.alert?.kind === AlertKind.ESCALATED),
-        5000,
+        30_000,
       ),
     ).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await waitForSentinel(board, alertOf(sentinel.task.id, AlertKind.ESCALATED));
     expect((await alertRows(acknowledged.task.id)).map((a) => a.kind)).toEqual(['OVERDUE']);
     expect((await alertRows(ignored.task.id)).map((a) => `${a.kind}${a.level}`)).toEqual(['OVERDUE0', 'ESCALATED1']);
     expect(alertsFor(board, acknowledged.task.id).map((e) => e.alert?.kind)).toEqual(['OVERDUE']);
@@ -318,16 +337,24 @@ describe('deadline engine and live board', () => {
     const client = await connect(gatewayA, colleague.token, ['prison:STI']);
     const moved = await admin.api.patch(`/users/${colleague.id}`, { prisonCodes: ['BZI'] });
     expect(moved.status).toBe(200);
-    expect(await eventually(() => client.removed.some((r) => r.room === 'prison:STI'), 10_000)).toBe(true);
+    expect(await eventually(() => client.removed.some((r) => r.room === 'prison:STI'), 30_000)).toBe(true);
+
+    // The sentinel comes on a board she may still follow (her new prison), caused after the change she must miss.
+    expect((await client.subscribe(['prison:BZI'])).joined).toEqual(['prison:BZI']);
+    const bziTeam = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.PRE_RELEASE_TEAM,
+      prisonCodes: ['BZI'],
+    });
 
     const before = client.events.length;
     const { task } = await freshTask();
     await prt.api.patch(`/tasks/${task.id}/status`, { status: 'IN_PROGRESS', version: task.version });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const sentinel = await createWoman(api.baseUrl, bziTeam.token, { prisonCode: 'BZI' });
+    await waitForSentinel(client, (e) => e.type === 'woman.created' && e.womanId === sentinel.id);
     expect(client.events.slice(before).filter((e) => e.task?.id === task.id)).toEqual([]);
 
     const withdrawn = await admin.api.patch(`/users/${colleague.id}`, { active: false });
     expect(withdrawn.status).toBe(200);
-    expect(await eventually(() => !client.connected, 10_000)).toBe(true);
+    expect(await eventually(() => !client.connected, 30_000)).toBe(true);
   });
 });

@@ -123,7 +123,7 @@ describe('claiming tasks and changing their status', () => {
     const task = await freshPrtTask();
 
     const responses: ApiResponse<TaskView | ErrorBody>[] = await Promise.all(
-      claimants.map((user) => user.api.withTimeout(10_000).post<TaskView | ErrorBody>(`/tasks/${task.id}/claim`)),
+      claimants.map((user) => user.api.withTimeout(60_000).post<TaskView | ErrorBody>(`/tasks/${task.id}/claim`)),
     );
 
     const winners = responses.map((r, i) => ({ r, user: claimants[i] })).filter(({ r }) => r.status === 200);

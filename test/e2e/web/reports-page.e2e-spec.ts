@@ -85,7 +85,7 @@ describe('the reports page', () => {
 
     const byPrison = page.locator('section', { has: page.getByRole('heading', { name: 'By prison' }) });
     const row = byPrison.getByRole('row', { name: new RegExp(`Test prison ${prison}`) });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 30_000 });
     const cells = await row.getByRole('cell').allTextContents();
     // Prison, at risk, overdue, then the four age buckets: one 3-7 and one 8-14 working days late.
     expect(cells.slice(0, 7)).toEqual([`Test prison ${prison}`, '0', '2', '0', '1', '1', '0']);

@@ -149,7 +149,7 @@ describe('the web app', () => {
     await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
     await card(page, woman.id)
       .getByText(/Finance and ID: (overdue|at risk|on track)/)
-      .waitFor({ timeout: 5_000 });
+      .waitFor({ timeout: 30_000 });
 
     await card(page, woman.id).click();
     await page.getByRole('heading', { name: `${woman.firstName} ${woman.lastName}` }).waitFor();
@@ -176,15 +176,15 @@ describe('the web app', () => {
       .filter({ hasText: `${task.title} for ${woman.firstName} ${woman.lastName} (${woman.prisonNumber})` })
       .first()
       // Generous: on a loaded machine the worker's horizon and the relay can each lag a few seconds.
-      .waitFor({ timeout: 25_000 });
+      .waitFor({ timeout: 30_000 });
     // One line per task in the alerts panel, however many thresholds it has passed.
     const alertItem = page.locator(`.alerts [data-task-id="${task.id}"]`);
-    await alertItem.getByText('Overdue').waitFor({ timeout: 10_000 });
+    await alertItem.getByText('Overdue').waitFor({ timeout: 30_000 });
     await alertItem.getByText(task.title, { exact: true }).waitFor();
     await alertItem.getByText(`${woman.firstName} ${woman.lastName} (${woman.prisonNumber})`).waitFor();
     await screenshot(page, 'alert');
     await alertItem.getByRole('button', { name: 'Acknowledge' }).click();
-    await alertItem.waitFor({ state: 'detached', timeout: 5_000 });
+    await alertItem.waitFor({ state: 'detached', timeout: 30_000 });
     const rows: { kind: string; acknowledged_by_id: string | null }[] = await api.dataSource.query(
       'SELECT kind, acknowledged_by_id FROM alerts WHERE task_id = $1 ORDER BY created_at',
       [task.id],
@@ -208,7 +208,7 @@ describe('the web app', () => {
     const messages = await Promise.all(
       [a.page, b.page].map(async (page) => {
         const status = page.getByRole('status').filter({ hasText: task.title });
-        await status.waitFor({ timeout: 5_000 });
+        await status.waitFor({ timeout: 30_000 });
         return status.textContent();
       }),
     );
@@ -239,7 +239,7 @@ describe('the web app', () => {
     await page
       .getByRole('dialog', { name: 'Sign in again' })
       .getByText('Your sign-in has expired')
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, 'sign-in');
     await context.close();
   });

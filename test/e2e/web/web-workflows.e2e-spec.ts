@@ -22,7 +22,7 @@ import {
   recordNeeds,
 } from '../../factories';
 
-jest.setTimeout(90_000);
+jest.setTimeout(120_000);
 
 const ACCOMMODATION = {
   pathway: 'ACCOMMODATION',
@@ -105,17 +105,6 @@ describe('the web app at work', () => {
     );
   }
 
-  /** Resolves once the page has fetched nothing for `quietMs`. */
-  async function settled(page: Page, quietMs = 1000): Promise<void> {
-    let last = Date.now();
-    const seen = () => {
-      last = Date.now();
-    };
-    page.on('request', seen);
-    while (Date.now() - last < quietMs) await page.waitForTimeout(100);
-    page.off('request', seen);
-  }
-
   async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
     return page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
   }
@@ -124,8 +113,12 @@ describe('the web app at work', () => {
     const woman = await newWoman(['ACCOMMODATION']);
     const { context, page } = await signIn(browser, api.baseUrl, prt);
     await card(page, woman.id).waitFor();
-    // Her creation's events may still be on their way (and would refetch the board): wait until it is quiet.
-    await settled(page);
+    // Her creation's events may still be on their way (and would refetch the board). The sentinel: a later need,
+    // whose chip shows only once every earlier event has reached the page (events come in sequence order).
+    await recordNeeds(prt.api, woman.id, ['HEALTH']);
+    await card(page, woman.id)
+      .getByText(/Health: (overdue|at risk|on track)/)
+      .waitFor({ timeout: 30_000 });
     // Set on this page load only: a reload would lose it.
     await page.evaluate('window.__sameDocument = true');
 
@@ -133,10 +126,11 @@ describe('the web app at work', () => {
     const port = gateway.port;
     await gateway.stop();
     try {
-      await page.getByText('○ Reconnecting…').waitFor({ timeout: 10_000 });
-      // Meanwhile someone records a new need: the board cannot know yet.
+      await page.getByText('○ Reconnecting…').waitFor({ timeout: 30_000 });
+      // Meanwhile someone records a new need: the board cannot know yet. The sentinel: the page's next attempt to
+      // reach the gateway, made after the need was recorded (an attempt is when it could have learnt of it).
       await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
-      await page.waitForTimeout(1000);
+      await page.waitForEvent('websocket', { timeout: 30_000 });
       await expect(card(page, woman.id).textContent()).resolves.not.toContain('Finance and ID');
       await screenshot(page, 'reconnecting');
     } finally {
@@ -144,10 +138,10 @@ describe('the web app at work', () => {
       gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port });
     }
     // The page reconnects and catches up by itself.
-    await page.getByText('● Live').waitFor({ timeout: 20_000 });
+    await page.getByText('● Live').waitFor({ timeout: 60_000 });
     await card(page, woman.id)
       .getByText(/Finance and ID: (overdue|at risk|on track)/)
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 30_000 });
     await expect(page.evaluate('window.__sameDocument')).resolves.toBe(true);
     await context.close();
   });

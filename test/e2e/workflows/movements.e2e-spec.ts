@@ -25,7 +25,7 @@ import {
   uniqueSuffix,
 } from '../../factories';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 interface Receipt {
   eventId: string;
@@ -480,7 +480,7 @@ describe('recall, transfer and release', () => {
 
     const transferred = (client: BoardClient) =>
       client.events.find((e) => e.type === 'woman.transferred' && e.womanId === woman.id);
-    expect(await eventually(() => !!transferred(styalBoard) && !!transferred(bronzefieldBoard), 10_000)).toBe(true);
+    expect(await eventually(() => !!transferred(styalBoard) && !!transferred(bronzefieldBoard), 30_000)).toBe(true);
     expect(transferred(styalBoard)).toMatchObject({ prisonCode: 'BZI', previousPrisonCode: 'STI' });
     expect(transferred(bronzefieldBoard)).toMatchObject({ prisonCode: 'BZI', previousPrisonCode: 'STI' });
 

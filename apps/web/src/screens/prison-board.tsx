@@ -2,7 +2,7 @@
  * The prison board: her prison's women releasing within 12 weeks, 24 weeks or all, grouped by release week,
  * each a card with days to go and one chip per pathway, kept current by the live connection.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import {
   daysUntil,
@@ -100,12 +100,18 @@ export function PrisonBoard({
   const [women, setWomen] = useState<BoardWoman[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Loads overlap when events come in bursts; only the newest answer is shown, or a slow older one would put the
+  // board back in the past until the next event (seen on a loaded machine: a new need missing from the card).
+  const latestLoad = useRef(0);
   const load = useCallback(async () => {
+    const ticket = ++latestLoad.current;
     try {
       const page = await api<{ items: BoardWoman[] }>('GET', `/women?prison=${prison}&window=${window}&limit=500`);
+      if (ticket !== latestLoad.current) return;
       setWomen(page.items);
       setError(null);
     } catch (caught) {
+      if (ticket !== latestLoad.current) return;
       setError(String(caught));
     }
   }, [prison, window]);
