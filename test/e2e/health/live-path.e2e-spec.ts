@@ -222,12 +222,12 @@ describe('a live path that proves itself', () => {
     expect(await waitFor(async () => lateness(await metrics(worker.url)) > lateness(workerBefore))).toBe(true);
     const workerAfter = await metrics(worker.url);
     expect(lateness(workerAfter)).toBe(lateness(workerBefore) + 1);
-    expect(sample(workerAfter, 'resettle_alert_lateness_seconds_bucket', { kind: 'AT_RISK', le: '+Inf' })).toBe(
-      lateness(workerAfter),
-    );
-    expect(sample(workerAfter, 'resettle_alert_lateness_seconds_sum', { kind: 'AT_RISK' })).toBeLessThan(
-      lateness(workerAfter) * 60,
-    );
+    expect(
+      sample(workerAfter, 'resettle_alert_lateness_seconds_bucket', { kind: 'AT_RISK', path: 'threshold', le: '+Inf' }),
+    ).toBe(lateness(workerAfter));
+    expect(
+      sample(workerAfter, 'resettle_alert_lateness_seconds_sum', { kind: 'AT_RISK', path: 'threshold' }),
+    ).toBeLessThan(lateness(workerAfter) * 60);
     expect(sample(workerAfter, 'resettle_outbox_lag_events')).toBeGreaterThanOrEqual(0);
     expect(sample(workerAfter, 'resettle_queue_depth', { queue: 'deadlines' })).toBeGreaterThanOrEqual(0);
     // The task's due time (an hour away) waits as a delayed job.

@@ -100,18 +100,22 @@ export function PrisonBoard({
   const [women, setWomen] = useState<BoardWoman[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // Loads overlap when events come in bursts; only the newest answer is shown, or a slow older one would put the
-  // board back in the past until the next event (seen on a loaded machine: a new need missing from the card).
-  const latestLoad = useRef(0);
+  // Loads overlap when events come in bursts. An answer older than one already shown is dropped, or a slow older
+  // load would put the board back in the past (seen on a loaded machine: a new need missing from the card). An
+  // answer is not dropped merely because a newer load has started: under a steady stream of events every load
+  // would be overtaken and the board would never change.
+  const issuedLoads = useRef(0);
+  const shownLoad = useRef(0);
   const load = useCallback(async () => {
-    const ticket = ++latestLoad.current;
+    const ticket = ++issuedLoads.current;
     try {
       const page = await api<{ items: BoardWoman[] }>('GET', `/women?prison=${prison}&window=${window}&limit=500`);
-      if (ticket !== latestLoad.current) return;
+      if (ticket < shownLoad.current) return;
+      shownLoad.current = ticket;
       setWomen(page.items);
       setError(null);
     } catch (caught) {
-      if (ticket !== latestLoad.current) return;
+      if (ticket < shownLoad.current) return;
       setError(String(caught));
     }
   }, [prison, window]);
