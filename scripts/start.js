@@ -13,6 +13,7 @@
  *  - JWT_SECRET: when unset, a random one for this run, shared by api and gateway.
  *  - HMPPS_EVENTS_TOKEN: when unset, a random one for this run, printed in the banner.
  *  - GATEWAY_ALLOWED_ORIGINS: when unset, the web app's origin (http://localhost and 127.0.0.1 at API_PORT).
+ *  - PUBLIC_GATEWAY_URL: when unset and GATEWAY_PORT is not 3001, http://localhost:<GATEWAY_PORT>.
  *  - Running `cli migrate` and `cli seed --if-empty` before any app starts (fail fast). The apps never see
  *    MIGRATION_DATABASE_URL: the owner's credentials go to the cli alone.
  *  - Supervising api, gateway and worker: output prefixed with the app's name, one shutdown path for
@@ -471,6 +472,11 @@ function baseEnv() {
   // The web app is served by the API, so its pages' origin is the API's: the only pages the gateway admits.
   if (!env.GATEWAY_ALLOWED_ORIGINS) {
     env.GATEWAY_ALLOWED_ORIGINS = `http://localhost:${env.API_PORT},http://127.0.0.1:${env.API_PORT}`;
+  }
+  // Pages find the gateway at port 3001 of their host unless told otherwise (and the CSP admits only that), so a
+  // gateway on another port is named to them.
+  if (!env.PUBLIC_GATEWAY_URL && env.GATEWAY_PORT !== '3001') {
+    env.PUBLIC_GATEWAY_URL = `http://localhost:${env.GATEWAY_PORT}`;
   }
   return env;
 }
