@@ -10,6 +10,7 @@ export * from './task-template';
 export * from './access-scope';
 export * from './calendar';
 export * from './release-date';
+export * from './release-date-precedence';
 export * from './deadlines';
 export * from './eligibility';
 export * from './task-status-machine';

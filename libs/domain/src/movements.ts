@@ -34,6 +34,7 @@ export type Movement =
   | { kind: 'RECALL'; prisonNumber: string; prisonCode: string; movementReason: string }
   | { kind: 'TRANSFER'; prisonNumber: string; prisonCode: string }
   | { kind: 'RELEASE'; prisonNumber: string; fromPrisonCode: string | null }
+  | { kind: 'HOSPITAL'; prisonNumber: string; fromPrisonCode: string | null }
   | { kind: 'IGNORED'; prisonNumber: string | null; why: string };
 
 export function prisonNumberOf(event: HmppsDomainEvent): string | null {
@@ -50,9 +51,17 @@ export function prisonNumberOf(event: HmppsDomainEvent): string | null {
  * TEMPORARY_ABSENCE_RETURN) and nomisMovementReasonCode; a recall is an ADMISSION whose movement reason is a
  * recall code. Such an event is the authority for a recall into any prison: the intake is let in by its own
  * token (HmppsEventsGuard), not by a user's scope, and the recall's audit entry names the event id.
- * Temporary absences, court visits and hospital are not movements in or out of her sentence, so they are
- * recorded and ignored; so are new admissions, whose facts (name, dates) HMPPS events do not carry: the
- * pre-release team adds her.
+ * Temporary absences and court visits are not movements in or out of her sentence, so they are recorded and
+ * ignored; so are new admissions, whose facts (name, dates) HMPPS events do not carry: the pre-release team adds
+ * her.
+ *
+ * prisoner.released with reason RELEASED_TO_HOSPITAL (ministryofjustice/prison-offender-events,
+ * ReleasePrisonerReasonCalculator: a release movement whose NOMIS reason is hospitalisation) is a transfer to a
+ * secure hospital under the Mental Health Act 1983 (s.47 for a sentenced prisoner, s.48 for one on remand, with
+ * a restriction direction under s.49): she leaves the prison but is still serving her sentence, so it is applied
+ * as a HOSPITAL movement, neither ignored nor a release into the community. HMPPS's own consumers treat it as a
+ * permanent departure from the prison (ministryofjustice/hmpps-probation-integration-services records it in
+ * Delius as a transfer to a secure hospital).
  */
 export function movementOf(event: HmppsDomainEvent): Movement {
   const prisonNumber = prisonNumberOf(event);
@@ -75,6 +84,8 @@ export function movementOf(event: HmppsDomainEvent): Movement {
   }
   if (event.eventType === HMPPS_EVENT_TYPES.released) {
     if (reason === 'RELEASED') return { kind: 'RELEASE', prisonNumber, fromPrisonCode: prisonCode || null };
+    if (reason === 'RELEASED_TO_HOSPITAL')
+      return { kind: 'HOSPITAL', prisonNumber, fromPrisonCode: prisonCode || null };
     return { kind: 'IGNORED', prisonNumber, why: `A ${reason || 'release'} movement is not a release from custody` };
   }
   return { kind: 'IGNORED', prisonNumber, why: `Event type ${event.eventType} is not handled` };

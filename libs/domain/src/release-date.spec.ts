@@ -12,7 +12,7 @@ describe('effectiveReleaseDate', () => {
   };
 
   it('prefers the confirmed release date over every other date', () => {
-    expect(effectiveReleaseDate(allDates)).toEqual({
+    expect(effectiveReleaseDate(allDates)).toMatchObject({
       date: '2026-09-01',
       source: ReleaseDateSource.CONFIRMED,
       scheduledDate: '2026-09-01',
@@ -31,10 +31,11 @@ describe('effectiveReleaseDate', () => {
     ).toMatchObject({ date: '2026-09-03', source: ReleaseDateSource.HDC_ACTUAL });
   });
 
-  it('uses the CRD before the ARD', () => {
+  // ministryofjustice/prison-api NonDtoReleaseDate: across ARD, CRD, NPD and PRRD the later date wins.
+  it('uses the later of a CRD and an ARD (Mon 7 Sep 2026 over Fri 4 Sep 2026)', () => {
     expect(
       effectiveReleaseDate({ conditionalReleaseDate: '2026-09-04', automaticReleaseDate: '2026-09-07' }),
-    ).toMatchObject({ date: '2026-09-04', source: ReleaseDateSource.CRD });
+    ).toMatchObject({ date: '2026-09-07', source: ReleaseDateSource.ARD });
   });
 
   it('falls back to the ARD', () => {
@@ -60,7 +61,7 @@ describe('effectiveReleaseDate', () => {
 
   describe('weekend and bank holiday rule', () => {
     it('keeps a release date that is a working day', () => {
-      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-17' })).toEqual({
+      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-17' })).toMatchObject({
         date: '2026-06-17',
         source: ReleaseDateSource.CRD,
         scheduledDate: '2026-06-17',
@@ -68,7 +69,7 @@ describe('effectiveReleaseDate', () => {
     });
 
     it('brings a Saturday CRD forward to the Friday', () => {
-      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-13' })).toEqual({
+      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-13' })).toMatchObject({
         date: '2026-06-12',
         source: ReleaseDateSource.CRD,
         scheduledDate: '2026-06-13',
@@ -80,7 +81,7 @@ describe('effectiveReleaseDate', () => {
     });
 
     it('brings a CRD on Easter Monday 2027 forward past Good Friday to the Thursday', () => {
-      expect(effectiveReleaseDate({ conditionalReleaseDate: '2027-03-29' })).toEqual({
+      expect(effectiveReleaseDate({ conditionalReleaseDate: '2027-03-29' })).toMatchObject({
         date: '2027-03-25',
         source: ReleaseDateSource.CRD,
         scheduledDate: '2027-03-29',

@@ -3,31 +3,37 @@
  * holiday release forward, and the checks that catch sentence dates that cannot be right.
  */
 import { daysBetween, isValidIsoDate, lastWorkingDayOnOrBefore } from './calendar';
+import { chooseReleaseDate, noReleaseDateReason, PrecedenceDates, ReleaseDateSource } from './release-date-precedence';
 import { IsoDate } from './task-template';
 
-export interface ReleaseDates {
-  confirmedReleaseDate?: IsoDate | null;
-  actualParoleDate?: IsoDate | null;
-  hdcActualDate?: IsoDate | null;
-  conditionalReleaseDate?: IsoDate | null;
-  automaticReleaseDate?: IsoDate | null;
+export { ReleaseDateSource } from './release-date-precedence';
+
+/**
+ * Her HMPPS sentence dates (names as ministryofjustice/prison-api's SentenceCalcDates has them). Expiry dates
+ * (SED, LED, SLED, TUSED) never make her release date; they are here for the checks.
+ */
+export interface ReleaseDates extends PrecedenceDates {
   paroleEligibilityDate?: IsoDate | null;
   hdcEligibilityDate?: IsoDate | null;
+  sentenceExpiryDate?: IsoDate | null;
+  sentenceExpiryOverrideDate?: IsoDate | null;
+  licenceExpiryDate?: IsoDate | null;
+  licenceExpiryOverrideDate?: IsoDate | null;
+  /** SLED: the calculation's one date when her sentence and licence expire together. */
+  sentenceAndLicenceExpiryDate?: IsoDate | null;
+  /** TUSED: the end of top-up supervision after a short sentence's licence. */
+  topupSupervisionExpiryDate?: IsoDate | null;
 }
 
-export enum ReleaseDateSource {
-  CONFIRMED = 'CONFIRMED',
-  ACTUAL_PAROLE = 'ACTUAL_PAROLE',
-  HDC_ACTUAL = 'HDC_ACTUAL',
-  CRD = 'CRD',
-  ARD = 'ARD',
-}
+type ReleaseDateField = Exclude<keyof ReleaseDates, 'custodyStatus'>;
 
 export interface EffectiveReleaseDate {
   date: IsoDate;
   source: ReleaseDateSource;
   /** The date as recorded, before a weekend or bank holiday release was brought forward. */
   scheduledDate: IsoDate;
+  /** Which date was used and why (its type, override or calculated, and what it beat). */
+  reason: string;
 }
 
 export interface FieldProblem {
@@ -35,20 +41,8 @@ export interface FieldProblem {
   message: string;
 }
 
-/**
- * Most certain first. PED and HDCED are absent on purpose: they say when she may be considered for release,
- * not when she will go.
- */
-const RELEASE_DATE_PRECEDENCE: readonly { field: keyof ReleaseDates; source: ReleaseDateSource }[] = [
-  { field: 'confirmedReleaseDate', source: ReleaseDateSource.CONFIRMED },
-  { field: 'actualParoleDate', source: ReleaseDateSource.ACTUAL_PAROLE },
-  { field: 'hdcActualDate', source: ReleaseDateSource.HDC_ACTUAL },
-  { field: 'conditionalReleaseDate', source: ReleaseDateSource.CRD },
-  { field: 'automaticReleaseDate', source: ReleaseDateSource.ARD },
-];
-
 /** The names a pre-release worker knows these dates by, for the problem messages. */
-const RELEASE_DATE_LABELS: Readonly<Record<keyof ReleaseDates, string>> = {
+const RELEASE_DATE_LABELS: Readonly<Record<ReleaseDateField, string>> = {
   confirmedReleaseDate: 'The confirmed release date',
   actualParoleDate: 'The actual parole date',
   hdcActualDate: 'The HDC actual date',
@@ -56,9 +50,21 @@ const RELEASE_DATE_LABELS: Readonly<Record<keyof ReleaseDates, string>> = {
   automaticReleaseDate: 'The automatic release date (ARD)',
   paroleEligibilityDate: 'The parole eligibility date (PED)',
   hdcEligibilityDate: 'The HDC eligibility date (HDCED)',
+  automaticReleaseOverrideDate: 'The ARD override',
+  conditionalReleaseOverrideDate: 'The CRD override',
+  nonParoleDate: 'The non-parole date (NPD)',
+  nonParoleOverrideDate: 'The NPD override',
+  postRecallReleaseDate: 'The post-recall release date (PRRD)',
+  postRecallReleaseOverrideDate: 'The PRRD override',
+  sentenceExpiryDate: 'The sentence expiry date (SED)',
+  sentenceExpiryOverrideDate: 'The SED override',
+  licenceExpiryDate: 'The licence expiry date (LED)',
+  licenceExpiryOverrideDate: 'The LED override',
+  sentenceAndLicenceExpiryDate: 'The sentence and licence expiry date (SLED)',
+  topupSupervisionExpiryDate: 'The top-up supervision expiry date (TUSED)',
 };
 
-const RELEASE_DATE_FIELDS = Object.keys(RELEASE_DATE_LABELS) as (keyof ReleaseDates)[];
+const RELEASE_DATE_FIELDS = Object.keys(RELEASE_DATE_LABELS) as ReleaseDateField[];
 
 const MIN_AGE_AT_SENTENCE = 18;
 const MAX_AGE_AT_SENTENCE = 110;
@@ -68,13 +74,26 @@ const MAX_AGE_AT_SENTENCE = 110;
  * Throws a RangeError on a date that is not YYYY-MM-DD: run releaseDateProblems on input first.
  */
 export function effectiveReleaseDate(dates: ReleaseDates): EffectiveReleaseDate | null {
-  for (const { field, source } of RELEASE_DATE_PRECEDENCE) {
-    const scheduledDate = dates[field];
-    if (scheduledDate) {
-      return { date: lastWorkingDayOnOrBefore(scheduledDate), source, scheduledDate };
-    }
+  const chosen = chooseReleaseDate(dates);
+  if (chosen) {
+    const { scheduledDate, source, reason } = chosen;
+    return { date: lastWorkingDayOnOrBefore(scheduledDate), source, scheduledDate, reason };
   }
   return null;
+}
+
+/** What a woman's record keeps of her release date: the date, its source and why (or why she has none). */
+export function releaseDateRecord(dates: ReleaseDates): {
+  releaseDate: IsoDate | null;
+  releaseDateSource: ReleaseDateSource | null;
+  releaseDateReason: string | null;
+} {
+  const release = effectiveReleaseDate(dates);
+  return {
+    releaseDate: release?.date ?? null,
+    releaseDateSource: release?.source ?? null,
+    releaseDateReason: release?.reason ?? noReleaseDateReason(dates),
+  };
 }
 
 type ReleaseDateInput = {
@@ -152,7 +171,7 @@ export function releaseDateProblems(input: ReleaseDateInput): FieldProblem[] {
     }
   }
 
-  const mustNotBeAfter = (field: keyof ReleaseDates, limit: keyof ReleaseDates, why: string): void => {
+  const mustNotBeAfter = (field: ReleaseDateField, limit: ReleaseDateField, why: string): void => {
     const date = valid.get(field);
     const limitDate = valid.get(limit);
     if (date && limitDate && daysBetween(limitDate, date) > 0) {
@@ -164,7 +183,7 @@ export function releaseDateProblems(input: ReleaseDateInput): FieldProblem[] {
   mustNotBeAfter('hdcActualDate', 'conditionalReleaseDate', 'home detention curfew is release before the CRD.');
   mustNotBeAfter('paroleEligibilityDate', 'automaticReleaseDate', 'she would be released automatically first.');
 
-  const mustNotBeBefore = (field: keyof ReleaseDates, floor: keyof ReleaseDates, why: string): void => {
+  const mustNotBeBefore = (field: ReleaseDateField, floor: ReleaseDateField, why: string): void => {
     const date = valid.get(field);
     const floorDate = valid.get(floor);
     if (date && floorDate && daysBetween(floorDate, date) < 0) {
@@ -175,5 +194,84 @@ export function releaseDateProblems(input: ReleaseDateInput): FieldProblem[] {
   mustNotBeBefore('hdcActualDate', 'hdcEligibilityDate', 'she cannot go out on HDC before she is eligible.');
   mustNotBeBefore('actualParoleDate', 'paroleEligibilityDate', 'the Parole Board cannot release her before then.');
 
+  problems.push(...expiryDateProblems(valid));
+  return problems;
+}
+
+/** The date in force of one kind: the first of its fields that holds a real date (an override before the calculated). */
+function inForce(
+  valid: Map<string, IsoDate>,
+  ...fields: ReleaseDateField[]
+): { field: ReleaseDateField; date: IsoDate } | null {
+  for (const field of fields) {
+    const date = valid.get(field);
+    if (date) return { field, date };
+  }
+  return null;
+}
+
+const lower = (label: string): string => label.replace(/^The /, 'the ');
+
+/**
+ * Checks on the expiry dates against the release dates in force (an override counts where it is set), each one
+ * a rule no real sentence breaks. The problem names the field that holds the date at fault.
+ * - A release date (ARD, CRD, PRRD) is never after the sentence expires: the sentence is what holds her
+ *   (ministryofjustice/calculate-release-dates-api docs: SED is the date the sentence ends).
+ * - Her licence runs from her release (CRD or PRRD) to the LED, so the LED is not before either.
+ * - Top-up supervision starts the day after her licence ends (Criminal Justice Act 2003 s.256AA(2)-(3)), so the
+ *   TUSED is after the LED.
+ * - SLED stands for SED and LED on one day: with a different SED or LED beside it one of them is a typing mistake.
+ */
+function expiryDateProblems(valid: Map<string, IsoDate>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const sled = inForce(valid, 'sentenceAndLicenceExpiryDate');
+  const sed = inForce(valid, 'sentenceExpiryOverrideDate', 'sentenceExpiryDate', 'sentenceAndLicenceExpiryDate');
+  const led = inForce(valid, 'licenceExpiryOverrideDate', 'licenceExpiryDate', 'sentenceAndLicenceExpiryDate');
+  const ard = inForce(valid, 'automaticReleaseOverrideDate', 'automaticReleaseDate');
+  const crd = inForce(valid, 'conditionalReleaseOverrideDate', 'conditionalReleaseDate');
+  const prrd = inForce(valid, 'postRecallReleaseOverrideDate', 'postRecallReleaseDate');
+  const tused = inForce(valid, 'topupSupervisionExpiryDate');
+
+  type InForce = { field: ReleaseDateField; date: IsoDate } | null;
+  const notAfter = (date: InForce, limit: InForce, why: string): void => {
+    if (date && limit && limit.field !== date.field && daysBetween(limit.date, date.date) > 0) {
+      problems.push({
+        field: date.field,
+        message: `${RELEASE_DATE_LABELS[date.field]} is after ${lower(RELEASE_DATE_LABELS[limit.field])}; ${why}`,
+      });
+    }
+  };
+  const notBefore = (date: InForce, floor: InForce, why: string): void => {
+    if (date && floor && floor.field !== date.field && daysBetween(floor.date, date.date) < 0) {
+      problems.push({
+        field: date.field,
+        message: `${RELEASE_DATE_LABELS[date.field]} is before ${lower(RELEASE_DATE_LABELS[floor.field])}; ${why}`,
+      });
+    }
+  };
+
+  for (const [field, other] of [
+    ['sentenceExpiryDate', 'SED'],
+    ['licenceExpiryDate', 'LED'],
+  ] as const) {
+    const date = valid.get(field);
+    if (sled && date && date !== sled.date) {
+      problems.push({
+        field: 'sentenceAndLicenceExpiryDate',
+        message: `The SLED is the day both her sentence and her licence expire, but a different ${other} is given too: send one or the other.`,
+      });
+    }
+  }
+  for (const release of [ard, crd, prrd]) {
+    notAfter(release, sed, 'she cannot be held past the end of her sentence.');
+  }
+  notBefore(led, crd, 'her licence starts when she is released.');
+  notBefore(led, prrd, 'her licence starts again when she is released after recall.');
+  if (tused && led && daysBetween(led.date, tused.date) <= 0) {
+    problems.push({
+      field: 'topupSupervisionExpiryDate',
+      message: `The top-up supervision expiry date (TUSED) is not after ${lower(RELEASE_DATE_LABELS[led.field])}; top-up supervision starts when her licence ends.`,
+    });
+  }
   return problems;
 }

@@ -78,7 +78,13 @@ describe('notes, reasons and fields', () => {
   });
 
   it('keeps flags, the banking barrier and eligibility reasons from governors and caseworkers', () => {
-    expect(hiddenWomanFields(Role.GOVERNOR).sort()).toEqual(['bankingBarrier', 'sensitiveFlags']);
+    expect(hiddenWomanFields(Role.GOVERNOR).sort()).toEqual([
+      'bankingBarrier',
+      'sensitiveFlags',
+      // A transfer to a secure hospital (Mental Health Act 1983 s.47/s.48) is health data, as her flags are.
+      'transferredToHospitalFromPrisonCode',
+      'transferredToHospitalOn',
+    ]);
     expect(hiddenWomanFields(Role.POM)).toEqual([]);
     expect(canSeeEligibilityReasons(Role.CRS_CASEWORKER)).toBe(false);
     expect(canSeeEligibilityReasons(Role.PRE_RELEASE_TEAM)).toBe(true);

@@ -134,6 +134,9 @@ export function canSeeEligibilityReasons(role: Role): boolean {
 export const WOMAN_FIELD_KINDS: Readonly<Record<string, DataKind>> = {
   sensitiveFlags: DataKind.SENSITIVE_FLAGS,
   bankingBarrier: DataKind.FINANCE_AND_ID,
+  // A transfer to a secure hospital is made under the Mental Health Act: health data, so special category.
+  transferredToHospitalOn: DataKind.SENSITIVE_FLAGS,
+  transferredToHospitalFromPrisonCode: DataKind.SENSITIVE_FLAGS,
 };
 
 /** Her record's fields this role may not read. */

@@ -51,7 +51,7 @@ const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
   DEADLINE_MOVED: 'task.deadline_moved',
 };
 
-export type WomanAction = 'CREATED' | 'UPDATED' | 'TRANSFERRED' | 'RECALLED' | 'RELEASED';
+export type WomanAction = 'CREATED' | 'UPDATED' | 'TRANSFERRED' | 'RECALLED' | 'RELEASED' | 'TRANSFERRED_TO_HOSPITAL';
 
 const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
   CREATED: 'woman.created',
@@ -59,6 +59,8 @@ const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
   TRANSFERRED: 'woman.transferred',
   RECALLED: 'woman.recalled',
   RELEASED: 'woman.released',
+  // She leaves the prison as on release, so the boards take it as one; the audit entry says it was a hospital.
+  TRANSFERRED_TO_HOSPITAL: 'woman.released',
 };
 
 /** Case records other than tasks, each audited under its own entity type. */

@@ -308,7 +308,13 @@ export class TaskPlannerService {
    * pre-release deadlines of others, are closed with the reason in their status log (the reports count
    * them as not done by release). Post-release tasks and CRS delivery carry on.
    */
-  async closePrisonTasksAtRelease(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+  async closePrisonTasksAtRelease(
+    tx: Tx,
+    woman: WomanEntity,
+    actor: Actor,
+    now: Date,
+    reason = 'Not done by the time she was released',
+  ): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     const preRelease = new Set(
       entries.filter((e) => e.deadlineAnchor === DeadlineAnchor.RELEASE && e.deadlineOffset < 0).map((e) => e.key),
@@ -319,15 +325,7 @@ export class TaskPlannerService {
         (t.subjectType === null && (t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM)) ||
         preRelease.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
     );
-    return this.closeTasks(
-      tx,
-      woman,
-      ending,
-      TaskStatus.NOT_NEEDED,
-      'Not done by the time she was released',
-      actor,
-      now,
-    );
+    return this.closeTasks(tx, woman, ending, TaskStatus.NOT_NEEDED, reason, actor, now);
   }
 
   /** Every new task starts TODO with a first status-log row, an audit entry and a board event. */

@@ -153,7 +153,14 @@ export class MovementRequestsService {
       sentenceStartDate: woman.sentenceStartDate,
       receptionDate: body.receptionDate ?? this.clock.today(),
       confirmedReleaseDate: body.confirmedReleaseDate,
-      conditionalReleaseDate: body.conditionalReleaseDate,
+      postRecallReleaseDate: body.postRecallReleaseDate,
+      postRecallReleaseOverrideDate: body.postRecallReleaseOverrideDate,
+      // Her sentence and licence still end when they did: the recall's PRRD must fall within them.
+      sentenceExpiryDate: woman.sentenceExpiryDate,
+      sentenceExpiryOverrideDate: woman.sentenceExpiryOverrideDate,
+      licenceExpiryDate: woman.licenceExpiryDate,
+      licenceExpiryOverrideDate: woman.licenceExpiryOverrideDate,
+      sentenceAndLicenceExpiryDate: woman.sentenceAndLicenceExpiryDate,
     });
     if (problems.length > 0) throw problemsError(problems);
     return this.movements.recall(
@@ -164,7 +171,8 @@ export class MovementRequestsService {
         movementReason: body.movementReason,
         receptionDate: body.receptionDate,
         confirmedReleaseDate: body.confirmedReleaseDate,
-        conditionalReleaseDate: body.conditionalReleaseDate,
+        postRecallReleaseDate: body.postRecallReleaseDate,
+        postRecallReleaseOverrideDate: body.postRecallReleaseOverrideDate,
         basis,
       },
       actor,

@@ -33,15 +33,27 @@ export class RecallDto {
   @IsIsoDate()
   receptionDate?: string;
 
-  @ApiPropertyOptional({ description: 'Her new release date, if the recall has one yet' })
+  @ApiPropertyOptional({ description: 'Her new release date, if the prison has confirmed it' })
   @IsOptional()
   @IsIsoDate()
   confirmedReleaseDate?: string;
 
-  @ApiPropertyOptional()
+  /**
+   * A recalled woman's release date is her post-recall release date: her CRD belongs to the release she was
+   * recalled from, so a recall takes no CRD (ministryofjustice/prison-api SentenceCalcDates: PRRD and its override).
+   */
+  @ApiPropertyOptional({
+    description:
+      'Post-recall release date (PRRD) as calculated; leave it out when there is none yet (a standard recall)',
+  })
   @IsOptional()
   @IsIsoDate()
-  conditionalReleaseDate?: string;
+  postRecallReleaseDate?: string;
+
+  @ApiPropertyOptional({ description: "PRRD override set by the prison's calculation: beats the calculated PRRD" })
+  @IsOptional()
+  @IsIsoDate()
+  postRecallReleaseOverrideDate?: string;
 }
 
 /**

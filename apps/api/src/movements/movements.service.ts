@@ -26,6 +26,7 @@ import {
   PathwayStatus,
   RecallBasis,
   RELEASED_PRISON_CODE,
+  releaseDateRecord,
   Role,
 } from '@app/domain';
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
@@ -36,7 +37,9 @@ export interface RecallFacts {
   movementReason: string;
   receptionDate?: string;
   confirmedReleaseDate?: string;
-  conditionalReleaseDate?: string;
+  /** Her release date after recall; absent from HMPPS events and, until it is calculated, from a standard recall. */
+  postRecallReleaseDate?: string;
+  postRecallReleaseOverrideDate?: string;
   /** What the recall rests on (an HMPPS event, reception's evidence, or her being in scope): audited with it. */
   basis: RecallBasis;
 }
@@ -73,6 +76,11 @@ export class MovementsService {
    * squeezed into the time left. Returns the tasks whose deadlines need scheduling.
    */
   async recall(tx: Tx, woman: WomanEntity, facts: RecallFacts, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    if (woman.transferredToHospitalOn !== null) {
+      throw new ConflictException(
+        `She has been in a secure hospital since ${woman.transferredToHospitalOn}: going back to prison from hospital is not a recall`,
+      );
+    }
     if (woman.prisonCode !== RELEASED_PRISON_CODE) {
       throw new ConflictException(
         `She is recorded in custody at ${woman.prisonCode}: a recall follows a release (use a transfer to move prisons)`,
@@ -88,16 +96,24 @@ export class MovementsService {
       recallCount: woman.recallCount + 1,
       pomId: pomKept ? previousPomId : null,
       confirmedReleaseDate: facts.confirmedReleaseDate ?? null,
-      conditionalReleaseDate: facts.conditionalReleaseDate ?? null,
+      // The dates of the release she was recalled from no longer say when she goes; her SED and LED still hold.
+      postRecallReleaseDate: facts.postRecallReleaseDate ?? null,
+      postRecallReleaseOverrideDate: facts.postRecallReleaseOverrideDate ?? null,
+      conditionalReleaseDate: null,
+      conditionalReleaseOverrideDate: null,
       automaticReleaseDate: null,
+      automaticReleaseOverrideDate: null,
+      nonParoleDate: null,
+      nonParoleOverrideDate: null,
       actualParoleDate: null,
       hdcActualDate: null,
       hdcEligibilityDate: null,
       paroleEligibilityDate: null,
+      transferredToHospitalOn: null,
+      transferredToHospitalFromPrisonCode: null,
     });
-    const release = effectiveReleaseDate(woman);
-    woman.releaseDate = release?.date ?? null;
-    woman.releaseDateSource = release?.source ?? null;
+    // A recall with no PRRD yet has no release date, and her record says why (releaseDateReason).
+    Object.assign(woman, releaseDateRecord(woman));
     const saved = await this.women.save(tx, woman);
     // The release she was recalled from ends here: the 12-week outcome reports count her as recalled.
     const lastRelease = await this.releases.latestForWoman(tx, saved.id);
@@ -158,21 +174,26 @@ export class MovementsService {
    * at 12 weeks) and CRS delivery carry on, dated from the day she actually left.
    */
   async release(tx: Tx, woman: WomanEntity, releasedOn: string, actor: Actor, now: Date): Promise<TaskEntity[]> {
-    if (woman.prisonCode === RELEASED_PRISON_CODE) {
+    const inHospital = woman.transferredToHospitalOn !== null;
+    if (woman.prisonCode === RELEASED_PRISON_CODE && !inHospital) {
       throw new ConflictException(`She was already released (on ${woman.releasedOn ?? 'an unrecorded date'})`);
     }
     const before = womanSnapshot(woman);
-    const fromPrison = woman.prisonCode;
+    // Released from a secure hospital, she counts as released from the prison she was transferred from.
+    const fromPrison = inHospital ? (woman.transferredToHospitalFromPrisonCode ?? woman.prisonCode) : woman.prisonCode;
     Object.assign(woman, {
       prisonCode: RELEASED_PRISON_CODE,
       releasedOn,
       releasedFromPrisonCode: fromPrison,
       confirmedReleaseDate: releasedOn,
+      transferredToHospitalOn: null,
+      transferredToHospitalFromPrisonCode: null,
     });
     const release = effectiveReleaseDate(woman);
     // The day she left is a fact, not a schedule: no weekend rule applies to it.
     woman.releaseDate = releasedOn;
     woman.releaseDateSource = release?.source ?? null;
+    woman.releaseDateReason = 'The day she was released: a fact, not a schedule';
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);
@@ -186,6 +207,49 @@ export class MovementsService {
       actor,
       now,
     );
+  }
+
+  /**
+   * Transferred from prison to a secure hospital (HMPPS RELEASED_TO_HOSPITAL; Mental Health Act 1983 s.47, or
+   * s.48 on remand). She leaves the prison, so she leaves its board and the prison's part of her plan ends: its
+   * open tasks are closed as not needed, saying why. She is still serving her sentence and her case is kept: her
+   * release dates stand (a restriction direction ends on the day she would have been released, s.50(2)-(3), and
+   * she may be remitted to prison or released on licence before then, s.50(1)), so her COM's and the CRS
+   * provider's tasks stay open on their deadlines, and the COM sees where she is on her record. No release is
+   * recorded: she has not gone into the community, so no 12-week outcome is owed for it.
+   */
+  async transferToHospital(
+    tx: Tx,
+    woman: WomanEntity,
+    transferredOn: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    if (woman.prisonCode === RELEASED_PRISON_CODE) {
+      throw new ConflictException(
+        woman.transferredToHospitalOn
+          ? `She has been in a secure hospital since ${woman.transferredToHospitalOn}`
+          : `She was released (on ${woman.releasedOn ?? 'an unrecorded date'}): only a woman in prison can be transferred to hospital`,
+      );
+    }
+    const before = womanSnapshot(woman);
+    const fromPrison = woman.prisonCode;
+    Object.assign(woman, {
+      prisonCode: RELEASED_PRISON_CODE,
+      transferredToHospitalOn: transferredOn,
+      transferredToHospitalFromPrisonCode: fromPrison,
+    });
+    const saved = await this.women.save(tx, woman);
+    const diff = changedFields(before, womanSnapshot(saved));
+    await this.recorder.womanChanged(tx, saved, 'TRANSFERRED_TO_HOSPITAL', diff.before, diff.after, actor, fromPrison);
+    await this.planner.closePrisonTasksAtRelease(
+      tx,
+      saved,
+      actor,
+      now,
+      `Transferred from ${fromPrison} to a secure hospital on ${transferredOn}: the prison's part of her plan ends`,
+    );
+    return [];
   }
 
   private async worksAt(userId: string, role: Role, prisonCode: string): Promise<boolean> {

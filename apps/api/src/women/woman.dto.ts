@@ -73,6 +73,96 @@ export class ReleaseDatesDto {
   @ValidateIf(nullable)
   @IsIsoDate()
   confirmedReleaseDate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "CRD override set by the prison's calculation: beats the calculated CRD",
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  conditionalReleaseOverrideDate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "ARD override set by the prison's calculation: beats the calculated ARD",
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  automaticReleaseOverrideDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Non-parole date (NPD)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  nonParoleDate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "NPD override set by the prison's calculation: beats the calculated NPD",
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  nonParoleOverrideDate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "Post-recall release date (PRRD): a recalled woman's release date",
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  postRecallReleaseDate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "PRRD override set by the prison's calculation: beats the calculated PRRD",
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  postRecallReleaseOverrideDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Sentence expiry date (SED)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  sentenceExpiryDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: "SED override set by the prison's calculation" })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  sentenceExpiryOverrideDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Licence expiry date (LED)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  licenceExpiryDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: "LED override set by the prison's calculation" })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  licenceExpiryOverrideDate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Sentence and licence expiry date (SLED): SED and LED on one day; send it or them',
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  sentenceAndLicenceExpiryDate?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Top-up supervision expiry date (TUSED)' })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsIsoDate()
+  topupSupervisionExpiryDate?: string | null;
 }
 
 export class CreateWomanDto extends ReleaseDatesDto {

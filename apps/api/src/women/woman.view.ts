@@ -27,8 +27,22 @@ export interface WomanView {
   hdcActualDate: string | null;
   actualParoleDate: string | null;
   confirmedReleaseDate: string | null;
+  conditionalReleaseOverrideDate: string | null;
+  automaticReleaseOverrideDate: string | null;
+  nonParoleDate: string | null;
+  nonParoleOverrideDate: string | null;
+  postRecallReleaseDate: string | null;
+  postRecallReleaseOverrideDate: string | null;
+  sentenceExpiryDate: string | null;
+  sentenceExpiryOverrideDate: string | null;
+  licenceExpiryDate: string | null;
+  licenceExpiryOverrideDate: string | null;
+  sentenceAndLicenceExpiryDate: string | null;
+  topupSupervisionExpiryDate: string | null;
   releaseDate: string | null;
   releaseDateSource: string | null;
+  /** Which date was used and why, or why she has none (a recall with no PRRD yet). */
+  releaseDateReason: string | null;
   releaseType: string | null;
   releaseAreaCode: string;
   pomId: string | null;
@@ -43,6 +57,12 @@ export interface WomanView {
   releasedOn: string | null;
   releasedFromPrisonCode: string | null;
   recallCount: number;
+  /**
+   * Set while she is in a secure hospital on transfer from prison (HMPPS RELEASED_TO_HOSPITAL). Present only for
+   * roles that may see special category data.
+   */
+  transferredToHospitalOn?: string | null;
+  transferredToHospitalFromPrisonCode?: string | null;
   /** What the board flags from the day she arrives: an NI number too late by the normal route, a Friday release. */
   warnings: WomanWarning[];
   version: number;
@@ -69,8 +89,21 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     hdcActualDate: woman.hdcActualDate,
     actualParoleDate: woman.actualParoleDate,
     confirmedReleaseDate: woman.confirmedReleaseDate,
+    conditionalReleaseOverrideDate: woman.conditionalReleaseOverrideDate,
+    automaticReleaseOverrideDate: woman.automaticReleaseOverrideDate,
+    nonParoleDate: woman.nonParoleDate,
+    nonParoleOverrideDate: woman.nonParoleOverrideDate,
+    postRecallReleaseDate: woman.postRecallReleaseDate,
+    postRecallReleaseOverrideDate: woman.postRecallReleaseOverrideDate,
+    sentenceExpiryDate: woman.sentenceExpiryDate,
+    sentenceExpiryOverrideDate: woman.sentenceExpiryOverrideDate,
+    licenceExpiryDate: woman.licenceExpiryDate,
+    licenceExpiryOverrideDate: woman.licenceExpiryOverrideDate,
+    sentenceAndLicenceExpiryDate: woman.sentenceAndLicenceExpiryDate,
+    topupSupervisionExpiryDate: woman.topupSupervisionExpiryDate,
     releaseDate: woman.releaseDate,
     releaseDateSource: woman.releaseDateSource,
+    releaseDateReason: woman.releaseDateReason,
     releaseType: woman.releaseType,
     releaseAreaCode: woman.releaseAreaCode,
     pomId: woman.pomId,
@@ -83,6 +116,8 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     releasedOn: woman.releasedOn,
     releasedFromPrisonCode: woman.releasedFromPrisonCode,
     recallCount: woman.recallCount,
+    transferredToHospitalOn: woman.transferredToHospitalOn,
+    transferredToHospitalFromPrisonCode: woman.transferredToHospitalFromPrisonCode,
     warnings: womanWarnings(woman, today),
     version: woman.version,
     createdAt: woman.createdAt.toISOString(),

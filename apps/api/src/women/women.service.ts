@@ -23,9 +23,9 @@ import {
   Role,
   canSeePathway,
   canSeeTaskNotes,
-  effectiveReleaseDate,
   mayView,
   releaseDateProblems,
+  releaseDateRecord,
   taskVisibilityFor,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
@@ -167,7 +167,7 @@ export class WomenService {
       throw new ForbiddenException(`You can add women only to your own prisons (${user.scope.prisonCodes.join(', ')})`);
     }
     await this.checkReferences(body);
-    const release = effectiveReleaseDate(body);
+    const release = releaseDateRecord(body);
     const problems = releaseDateProblems(body);
     if (problems.length > 0) throw problemsError(problems);
     if (await this.women.existsByPrisonNumber(body.prisonNumber)) {
@@ -178,8 +178,7 @@ export class WomenService {
         const created = await this.women.insert(tx, {
           ...body,
           sensitiveFlags: body.sensitiveFlags ?? [],
-          releaseDate: release?.date ?? null,
-          releaseDateSource: release?.source ?? null,
+          ...release,
         });
         await this.pathways.upsert(
           tx,
@@ -218,9 +217,7 @@ export class WomenService {
       Object.assign(woman, sentFields(patch));
       const problems = releaseDateProblems(woman);
       if (problems.length > 0) throw problemsError(problems);
-      const release = effectiveReleaseDate(woman);
-      woman.releaseDate = release?.date ?? null;
-      woman.releaseDateSource = release?.source ?? null;
+      Object.assign(woman, releaseDateRecord(woman));
       const saved = await this.women.save(tx, woman);
       const after = womanSnapshot(saved);
       const changed = Object.keys(after).filter(

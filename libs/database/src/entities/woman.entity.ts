@@ -67,12 +67,53 @@ export class WomanEntity {
   @Column({ type: 'date', nullable: true })
   confirmedReleaseDate!: string | null;
 
+  /** Overrides and further dates as HMPPS's sentence calculation holds them (prison-api SentenceCalcDates). */
+  @Column({ type: 'date', nullable: true })
+  conditionalReleaseOverrideDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  automaticReleaseOverrideDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  nonParoleDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  nonParoleOverrideDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  postRecallReleaseDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  postRecallReleaseOverrideDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  sentenceExpiryDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  sentenceExpiryOverrideDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  licenceExpiryDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  licenceExpiryOverrideDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  sentenceAndLicenceExpiryDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  topupSupervisionExpiryDate!: string | null;
+
   /** The effective release date (HMPPS precedence, weekend rule), kept so boards can filter on it. */
   @Column({ type: 'date', nullable: true })
   releaseDate!: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   releaseDateSource!: ReleaseDateSource | null;
+
+  /** Which date was used and why, or why she has none (a recall with no PRRD yet). */
+  @Column({ type: 'text', nullable: true })
+  releaseDateReason!: string | null;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   releaseType!: ReleaseType | null;
@@ -128,6 +169,13 @@ export class WomanEntity {
 
   @Column({ type: 'integer', default: 0 })
   recallCount!: number;
+
+  /** Transferred from prison to a secure hospital (HMPPS RELEASED_TO_HOSPITAL): still serving her sentence. */
+  @Column({ type: 'date', nullable: true })
+  transferredToHospitalOn!: string | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  transferredToHospitalFromPrisonCode!: string | null;
 
   @VersionColumn()
   version!: number;
