@@ -46,6 +46,22 @@ describe('HMPPS movements', () => {
     ).toBe('IGNORED');
   });
 
+  // prison-offender-events ReleasePrisonerReasonCalculator: a release whose NOMIS reason is hospitalisation is
+  // RELEASED_TO_HOSPITAL; Mental Health Act 1983 s.47/s.48 transfer to a secure hospital: applied, not ignored.
+  it('reads a release to hospital as a transfer to a secure hospital, and a temporary absence as nothing', () => {
+    const base = { eventId: 'e3', eventType: HMPPS_EVENT_TYPES.released, occurredAt: '2026-05-01T10:00:00Z' };
+    expect(
+      movementOf({
+        ...base,
+        additionalInformation: { nomsNumber: 'A1234BC', reason: 'RELEASED_TO_HOSPITAL', prisonId: 'STI' },
+      }),
+    ).toEqual({ kind: 'HOSPITAL', prisonNumber: 'A1234BC', fromPrisonCode: 'STI' });
+    expect(
+      movementOf({ ...base, additionalInformation: { nomsNumber: 'A1234BC', reason: 'TEMPORARY_ABSENCE_RELEASE' } })
+        .kind,
+    ).toBe('IGNORED');
+  });
+
   it('takes the NOMS number from the person reference when the additional information lacks it', () => {
     const event = {
       eventId: 'e3',

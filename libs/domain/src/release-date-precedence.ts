@@ -199,7 +199,8 @@ export function noReleaseDateReason(dates: PrecedenceDates): string | null {
   const older = CALCULATED_DATE_TYPES.filter(
     (t) => t.source !== ReleaseDateSource.PRRD && (present(dates[t.calculated]) || present(dates[t.override])),
   ).map((t) => t.source);
-  const unused = older.length > 0 ? ` Her ${older.join(' and ')} belong to the release she was recalled from.` : '';
+  const belong = older.length > 1 ? 'belong' : 'belongs';
+  const unused = older.length > 0 ? ` Her ${older.join(' and ')} ${belong} to the release she was recalled from.` : '';
   return (
     'Recalled: no post-recall release date (PRRD) yet, so no release date is assumed. After a fixed-term recall the ' +
     "prison's calculation sets the PRRD; after a standard recall she stays in until the Secretary of State or the " +

@@ -265,8 +265,11 @@ function expiryDateProblems(valid: Map<string, IsoDate>): FieldProblem[] {
   for (const release of [ard, crd, prrd]) {
     notAfter(release, sed, 'she cannot be held past the end of her sentence.');
   }
-  notBefore(led, crd, 'her licence starts when she is released.');
-  notBefore(led, prrd, 'her licence starts again when she is released after recall.');
+  // A SLED is her SED too: a release after it is reported once, on the release date, by the check above.
+  if (led?.field !== 'sentenceAndLicenceExpiryDate') {
+    notBefore(led, crd, 'her licence starts when she is released.');
+    notBefore(led, prrd, 'her licence starts again when she is released after recall.');
+  }
   if (tused && led && daysBetween(led.date, tused.date) <= 0) {
     problems.push({
       field: 'topupSupervisionExpiryDate',
