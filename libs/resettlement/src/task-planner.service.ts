@@ -308,13 +308,7 @@ export class TaskPlannerService {
    * pre-release deadlines of others, are closed with the reason in their status log (the reports count
    * them as not done by release). Post-release tasks and CRS delivery carry on.
    */
-  async closePrisonTasksAtRelease(
-    tx: Tx,
-    woman: WomanEntity,
-    actor: Actor,
-    now: Date,
-    reason = 'Not done by the time she was released',
-  ): Promise<TaskEntity[]> {
+  async closePrisonTasksAtRelease(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     const preRelease = new Set(
       entries.filter((e) => e.deadlineAnchor === DeadlineAnchor.RELEASE && e.deadlineOffset < 0).map((e) => e.key),
@@ -325,7 +319,32 @@ export class TaskPlannerService {
         (t.subjectType === null && (t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM)) ||
         preRelease.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
     );
-    return this.closeTasks(tx, woman, ending, TaskStatus.NOT_NEEDED, reason, actor, now);
+    return this.closeTasks(
+      tx,
+      woman,
+      ending,
+      TaskStatus.NOT_NEEDED,
+      'Not done by the time she was released',
+      actor,
+      now,
+    );
+  }
+
+  /**
+   * She has gone from the prison to a secure hospital (Mental Health Act 1983 s.47/s.48): the tasks the prison's
+   * staff own can no longer be done by them, so they close as not needed, saying why. The COM's and the CRS
+   * provider's tasks stay open: she may be remitted to prison or released on licence from hospital (s.50(1)).
+   */
+  async closePrisonOwnedTasks(
+    tx: Tx,
+    woman: WomanEntity,
+    reason: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const open = await this.tasks.listOpenForWoman(tx, woman.id);
+    const prisonOwned = open.filter((t) => t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM);
+    return this.closeTasks(tx, woman, prisonOwned, TaskStatus.NOT_NEEDED, reason, actor, now);
   }
 
   /** Every new task starts TODO with a first status-log row, an audit entry and a board event. */

@@ -211,12 +211,12 @@ export class MovementsService {
 
   /**
    * Transferred from prison to a secure hospital (HMPPS RELEASED_TO_HOSPITAL; Mental Health Act 1983 s.47, or
-   * s.48 on remand). She leaves the prison, so she leaves its board and the prison's part of her plan ends: its
-   * open tasks are closed as not needed, saying why. She is still serving her sentence and her case is kept: her
-   * release dates stand (a restriction direction ends on the day she would have been released, s.50(2)-(3), and
-   * she may be remitted to prison or released on licence before then, s.50(1)), so her COM's and the CRS
-   * provider's tasks stay open on their deadlines, and the COM sees where she is on her record. No release is
-   * recorded: she has not gone into the community, so no 12-week outcome is owed for it.
+   * s.48 on remand). She leaves the prison, so she leaves its board and the prison's part of her plan ends: the
+   * open tasks its staff own (pre-release team, POM) are closed as not needed, saying why. She is still serving
+   * her sentence and her case is kept: her release dates stand (a restriction direction ends on the day she would
+   * have been released, s.50(2)-(3), and she may be remitted to prison or released on licence before then,
+   * s.50(1)), so her COM's and the CRS provider's tasks stay open on their deadlines, and the COM sees where she
+   * is on her record. No release is recorded: she has not gone into the community, so no 12-week outcome is owed.
    */
   async transferToHospital(
     tx: Tx,
@@ -242,12 +242,12 @@ export class MovementsService {
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(tx, saved, 'TRANSFERRED_TO_HOSPITAL', diff.before, diff.after, actor, fromPrison);
-    await this.planner.closePrisonTasksAtRelease(
+    await this.planner.closePrisonOwnedTasks(
       tx,
       saved,
+      `Transferred from ${fromPrison} to a secure hospital on ${transferredOn}: the prison's part of her plan ends`,
       actor,
       now,
-      `Transferred from ${fromPrison} to a secure hospital on ${transferredOn}: the prison's part of her plan ends`,
     );
     return [];
   }
