@@ -310,6 +310,8 @@ describe('tasks planned from the release date', () => {
       confirmedReleaseDate: _c,
       releaseDate: _r,
       releaseDateSource: _s,
+      // Why the release date is what it is: derived with it.
+      releaseDateReason: _why,
       // Derived from the release date (a Friday release is flagged), so it may change with it.
       warnings: _w,
       ...untouched

@@ -26,6 +26,7 @@ import {
   effectiveReleaseDate,
 } from '@app/domain';
 import { FAR_FROM_HOME_SHARE, RELEASE_AREA_WEIGHTS_BY_PRISON } from './demo-geography';
+import { DemoHmppsDates, withHmppsDates } from './demo-hmpps-dates';
 import { FIRST_NAMES, KEYWORKER_NAMES, LAST_NAMES } from './demo-names';
 import type { DemoReferral } from './demo-referrals';
 import { DEMO_USERNAMES } from './demo-users';
@@ -38,7 +39,7 @@ export interface DemoAssessment {
   outcomes: { pathway: Pathway; status: PathwayStatus }[];
 }
 
-export interface DemoWoman {
+export interface DemoWoman extends DemoHmppsDates {
   prisonNumber: string;
   firstName: string;
   lastName: string;
@@ -181,8 +182,9 @@ function remandedDates(random: Random, today: IsoDate, adultFrom: IsoDate): Sent
 }
 
 /**
- * A fixed-term recall ends 28 days after she is returned to custody, so it is a confirmed date. For a standard
- * recall the schema has no post-recall release date, so her next release date is held as the CRD.
+ * A fixed-term recall ends 28 days after she is returned to custody; a standard recall's next release is some
+ * months away. The date drawn here is her next release date, which withHmppsDates holds as her post-recall
+ * release date (PRRD): its fields are kept so the random sequence, and so the demo, stays as it was.
  */
 function recalledDates(random: Random, today: IsoDate, adultFrom: IsoDate): SentenceDates {
   const sentenceStartDate = later(addCalendarDays(today, -random.int(400, 1500)), adultFrom);
@@ -370,12 +372,15 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
         [CustodyStatus.RECALLED]: 14,
         [CustodyStatus.REMANDED]: 6,
       });
-      const dates =
+      const dates = withHmppsDates(
+        prisonNumber,
+        today,
         custodyStatus === CustodyStatus.REMANDED
           ? remandedDates(random, today, adultFrom)
           : custodyStatus === CustodyStatus.RECALLED
             ? recalledDates(random, today, adultFrom)
-            : sentencedDates(random, today, adultFrom);
+            : sentencedDates(random, today, adultFrom),
+      );
       const effective = effectiveReleaseDate(dates);
       const sensitiveFlags = flagsOf(random);
       const flags = new Set(sensitiveFlags);
@@ -389,6 +394,7 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
         ...dates,
         releaseDate: effective?.date ?? null,
         releaseDateSource: effective?.source ?? null,
+        releaseDateReason: effective?.reason ?? null,
         releaseAreaCode: releaseAreaOf(random, prisonCode),
         pomUsername: pomOf(random, prisonCode, custodyStatus),
         comUsername: null,

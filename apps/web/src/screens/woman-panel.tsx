@@ -51,6 +51,11 @@ interface Detail {
   prisonNumber: string;
   prisonCode: string;
   releaseDate: string | null;
+  /** Which of her sentence dates is her release date and why, or why she has none yet. */
+  releaseDateReason: string | null;
+  /** Only for roles that may see special category data. */
+  transferredToHospitalOn?: string | null;
+  transferredToHospitalFromPrisonCode?: string | null;
   warnings: { code: string; message: string }[];
   pathways: { pathway: string; status: string }[];
   tasks: Task[];
@@ -179,6 +184,13 @@ export function WomanPanel({
       <p className="secondary">
         {detail.prisonNumber} · {detail.prisonCode} · releases {formatDate(detail.releaseDate)}
       </p>
+      {detail.releaseDateReason && <p className="secondary release-date-reason">{detail.releaseDateReason}</p>}
+      {detail.transferredToHospitalOn && (
+        <p className="notice">
+          In a secure hospital since {formatDate(detail.transferredToHospitalOn)}, transferred from{' '}
+          {detail.transferredToHospitalFromPrisonCode ?? 'prison'}: still serving her sentence.
+        </p>
+      )}
       {message && (
         <p className="notice" role="status">
           {message}
