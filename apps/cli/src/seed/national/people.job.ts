@@ -148,7 +148,8 @@ export async function loadPeople(run: NationalRun): Promise<number> {
   const written = await execute(
     run,
     `INSERT INTO women (id, prison_number, first_name, last_name, date_of_birth, prison_code, custody_status,
-                        sentence_start_date, reception_date, conditional_release_date, hdc_actual_date,
+                        sentence_start_date, reception_date, conditional_release_date, post_recall_release_date,
+                        hdc_actual_date,
                         confirmed_release_date, release_date, release_date_source, release_type, release_area_code,
                         pom_id, com_id, complexity, sensitive_flags, has_national_insurance_number, released_on,
                         released_from_prison_code, recall_count, version, created_at, updated_at)
@@ -161,13 +162,14 @@ export async function loadPeople(run: NationalRun): Promise<number> {
                  WHEN kind = 'REMANDED' THEN '${CustodyStatus.REMANDED}' ELSE '${CustodyStatus.SENTENCED}' END,
             CASE WHEN kind <> 'REMANDED' THEN reception_date END,
             COALESCE(recalled_on, reception_date),
-            CASE WHEN recalled_on IS NOT NULL THEN recall_release_date
-                 WHEN kind IN ('DATED', 'PAST_DUE') AND release_type <> '${ReleaseType.HDC}' AND release_in > 14 THEN release_date END,
+            -- A recalled woman's next release is her post-recall release date, not a CRD (release-date-precedence.ts).
+            CASE WHEN recalled_on IS NULL AND kind IN ('DATED', 'PAST_DUE') AND release_type <> '${ReleaseType.HDC}' AND release_in > 14 THEN release_date END,
+            CASE WHEN recalled_on IS NOT NULL THEN recall_release_date END,
             CASE WHEN recalled_on IS NULL AND kind IN ('DATED', 'PAST_DUE') AND release_type = '${ReleaseType.HDC}' THEN release_date END,
             CASE WHEN recalled_on IS NULL AND released_on IS NOT NULL THEN released_on
                  WHEN kind IN ('DATED', 'PAST_DUE') AND release_type <> '${ReleaseType.HDC}' AND release_in <= 14 THEN release_date END,
             COALESCE(recall_release_date, released_on, release_date),
-            CASE WHEN recalled_on IS NOT NULL THEN '${ReleaseDateSource.CRD}'
+            CASE WHEN recalled_on IS NOT NULL THEN '${ReleaseDateSource.PRRD}'
                  WHEN released_on IS NOT NULL THEN '${ReleaseDateSource.CONFIRMED}'
                  WHEN kind NOT IN ('DATED', 'PAST_DUE') THEN NULL
                  WHEN release_type = '${ReleaseType.HDC}' THEN '${ReleaseDateSource.HDC_ACTUAL}'
