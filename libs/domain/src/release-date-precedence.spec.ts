@@ -70,7 +70,7 @@ describe('the non-DTO release date (prison-api NonDtoReleaseDate: override first
     });
     expect(chosen).toMatchObject({ source: ReleaseDateSource.CRD, scheduledDate: MON_1_MAR, overridden: false });
     expect(chosen?.reason).toBe(
-      'Conditional release date (CRD, as calculated): the latest of her release dates, later than her ARD and NPD (HMPPS takes the latest)',
+      'Conditional release date (CRD, as calculated): the latest of her release dates, on or after her ARD and NPD (HMPPS takes the latest)',
     );
   });
 
@@ -109,8 +109,10 @@ describe('the non-DTO release date (prison-api NonDtoReleaseDate: override first
   });
 
   it('breaks a tie on one day in the order ARD, CRD, NPD, PRRD', () => {
-    expect(chooseReleaseDate({ conditionalReleaseDate: MON_1_MAR, automaticReleaseDate: MON_1_MAR })?.source).toBe(
-      ReleaseDateSource.ARD,
+    const tie = chooseReleaseDate({ conditionalReleaseDate: MON_1_MAR, automaticReleaseDate: MON_1_MAR });
+    expect(tie?.source).toBe(ReleaseDateSource.ARD);
+    expect(tie?.reason).toBe(
+      'Automatic release date (ARD, as calculated): the latest of her release dates, on or after her CRD (HMPPS takes the latest)',
     );
     expect(chooseReleaseDate({ postRecallReleaseDate: MON_1_MAR, nonParoleDate: MON_1_MAR })?.source).toBe(
       ReleaseDateSource.NPD,

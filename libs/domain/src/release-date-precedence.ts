@@ -161,7 +161,7 @@ function reasonFor(chosen: Candidate, all: Candidate[], recalled: boolean): stri
   const parts = [`${chosen.type.label} (${chosen.type.source}, ${how})`];
   if (all.length > 1) {
     const others = all.filter((c) => c !== chosen).map((c) => c.type.source);
-    parts.push(`the latest of her release dates, later than her ${others.join(' and ')} (HMPPS takes the latest)`);
+    parts.push(`the latest of her release dates, on or after her ${others.join(' and ')} (HMPPS takes the latest)`);
   }
   if (recalled) parts.push('she was recalled, so only her post-recall release date counts');
   return parts.join(': ');

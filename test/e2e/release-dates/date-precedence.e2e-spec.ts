@@ -135,7 +135,7 @@ describe('release date precedence, recall PRRDs and transfers to hospital', () =
       expect(woman.releaseDateSource).toBe('CRD');
       expect(effectiveReleaseDate(woman)?.scheduledDate).toBe(dates.conditionalReleaseOverrideDate);
       expect(woman.releaseDateReason).toBe(
-        "Conditional release date (CRD, override set by the prison's calculation): the latest of her release dates, later than her NPD (HMPPS takes the latest)",
+        "Conditional release date (CRD, override set by the prison's calculation): the latest of her release dates, on or after her NPD (HMPPS takes the latest)",
       );
       expectReleaseDateFollowsTheRule(woman);
 
