@@ -25,11 +25,16 @@ describe('HMPPS movements', () => {
     });
   });
 
-  it('reads a transfer in as a transfer, and a new admission as something to record and leave', () => {
+  // An admission that is not a recall is applied only to a woman in a secure hospital (her return to prison,
+  // Mental Health Act 1983 s.50(1)(a)); HmppsEventsService records it and leaves it for anyone else.
+  it('reads a transfer in as a transfer, a non-recall admission as an admission, and a court return as nothing', () => {
     expect(movementOf(received({ reason: 'TRANSFERRED', prisonId: 'BZI' })).kind).toBe('TRANSFER');
-    expect(movementOf(received({ reason: 'ADMISSION', prisonId: 'BZI', nomisMovementReasonCode: 'N' })).kind).toBe(
-      'IGNORED',
-    );
+    expect(movementOf(received({ reason: 'ADMISSION', prisonId: 'BZI', nomisMovementReasonCode: 'N' }))).toEqual({
+      kind: 'ADMISSION',
+      prisonNumber: 'A1234BC',
+      prisonCode: 'BZI',
+    });
+    expect(movementOf(received({ reason: 'RETURN_FROM_COURT', prisonId: 'BZI' })).kind).toBe('IGNORED');
   });
 
   it('reads a release as a release and a court visit as nothing', () => {

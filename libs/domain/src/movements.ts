@@ -35,6 +35,7 @@ export type Movement =
   | { kind: 'TRANSFER'; prisonNumber: string; prisonCode: string }
   | { kind: 'RELEASE'; prisonNumber: string; fromPrisonCode: string | null }
   | { kind: 'HOSPITAL'; prisonNumber: string; fromPrisonCode: string | null }
+  | { kind: 'ADMISSION'; prisonNumber: string; prisonCode: string }
   | { kind: 'IGNORED'; prisonNumber: string | null; why: string };
 
 export function prisonNumberOf(event: HmppsDomainEvent): string | null {
@@ -52,8 +53,9 @@ export function prisonNumberOf(event: HmppsDomainEvent): string | null {
  * recall code. Such an event is the authority for a recall into any prison: the intake is let in by its own
  * token (HmppsEventsGuard), not by a user's scope, and the recall's audit entry names the event id.
  * Temporary absences and court visits are not movements in or out of her sentence, so they are recorded and
- * ignored; so are new admissions, whose facts (name, dates) HMPPS events do not carry: the pre-release team adds
- * her.
+ * ignored. An admission that is not a recall is read as an ADMISSION: for a woman in a secure hospital it is her
+ * return to prison (Mental Health Act 1983 s.50(1)(a)); for anyone else it is recorded and left alone, since
+ * HMPPS events do not carry a new woman's facts (name, dates): the pre-release team adds her.
  *
  * prisoner.released with reason RELEASED_TO_HOSPITAL (ministryofjustice/prison-offender-events,
  * ReleasePrisonerReasonCalculator: a release movement whose NOMIS reason is hospitalisation) is a transfer to a
@@ -80,6 +82,7 @@ export function movementOf(event: HmppsDomainEvent): Movement {
         movementReason: (info.nomisMovementReasonCode as string).toUpperCase(),
       };
     }
+    if (reason === 'ADMISSION') return { kind: 'ADMISSION', prisonNumber, prisonCode };
     return { kind: 'IGNORED', prisonNumber, why: `A ${reason || 'received'} movement is not a recall or transfer` };
   }
   if (event.eventType === HMPPS_EVENT_TYPES.released) {

@@ -51,7 +51,14 @@ const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
   DEADLINE_MOVED: 'task.deadline_moved',
 };
 
-export type WomanAction = 'CREATED' | 'UPDATED' | 'TRANSFERRED' | 'RECALLED' | 'RELEASED' | 'TRANSFERRED_TO_HOSPITAL';
+export type WomanAction =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'TRANSFERRED'
+  | 'RECALLED'
+  | 'RELEASED'
+  | 'TRANSFERRED_TO_HOSPITAL'
+  | 'RETURNED_FROM_HOSPITAL';
 
 const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
   CREATED: 'woman.created',
@@ -61,6 +68,8 @@ const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
   RELEASED: 'woman.released',
   // She leaves the prison as on release, so the boards take it as one; the audit entry says it was a hospital.
   TRANSFERRED_TO_HOSPITAL: 'woman.released',
+  // Back from hospital she arrives on the prison's board as a transfer in does.
+  RETURNED_FROM_HOSPITAL: 'woman.transferred',
 };
 
 /** Case records other than tasks, each audited under its own entity type. */

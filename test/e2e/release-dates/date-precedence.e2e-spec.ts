@@ -321,6 +321,42 @@ describe('release date precedence, recall PRRDs and transfers to hospital', () =
   });
 
   describe('RELEASED_TO_HOSPITAL', () => {
+    it('puts her back on the prison board when she is admitted from hospital, and ignores an admission of anyone else', async () => {
+      const woman = await newWoman({ conditionalReleaseDate: daysFromToday(120) });
+      const admission = event('received', woman.prisonNumber, {
+        reason: 'ADMISSION',
+        prisonId: 'STI',
+        nomisMovementReasonCode: 'N',
+      });
+      // In prison already: a non-recall admission is recorded and left alone.
+      expect(ok(await hmpps.post<Receipt>('/hmpps/domain-events', admission)).outcome).toBe('IGNORED');
+
+      ok(
+        await hmpps.post<Receipt>(
+          '/hmpps/domain-events',
+          event('released', woman.prisonNumber, { reason: 'RELEASED_TO_HOSPITAL', prisonId: 'STI' }),
+        ),
+      );
+      expect((await prtStyal.api.get(`/women/${woman.id}`)).status).toBe(404);
+      const back = ok(
+        await hmpps.post<Receipt>(
+          '/hmpps/domain-events',
+          event('received', woman.prisonNumber, { reason: 'ADMISSION', prisonId: 'STI', nomisMovementReasonCode: 'N' }),
+        ),
+      );
+      expect(back).toMatchObject({ outcome: 'APPLIED', detail: 'Returned from a secure hospital to STI' });
+      const returned = ok(await prtStyal.api.get<WomanDetailView>(`/women/${woman.id}`));
+      expect(returned).toMatchObject({
+        prisonCode: 'STI',
+        transferredToHospitalOn: null,
+        transferredToHospitalFromPrisonCode: null,
+        releaseDate: woman.releaseDate,
+      });
+      expect(returned.auditTrail.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['TRANSFERRED_TO_HOSPITAL', 'RETURNED_FROM_HOSPITAL']),
+      );
+    });
+
     it('takes her off the prison board, closes the prison’s tasks, keeps her case and dates for the COM', async () => {
       const woman = await newWoman({ conditionalReleaseDate: daysFromToday(120) });
       await recordNeeds(prtStyal.api, woman.id, ['ACCOMMODATION']);

@@ -62,7 +62,7 @@ export class HmppsEventsService {
       if (movement.kind === 'IGNORED') return settle('IGNORED', movement.why);
       const woman = await this.women.findByPrisonNumberForUpdate(tx, movement.prisonNumber);
       if (!woman) return settle('UNKNOWN_PERSON', `Nobody with prison number ${movement.prisonNumber} is on Resettle`);
-      if ((movement.kind === 'RECALL' || movement.kind === 'TRANSFER') && !PRISON_CODES.includes(movement.prisonCode)) {
+      if ('prisonCode' in movement && !PRISON_CODES.includes(movement.prisonCode)) {
         return settle('IGNORED', `${movement.prisonCode} is not a women's prison on Resettle`);
       }
       try {
@@ -95,6 +95,15 @@ export class HmppsEventsService {
               'APPLIED',
               `Released from ${movement.fromPrisonCode ?? woman.prisonCode}`,
               await this.movements.release(tx, woman, londonDateOf(new Date(body.occurredAt)), actor, now),
+            );
+          case 'ADMISSION':
+            if (woman.transferredToHospitalOn === null) {
+              return settle('IGNORED', 'An admission that is not a recall: the pre-release team adds a new woman');
+            }
+            return settle(
+              'APPLIED',
+              `Returned from a secure hospital to ${movement.prisonCode}`,
+              await this.movements.returnFromHospital(tx, woman, movement.prisonCode, actor, now),
             );
           case 'HOSPITAL':
             return settle(

@@ -252,6 +252,41 @@ export class MovementsService {
     return [];
   }
 
+  /**
+   * Back in prison from a secure hospital (remitted, Mental Health Act 1983 s.50(1)(a)): she is on the prison's
+   * board again, with her POM if her POM works there (else a task to allocate one). The tasks closed when she
+   * went to hospital stay closed, with their reason on record; planning her prison's part again is left to the
+   * pre-release team (not automated).
+   */
+  async returnFromHospital(
+    tx: Tx,
+    woman: WomanEntity,
+    prisonCode: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const before = womanSnapshot(woman);
+    const pomKept = woman.pomId !== null && (await this.worksAt(woman.pomId, Role.POM, prisonCode));
+    Object.assign(woman, {
+      prisonCode,
+      pomId: pomKept ? woman.pomId : null,
+      transferredToHospitalOn: null,
+      transferredToHospitalFromPrisonCode: null,
+    });
+    const saved = await this.women.save(tx, woman);
+    const diff = changedFields(before, womanSnapshot(saved));
+    await this.recorder.womanChanged(
+      tx,
+      saved,
+      'RETURNED_FROM_HOSPITAL',
+      diff.before,
+      diff.after,
+      actor,
+      RELEASED_PRISON_CODE,
+    );
+    return pomKept ? [] : this.allocatePomTask(tx, saved, actor, now);
+  }
+
   private async worksAt(userId: string, role: Role, prisonCode: string): Promise<boolean> {
     const user = await this.users.findActiveById(userId);
     return user !== null && user.role === role && user.prisonCodes.includes(prisonCode);
