@@ -61,9 +61,10 @@ export function prisonNumberOf(event: HmppsDomainEvent): string | null {
  * ReleasePrisonerReasonCalculator: a release movement whose NOMIS reason is hospitalisation) is a transfer to a
  * secure hospital under the Mental Health Act 1983 (s.47 for a sentenced prisoner, s.48 for one on remand, with
  * a restriction direction under s.49): she leaves the prison but is still serving her sentence, so it is applied
- * as a HOSPITAL movement, neither ignored nor a release into the community. HMPPS's own consumers treat it as a
- * permanent departure from the prison (ministryofjustice/hmpps-probation-integration-services records it in
- * Delius as a transfer to a secure hospital).
+ * as a HOSPITAL movement, neither ignored nor a release into the community. HMPPS's own consumers act on it
+ * (ministryofjustice/hmpps-probation-integration-services,
+ * projects/prison-custody-status-to-delius/.../messaging/actions/RecallAction.kt, records it in Delius with the
+ * reason TRANSFER_TO_SECURE_HOSPITAL).
  */
 export function movementOf(event: HmppsDomainEvent): Movement {
   const prisonNumber = prisonNumberOf(event);

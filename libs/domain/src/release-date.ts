@@ -198,7 +198,7 @@ export function releaseDateProblems(input: ReleaseDateInput): FieldProblem[] {
   return problems;
 }
 
-/** The date in force of one kind: the first of its fields that holds a real date (an override before the calculated). */
+/** The date in force of one kind: the first of its fields holding a real date (an override before the calculated). */
 function inForce(
   valid: Map<string, IsoDate>,
   ...fields: ReleaseDateField[]
@@ -216,7 +216,7 @@ const lower = (label: string): string => label.replace(/^The /, 'the ');
  * Checks on the expiry dates against the release dates in force (an override counts where it is set), each one
  * a rule no real sentence breaks. The problem names the field that holds the date at fault.
  * - A release date (ARD, CRD, PRRD) is never after the sentence expires: the sentence is what holds her
- *   (ministryofjustice/calculate-release-dates-api docs: SED is the date the sentence ends).
+ *   (ministryofjustice/calculate-release-dates-api, enumerations/ReleaseDateType.kt: SED, the sentence expiry date).
  * - Her licence runs from her release (CRD or PRRD) to the LED, so the LED is not before either.
  * - Top-up supervision starts the day after her licence ends (Criminal Justice Act 2003 s.256AA(2)-(3)), so the
  *   TUSED is after the LED.
