@@ -64,10 +64,10 @@ export function planTasksForPathway(
       today,
       flags: facts.flags,
       bankingBarrier: facts.bankingBarrier ?? null,
+      hdcEligibilityDate: facts.hdcEligibilityDate ?? null,
     });
     const common = {
       pathway: template.pathway,
-      ownerRole: template.ownerRole,
       releaseCritical: template.releaseCritical,
       deadline: plannedDeadline(template, facts, facts.custodyStatus === CustodyStatus.RECALLED ? today : null),
     };
@@ -75,6 +75,7 @@ export function planTasksForPathway(
     if (verdict.eligible) {
       planned.push({
         ...common,
+        ownerRole: template.ownerRole,
         templateKey: template.key,
         title: template.title,
         description: template.description,
@@ -83,6 +84,7 @@ export function planTasksForPathway(
     } else if (template.ineligibleAlternative) {
       planned.push({
         ...common,
+        ownerRole: template.ineligibleAlternative.ownerRole ?? template.ownerRole,
         templateKey: `${template.key}${ALTERNATIVE_KEY_SUFFIX}`,
         title: template.ineligibleAlternative.title,
         description: template.ineligibleAlternative.description,
