@@ -191,7 +191,8 @@ export class WomenService {
           })),
         );
         await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
-        return created;
+        const hdcTasks = await this.planner.planHdcTasks(tx, created, actor, this.clock.now());
+        return { created, hdcTasks };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.
@@ -200,7 +201,8 @@ export class WomenService {
         }
         throw error;
       });
-    return toWomanView(woman, user.role, this.clock.today());
+    await this.scheduler.schedule(woman.hdcTasks, this.clock.now());
+    return toWomanView(woman.created, user.role, this.clock.today());
   }
 
   async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
@@ -236,14 +238,29 @@ export class WomenService {
           actor,
         );
       }
+      // Every anchor a deadline can be counted from: release, reception and the HDC eligibility date.
       const moved =
-        before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate
+        before.releaseDate !== saved.releaseDate ||
+        before.receptionDate !== saved.receptionDate ||
+        before.hdcEligibilityDate !== saved.hdcEligibilityDate
           ? await this.recomputeDeadlines(tx, saved, actor)
           : [];
+      if (before.releaseType !== saved.releaseType) moved.push(...(await this.replanForReleaseType(tx, saved, actor)));
+      if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
+        moved.push(...(await this.planner.planHdcTasks(tx, saved, actor, this.clock.now())));
+      }
       return { saved, moved };
     });
     await this.scheduler.schedule(updated.moved, this.clock.now());
     return toWomanView(updated.saved, user.role, this.clock.today());
+  }
+
+  /** The tasks created for her new release type; the ones closed need no deadline jobs. */
+  private async replanForReleaseType(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
+    const statuses = await this.pathways.listForWomanInTx(tx, woman.id);
+    const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
+    const { created } = await this.planner.replanForReleaseType(tx, woman, needIdentifiedAt, actor, this.clock.now());
+    return created;
   }
 
   private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
