@@ -21,7 +21,7 @@ export interface CrsScopeEntry {
 
 /** Where the scope comes from; the README quotes the same places. */
 export const CRS_SCOPE_SOURCES: readonly string[] = [
-  'HM Inspectorates of Probation and Prisons, "The quality of work undertaken with women" (May 2024), 2 (Commissioned rehabilitative services: the pathway list, accommodation "community and before release", social inclusion "only available before and after release from prison")',
+  'HM Inspectorates of Probation and Prisons, "The quality of work undertaken with women" (May 2024), 2.5 Services, "Commissioned rehabilitative services": the pathway list, accommodation "community and before release", social inclusion "only available before and after release from prison"',
   'Same report, 3.4 Interventions and support: finance and debt "had not been included in the scope of the custodial element of the CRS contracts"; recommendation 4: include domestic abuse and sex work in the women\'s CRS pathways',
   'HMPPS, "Services that can be delivered via Commissioned Rehabilitative Services to individuals whilst in prison to support resettlement": accommodation and social inclusion (personal wellbeing) start pre-release',
   'gov.uk, "Judicial Brochure: Commissioned Rehabilitative Services": CRS are for people on a community or suspended sentence order with a rehabilitation activity requirement, or on licence or post-sentence supervision',

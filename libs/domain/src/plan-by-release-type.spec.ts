@@ -7,6 +7,8 @@
  */
 import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
 import { computeDeadline } from './deadlines';
+import { checkEligibility } from './eligibility';
+import { isSupervisedAfterRelease } from './release-supervision';
 import { Pathway } from './pathways';
 import { Role } from './roles';
 import { planTasksForPathway, PlanningFacts } from './task-planning';
@@ -152,5 +154,49 @@ describe('HDC address tasks, counted back from the HDC eligibility date', () => 
     expect(due('ACCOMMODATION_OUTCOME_12_WEEKS')).toBe('2026-11-10');
     // The HDC tasks stay on the HDCED.
     expect(due('HDC_ADDRESS_CHECKS')).toBe('2026-07-17');
+  });
+});
+
+describe('eligibility by release type and HDCED', () => {
+  const base = {
+    custodyStatus: CustodyStatus.SENTENCED,
+    releaseDate: '2026-09-30',
+    today: '2026-06-01',
+    flags: new Set<SensitiveFlag>(),
+  };
+  const notSentenceEnd = { releaseTypeNotIn: [ReleaseType.SENTENCE_END_NO_SUPERVISION] };
+
+  it('refuses a supervised-only task for a sentence-end release, saying why', () => {
+    expect(checkEligibility(notSentenceEnd, { ...base, releaseType: ReleaseType.SENTENCE_END_NO_SUPERVISION })).toEqual(
+      {
+        eligible: false,
+        reasons: [
+          'She is being released at the end of her sentence with no supervision; this task is not for women released that way.',
+        ],
+      },
+    );
+  });
+
+  it.each([ReleaseType.LICENCE, ReleaseType.POST_SENTENCE_SUPERVISION, ReleaseType.HDC, ReleaseType.PAROLE, null])(
+    'allows a supervised-only task for %s (unknown counts as supervised)',
+    (releaseType) => {
+      expect(checkEligibility(notSentenceEnd, { ...base, releaseType })).toEqual({ eligible: true });
+      expect(isSupervisedAfterRelease(releaseType)).toBe(true);
+    },
+  );
+
+  it('says a sentence-end release is unsupervised', () => {
+    expect(isSupervisedAfterRelease(ReleaseType.SENTENCE_END_NO_SUPERVISION)).toBe(false);
+  });
+
+  it('needs an HDCED for an HDC task', () => {
+    const rule = { requiresHdcEligibilityDate: true };
+    expect(checkEligibility(rule, { ...base, releaseType: ReleaseType.LICENCE })).toEqual({
+      eligible: false,
+      reasons: ['She has no home detention curfew eligibility date (HDCED).'],
+    });
+    expect(
+      checkEligibility(rule, { ...base, releaseType: ReleaseType.LICENCE, hdcEligibilityDate: '2026-08-16' }),
+    ).toEqual({ eligible: true });
   });
 });
