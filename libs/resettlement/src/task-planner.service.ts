@@ -193,7 +193,8 @@ export class TaskPlannerService {
    * only when accommodation is marked as a need. Call when the HDCED is first recorded.
    */
   async planHdcTasks(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
-    if (!woman.hdcEligibilityDate) return [];
+    // Once HDC is granted (an HDC actual date) her curfew address has been approved: nothing left to plan.
+    if (!woman.hdcEligibilityDate || woman.hdcActualDate) return [];
     const hdcEntries = (await this.catalogue.listInTx(tx)).filter(
       (e) => e.active && e.deadlineAnchor === DeadlineAnchor.HDC_ELIGIBILITY,
     );
