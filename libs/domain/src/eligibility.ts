@@ -16,6 +16,8 @@ export interface EligibilityFacts {
   bankingBarrier?: string | null;
   /** Her home detention curfew eligibility date; absent or null when she has none. */
   hdcEligibilityDate?: IsoDate | null;
+  /** The date HDC was granted for (HDCAD); absent or null until it is. */
+  hdcActualDate?: IsoDate | null;
 }
 
 export type EligibilityVerdict = { eligible: true } | { eligible: false; reasons: string[] };
@@ -101,6 +103,8 @@ export function checkEligibility(rule: EligibilityRule, facts: EligibilityFacts)
 
   if (rule.requiresHdcEligibilityDate && !facts.hdcEligibilityDate) {
     reasons.push('She has no home detention curfew eligibility date (HDCED).');
+  } else if (rule.requiresHdcEligibilityDate && facts.hdcActualDate) {
+    reasons.push(`HDC has been granted for ${facts.hdcActualDate}: her curfew address is already approved.`);
   }
 
   if (rule.minDaysToServe !== undefined) {

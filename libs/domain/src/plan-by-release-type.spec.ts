@@ -199,4 +199,16 @@ describe('eligibility by release type and HDCED', () => {
       checkEligibility(rule, { ...base, releaseType: ReleaseType.LICENCE, hdcEligibilityDate: '2026-08-16' }),
     ).toEqual({ eligible: true });
   });
+
+  it('plans no HDC address task once HDC is granted (an HDC actual date)', () => {
+    expect(
+      checkEligibility(
+        { requiresHdcEligibilityDate: true },
+        { ...base, releaseType: ReleaseType.HDC, hdcEligibilityDate: '2026-08-16', hdcActualDate: '2026-08-18' },
+      ),
+    ).toEqual({
+      eligible: false,
+      reasons: ['HDC has been granted for 2026-08-18: her curfew address is already approved.'],
+    });
+  });
 });

@@ -19,6 +19,8 @@ export interface PlanningFacts extends DeadlineAnchors {
   releaseType: ReleaseType | null;
   flags: ReadonlySet<SensitiveFlag>;
   bankingBarrier?: string | null;
+  /** The date HDC was granted for; absent or null until it is. */
+  hdcActualDate?: IsoDate | null;
   now: Date;
 }
 
@@ -65,6 +67,7 @@ export function planTasksForPathway(
       flags: facts.flags,
       bankingBarrier: facts.bankingBarrier ?? null,
       hdcEligibilityDate: facts.hdcEligibilityDate ?? null,
+      hdcActualDate: facts.hdcActualDate ?? null,
     });
     const common = {
       pathway: template.pathway,

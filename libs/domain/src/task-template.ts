@@ -36,7 +36,7 @@ export interface EligibilityRule {
    * Offender Rehabilitation Act 2014 almost every determinate sentence ends in licence or post-sentence supervision.
    */
   releaseTypeNotIn?: ReleaseType[];
-  /** Only for women with an HDC eligibility date (HDCED): the HDC address tasks are dated from it. */
+  /** Only for women with an HDC eligibility date (HDCED) not yet granted HDC: the HDC address tasks are dated from it. */
   requiresHdcEligibilityDate?: boolean;
   /** She must have more than this many days left to serve when the task is planned. */
   minDaysToServe?: number;

@@ -117,6 +117,7 @@ export class TaskPlannerService {
       releaseType: woman.releaseType,
       flags: new Set(woman.sensitiveFlags),
       bankingBarrier: woman.bankingBarrier,
+      hdcActualDate: woman.hdcActualDate,
       now,
     };
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
@@ -234,6 +235,7 @@ export class TaskPlannerService {
         releaseType: woman.releaseType,
         flags: new Set(woman.sensitiveFlags),
         bankingBarrier: woman.bankingBarrier,
+        hdcActualDate: woman.hdcActualDate,
         now,
       };
       const [planned] = planTasksForPathway([{ ...template, active: true }], task.pathway, facts);
