@@ -204,7 +204,7 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
       }
       // The process starts 10 weeks (70 days) before the HDCED: never later than that.
       const start = hdcTasks.find((t) => t.templateKey === 'HDC_CURFEW_ADDRESS') as TaskView;
-      expect(start.dueDate <= addCalendarDays(hdced, -70)).toBe(true);
+      expect(start.dueDate !== null && start.dueDate <= addCalendarDays(hdced, -70)).toBe(true);
     });
 
     it('plans no HDC task for a woman with no HDCED', async () => {
