@@ -238,20 +238,23 @@ export class WomenService {
           actor,
         );
       }
-      // Every anchor a deadline can be counted from: release, reception and the HDC eligibility date.
-      const moved =
+      // Every anchor a deadline can be counted from: release, reception and the HDC eligibility date. Tasks
+      // moved or newly planned all need their deadline jobs (re)scheduled.
+      const toSchedule =
         before.releaseDate !== saved.releaseDate ||
         before.receptionDate !== saved.receptionDate ||
         before.hdcEligibilityDate !== saved.hdcEligibilityDate
           ? await this.recomputeDeadlines(tx, saved, actor)
           : [];
-      if (before.releaseType !== saved.releaseType) moved.push(...(await this.replanForReleaseType(tx, saved, actor)));
-      if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
-        moved.push(...(await this.planner.planHdcTasks(tx, saved, actor, this.clock.now())));
+      if (before.releaseType !== saved.releaseType) {
+        toSchedule.push(...(await this.replanForReleaseType(tx, saved, actor)));
       }
-      return { saved, moved };
+      if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
+        toSchedule.push(...(await this.planner.planHdcTasks(tx, saved, actor, this.clock.now())));
+      }
+      return { saved, toSchedule };
     });
-    await this.scheduler.schedule(updated.moved, this.clock.now());
+    await this.scheduler.schedule(updated.toSchedule, this.clock.now());
     return toWomanView(updated.saved, user.role, this.clock.today());
   }
 
