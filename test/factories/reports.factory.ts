@@ -113,17 +113,20 @@ export interface FixtureReferral {
   /** The status log, in order: each a status reached at a time, with a reason for returns and withdrawals. */
   log: { to: string; at: Date; reason?: string }[];
   outcomes?: string[];
+  /** The referral's pathways (ACCOMMODATION when absent); outcome i is recorded for pathway i (or the last). */
+  pathways?: string[];
 }
 
 export async function insertReferral(dataSource: DataSource, referral: FixtureReferral): Promise<string> {
   const firstSent = referral.log.find((l) => l.to === 'SENT')?.at ?? null;
+  const pathways = referral.pathways ?? ['ACCOMMODATION'];
   const report =
     referral.outcomes === undefined
       ? null
       : {
           summary: 'fixture',
           outcomes: referral.outcomes.map((outcome, i) => ({
-            pathway: 'ACCOMMODATION',
+            pathway: pathways[Math.min(i, pathways.length - 1)],
             desiredOutcome: `Outcome ${i + 1}`,
             outcome,
             comment: null,
@@ -139,7 +142,7 @@ export async function insertReferral(dataSource: DataSource, referral: FixtureRe
       referral.providerId,
       referral.releaseAreaCode,
       referral.status,
-      JSON.stringify([{ pathway: 'ACCOMMODATION', complexity: 'MEDIUM', desiredOutcomes: ['Outcome 1'] }]),
+      JSON.stringify(pathways.map((pathway) => ({ pathway, complexity: 'MEDIUM', desiredOutcomes: ['Outcome 1'] }))),
       '00000000-0000-0000-0000-000000000000',
       referral.referrerRole,
       referral.needIdentifiedAt,

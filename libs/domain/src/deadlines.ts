@@ -7,6 +7,8 @@ export interface DeadlineAnchors {
   releaseDate: IsoDate | null;
   receptionDate: IsoDate | null;
   needIdentifiedAt: Date | null;
+  /** Her HDC eligibility date (HDCED); absent or null when she has none. */
+  hdcEligibilityDate?: IsoDate | null;
 }
 
 export interface TaskDeadline {
@@ -23,6 +25,8 @@ function anchorDate(anchor: DeadlineAnchor, anchors: DeadlineAnchors): IsoDate |
       return anchors.receptionDate;
     case DeadlineAnchor.NEED_IDENTIFIED:
       return anchors.needIdentifiedAt === null ? null : londonDateOf(anchors.needIdentifiedAt);
+    case DeadlineAnchor.HDC_ELIGIBILITY:
+      return anchors.hdcEligibilityDate ?? null;
   }
 }
 

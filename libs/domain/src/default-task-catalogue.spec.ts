@@ -31,9 +31,15 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     }
   });
 
-  it('has every template active, titled, described and with a whole, non-negative at-risk lead', () => {
+  it('retires only the CRS entries outside the contracts before release (issue 13, point 8)', () => {
+    expect(DEFAULT_TASK_CATALOGUE.filter((t) => !t.active).map((t) => t.key)).toEqual([
+      'CRS_FINANCE_BENEFIT_DEBT_SUPPORT',
+      'CRS_EDUCATION_WORK_SUPPORT',
+    ]);
+  });
+
+  it('has every template titled, described and with a whole, non-negative at-risk lead', () => {
     for (const t of DEFAULT_TASK_CATALOGUE) {
-      expect(t.active).toBe(true);
       expect(t.title.trim()).not.toBe('');
       expect(t.description.trim()).not.toBe('');
       expect(Number.isInteger(t.atRiskLeadWorkingDays) && t.atRiskLeadWorkingDays >= 0).toBe(true);

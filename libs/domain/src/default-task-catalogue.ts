@@ -7,6 +7,7 @@ import { BANK_ACCOUNT_ELIGIBILITY, BANK_ACCOUNT_MIN_DAYS_TO_SERVE } from './bank
 import { Pathway } from './pathways';
 import { REFERRAL_SEND_ESCALATION } from './referrals';
 import { Role } from './roles';
+import { UNSUPERVISED_RELEASE_TYPES } from './release-supervision';
 import { DeadlineAnchor, DeadlineRule, OffsetUnit, TaskTemplate } from './task-template';
 import { SensitiveFlag } from './woman';
 
@@ -21,6 +22,25 @@ function workingDaysFromRelease(offset: number): DeadlineRule {
 function workingDaysFromNeedIdentified(offset: number): DeadlineRule {
   return { anchor: DeadlineAnchor.NEED_IDENTIFIED, offset, unit: OffsetUnit.WORKING_DAYS };
 }
+
+function daysFromHdcEligibility(offset: number): DeadlineRule {
+  return { anchor: DeadlineAnchor.HDC_ELIGIBILITY, offset, unit: OffsetUnit.CALENDAR_DAYS };
+}
+
+/**
+ * For the COM's and the CRS provider's tasks: a woman released at the end of her sentence with no supervision has
+ * no COM after release and no CRS (see release-supervision.ts), so the prison's pre-release team takes the work
+ * and points her to voluntary services instead.
+ */
+const SUPERVISED_ONLY = { releaseTypeNotIn: [...UNSUPERVISED_RELEASE_TYPES] };
+
+/**
+ * HDC (Criminal Justice Act 2003 s.246; HMPPS Home Detention Curfew Policy Framework): the prison starts the HDC
+ * process at least 10 weeks before her HDC eligibility date, and the address must be found and checked in time for
+ * the decision before that date. Only for women with an HDCED.
+ */
+const HAS_HDC_ELIGIBILITY_DATE = { requiresHdcEligibilityDate: true };
+const HDC_PROCESS_START_DAYS = 70;
 
 /** Long pieces of work get a week's warning; short ones two days; referrals due in two days, one. */
 const LONG_LEAD = 5;
@@ -41,7 +61,14 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     atRiskLeadWorkingDays: REFERRAL_LEAD,
     escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: true,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    ineligibleAlternative: {
+      title: 'No CRS after a sentence-end release: link her with voluntary housing support',
+      description:
+        'She leaves at the end of her sentence with no supervision, so she has no community offender manager after release and the CRS provider will not take her. ' +
+        'Link her with a voluntary housing or women’s centre service in her release area within two working days, and make the duty to refer to the local authority as well.',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+    },
     active: true,
   },
   {
@@ -55,7 +82,7 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: daysFromRelease(-70),
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: true,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
     active: true,
   },
   {
@@ -83,7 +110,14 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: daysFromRelease(-28),
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: true,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    ineligibleAlternative: {
+      title: 'Find out where she will live on release',
+      description:
+        'She has no licence, so no address needs approving, but somebody must know where she is going: ask her, check it is safe for her, ' +
+        'and tell healthcare and the other teams so that community services can take referrals.',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+    },
     active: true,
   },
   {
@@ -124,7 +158,8 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: workingDaysFromRelease(1),
     atRiskLeadWorkingDays: REFERRAL_LEAD,
     releaseCritical: false,
-    eligibility: {},
+    // Nobody supervises a woman released at sentence end, so nobody can record it.
+    eligibility: SUPERVISED_ONLY,
     active: true,
   },
   {
@@ -137,7 +172,50 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: daysFromRelease(84),
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: false,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    active: true,
+  },
+
+  {
+    key: 'HDC_CURFEW_ADDRESS',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'HDC: confirm her eligibility and ask for her proposed curfew address',
+    description:
+      'She can be released on home detention curfew from her HDC eligibility date. Start the HDC process at least 10 weeks before that date: ' +
+      'confirm she is eligible, and ask her for the address she proposes to live at under curfew, so there is time for it to be checked.',
+    ownerRole: Role.POM,
+    deadline: daysFromHdcEligibility(-HDC_PROCESS_START_DAYS),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: false,
+    eligibility: HAS_HDC_ELIGIBILITY_DATE,
+    active: true,
+  },
+  {
+    key: 'HDC_CAS2_REFERRAL',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'HDC: refer her to CAS2 for HDC if she has no suitable address',
+    description:
+      'If she has nowhere suitable to live under curfew, refer her to the Community Accommodation Service tier 2 (CAS-2 for HDC) as soon as her eligibility is confirmed, ' +
+      'after checking with the COM that the release area is acceptable. A late referral times out, especially on a short sentence. Mark it not needed if her own address is proposed.',
+    ownerRole: Role.POM,
+    deadline: daysFromHdcEligibility(-63),
+    atRiskLeadWorkingDays: SHORT_LEAD,
+    releaseCritical: false,
+    eligibility: HAS_HDC_ELIGIBILITY_DATE,
+    active: true,
+  },
+  {
+    key: 'HDC_ADDRESS_CHECKS',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'HDC: complete the checks on her proposed curfew address',
+    description:
+      'Check the proposed curfew address (or the CAS2 area) against her risk of harm and the people who live there, and send the result to the prison, ' +
+      'so the decision on her HDC can be made before her HDC eligibility date.',
+    ownerRole: Role.COM,
+    deadline: daysFromHdcEligibility(-28),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: false,
+    eligibility: HAS_HDC_ELIGIBILITY_DATE,
     active: true,
   },
 
@@ -197,6 +275,21 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     description:
       'The CRS caseworker helps her with debts, rent arrears and budgeting before release, so the first Universal Credit payment gap does not put her tenancy at risk.',
     ownerRole: Role.CRS_CASEWORKER,
+    deadline: daysFromRelease(-28),
+    atRiskLeadWorkingDays: SHORT_LEAD,
+    releaseCritical: false,
+    eligibility: {},
+    // Retired: finance and debt is not in the custodial scope of the CRS contracts (see crs-scope.ts).
+    active: false,
+  },
+  {
+    key: 'FINANCE_DEBT_SUPPORT_BEFORE_RELEASE',
+    pathway: Pathway.FINANCE_AND_ID,
+    title: 'Help her with debts, rent arrears and budgeting before release',
+    description:
+      'The CRS provider is not contracted for finance and debt work in prison, so the pre-release team does it: help her deal with debts and rent arrears ' +
+      'and plan a budget for the wait for her first Universal Credit payment, so the gap does not put her tenancy at risk.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
     deadline: daysFromRelease(-28),
     atRiskLeadWorkingDays: SHORT_LEAD,
     releaseCritical: false,
@@ -316,6 +409,21 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     atRiskLeadWorkingDays: SHORT_LEAD,
     releaseCritical: false,
     eligibility: {},
+    // Retired: education, training and employment is CRS work in the community only (see crs-scope.ts).
+    active: false,
+  },
+  {
+    key: 'EDUCATION_WORK_PLAN_BEFORE_RELEASE',
+    pathway: Pathway.EDUCATION_SKILLS_AND_WORK,
+    title: 'Agree her plan for work, training or volunteering after release',
+    description:
+      'With the prison employment lead and the prison DWP work coach, agree a plan for work, training or volunteering after release, ' +
+      'and link her with the jobcentre work coach in her release area.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    deadline: daysFromRelease(-21),
+    atRiskLeadWorkingDays: SHORT_LEAD,
+    releaseCritical: false,
+    eligibility: {},
     active: true,
   },
   {
@@ -329,7 +437,14 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     atRiskLeadWorkingDays: REFERRAL_LEAD,
     escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: false,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    ineligibleAlternative: {
+      title: 'No CRS after a sentence-end release: a pre-release course and a women’s centre',
+      description:
+        'She leaves with no supervision, so the CRS provider will not take her. Offer her a short pre-release course where the prison runs one, ' +
+        'and link her with a women’s centre or mentoring service in her release area that will work with her after release.',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+    },
     active: true,
   },
 
@@ -346,7 +461,14 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     atRiskLeadWorkingDays: REFERRAL_LEAD,
     escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: false,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    ineligibleAlternative: {
+      title: 'Refer her to a specialist domestic abuse service',
+      description:
+        'She leaves with no supervision, so no COM will refer her. Refer her to a specialist domestic abuse service in her release area within two working days, ' +
+        'talking to her face to face, and record what she agrees can be shared.',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+    },
     active: true,
   },
   {
@@ -359,7 +481,14 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: daysFromRelease(-21),
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: true,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    ineligibleAlternative: {
+      title: 'Agree a safety plan for her release address with her',
+      description:
+        'She has no COM after release, so the pre-release team agrees the safety plan with her and the specialist domestic abuse service: ' +
+        'whether the abuser knows or lives near her address, who she can call, and any police or MARAC involvement.',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+    },
     active: true,
   },
 
@@ -375,7 +504,13 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     atRiskLeadWorkingDays: REFERRAL_LEAD,
     escalationLadder: REFERRAL_SEND_ESCALATION,
     releaseCritical: false,
-    eligibility: {},
+    eligibility: SUPERVISED_ONLY,
+    ineligibleAlternative: {
+      title: 'Refer her to a specialist service for women involved in sex work',
+      description:
+        'She leaves with no supervision, so no COM will refer her. Refer her to a specialist service for women involved in sex work in her release area within two working days.',
+      ownerRole: Role.PRE_RELEASE_TEAM,
+    },
     active: true,
   },
 ];

@@ -14,6 +14,10 @@ export interface EligibilityFacts {
   flags: ReadonlySet<SensitiveFlag>;
   /** A recorded reason no bank will take her application; absent or null when none is recorded. */
   bankingBarrier?: string | null;
+  /** Her home detention curfew eligibility date; absent or null when she has none. */
+  hdcEligibilityDate?: IsoDate | null;
+  /** The date HDC was granted for (HDCAD); absent or null until it is. */
+  hdcActualDate?: IsoDate | null;
 }
 
 export type EligibilityVerdict = { eligible: true } | { eligible: false; reasons: string[] };
@@ -29,6 +33,7 @@ const RELEASE_TYPE_LABELS: Readonly<Record<ReleaseType, string>> = {
   [ReleaseType.POST_SENTENCE_SUPERVISION]: 'on post-sentence supervision',
   [ReleaseType.SENTENCE_END_NO_SUPERVISION]: 'at the end of her sentence with no supervision',
   [ReleaseType.HDC]: 'on home detention curfew (HDC)',
+  [ReleaseType.PAROLE]: 'on parole, as the Parole Board directed',
 };
 
 const FLAG_LABELS: Readonly<Record<SensitiveFlag, string>> = {
@@ -88,6 +93,18 @@ export function checkEligibility(rule: EligibilityRule, facts: EligibilityFacts)
         `She is being released ${RELEASE_TYPE_LABELS[facts.releaseType]}; this task is only for women released ${allowed}.`,
       );
     }
+  }
+
+  if (rule.releaseTypeNotIn && facts.releaseType !== null && rule.releaseTypeNotIn.includes(facts.releaseType)) {
+    reasons.push(
+      `She is being released ${RELEASE_TYPE_LABELS[facts.releaseType]}; this task is not for women released that way.`,
+    );
+  }
+
+  if (rule.requiresHdcEligibilityDate && !facts.hdcEligibilityDate) {
+    reasons.push('She has no home detention curfew eligibility date (HDCED).');
+  } else if (rule.requiresHdcEligibilityDate && facts.hdcActualDate) {
+    reasons.push(`HDC has been granted for ${facts.hdcActualDate}: her curfew address is already approved.`);
   }
 
   if (rule.minDaysToServe !== undefined) {

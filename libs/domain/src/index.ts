@@ -20,6 +20,8 @@ export * from './visibility-policy';
 export * from './task-permissions';
 export * from './alerts';
 export * from './referrals';
+export * from './release-supervision';
+export * from './crs-scope';
 export * from './bank-accounts';
 export * from './id-documents';
 export * from './release-day';

@@ -74,7 +74,7 @@ describe('planTasksForPathway', () => {
       'NATIONAL_INSURANCE_NUMBER',
       'BANK_ACCOUNT',
       'ID_DOCUMENTS',
-      'CRS_FINANCE_BENEFIT_DEBT_SUPPORT',
+      'FINANCE_DEBT_SUPPORT_BEFORE_RELEASE',
       'UNIVERSAL_CREDIT_CLAIM',
     ]);
   });

@@ -19,6 +19,8 @@ export interface PlanningFacts extends DeadlineAnchors {
   releaseType: ReleaseType | null;
   flags: ReadonlySet<SensitiveFlag>;
   bankingBarrier?: string | null;
+  /** The date HDC was granted for; absent or null until it is. */
+  hdcActualDate?: IsoDate | null;
   now: Date;
 }
 
@@ -64,10 +66,11 @@ export function planTasksForPathway(
       today,
       flags: facts.flags,
       bankingBarrier: facts.bankingBarrier ?? null,
+      hdcEligibilityDate: facts.hdcEligibilityDate ?? null,
+      hdcActualDate: facts.hdcActualDate ?? null,
     });
     const common = {
       pathway: template.pathway,
-      ownerRole: template.ownerRole,
       releaseCritical: template.releaseCritical,
       deadline: plannedDeadline(template, facts, facts.custodyStatus === CustodyStatus.RECALLED ? today : null),
     };
@@ -75,6 +78,7 @@ export function planTasksForPathway(
     if (verdict.eligible) {
       planned.push({
         ...common,
+        ownerRole: template.ownerRole,
         templateKey: template.key,
         title: template.title,
         description: template.description,
@@ -83,6 +87,7 @@ export function planTasksForPathway(
     } else if (template.ineligibleAlternative) {
       planned.push({
         ...common,
+        ownerRole: template.ineligibleAlternative.ownerRole ?? template.ownerRole,
         templateKey: `${template.key}${ALTERNATIVE_KEY_SUFFIX}`,
         title: template.ineligibleAlternative.title,
         description: template.ineligibleAlternative.description,

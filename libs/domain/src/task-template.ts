@@ -11,6 +11,8 @@ export enum DeadlineAnchor {
   RELEASE = 'RELEASE',
   RECEPTION = 'RECEPTION',
   NEED_IDENTIFIED = 'NEED_IDENTIFIED',
+  /** Her home detention curfew eligibility date (HDCED): the HDC address work is counted back from it. */
+  HDC_ELIGIBILITY = 'HDC_ELIGIBILITY',
 }
 
 export enum OffsetUnit {
@@ -29,6 +31,13 @@ export interface DeadlineRule {
 export interface EligibilityRule {
   custodyStatusIn?: CustodyStatus[];
   releaseTypeIn?: ReleaseType[];
+  /**
+   * Not for women released in one of these ways. Unlike releaseTypeIn, an unknown release type passes: since the
+   * Offender Rehabilitation Act 2014 almost every determinate sentence ends in licence or post-sentence supervision.
+   */
+  releaseTypeNotIn?: ReleaseType[];
+  /** Only for women with an HDC eligibility date (HDCED) not yet granted HDC: the HDC address tasks are dated from it. */
+  requiresHdcEligibilityDate?: boolean;
   /** She must have more than this many days left to serve when the task is planned. */
   minDaysToServe?: number;
   /** Only for women with this flag (e.g. family resettlement contact for mothers). */
@@ -41,6 +50,8 @@ export interface EligibilityRule {
 export interface IneligibleAlternative {
   title: string;
   description: string;
+  /** Who owns the alternative when it is not the task's owner (a COM task whose alternative falls to the prison). */
+  ownerRole?: Role;
 }
 
 export interface TaskTemplate {

@@ -46,7 +46,12 @@ function ladderOf(ladders: Map<string, EscalationStep[]>, templateKey: string): 
 }
 
 export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | null): DeadlineAnchors {
-  return { releaseDate: woman.releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt };
+  return {
+    releaseDate: woman.releaseDate,
+    receptionDate: woman.receptionDate,
+    needIdentifiedAt,
+    hdcEligibilityDate: woman.hdcEligibilityDate,
+  };
 }
 
 /** Recalled women get a plan squeezed into the days they have left (see the domain's plannedDeadline). */
@@ -112,6 +117,7 @@ export class TaskPlannerService {
       releaseType: woman.releaseType,
       flags: new Set(woman.sensitiveFlags),
       bankingBarrier: woman.bankingBarrier,
+      hdcActualDate: woman.hdcActualDate,
       now,
     };
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
@@ -180,6 +186,80 @@ export class TaskPlannerService {
     }
     await this.recorder.tasksChanged(tx, woman, changes, actor, now);
     return changes.map((c) => c.task);
+  }
+
+  /**
+   * An HDC eligibility date needs an address found and checked in time whatever her assessed needs (HMPPS Home
+   * Detention Curfew Policy Framework), so the catalogue's HDC tasks are planned as soon as she has an HDCED, not
+   * only when accommodation is marked as a need. Call when the HDCED is first recorded.
+   */
+  async planHdcTasks(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    // Once HDC is granted (an HDC actual date) her curfew address has been approved: nothing left to plan.
+    if (!woman.hdcEligibilityDate || woman.hdcActualDate) return [];
+    const hdcEntries = (await this.catalogue.listInTx(tx)).filter(
+      (e) => e.active && e.deadlineAnchor === DeadlineAnchor.HDC_ELIGIBILITY,
+    );
+    const hdcKeys = new Set(hdcEntries.map((e) => e.key));
+    const pathways = new Set(hdcEntries.map((e) => e.pathway));
+    const created: TaskEntity[] = [];
+    for (const pathway of pathways) {
+      created.push(...(await this.createTasksForNeed(tx, woman, pathway, now, actor, now, (k) => hdcKeys.has(k))));
+    }
+    return created;
+  }
+
+  /**
+   * After her release type changed (a sentence-end release now known, HDC granted): each open catalogue task whose
+   * template depends on the release type is swapped for what she would be planned now (the task itself, its
+   * alternative, or nothing), so a woman released with no supervision is not left with COM and CRS tasks.
+   */
+  async replanForReleaseType(
+    tx: Tx,
+    woman: WomanEntity,
+    needIdentifiedAtByPathway: Map<Pathway, Date | null>,
+    actor: Actor,
+    now: Date,
+  ): Promise<{ closed: TaskEntity[]; created: TaskEntity[] }> {
+    const entries = await this.catalogue.listInTx(tx);
+    const byKey = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
+    const stale: TaskEntity[] = [];
+    const replan: { pathway: Pathway; key: string }[] = [];
+    for (const task of await this.tasks.listOpenForWoman(tx, woman.id)) {
+      if (task.subjectId !== null) continue;
+      const key = task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '');
+      const template = byKey.get(key);
+      if (!template || !(template.eligibility.releaseTypeIn || template.eligibility.releaseTypeNotIn)) continue;
+      const facts: PlanningFacts = {
+        ...deadlineAnchorsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null),
+        custodyStatus: woman.custodyStatus,
+        releaseType: woman.releaseType,
+        flags: new Set(woman.sensitiveFlags),
+        bankingBarrier: woman.bankingBarrier,
+        hdcActualDate: woman.hdcActualDate,
+        now,
+      };
+      const [planned] = planTasksForPathway([{ ...template, active: true }], task.pathway, facts);
+      if (planned?.templateKey === task.templateKey) continue;
+      stale.push(task);
+      if (planned) replan.push({ pathway: task.pathway, key });
+    }
+    const closed = await this.closeTasks(
+      tx,
+      woman,
+      stale,
+      TaskStatus.NOT_NEEDED,
+      'Her release type changed: planned again for how she will be released',
+      actor,
+      now,
+    );
+    const created: TaskEntity[] = [];
+    for (const { pathway, key } of replan) {
+      const needIdentifiedAt = needIdentifiedAtByPathway.get(pathway) ?? now;
+      created.push(
+        ...(await this.createTasksForNeed(tx, woman, pathway, needIdentifiedAt, actor, now, (k) => k === key)),
+      );
+    }
+    return { closed, created };
   }
 
   /** Creates tasks that track a referral stage or an application, with their own deadlines and ladders. */
@@ -310,8 +390,15 @@ export class TaskPlannerService {
    */
   async closePrisonTasksAtRelease(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
+    // HDC address work counted back from her HDCED is pre-release work too.
     const preRelease = new Set(
-      entries.filter((e) => e.deadlineAnchor === DeadlineAnchor.RELEASE && e.deadlineOffset < 0).map((e) => e.key),
+      entries
+        .filter(
+          (e) =>
+            (e.deadlineAnchor === DeadlineAnchor.RELEASE && e.deadlineOffset < 0) ||
+            e.deadlineAnchor === DeadlineAnchor.HDC_ELIGIBILITY,
+        )
+        .map((e) => e.key),
     );
     const open = await this.tasks.listOpenForWoman(tx, woman.id);
     const ending = open.filter(

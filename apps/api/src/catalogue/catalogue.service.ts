@@ -12,10 +12,12 @@ import {
   UnitOfWork,
   WomenRepository,
 } from '@app/database';
+import { crsScopeProblem } from '@app/domain';
 import { Actor, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
 import { sentFields } from '../common/sent-fields';
+import { fieldError } from '../common/validation-errors';
 
 @Injectable()
 export class CatalogueService {
@@ -47,6 +49,16 @@ export class CatalogueService {
       const { version: _v, ...patch } = body;
       const before = { ...entry };
       Object.assign(entry, sentFields(patch));
+      // Nothing is written when the edit would give a CRS caseworker work outside the provider's contract
+      // (a retired entry plans nothing, so it may keep the scope it had).
+      const outOfScope =
+        entry.active &&
+        crsScopeProblem({
+          pathway: entry.pathway,
+          ownerRole: entry.ownerRole,
+          deadline: { anchor: entry.deadlineAnchor, offset: entry.deadlineOffset, unit: entry.deadlineUnit },
+        });
+      if (outOfScope) throw fieldError(scopeField(body), outOfScope);
       const saved = await this.catalogue.save(tx, entry);
       await this.audit.append(tx, [
         {
@@ -89,6 +101,14 @@ const DEADLINE_FIELDS = [
   'atRiskLeadWorkingDays',
   'escalationLadder',
 ] as const;
+
+/** The field to name in a scope refusal: the one the edit sent that moved the task out of the contract. */
+function scopeField(body: UpdateCatalogueEntryDto): string {
+  if (body.ownerRole !== undefined) return 'ownerRole';
+  if (body.deadlineAnchor !== undefined) return 'deadlineAnchor';
+  if (body.deadlineOffset !== undefined) return 'deadlineOffset';
+  return 'active';
+}
 
 function snapshot(entry: TaskCatalogueEntryEntity): Record<string, unknown> {
   const { updatedAt: _u, ...fields } = entry;

@@ -190,7 +190,8 @@ export class WomenService {
           })),
         );
         await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
-        return created;
+        const hdcTasks = await this.planner.planHdcTasks(tx, created, actor, this.clock.now());
+        return { created, hdcTasks };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.
@@ -199,7 +200,8 @@ export class WomenService {
         }
         throw error;
       });
-    return toWomanView(woman, user.role, this.clock.today());
+    await this.scheduler.schedule(woman.hdcTasks, this.clock.now());
+    return toWomanView(woman.created, user.role, this.clock.today());
   }
 
   async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
@@ -233,14 +235,32 @@ export class WomenService {
           actor,
         );
       }
-      const moved =
-        before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate
+      // Every anchor a deadline can be counted from: release, reception and the HDC eligibility date. Tasks
+      // moved or newly planned all need their deadline jobs (re)scheduled.
+      const toSchedule =
+        before.releaseDate !== saved.releaseDate ||
+        before.receptionDate !== saved.receptionDate ||
+        before.hdcEligibilityDate !== saved.hdcEligibilityDate
           ? await this.recomputeDeadlines(tx, saved, actor)
           : [];
-      return { saved, moved };
+      if (before.releaseType !== saved.releaseType) {
+        toSchedule.push(...(await this.replanForReleaseType(tx, saved, actor)));
+      }
+      if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
+        toSchedule.push(...(await this.planner.planHdcTasks(tx, saved, actor, this.clock.now())));
+      }
+      return { saved, toSchedule };
     });
-    await this.scheduler.schedule(updated.moved, this.clock.now());
+    await this.scheduler.schedule(updated.toSchedule, this.clock.now());
     return toWomanView(updated.saved, user.role, this.clock.today());
+  }
+
+  /** The tasks created for her new release type; the ones closed need no deadline jobs. */
+  private async replanForReleaseType(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
+    const statuses = await this.pathways.listForWomanInTx(tx, woman.id);
+    const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
+    const { created } = await this.planner.replanForReleaseType(tx, woman, needIdentifiedAt, actor, this.clock.now());
+    return created;
   }
 
   private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {

@@ -117,6 +117,8 @@ export class DemoCaseloadWriter {
     for (const { pathway } of outcomes.filter((o) => o.status === PathwayStatus.SUPPORT_REQUIRED)) {
       tasks.push(...(await this.planner.createTasksForNeed(tx, woman, pathway, assessedAt, assessorActor, assessedAt)));
     }
+    // An HDC eligibility date needs its address work planned whatever the assessment found.
+    tasks.push(...(await this.planner.planHdcTasks(tx, woman, assessorActor, assessedAt)));
     return { demo, woman, tasks };
   }
 }

@@ -346,6 +346,27 @@ function allocateComs(random: Random, women: DemoWoman[]): void {
   for (const woman of londonCaseload.slice(0, 20)) woman.comUsername = DEMO_USERNAMES.com3;
 }
 
+/**
+ * A few women at Styal and Bronzefield are released on parole, as the Parole Board directed, so the demo shows a
+ * parole release's plan. Chosen without drawing from the random stream, so every other demo woman stays as she was.
+ */
+export const DEMO_PAROLE_RELEASES_PER_PRISON = 2;
+
+function markParoleReleases(women: DemoWoman[]): void {
+  for (const prisonCode of ['STI', 'BZI'] as const) {
+    women
+      .filter(
+        (w) =>
+          w.prisonCode === prisonCode &&
+          w.custodyStatus === CustodyStatus.SENTENCED &&
+          w.releaseType === ReleaseType.LICENCE &&
+          w.hdcEligibilityDate === null,
+      )
+      .slice(0, DEMO_PAROLE_RELEASES_PER_PRISON)
+      .forEach((w) => (w.releaseType = ReleaseType.PAROLE));
+  }
+}
+
 export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
   const women: DemoWoman[] = [];
   const prisonNumbers = new Set<string>();
@@ -406,5 +427,6 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
     }
   }
   allocateComs(random, women);
+  markParoleReleases(women);
   return women;
 }

@@ -7,6 +7,7 @@ import { Reports1795365000000 } from './1795365000000-Reports';
 import { AppRole1795370000000 } from './1795370000000-AppRole';
 import { AccessChanges1795987040283 } from './1795987040283-AccessChanges';
 import { ReleaseDatePrecedence1796000000002 } from './1796000000002-ReleaseDatePrecedence';
+import { PlanByReleaseType1796000000003 } from './1796000000003-PlanByReleaseType';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AppRole1795370000000,
   AccessChanges1795987040283,
   ReleaseDatePrecedence1796000000002,
+  PlanByReleaseType1796000000003,
 ];

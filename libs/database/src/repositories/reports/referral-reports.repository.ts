@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReferralStage, stageTemplateKey } from '@app/domain';
+import { CrsPhase, crsContractedPathways, ReferralStage, stageTemplateKey } from '@app/domain';
 import { accountablePrisonSql, oneDecimal, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface StageTiming {
@@ -69,6 +69,9 @@ const STAGES: {
   },
 ];
 
+/** The start of the London day of her last release (women alias w). */
+const RELEASED_AT_SQL = `(w.released_on::timestamp AT TIME ZONE 'Europe/London')`;
+
 @Injectable()
 export class ReferralReportsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -80,7 +83,8 @@ export class ReferralReportsRepository {
     now: Date,
   ): Promise<{ rows: ProviderAccountabilityRow[]; reasons: ReferralReasonRow[] }> {
     const params = new SqlParams();
-    const base = this.sentInPeriodSql(params, scope, period);
+    const base = `${this.sentInPeriodSql(params, scope, period)} ${this.contractedWorkSql(params, 'r.pathways')}`;
+    const contracted = this.contractedPathwaySql(params, "x.value->>'pathway'", 'r.released_on_at_send');
     const nowParam = params.add(now);
     const stageColumns = STAGES.map(
       (s) => `
@@ -123,7 +127,7 @@ export class ReferralReportsRepository {
                 count(*) FILTER (WHERE x.value->>'outcome' = 'PARTIALLY_ACHIEVED') AS partly,
                 count(*) FILTER (WHERE x.value->>'outcome' = 'NOT_ACHIEVED') AS not_achieved
          FROM r CROSS JOIN LATERAL jsonb_array_elements(r.end_of_service_report->'outcomes') x
-         WHERE r.end_of_service_report IS NOT NULL GROUP BY r.id
+         WHERE r.end_of_service_report IS NOT NULL AND ${contracted} GROUP BY r.id
        )
        SELECT r.provider_id, count(*)::int AS received, ${stageAggregates},
               COALESCE(sum(s.returned), 0)::int AS returned,
@@ -138,7 +142,7 @@ export class ReferralReportsRepository {
     );
     const reasonParams = new SqlParams();
     const reasons = await this.dataSource.query<Record<string, unknown>[]>(
-      `WITH r AS (${this.sentInPeriodSql(reasonParams, scope, period)})
+      `WITH r AS (${this.sentInPeriodSql(reasonParams, scope, period)} ${this.contractedWorkSql(reasonParams, 'r.pathways')})
        SELECT r.provider_id, c.to_status AS kind, COALESCE(c.reason, '(no reason given)') AS reason, count(*)::int AS n
        FROM r JOIN referral_status_changes c ON c.referral_id = r.id
        WHERE c.to_status IN ('RETURNED', 'WITHDRAWN')
@@ -208,6 +212,26 @@ export class ReferralReportsRepository {
   }
 
   /**
+   * Providers answer only for work they are contracted for (crs-scope.ts): a referral counts when at least one of
+   * its pathways is contracted in the phase it was sent in. Sent before her last release (or while she has never
+   * been released) is before release. A recalled woman's referrals sent since her last release count as after
+   * release: the looser reading, so that no provider escapes a referral it may have been contracted for.
+   */
+  private contractedWorkSql(params: SqlParams, pathwaysColumn: string): string {
+    return `AND EXISTS (SELECT 1 FROM jsonb_array_elements(${pathwaysColumn}) cp
+                        WHERE ${this.contractedPathwaySql(params, "cp.value->>'pathway'", RELEASED_AT_SQL)})`;
+  }
+
+  /** Whether the pathway in this expression is contracted in the phase the referral (alias r) was sent in. */
+  private contractedPathwaySql(params: SqlParams, pathwayExpression: string, releasedAt: string): string {
+    const pre = params.add(crsContractedPathways(CrsPhase.PRE_RELEASE));
+    const post = params.add(crsContractedPathways(CrsPhase.POST_RELEASE));
+    return `${pathwayExpression} = ANY(CASE
+              WHEN ${releasedAt} IS NULL OR r.first_sent_at < ${releasedAt} THEN ${pre}::text[]
+              ELSE ${post}::text[] END)`;
+  }
+
+  /**
    * Referrals first sent within the period (London dates), in scope: by the woman's prison, the provider, and
    * leaving out a referral whose every pathway is hidden from the reader.
    */
@@ -217,7 +241,8 @@ export class ReferralReportsRepository {
         ? ''
         : `AND EXISTS (SELECT 1 FROM jsonb_array_elements(r.pathways) p
                        WHERE p.value->>'pathway' <> ALL(${params.add([...scope.hiddenPathways])}::text[]))`;
-    return `SELECT r.* FROM referrals r JOIN women w ON w.id = r.woman_id
+    return `SELECT r.*, ${RELEASED_AT_SQL} AS released_on_at_send
+            FROM referrals r JOIN women w ON w.id = r.woman_id
             WHERE r.first_sent_at >= (${params.add(period.from)}::date::timestamp AT TIME ZONE 'Europe/London')
               AND r.first_sent_at < ((${params.add(period.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/London')
               ${params.inList(accountablePrisonSql('w'), scope.prisonCodes)}
