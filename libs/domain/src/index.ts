@@ -21,6 +21,8 @@ export * from './alerts';
 export * from './referrals';
 export * from './bank-accounts';
 export * from './id-documents';
+export * from './national-insurance';
+export * from './tenancy-protection';
 export * from './release-day';
 export * from './movements';
 export * from './recall-evidence';
