@@ -6,6 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { TaskCatalogueRepository, TaskEntity, TasksRepository, toTaskTemplate, Tx, WomanEntity } from '@app/database';
 import {
+  ASSESSMENT_TASK_KEYS,
+  AssessmentKind,
   DEFAULT_ESCALATION_LADDER,
   DeadlineAnchors,
   EscalationStep,
@@ -21,8 +23,12 @@ import {
   escalationInstants,
   isOpenTaskStatus,
   londonDateOf,
+  nationalInsuranceRoute,
+  planReceptionTasks,
   planTasksForPathway,
+  PlannedTask,
   plannedDeadline,
+  releaseAreaCountry,
 } from '@app/domain';
 import { Actor } from './actor';
 import { ChangeRecorder, TaskChange } from './change-recorder.service';
@@ -47,6 +53,24 @@ function ladderOf(ladders: Map<string, EscalationStep[]>, templateKey: string): 
 
 export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | null): DeadlineAnchors {
   return { releaseDate: woman.releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt };
+}
+
+/** What the catalogue's eligibility reads about her, as at `now`. */
+export function planningFactsOf(woman: WomanEntity, needIdentifiedAt: Date | null, now: Date): PlanningFacts {
+  const flags = new Set(woman.sensitiveFlags);
+  return {
+    ...deadlineAnchorsOf(woman, needIdentifiedAt),
+    custodyStatus: woman.custodyStatus,
+    releaseType: woman.releaseType,
+    flags,
+    bankingBarrier: woman.bankingBarrier,
+    releaseCountry: releaseAreaCountry(woman.releaseAreaCode),
+    nationalInsuranceRoute: nationalInsuranceRoute({
+      hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
+      flags,
+    }),
+    now,
+  };
 }
 
 /** Recalled women get a plan squeezed into the days they have left (see the domain's plannedDeadline). */
@@ -106,16 +130,49 @@ export class TaskPlannerService {
     const entries = (await this.catalogue.listForPathway(tx, pathway)).filter((e) => only(e.key));
     const templates = entries.map(toTaskTemplate);
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
-    const facts: PlanningFacts = {
-      ...deadlineAnchorsOf(woman, needIdentifiedAt),
-      custodyStatus: woman.custodyStatus,
-      releaseType: woman.releaseType,
-      flags: new Set(woman.sensitiveFlags),
-      bankingBarrier: woman.bankingBarrier,
-      now,
-    };
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
-    const planned = planTasksForPathway(templates, pathway, facts).filter((p) => !existing.has(p.templateKey));
+    const planned = planTasksForPathway(templates, pathway, planningFactsOf(woman, needIdentifiedAt, now)).filter(
+      (p) => !existing.has(p.templateKey),
+    );
+    return this.insertPlanned(tx, woman, planned, ladders, 'Created from the task catalogue', actor, now);
+  }
+
+  /**
+   * The tasks every woman gets when she is received into custody (a new arrival or a recall): her immediate
+   * needs and pre-release assessments, and protecting her tenancy. Open ones are not duplicated.
+   */
+  async createReceptionTasks(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    const entries = (await this.catalogue.listInTx(tx)).sort((a, b) => a.key.localeCompare(b.key));
+    const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
+    const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
+    const planned = planReceptionTasks(entries.map(toTaskTemplate), planningFactsOf(woman, null, now)).filter(
+      (p) => !existing.has(p.templateKey),
+    );
+    return this.insertPlanned(tx, woman, planned, ladders, 'Created at her reception into custody', actor, now);
+  }
+
+  /** Recording an assessment is the work of its reception task: the open one is closed as done. */
+  async closeAssessmentTask(
+    tx: Tx,
+    woman: WomanEntity,
+    kind: AssessmentKind,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const key = ASSESSMENT_TASK_KEYS[kind];
+    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => t.templateKey === key);
+    return this.closeTasks(tx, woman, open, TaskStatus.DONE, `${kind} assessment recorded`, actor, now);
+  }
+
+  private insertPlanned(
+    tx: Tx,
+    woman: WomanEntity,
+    planned: PlannedTask[],
+    ladders: Map<string, EscalationStep[]>,
+    reason: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
     return this.insertTasks(
       tx,
       woman,
@@ -132,7 +189,7 @@ export class TaskPlannerService {
         atRiskAt: p.deadline?.atRiskAt ?? null,
         escalationAts: p.deadline ? escalationInstants(p.deadline.dueDate, ladderOf(ladders, p.templateKey)) : [],
       })),
-      'Created from the task catalogue',
+      reason,
       actor,
       now,
     );

@@ -191,7 +191,9 @@ export class WomenService {
           })),
         );
         await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
-        return created;
+        // Her assessments and her tenancy cannot wait for a need to be identified: planned at reception.
+        const receptionTasks = await this.planner.createReceptionTasks(tx, created, actor, this.clock.now());
+        return { created, receptionTasks };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.
@@ -200,7 +202,8 @@ export class WomenService {
         }
         throw error;
       });
-    return toWomanView(woman, user.role, this.clock.today());
+    await this.scheduler.schedule(woman.receptionTasks, this.clock.now());
+    return toWomanView(woman.created, user.role, this.clock.today());
   }
 
   async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
