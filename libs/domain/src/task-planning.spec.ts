@@ -8,6 +8,7 @@ import {
   planTasksForPathway,
   PlanningFacts,
   recomputeDeadline,
+  withinReceptionWindow,
 } from './task-planning';
 import { DeadlineAnchor, OffsetUnit, TaskTemplate } from './task-template';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
@@ -347,10 +348,20 @@ describe('planning by nation, National Insurance route and reception', () => {
     );
   });
 
+  const atReception = { ...facts, now: new Date('2026-02-02T10:00:00Z') }; // Mon 2 Feb 2026, her reception day
+
+  it('plans reception tasks only up to the day her immediate needs assessment falls due', () => {
+    // Reception Mon 2 Feb 2026 + 5 working days = Mon 9 Feb 2026.
+    expect(withinReceptionWindow('2026-02-02', '2026-02-09')).toBe(true);
+    expect(withinReceptionWindow('2026-02-02', '2026-02-10')).toBe(false);
+    expect(withinReceptionWindow(null, '2026-02-02')).toBe(false);
+    expect(planReceptionTasks(DEFAULT_TASK_CATALOGUE, facts)).toEqual([]); // facts.now is Mon 1 Jun 2026
+  });
+
   it('plans the assessments and the tenancy at reception, dated from reception and release', () => {
     // Reception Mon 2 Feb 2026: 5 working days is Mon 9 Feb; 3 working days is Thu 5 Feb.
     // Release Wed 30 Sep 2026: 84 days before is Wed 8 Jul 2026.
-    const planned = planReceptionTasks(DEFAULT_TASK_CATALOGUE, facts);
+    const planned = planReceptionTasks(DEFAULT_TASK_CATALOGUE, atReception);
     expect(planned.map((t) => [t.templateKey, t.deadline?.dueDate])).toEqual([
       ['IMMEDIATE_NEEDS_ASSESSMENT', '2026-02-09'],
       ['PROTECT_TENANCY', '2026-02-05'],
@@ -365,7 +376,7 @@ describe('planning by nation, National Insurance route and reception', () => {
   it('gives a remand woman the tenancy task with 52 weeks of Housing Benefit (reg.7(16),(17))', () => {
     // Reception Mon 2 Feb 2026 + 364 days = Mon 1 Feb 2027; + 6 months = Sun 2 Aug 2026.
     const planned = planReceptionTasks(DEFAULT_TASK_CATALOGUE, {
-      ...facts,
+      ...atReception,
       custodyStatus: CustodyStatus.REMANDED,
       releaseDate: null,
       releaseType: null,

@@ -8,6 +8,7 @@ import {
   londonDateOf,
 } from './calendar';
 import { computeDeadline, DeadlineAnchors, TaskDeadline } from './deadlines';
+import { IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS } from './assessments';
 import { PLANNED_AT_RECEPTION } from './default-task-catalogue';
 import { checkEligibility } from './eligibility';
 import { NationalInsuranceRoute } from './national-insurance';
@@ -112,12 +113,23 @@ export function planTasksForPathway(
 }
 
 /**
+ * Whether she is still in her reception window (up to the day her immediate-needs assessment falls due):
+ * reception tasks are planned then, and not for a woman first entered into Resettle weeks after she arrived,
+ * whose reception work was someone else's to do and would only appear as invented overdue history.
+ */
+export function withinReceptionWindow(receptionDate: IsoDate | null, today: IsoDate): boolean {
+  if (receptionDate === null) return false;
+  return daysBetween(today, addWorkingDays(receptionDate, IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS)) >= 0;
+}
+
+/**
  * The tasks every woman gets at reception, in catalogue order. The tenancy task says, for her dates, until
  * when her rent can still be paid (see tenancy-protection.ts).
  */
 export function planReceptionTasks(catalogue: readonly TaskTemplate[], facts: PlanningFacts): PlannedTask[] {
   const today = londonDateOf(facts.now);
   const planned: PlannedTask[] = [];
+  if (!withinReceptionWindow(facts.receptionDate, today)) return planned;
   for (const template of catalogue) {
     if (!template.active || !PLANNED_AT_RECEPTION.includes(template.key)) continue;
     if (neverHers(template, facts)) continue;
