@@ -56,6 +56,11 @@ export type ReleaseAreaCode = (typeof RELEASE_AREAS)[number]['code'];
  */
 export type ReleaseCountry = (typeof RELEASE_AREAS)[number]['country'];
 
+/** A stored country (release_areas.country) as a ReleaseCountry; null for anything else. */
+export function asReleaseCountry(value: string | null | undefined): ReleaseCountry | null {
+  return value === 'ENGLAND' || value === 'WALES' ? value : null;
+}
+
 /** Null for a code that is not a release area (the caller validates codes; this never guesses a nation). */
 export function releaseAreaCountry(code: string): ReleaseCountry | null {
   return RELEASE_AREAS.find((area) => area.code === code)?.country ?? null;

@@ -4,7 +4,15 @@
  * is planned the same way whoever causes it.
  */
 import { Injectable } from '@nestjs/common';
-import { TaskCatalogueRepository, TaskEntity, TasksRepository, toTaskTemplate, Tx, WomanEntity } from '@app/database';
+import {
+  ReferenceDataRepository,
+  TaskCatalogueRepository,
+  TaskEntity,
+  TasksRepository,
+  toTaskTemplate,
+  Tx,
+  WomanEntity,
+} from '@app/database';
 import {
   ASSESSMENT_TASK_KEYS,
   AssessmentKind,
@@ -28,7 +36,8 @@ import {
   planTasksForPathway,
   PlannedTask,
   plannedDeadline,
-  releaseAreaCountry,
+  ReleaseCountry,
+  asReleaseCountry,
 } from '@app/domain';
 import { Actor } from './actor';
 import { ChangeRecorder, TaskChange } from './change-recorder.service';
@@ -55,8 +64,16 @@ export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | n
   return { releaseDate: woman.releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt };
 }
 
-/** What the catalogue's eligibility reads about her, as at `now`. */
-export function planningFactsOf(woman: WomanEntity, needIdentifiedAt: Date | null, now: Date): PlanningFacts {
+/**
+ * What the catalogue's eligibility reads about her, as at `now`. The nation of her release area is the stored
+ * reference data's (release_areas.country), so an area added by an admin is planned by its own nation.
+ */
+export function planningFactsOf(
+  woman: WomanEntity,
+  needIdentifiedAt: Date | null,
+  now: Date,
+  releaseCountry: ReleaseCountry | null,
+): PlanningFacts {
   const flags = new Set(woman.sensitiveFlags);
   return {
     ...deadlineAnchorsOf(woman, needIdentifiedAt),
@@ -64,7 +81,7 @@ export function planningFactsOf(woman: WomanEntity, needIdentifiedAt: Date | nul
     releaseType: woman.releaseType,
     flags,
     bankingBarrier: woman.bankingBarrier,
-    releaseCountry: releaseAreaCountry(woman.releaseAreaCode),
+    releaseCountry,
     nationalInsuranceRoute: nationalInsuranceRoute({
       hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
       flags,
@@ -112,7 +129,13 @@ export class TaskPlannerService {
     private readonly catalogue: TaskCatalogueRepository,
     private readonly tasks: TasksRepository,
     private readonly recorder: ChangeRecorder,
+    private readonly reference: ReferenceDataRepository,
   ) {}
+
+  private async releaseCountryOf(tx: Tx, woman: WomanEntity): Promise<ReleaseCountry | null> {
+    const area = woman.releaseArea ?? (await this.reference.findReleaseArea(woman.releaseAreaCode, tx));
+    return asReleaseCountry(area?.country);
+  }
 
   /**
    * Creates the catalogue's tasks for a pathway that has just been marked SUPPORT_REQUIRED. Tasks the
@@ -131,9 +154,8 @@ export class TaskPlannerService {
     const templates = entries.map(toTaskTemplate);
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
-    const planned = planTasksForPathway(templates, pathway, planningFactsOf(woman, needIdentifiedAt, now)).filter(
-      (p) => !existing.has(p.templateKey),
-    );
+    const facts = planningFactsOf(woman, needIdentifiedAt, now, await this.releaseCountryOf(tx, woman));
+    const planned = planTasksForPathway(templates, pathway, facts).filter((p) => !existing.has(p.templateKey));
     return this.insertPlanned(tx, woman, planned, ladders, 'Created from the task catalogue', actor, now);
   }
 
@@ -145,9 +167,8 @@ export class TaskPlannerService {
     const entries = (await this.catalogue.listInTx(tx)).sort((a, b) => a.key.localeCompare(b.key));
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
-    const planned = planReceptionTasks(entries.map(toTaskTemplate), planningFactsOf(woman, null, now)).filter(
-      (p) => !existing.has(p.templateKey),
-    );
+    const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
+    const planned = planReceptionTasks(entries.map(toTaskTemplate), facts).filter((p) => !existing.has(p.templateKey));
     return this.insertPlanned(tx, woman, planned, ladders, 'Created at her reception into custody', actor, now);
   }
 
