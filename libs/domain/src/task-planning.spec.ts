@@ -3,6 +3,8 @@ import { NationalInsuranceRoute } from './national-insurance';
 import { Pathway } from './pathways';
 import { Role } from './roles';
 import {
+  hasNeverHersCondition,
+  neverHers,
   plannedDeadline,
   planReceptionTasks,
   planTasksForPathway,
@@ -386,5 +388,32 @@ describe('planning by nation, National Insurance route and reception', () => {
     expect(tenancy?.description).toContain('until 2027-02-01 (52 weeks from reception)');
     expect(tenancy?.description).toContain('until 2026-08-02 (6 months)');
     expect(planned.find((t) => t.templateKey === 'PRE_RELEASE_ASSESSMENT')?.deadline).toBeNull();
+  });
+});
+
+describe('which tasks a change of her facts can add or remove', () => {
+  const byKey = (key: string) => DEFAULT_TASK_CATALOGUE.find((t) => t.key === key) as TaskTemplate;
+
+  it('marks the nation-, NI-route- and flag-led tasks as conditional, and no others', () => {
+    expect(hasNeverHersCondition(byKey('DUTY_TO_REFER'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('WALES_HOMELESSNESS_PATHWAY_REFERRAL'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('NATIONAL_INSURANCE_NUMBER_CONFIRM'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('EVISA_ACCESS'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('BANK_ACCOUNT'))).toBe(false);
+    expect(hasNeverHersCondition(byKey('CRS_ACCOMMODATION_REFERRAL'))).toBe(false);
+  });
+
+  it('says the duty to refer is not hers once her release area is Welsh (Housing Act 1996 s.213B is English law)', () => {
+    expect(neverHers(byKey('DUTY_TO_REFER'), facts)).toBe(false);
+    expect(neverHers(byKey('DUTY_TO_REFER'), { ...facts, releaseCountry: 'WALES' })).toBe(true);
+    expect(neverHers(byKey('WALES_HOMELESSNESS_PATHWAY_REFERRAL'), { ...facts, releaseCountry: 'WALES' })).toBe(false);
+    // An area whose nation is unknown gets neither nation's referral rather than a guess.
+    expect(neverHers(byKey('DUTY_TO_REFER'), { ...facts, releaseCountry: null })).toBe(true);
+  });
+
+  it('says no NI task is hers once she has her number', () => {
+    expect(neverHers(byKey('NATIONAL_INSURANCE_NUMBER_CONFIRM'), { ...facts, nationalInsuranceRoute: null })).toBe(
+      true,
+    );
   });
 });

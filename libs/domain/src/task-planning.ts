@@ -50,13 +50,19 @@ const ALTERNATIVE_KEY_SUFFIX = '_ALTERNATIVE';
  * route to a National Insurance number): left out silently, since offering an alternative (or a reason naming
  * the flag) would be noise at best and a disclosure at worst.
  */
-function neverHers(template: TaskTemplate, facts: PlanningFacts): boolean {
+export function neverHers(template: Pick<TaskTemplate, 'eligibility'>, facts: PlanningFacts): boolean {
   const { requiresFlag, releaseCountryIn, nationalInsuranceRoute } = template.eligibility;
   if (requiresFlag && !facts.flags.has(requiresFlag)) return true;
   if (releaseCountryIn && (facts.releaseCountry === null || !releaseCountryIn.includes(facts.releaseCountry))) {
     return true;
   }
   return nationalInsuranceRoute !== undefined && facts.nationalInsuranceRoute !== nationalInsuranceRoute;
+}
+
+/** Whether a template carries a "never hers" condition, so a change of her facts can add or remove it. */
+export function hasNeverHersCondition(template: Pick<TaskTemplate, 'eligibility'>): boolean {
+  const { requiresFlag, releaseCountryIn, nationalInsuranceRoute } = template.eligibility;
+  return requiresFlag !== undefined || releaseCountryIn !== undefined || nationalInsuranceRoute !== undefined;
 }
 
 function planTemplate(template: TaskTemplate, facts: PlanningFacts, today: IsoDate): PlannedTask | null {

@@ -30,8 +30,10 @@ import {
   OUTLASTS_RECALL,
   escalationInstants,
   isOpenTaskStatus,
+  hasNeverHersCondition,
   londonDateOf,
   nationalInsuranceRoute,
+  neverHers,
   planReceptionTasks,
   planTasksForPathway,
   PlannedTask,
@@ -133,7 +135,9 @@ export class TaskPlannerService {
   ) {}
 
   private async releaseCountryOf(tx: Tx, woman: WomanEntity): Promise<ReleaseCountry | null> {
-    const area = woman.releaseArea ?? (await this.reference.findReleaseArea(woman.releaseAreaCode, tx));
+    // A loaded relation may be the area she had before an update changed her code: use it only if it matches.
+    const loaded = woman.releaseArea?.code === woman.releaseAreaCode ? woman.releaseArea : null;
+    const area = loaded ?? (await this.reference.findReleaseArea(woman.releaseAreaCode, tx));
     return asReleaseCountry(area?.country);
   }
 
@@ -170,6 +174,57 @@ export class TaskPlannerService {
     const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
     const planned = planReceptionTasks(entries.map(toTaskTemplate), facts).filter((p) => !existing.has(p.templateKey));
     return this.insertPlanned(tx, woman, planned, ladders, 'Created at her reception into custody', actor, now);
+  }
+
+  /**
+   * After a fact that decides which tasks are hers has changed (her release area's nation, whether she has her
+   * National Insurance number, her flags): open tasks that are no longer hers are closed as not needed, and the
+   * ones that now are hers are planned for her open needs (never one she has already done). Returns the new tasks.
+   */
+  async replanForChangedFacts(
+    tx: Tx,
+    woman: WomanEntity,
+    openNeeds: { pathway: Pathway; needIdentifiedAt: Date | null }[],
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const entries = await this.catalogue.listInTx(tx);
+    const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
+    const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
+    const all = await this.tasks.listForWoman(tx, woman.id);
+    const stale = all.filter((t) => {
+      const template = templates.get(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), ''));
+      return isOpenTaskStatus(t.status) && t.subjectId === null && template !== undefined && neverHers(template, facts);
+    });
+    await this.closeTasks(
+      tx,
+      woman,
+      stale,
+      TaskStatus.NOT_NEEDED,
+      'No longer hers: her release area, National Insurance number or circumstances changed',
+      actor,
+      now,
+    );
+    const done = new Set(all.filter((t) => t.status === TaskStatus.DONE).map((t) => t.templateKey));
+    const conditional = (key: string): boolean => {
+      const template = templates.get(key);
+      return template !== undefined && hasNeverHersCondition(template) && !done.has(key);
+    };
+    const created: TaskEntity[] = [];
+    for (const need of openNeeds) {
+      created.push(
+        ...(await this.createTasksForNeed(
+          tx,
+          woman,
+          need.pathway,
+          need.needIdentifiedAt ?? now,
+          actor,
+          now,
+          conditional,
+        )),
+      );
+    }
+    return created;
   }
 
   /** Recording an assessment is the work of its reception task: the open one is closed as done. */

@@ -334,4 +334,53 @@ describe('practical needs (issue 13 points 5, 6, 7, 10, 11)', () => {
       expect(task(englishTasks, 'WALES_HOMELESSNESS_PATHWAY_REFERRAL')).toBeUndefined();
     });
   });
+
+  describe('when the facts that decide her tasks change', () => {
+    it('swaps the duty to refer for the Welsh pathway referral when her release area moves to Wales, audited', async () => {
+      const woman = await createWoman(api.baseUrl, prt.token, { releaseAreaCode: 'GREATER_MANCHESTER' });
+      await recordNeeds(prt.api, woman.id, ['ACCOMMODATION']);
+      const before = await detailOf(woman.id);
+      expect(task(before.tasks, 'DUTY_TO_REFER')?.status).toBe(TaskStatus.TODO);
+      ok(
+        await prt.api.patch<WomanView>(`/women/${woman.id}`, {
+          releaseAreaCode: 'SOUTH_WALES',
+          version: before.version,
+        }),
+      );
+      const after = await detailOf(woman.id);
+      const dutyToRefer = task(after.tasks, 'DUTY_TO_REFER');
+      expect(dutyToRefer?.status).toBe(TaskStatus.NOT_NEEDED);
+      expect(task(after.tasks, 'WALES_HOMELESSNESS_PATHWAY_REFERRAL')?.dueDate).toBe(
+        daysBeforeRelease(woman.releaseDate as string, 56),
+      );
+      const audited = after.auditTrail.filter((e) => e.entityType === 'TASK' && e.entityId === dutyToRefer?.id);
+      expect(audited.map((e) => e.action)).toContain('STATUS_CHANGED');
+    });
+
+    it('closes the NI task once she is recorded as having her number, and plans the first-number route when she is a foreign national', async () => {
+      const woman = await createWoman(api.baseUrl, prt.token);
+      await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
+      const before = await detailOf(woman.id);
+      expect(task(before.tasks, 'NATIONAL_INSURANCE_NUMBER_CONFIRM')?.status).toBe(TaskStatus.TODO);
+      const flagged = ok(
+        await prt.api.patch<WomanView>(`/women/${woman.id}`, {
+          sensitiveFlags: ['FOREIGN_NATIONAL'],
+          version: before.version,
+        }),
+      );
+      const foreign = await detailOf(woman.id);
+      expect(task(foreign.tasks, 'NATIONAL_INSURANCE_NUMBER_CONFIRM')?.status).toBe(TaskStatus.NOT_NEEDED);
+      expect(task(foreign.tasks, 'NATIONAL_INSURANCE_NUMBER_NEW')?.status).toBe(TaskStatus.TODO);
+      expect(task(foreign.tasks, 'EVISA_ACCESS')?.status).toBe(TaskStatus.TODO);
+      ok(
+        await prt.api.patch<WomanView>(`/women/${woman.id}`, {
+          hasNationalInsuranceNumber: true,
+          version: flagged.version,
+        }),
+      );
+      const hasOne = await detailOf(woman.id);
+      expect(task(hasOne.tasks, 'NATIONAL_INSURANCE_NUMBER_NEW')?.status).toBe(TaskStatus.NOT_NEEDED);
+      expect(task(hasOne.tasks, 'EVISA_ACCESS')?.status).toBe(TaskStatus.TODO);
+    });
+  });
 });

@@ -243,10 +243,22 @@ export class WomenService {
         before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate
           ? await this.recomputeDeadlines(tx, saved, actor)
           : [];
-      return { saved, moved };
+      // Which tasks are hers depends on these (issue 13: Welsh areas, the NI route, flag-led tasks).
+      const decides = ['releaseAreaCode', 'hasNationalInsuranceNumber', 'sensitiveFlags'];
+      const replanned = decides.some((k) => changed.includes(k))
+        ? await this.replanForChangedFacts(tx, saved, actor)
+        : [];
+      return { saved, moved: [...moved, ...replanned] };
     });
     await this.scheduler.schedule(updated.moved, this.clock.now());
     return toWomanView(updated.saved, user.role, this.clock.today());
+  }
+
+  private async replanForChangedFacts(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
+    const openNeeds = (await this.pathways.listForWomanInTx(tx, woman.id))
+      .filter((s) => s.status === PathwayStatus.SUPPORT_REQUIRED || s.status === PathwayStatus.IN_PROGRESS)
+      .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
+    return this.planner.replanForChangedFacts(tx, woman, openNeeds, actor, this.clock.now());
   }
 
   private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
