@@ -102,14 +102,12 @@ describe.each(TODAYS)('the demo women generated on %s', (today) => {
       );
     const recalledWithFinanceNeed = women.filter((w) => w.custodyStatus === CustodyStatus.RECALLED && financeNeed(w));
     expect(recalledWithFinanceNeed.length).toBeGreaterThan(5);
-    const routes = women
-      .filter(financeNeed)
-      .map((w) =>
-        nationalInsuranceRoute({
-          hasNationalInsuranceNumber: w.hasNationalInsuranceNumber,
-          flags: new Set(w.sensitiveFlags),
-        }),
-      );
+    const routes = women.filter(financeNeed).map((w) =>
+      nationalInsuranceRoute({
+        hasNationalInsuranceNumber: w.hasNationalInsuranceNumber,
+        flags: new Set(w.sensitiveFlags),
+      }),
+    );
     expect(routes).toContain(NationalInsuranceRoute.CONFIRM_EXISTING);
     expect(routes).toContain(NationalInsuranceRoute.APPLY_FOR_NEW);
     expect(women.some((w) => w.sensitiveFlags.includes(SensitiveFlag.FOREIGN_NATIONAL) && financeNeed(w))).toBe(true);
