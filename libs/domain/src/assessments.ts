@@ -15,9 +15,10 @@ export enum AssessmentMethod {
 export const PRE_RELEASE_ASSESSMENT_DAYS_BEFORE_RELEASE = 84;
 
 /**
- * The immediate needs assessment at reception is due within five working days of her arrival (HMPPS reception
- * screening: the resettlement part of the Basic Custody Screening Tool, done in the first days in custody so that
- * a tenancy, a job or children at home can still be protected; HM Inspectorate of Prisons, Expectations for
- * women's prisons, "Early days in custody").
+ * The immediate needs assessment at reception is due within five working days of her arrival. HM Inspectorate of
+ * Prisons expects immediate needs to be addressed on arrival ("Expectations", early days in custody), and HMPPS
+ * screens resettlement needs in the first days with the Basic Custody Screening Tool; the five working days are
+ * Resettle's reading of that practice (the Transforming Rehabilitation contracts gave BCST part 2 five working
+ * days), not a figure checked against a current HMPPS policy framework.
  */
 export const IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS = 5;
