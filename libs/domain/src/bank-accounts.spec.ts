@@ -42,6 +42,13 @@ describe('bank account applications', () => {
     expect(checkBankAccountEligibility(facts)).toEqual({ eligible: true });
   });
 
+  // Offender Banking Programme (MoJ answer to PQ 6936, 2017) and Unlock: excluded without a release date (remand).
+  it('is open to a recalled woman, who is serving her sentence again with a release date', () => {
+    expect(checkBankAccountEligibility({ ...facts, custodyStatus: CustodyStatus.RECALLED })).toEqual({
+      eligible: true,
+    });
+  });
+
   it('gives every reason she cannot apply', () => {
     const verdict = checkBankAccountEligibility({
       ...facts,
@@ -52,7 +59,7 @@ describe('bank account applications', () => {
     expect(verdict).toEqual({
       eligible: false,
       reasons: [
-        'She is remanded, not sentenced.',
+        'She is remanded, not sentenced or recalled.',
         'She has 29 days left to serve; this task needs more than 42 days (6 weeks).',
         'A banking barrier is recorded: Existing joint account with her partner.',
       ],

@@ -58,12 +58,19 @@ export function bankAccountTransitionProblem(from: BankAccountStatus, to: BankAc
   );
 }
 
-/** Banks only take applications from sentenced women with more than six weeks left to serve. */
+/** Banks only take applications from women serving a sentence with more than six weeks left to serve. */
 export const BANK_ACCOUNT_MIN_DAYS_TO_SERVE = 42;
 
-/** The one rule, shared by the catalogue's BANK_ACCOUNT task and the application endpoint. */
+/**
+ * The one rule, shared by the catalogue's BANK_ACCOUNT task and the application endpoint. HMPPS's Offender
+ * Banking Programme, run with the partner banks, is for people "soon to be released from custody" (Ministry of
+ * Justice answer to PQ 6936, 11 September 2017), and the banks exclude people without a release date so that
+ * accounts do not lie dormant (Unlock, "Opening a basic bank account before release"). That excludes remand,
+ * not recall: a recalled woman is serving her sentence again and has a release date (the 2024 inspection's
+ * seed: up to a third of releases from Bronzefield and Styal are recalled women).
+ */
 export const BANK_ACCOUNT_ELIGIBILITY: EligibilityRule = {
-  custodyStatusIn: [CustodyStatus.SENTENCED],
+  custodyStatusIn: [CustodyStatus.SENTENCED, CustodyStatus.RECALLED],
   minDaysToServe: BANK_ACCOUNT_MIN_DAYS_TO_SERVE,
   requiresNoBankingBarrier: true,
 };

@@ -1,6 +1,7 @@
 import { REFERRAL_TASK_KEYS } from './referrals';
 import { EscalationTarget } from './alerts';
 import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
+import { NationalInsuranceRoute } from './national-insurance';
 import { PATHWAYS, Pathway } from './pathways';
 import { Role } from './roles';
 import { DeadlineAnchor, OffsetUnit, TaskTemplate } from './task-template';
@@ -31,11 +32,12 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     }
   });
 
-  it('retires only the CRS entries outside the contracts before release (issue 13, point 8)', () => {
-    expect(DEFAULT_TASK_CATALOGUE.filter((t) => !t.active).map((t) => t.key)).toEqual([
-      'CRS_FINANCE_BENEFIT_DEBT_SUPPORT',
-      'CRS_EDUCATION_WORK_SUPPORT',
-    ]);
+  it('retires only the NI entry split in two and the CRS entries outside the contracts before release (issue 13, points 6 and 8)', () => {
+    expect(
+      DEFAULT_TASK_CATALOGUE.filter((t) => !t.active)
+        .map((t) => t.key)
+        .sort(),
+    ).toEqual(['CRS_EDUCATION_WORK_SUPPORT', 'CRS_FINANCE_BENEFIT_DEBT_SUPPORT', 'NATIONAL_INSURANCE_NUMBER']);
   });
 
   it('has every template titled, described and with a whole, non-negative at-risk lead', () => {
@@ -50,6 +52,10 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     for (const t of DEFAULT_TASK_CATALOGUE.filter((c) => c.releaseCritical)) {
       if (t.deadline.anchor === DeadlineAnchor.NEED_IDENTIFIED) {
         expect([t.key, t.deadline.offset, t.deadline.unit]).toEqual([t.key, 2, OffsetUnit.WORKING_DAYS]);
+      } else if (t.deadline.anchor === DeadlineAnchor.RECEPTION) {
+        // The tenancy cannot wait: within days of her arrival.
+        expect([t.key, t.deadline.unit]).toEqual([t.key, OffsetUnit.WORKING_DAYS]);
+        expect(t.deadline.offset).toBeLessThanOrEqual(5);
       } else {
         expect([t.key, t.deadline.anchor]).toEqual([t.key, DeadlineAnchor.RELEASE]);
         expect(t.deadline.offset).toBeLessThan(0);
@@ -133,12 +139,73 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
       OffsetUnit.CALENDAR_DAYS,
       false,
     ],
+    // gov.uk "Get your National Insurance number" (CA5403): up to 15 days by post, plus 7 days' margin.
     [
-      'NATIONAL_INSURANCE_NUMBER',
+      'NATIONAL_INSURANCE_NUMBER_CONFIRM',
       Pathway.FINANCE_AND_ID,
       Role.PRE_RELEASE_TEAM,
       DeadlineAnchor.RELEASE,
-      -70,
+      -22,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    // gov.uk "Apply for a National Insurance number" (DWP): 56 days allowed, plus 7 days' margin.
+    [
+      'NATIONAL_INSURANCE_NUMBER_NEW',
+      Pathway.FINANCE_AND_ID,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -63,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    // gov.uk "Get access to your eVisa": 28 days allowed (none published), plus 7 days' margin.
+    [
+      'EVISA_ACCESS',
+      Pathway.FINANCE_AND_ID,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -35,
+      OffsetUnit.CALENDAR_DAYS,
+      true,
+    ],
+    // HMPPS reception screening: immediate needs within five working days of reception.
+    [
+      'IMMEDIATE_NEEDS_ASSESSMENT',
+      Pathway.ACCOMMODATION,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RECEPTION,
+      5,
+      OffsetUnit.WORKING_DAYS,
+      false,
+    ],
+    // HB Regulations 2006 reg.7; UC Regulations 2013 reg.19: the council and DWP told within three working days.
+    [
+      'PROTECT_TENANCY',
+      Pathway.ACCOMMODATION,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RECEPTION,
+      3,
+      OffsetUnit.WORKING_DAYS,
+      true,
+    ],
+    // The pre-release assessment 12 weeks (84 days) before release.
+    [
+      'PRE_RELEASE_ASSESSMENT',
+      Pathway.ACCOMMODATION,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -84,
+      OffsetUnit.CALENDAR_DAYS,
+      false,
+    ],
+    // Housing (Wales) Act 2014 s.55(4): threatened with homelessness within 56 days.
+    [
+      'WALES_HOMELESSNESS_PATHWAY_REFERRAL',
+      Pathway.ACCOMMODATION,
+      Role.PRE_RELEASE_TEAM,
+      DeadlineAnchor.RELEASE,
+      -56,
       OffsetUnit.CALENDAR_DAYS,
       true,
     ],
@@ -230,9 +297,9 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     expect(template('CRS_SEX_WORK_REFERRAL').atRiskLeadWorkingDays).toBe(1);
   });
 
-  it('only lets sentenced women with more than six weeks left and no banking barrier apply for a bank account', () => {
+  it('lets women serving a sentence (sentenced or recalled) with more than six weeks left and no banking barrier apply for a bank account', () => {
     expect(template('BANK_ACCOUNT').eligibility).toEqual({
-      custodyStatusIn: [CustodyStatus.SENTENCED],
+      custodyStatusIn: [CustodyStatus.SENTENCED, CustodyStatus.RECALLED],
       minDaysToServe: 42,
       requiresNoBankingBarrier: true,
     });
@@ -259,5 +326,26 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
   it('has a safety plan for the release address alongside the domestic abuse referral', () => {
     const keys = DEFAULT_TASK_CATALOGUE.filter((t) => t.pathway === Pathway.DOMESTIC_ABUSE).map((t) => t.key);
     expect(keys).toEqual(['CRS_DOMESTIC_ABUSE_REFERRAL', 'DOMESTIC_ABUSE_SAFETY_PLAN']);
+  });
+
+  it('retires the single National Insurance task for two routes, each for the women who need it', () => {
+    expect(template('NATIONAL_INSURANCE_NUMBER').active).toBe(false);
+    expect(template('NATIONAL_INSURANCE_NUMBER_CONFIRM').eligibility).toEqual({
+      nationalInsuranceRoute: NationalInsuranceRoute.CONFIRM_EXISTING,
+    });
+    expect(template('NATIONAL_INSURANCE_NUMBER_NEW').eligibility).toEqual({
+      nationalInsuranceRoute: NationalInsuranceRoute.APPLY_FOR_NEW,
+    });
+  });
+
+  it('gives England’s duty to refer to English areas and the Welsh pathway referral to Welsh areas', () => {
+    expect(template('DUTY_TO_REFER').eligibility.releaseCountryIn).toEqual(['ENGLAND']);
+    expect(template('WALES_HOMELESSNESS_PATHWAY_REFERRAL').eligibility.releaseCountryIn).toEqual(['WALES']);
+  });
+
+  it('offers the eVisa steps to foreign nationals only', () => {
+    expect(template('EVISA_ACCESS').eligibility).toEqual({ requiresFlag: SensitiveFlag.FOREIGN_NATIONAL });
+    expect(template('EVISA_ACCESS').description).toMatch(/UKVI account/);
+    expect(template('EVISA_ACCESS').description).toMatch(/share code/);
   });
 });

@@ -3,12 +3,20 @@
  * and when it is due. Grounded in chapter 3 of HM Inspectorates of Probation and Prisons, "The quality of work
  * undertaken with women" (May 2024). Keys are stored on tasks, so never rename one: retire it (active: false).
  */
+import {
+  AssessmentKind,
+  IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS,
+  PRE_RELEASE_ASSESSMENT_DAYS_BEFORE_RELEASE,
+} from './assessments';
 import { BANK_ACCOUNT_ELIGIBILITY, BANK_ACCOUNT_MIN_DAYS_TO_SERVE } from './bank-accounts';
+import { ID_DOCUMENT_ISSUERS, ID_DOCUMENT_SAFETY_MARGIN_WORKING_DAYS, IdDocumentType } from './id-documents';
+import { NationalInsuranceRoute } from './national-insurance';
 import { Pathway } from './pathways';
 import { REFERRAL_SEND_ESCALATION } from './referrals';
 import { Role } from './roles';
 import { UNSUPERVISED_RELEASE_TYPES } from './release-supervision';
 import { DeadlineAnchor, DeadlineRule, OffsetUnit, TaskTemplate } from './task-template';
+import { TENANCY_PROTECTION_WORKING_DAYS } from './tenancy-protection';
 import { SensitiveFlag } from './woman';
 
 function daysFromRelease(offset: number): DeadlineRule {
@@ -41,6 +49,20 @@ const SUPERVISED_ONLY = { releaseTypeNotIn: [...UNSUPERVISED_RELEASE_TYPES] };
  */
 const HAS_HDC_ELIGIBILITY_DATE = { requiresHdcEligibilityDate: true };
 const HDC_PROCESS_START_DAYS = 70;
+
+function workingDaysFromReception(offset: number): DeadlineRule {
+  return { anchor: DeadlineAnchor.RECEPTION, offset, unit: OffsetUnit.WORKING_DAYS };
+}
+
+/**
+ * Due when an application must go in for the document to arrive with the safety margin before release: the
+ * issuer's lead time plus the margin's working days as a calendar week (the task's due day is then brought to a
+ * working day). Keeps each task's deadline tied to the lead time (and its source) in id-documents.ts.
+ */
+function applyInTimeFor(document: IdDocumentType): DeadlineRule {
+  const marginCalendarDays = Math.ceil((ID_DOCUMENT_SAFETY_MARGIN_WORKING_DAYS * 7) / 5);
+  return daysFromRelease(-(ID_DOCUMENT_ISSUERS[document].leadTimeDays + marginCalendarDays));
+}
 
 /** Long pieces of work get a week's warning; short ones two days; referrals due in two days, one. */
 const LONG_LEAD = 5;
@@ -96,7 +118,25 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     deadline: daysFromRelease(-56),
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: true,
-    eligibility: {},
+    // The duty to refer is English law (Housing Act 1996 s.213B, inserted by the Homelessness Reduction Act 2017).
+    eligibility: { releaseCountryIn: ['ENGLAND'] },
+    active: true,
+  },
+  {
+    key: 'WALES_HOMELESSNESS_PATHWAY_REFERRAL',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'Refer her to the Welsh local authority under the national pathway',
+    description:
+      'She is going to a Welsh area, where the English duty to refer does not apply. Under the Welsh Government’s National Pathway for Homelessness Services ' +
+      'to Children, Young People and Adults in the Secure Estate, refer her, with her consent, to the housing authority she will return to, so it can assess ' +
+      'her (Housing (Wales) Act 2014 s.62) and help prevent her homelessness (s.66) or help secure her a home (s.73) before she leaves. ' +
+      'The authority must be able to start 56 days before release, when she counts as threatened with homelessness (s.55(4)).',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    // Housing (Wales) Act 2014 s.55(4): threatened with homelessness within 56 days; the pathway starts the help then.
+    deadline: daysFromRelease(-56),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: true,
+    eligibility: { releaseCountryIn: ['WALES'] },
     active: true,
   },
   {
@@ -232,6 +272,55 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     atRiskLeadWorkingDays: LONG_LEAD,
     releaseCritical: true,
     eligibility: {},
+    // Retired: confirming a number and getting a first one are different tasks with different lead times.
+    active: false,
+  },
+  {
+    key: 'NATIONAL_INSURANCE_NUMBER_CONFIRM',
+    pathway: Pathway.FINANCE_AND_ID,
+    title: 'Get her National Insurance number confirmed in writing (HMRC)',
+    description:
+      'She was almost certainly sent a number before she was 16. If she does not have it to hand, ask HM Revenue and Customs for a letter confirming it ' +
+      '(form CA5403 by post: up to 15 days). If HMRC finds no number for her, she needs a new one: apply to DWP instead. ' +
+      'Without it she cannot work on ROTL or on release.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    // Lead time: gov.uk "Get your National Insurance number" (CA5403), up to 15 days by post; see id-documents.ts.
+    deadline: applyInTimeFor(IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: true,
+    eligibility: { nationalInsuranceRoute: NationalInsuranceRoute.CONFIRM_EXISTING },
+    active: true,
+  },
+  {
+    key: 'NATIONAL_INSURANCE_NUMBER_NEW',
+    pathway: Pathway.FINANCE_AND_ID,
+    title: 'Apply for her first National Insurance number (DWP)',
+    description:
+      'She has never had a National Insurance number. Apply to the Department for Work and Pensions with her right to work and identity documents; ' +
+      'DWP may need to see her for an evidence of identity check, so arrange it with the prison. Without it she cannot work on ROTL or on release.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    // Lead time: gov.uk "Apply for a National Insurance number" (DWP, identity checked); eight weeks allowed, see id-documents.ts.
+    deadline: applyInTimeFor(IdDocumentType.NEW_NATIONAL_INSURANCE_NUMBER),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: true,
+    eligibility: { nationalInsuranceRoute: NationalInsuranceRoute.APPLY_FOR_NEW },
+    active: true,
+  },
+  {
+    key: 'EVISA_ACCESS',
+    pathway: Pathway.FINANCE_AND_ID,
+    title: 'Help her get access to her eVisa (UKVI account and share code)',
+    description:
+      'Biometric residence permits expired on 31 December 2024: she now proves her immigration status with an eVisa. ' +
+      '1. Create her UKVI account (with her passport, or her expired BRP), using an email address and phone she can keep using, or through the UKVI Resolution Centre. ' +
+      '2. Link her eVisa to the identity document she will travel and prove her identity with. ' +
+      '3. Shortly before release, make a share code for what she needs first (right to rent for her landlord, right to work for an employer, or for DWP): a code lasts 90 days.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    // Lead time: gov.uk "Get access to your eVisa" publishes none; four weeks allowed, see id-documents.ts.
+    deadline: applyInTimeFor(IdDocumentType.EVISA_ACCESS),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: true,
+    eligibility: { requiresFlag: SensitiveFlag.FOREIGN_NATIONAL },
     active: true,
   },
   {
@@ -513,4 +602,65 @@ export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
     },
     active: true,
   },
+
+  // RECEPTION: planned for every woman when she arrives (see PLANNED_AT_RECEPTION), not from a pathway's need.
+  {
+    key: 'IMMEDIATE_NEEDS_ASSESSMENT',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'Complete her immediate needs assessment',
+    description:
+      'Within her first days in custody, ask her about every pathway: her home and tenancy, children, benefits, debts, health, work. ' +
+      'Record it as her IMMEDIATE_NEEDS assessment; each pathway marked as needing support gets its tasks.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    deadline: workingDaysFromReception(IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS),
+    atRiskLeadWorkingDays: SHORT_LEAD,
+    releaseCritical: false,
+    eligibility: {},
+    active: true,
+  },
+  {
+    key: 'PROTECT_TENANCY',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'Protect her tenancy: tell the council and DWP, or end it properly',
+    description:
+      'If she has a home, her rent can be paid only for a limited time while she is in custody, and only if the council (Housing Benefit) or DWP (Universal Credit housing costs) is told. ' +
+      'With her consent, tell them and her landlord now, and keep the home if she can return in time; if she cannot, help her give it up properly so she does not build arrears that bar her from rehousing. ' +
+      'This applies on remand too.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    // Housing Benefit Regulations 2006 reg.7(13),(16),(17); Universal Credit Regulations 2013 reg.19(2),(3) and Sch.3 para.9: see tenancy-protection.ts.
+    deadline: workingDaysFromReception(TENANCY_PROTECTION_WORKING_DAYS),
+    atRiskLeadWorkingDays: REFERRAL_LEAD,
+    releaseCritical: true,
+    eligibility: {},
+    active: true,
+  },
+  {
+    key: 'PRE_RELEASE_ASSESSMENT',
+    pathway: Pathway.ACCOMMODATION,
+    title: 'Complete her pre-release assessment',
+    description:
+      'Twelve weeks before release, review every pathway with her and record it as her PRE_RELEASE assessment, so what is still open has time to be done.',
+    ownerRole: Role.PRE_RELEASE_TEAM,
+    deadline: daysFromRelease(-PRE_RELEASE_ASSESSMENT_DAYS_BEFORE_RELEASE),
+    atRiskLeadWorkingDays: LONG_LEAD,
+    releaseCritical: false,
+    eligibility: {},
+    active: true,
+  },
 ];
+
+/**
+ * Planned for every woman at reception (a new arrival or a recall), whatever her needs: the assessments that
+ * find her needs, and her tenancy, which is lost in the first weeks if nobody acts. Never planned from a pathway.
+ */
+export const PLANNED_AT_RECEPTION: readonly string[] = [
+  'IMMEDIATE_NEEDS_ASSESSMENT',
+  'PROTECT_TENANCY',
+  'PRE_RELEASE_ASSESSMENT',
+];
+
+/** Which assessment closes which reception task when it is recorded. */
+export const ASSESSMENT_TASK_KEYS: Readonly<Record<AssessmentKind, string>> = {
+  [AssessmentKind.IMMEDIATE_NEEDS]: 'IMMEDIATE_NEEDS_ASSESSMENT',
+  [AssessmentKind.PRE_RELEASE]: 'PRE_RELEASE_ASSESSMENT',
+};

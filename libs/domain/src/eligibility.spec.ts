@@ -10,7 +10,11 @@ const sentencedWithTimeToServe: EligibilityFacts = {
   flags: new Set(),
 };
 
-const bankAccountRule: EligibilityRule = { custodyStatusIn: [CustodyStatus.SENTENCED], minDaysToServe: 42 };
+// The prison banking scheme's rule (see bank-accounts.ts): serving a sentence (sentenced or recalled), not remand.
+const bankAccountRule: EligibilityRule = {
+  custodyStatusIn: [CustodyStatus.SENTENCED, CustodyStatus.RECALLED],
+  minDaysToServe: 42,
+};
 
 describe('checkEligibility', () => {
   it('is eligible for a rule with no conditions', () => {
@@ -45,15 +49,15 @@ describe('checkEligibility', () => {
     it('is not eligible when remanded, and says so plainly', () => {
       expect(
         checkEligibility(bankAccountRule, { ...sentencedWithTimeToServe, custodyStatus: CustodyStatus.REMANDED }),
-      ).toEqual({ eligible: false, reasons: ['She is remanded, not sentenced.'] });
+      ).toEqual({ eligible: false, reasons: ['She is remanded, not sentenced or recalled.'] });
     });
 
-    it('is not eligible when recalled', () => {
+    it('is eligible when recalled: she is serving her sentence again, with a release date', () => {
       const verdict = checkEligibility(bankAccountRule, {
         ...sentencedWithTimeToServe,
         custodyStatus: CustodyStatus.RECALLED,
       });
-      expect(verdict).toEqual({ eligible: false, reasons: ['She is recalled, not sentenced.'] });
+      expect(verdict).toEqual({ eligible: true });
     });
 
     it('gives every reason at once', () => {
@@ -65,7 +69,7 @@ describe('checkEligibility', () => {
       expect(verdict).toEqual({
         eligible: false,
         reasons: [
-          'She is remanded, not sentenced.',
+          'She is remanded, not sentenced or recalled.',
           'She has 1 day left to serve; this task needs more than 42 days (6 weeks).',
         ],
       });

@@ -12,12 +12,33 @@ export enum IdDocumentType {
   ADOPTION_CERTIFICATE = 'ADOPTION_CERTIFICATE',
   DECREE_ABSOLUTE = 'DECREE_ABSOLUTE',
   DRIVING_LICENCE = 'DRIVING_LICENCE',
+  /** Retired: BRPs expired on 31 December 2024 (see RETIRED_ID_DOCUMENT_TYPES); kept so old rows stay readable. */
   BIOMETRIC_RESIDENCE_PERMIT = 'BIOMETRIC_RESIDENCE_PERMIT',
   DEED_POLL = 'DEED_POLL',
+  /** HMRC's letter confirming a number she already has (form CA5403). */
   NATIONAL_INSURANCE_NUMBER_LETTER = 'NATIONAL_INSURANCE_NUMBER_LETTER',
+  /** A number she never had, from DWP. */
+  NEW_NATIONAL_INSURANCE_NUMBER = 'NEW_NATIONAL_INSURANCE_NUMBER',
+  /** Access to her eVisa: a UKVI account linked to her identity document, and a share code to prove her status. */
+  EVISA_ACCESS = 'EVISA_ACCESS',
 }
 
 export const ID_DOCUMENT_TYPES: readonly IdDocumentType[] = Object.values(IdDocumentType);
+
+/**
+ * Documents nobody can apply for any more. Biometric residence permits expired on 31 December 2024: foreign
+ * nationals now prove their status with an eVisa through a UKVI account (gov.uk "Biometric residence permits
+ * (BRPs)" and "Get access to your eVisa"). Old applications stay readable; new ones are refused.
+ */
+export const RETIRED_ID_DOCUMENT_TYPES: Readonly<Partial<Record<IdDocumentType, string>>> = {
+  [IdDocumentType.BIOMETRIC_RESIDENCE_PERMIT]:
+    'Biometric residence permits expired on 31 December 2024 and are no longer issued: apply for EVISA_ACCESS instead',
+};
+
+/** The documents a new application may be made for. */
+export const OPEN_ID_DOCUMENT_TYPES: readonly IdDocumentType[] = ID_DOCUMENT_TYPES.filter(
+  (type) => RETIRED_ID_DOCUMENT_TYPES[type] === undefined,
+);
 
 export enum IdApplicationStatus {
   APPLIED = 'APPLIED',
@@ -78,6 +99,7 @@ export const ID_DOCUMENT_ISSUERS: Readonly<Record<IdDocumentType, IdDocumentIssu
     typicalCostPence: 1700,
     leadTimeDays: 21,
   },
+  // Retired (see RETIRED_ID_DOCUMENT_TYPES): kept for the applications made before 2025.
   [IdDocumentType.BIOMETRIC_RESIDENCE_PERMIT]: {
     label: 'Biometric residence permit (replacement)',
     issuer: 'Home Office',
@@ -90,12 +112,32 @@ export const ID_DOCUMENT_ISSUERS: Readonly<Record<IdDocumentType, IdDocumentIssu
     typicalCostPence: 4200,
     leadTimeDays: 42,
   },
-  // HMRC allocates numbers now, not the jobcentre, and the inspection found it took weeks.
+  // gov.uk "Get your National Insurance number" (form CA5403): "It can take up to 15 days to get your National
+  // Insurance number by post."
   [IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER]: {
-    label: 'National Insurance number letter',
+    label: 'National Insurance number letter (HMRC, form CA5403)',
     issuer: 'HM Revenue and Customs',
     typicalCostPence: 0,
+    leadTimeDays: 15,
+  },
+  // gov.uk "Apply for a National Insurance number": DWP allocates a first number after checking her identity,
+  // which may need an evidence of identity interview. gov.uk publishes no turnaround; eight weeks is the
+  // conservative allowance the inspection's "weeks" suggested, kept from the old single NI rule.
+  [IdDocumentType.NEW_NATIONAL_INSURANCE_NUMBER]: {
+    label: 'New National Insurance number (DWP)',
+    issuer: 'the Department for Work and Pensions',
+    typicalCostPence: 0,
     leadTimeDays: 56,
+  },
+  // gov.uk "Get access to your eVisa": creating a UKVI account and seeing the eVisa is free. She needs her
+  // passport (or expired BRP) and an email address and phone she can use again, which a woman in prison lacks,
+  // so staff work through the UKVI Resolution Centre; UKVI publishes no turnaround and four weeks is our
+  // allowance. A share code (gov.uk "Prove your immigration status") lasts 90 days, so make it near release.
+  [IdDocumentType.EVISA_ACCESS]: {
+    label: 'eVisa access (UKVI account, linked, share code)',
+    issuer: 'UK Visas and Immigration',
+    typicalCostPence: 0,
+    leadTimeDays: 28,
   },
 };
 

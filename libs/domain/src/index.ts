@@ -24,6 +24,8 @@ export * from './release-supervision';
 export * from './crs-scope';
 export * from './bank-accounts';
 export * from './id-documents';
+export * from './national-insurance';
+export * from './tenancy-protection';
 export * from './release-day';
 export * from './movements';
 export * from './recall-evidence';

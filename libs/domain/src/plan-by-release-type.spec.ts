@@ -8,6 +8,7 @@
 import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
 import { computeDeadline } from './deadlines';
 import { checkEligibility } from './eligibility';
+import { NationalInsuranceRoute } from './national-insurance';
 import { isSupervisedAfterRelease } from './release-supervision';
 import { Pathway } from './pathways';
 import { Role } from './roles';
@@ -23,6 +24,8 @@ const facts: PlanningFacts = {
   custodyStatus: CustodyStatus.SENTENCED,
   releaseType: ReleaseType.LICENCE,
   flags: new Set([SensitiveFlag.DOMESTIC_ABUSE, SensitiveFlag.SEX_WORK]),
+  releaseCountry: 'ENGLAND',
+  nationalInsuranceRoute: NationalInsuranceRoute.CONFIRM_EXISTING,
   now: new Date('2026-06-01T09:00:00Z'),
 };
 

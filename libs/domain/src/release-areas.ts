@@ -48,3 +48,20 @@ export const RELEASE_AREAS = [
 ] as const;
 
 export type ReleaseAreaCode = (typeof RELEASE_AREAS)[number]['code'];
+
+/**
+ * The nation whose housing law applies to a release area. Homelessness law is devolved: England has the duty
+ * to refer (Housing Act 1996 s.213B, inserted by the Homelessness Reduction Act 2017), Wales the Housing
+ * (Wales) Act 2014 Part 2 and the Welsh Government's national pathway for people leaving the secure estate.
+ */
+export type ReleaseCountry = (typeof RELEASE_AREAS)[number]['country'];
+
+/** A stored country (release_areas.country) as a ReleaseCountry; null for anything else. */
+export function asReleaseCountry(value: string | null | undefined): ReleaseCountry | null {
+  return value === 'ENGLAND' || value === 'WALES' ? value : null;
+}
+
+/** Null for a code that is not a release area (the caller validates codes; this never guesses a nation). */
+export function releaseAreaCountry(code: string): ReleaseCountry | null {
+  return RELEASE_AREAS.find((area) => area.code === code)?.country ?? null;
+}

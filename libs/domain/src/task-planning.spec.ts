@@ -1,7 +1,17 @@
 import { DEFAULT_TASK_CATALOGUE } from './default-task-catalogue';
+import { NationalInsuranceRoute } from './national-insurance';
 import { Pathway } from './pathways';
 import { Role } from './roles';
-import { plannedDeadline, planTasksForPathway, PlanningFacts, recomputeDeadline } from './task-planning';
+import {
+  hasNeverHersCondition,
+  neverHers,
+  plannedDeadline,
+  planReceptionTasks,
+  planTasksForPathway,
+  PlanningFacts,
+  recomputeDeadline,
+  withinReceptionWindow,
+} from './task-planning';
 import { DeadlineAnchor, OffsetUnit, TaskTemplate } from './task-template';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
 
@@ -12,6 +22,8 @@ const facts: PlanningFacts = {
   custodyStatus: CustodyStatus.SENTENCED,
   releaseType: ReleaseType.LICENCE,
   flags: new Set(),
+  releaseCountry: 'ENGLAND',
+  nationalInsuranceRoute: NationalInsuranceRoute.CONFIRM_EXISTING,
   now: new Date('2026-06-01T09:00:00Z'),
 };
 
@@ -71,7 +83,7 @@ describe('planTasksForPathway', () => {
   it('plans the bank account itself when she has more than six weeks to serve', () => {
     const keys = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, facts).map((t) => t.templateKey);
     expect(keys).toEqual([
-      'NATIONAL_INSURANCE_NUMBER',
+      'NATIONAL_INSURANCE_NUMBER_CONFIRM',
       'BANK_ACCOUNT',
       'ID_DOCUMENTS',
       'FINANCE_DEBT_SUPPORT_BEFORE_RELEASE',
@@ -103,13 +115,13 @@ describe('planTasksForPathway', () => {
     expect(planned.map((task) => task.templateKey)).toContain('BANK_ACCOUNT_ALTERNATIVE');
   });
 
-  it('plans the bank account alternative for a remanded woman, saying she is not sentenced', () => {
+  it('plans the bank account alternative for a remanded woman, saying she is not serving a sentence', () => {
     const planned = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
       ...facts,
       custodyStatus: CustodyStatus.REMANDED,
     });
     const alternative = planned.find((task) => task.templateKey === 'BANK_ACCOUNT_ALTERNATIVE');
-    expect(alternative?.ineligibleReasons).toEqual(['She is remanded, not sentenced.']);
+    expect(alternative?.ineligibleReasons).toEqual(['She is remanded, not sentenced or recalled.']);
   });
 
   it('without a release date, leaves release deadlines empty and says why there is no bank account', () => {
@@ -264,5 +276,144 @@ describe('plannedDeadline when a recall leaves little time', () => {
     expect(plannedDeadline(referral, tomorrowRelease, '2026-06-01')?.dueDate).toBe('2026-06-02');
     const todayRelease = { ...anchors, releaseDate: '2026-06-01' };
     expect(plannedDeadline(referral, todayRelease, '2026-06-01')?.dueDate).toBe('2026-06-01');
+  });
+});
+
+describe('planning by nation, National Insurance route and reception', () => {
+  const ids = (planned: { templateKey: string }[]): string[] => planned.map((t) => t.templateKey);
+
+  // Housing Act 1996 s.213B (England) v Housing (Wales) Act 2014 and the Welsh national pathway.
+  it('gives a woman going to a Welsh area the Welsh pathway referral instead of the duty to refer', () => {
+    const welsh = ids(
+      planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, { ...facts, releaseCountry: 'WALES' }),
+    );
+    expect(welsh).toContain('WALES_HOMELESSNESS_PATHWAY_REFERRAL');
+    expect(welsh).not.toContain('DUTY_TO_REFER');
+    const english = ids(planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, facts));
+    expect(english).not.toContain('WALES_HOMELESSNESS_PATHWAY_REFERRAL');
+  });
+
+  it('dates the Welsh referral 56 days before release (Housing (Wales) Act 2014 s.55(4))', () => {
+    // Release Wed 30 Sep 2026; 56 days before is Wed 5 Aug 2026.
+    const [referral] = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, {
+      ...facts,
+      releaseCountry: 'WALES',
+    }).filter((t) => t.templateKey === 'WALES_HOMELESSNESS_PATHWAY_REFERRAL');
+    expect(referral?.deadline?.dueDate).toBe('2026-08-05');
+  });
+
+  it('plans confirming her number, or applying for a first one, never both and nothing when she has it', () => {
+    const finance = (route: NationalInsuranceRoute | null): string[] =>
+      ids(
+        planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+          ...facts,
+          nationalInsuranceRoute: route,
+        }),
+      );
+    expect(finance(NationalInsuranceRoute.CONFIRM_EXISTING).filter((k) => k.startsWith('NATIONAL_INSURANCE'))).toEqual([
+      'NATIONAL_INSURANCE_NUMBER_CONFIRM',
+    ]);
+    expect(finance(NationalInsuranceRoute.APPLY_FOR_NEW).filter((k) => k.startsWith('NATIONAL_INSURANCE'))).toEqual([
+      'NATIONAL_INSURANCE_NUMBER_NEW',
+    ]);
+    expect(finance(null).filter((k) => k.startsWith('NATIONAL_INSURANCE'))).toEqual([]);
+  });
+
+  it('dates each NI route from its own lead time', () => {
+    // Release Wed 30 Sep 2026. CA5403 (15 days + 7): Tue 8 Sep 2026. DWP (56 + 7): Wed 29 Jul 2026.
+    const confirm = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, facts).find(
+      (t) => t.templateKey === 'NATIONAL_INSURANCE_NUMBER_CONFIRM',
+    );
+    expect(confirm?.deadline?.dueDate).toBe('2026-09-08');
+    const first = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+      ...facts,
+      nationalInsuranceRoute: NationalInsuranceRoute.APPLY_FOR_NEW,
+    }).find((t) => t.templateKey === 'NATIONAL_INSURANCE_NUMBER_NEW');
+    expect(first?.deadline?.dueDate).toBe('2026-07-29');
+  });
+
+  it('plans the eVisa steps for a foreign national only (BRPs expired 31 December 2024)', () => {
+    expect(ids(planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, facts))).not.toContain(
+      'EVISA_ACCESS',
+    );
+    const foreign = planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.FINANCE_AND_ID, {
+      ...facts,
+      flags: new Set([SensitiveFlag.FOREIGN_NATIONAL]),
+    }).find((t) => t.templateKey === 'EVISA_ACCESS');
+    // Release Wed 30 Sep 2026, 35 days before: Wed 26 Aug 2026.
+    expect(foreign?.deadline?.dueDate).toBe('2026-08-26');
+  });
+
+  it('never plans the reception tasks from a pathway', () => {
+    expect(ids(planTasksForPathway(DEFAULT_TASK_CATALOGUE, Pathway.ACCOMMODATION, facts))).not.toContain(
+      'PROTECT_TENANCY',
+    );
+  });
+
+  const atReception = { ...facts, now: new Date('2026-02-02T10:00:00Z') }; // Mon 2 Feb 2026, her reception day
+
+  it('plans reception tasks only up to the day her immediate needs assessment falls due', () => {
+    // Reception Mon 2 Feb 2026 + 5 working days = Mon 9 Feb 2026.
+    expect(withinReceptionWindow('2026-02-02', '2026-02-09')).toBe(true);
+    expect(withinReceptionWindow('2026-02-02', '2026-02-10')).toBe(false);
+    expect(withinReceptionWindow(null, '2026-02-02')).toBe(false);
+    expect(planReceptionTasks(DEFAULT_TASK_CATALOGUE, facts)).toEqual([]); // facts.now is Mon 1 Jun 2026
+  });
+
+  it('plans the assessments and the tenancy at reception, dated from reception and release', () => {
+    // Reception Mon 2 Feb 2026: 5 working days is Mon 9 Feb; 3 working days is Thu 5 Feb.
+    // Release Wed 30 Sep 2026: 84 days before is Wed 8 Jul 2026.
+    const planned = planReceptionTasks(DEFAULT_TASK_CATALOGUE, atReception);
+    expect(planned.map((t) => [t.templateKey, t.deadline?.dueDate])).toEqual([
+      ['IMMEDIATE_NEEDS_ASSESSMENT', '2026-02-09'],
+      ['PROTECT_TENANCY', '2026-02-05'],
+      ['PRE_RELEASE_ASSESSMENT', '2026-07-08'],
+    ]);
+    // Away from 2 Feb to 30 Sep: more than 13 weeks and more than 6 months (2 Aug), so neither continues.
+    const tenancy = planned.find((t) => t.templateKey === 'PROTECT_TENANCY');
+    expect(tenancy?.description).toContain('Housing Benefit stops now');
+    expect(tenancy?.description).toContain('Universal Credit housing costs stop now');
+  });
+
+  it('gives a remand woman the tenancy task with 52 weeks of Housing Benefit (reg.7(16),(17))', () => {
+    // Reception Mon 2 Feb 2026 + 364 days = Mon 1 Feb 2027; + 6 months = Sun 2 Aug 2026.
+    const planned = planReceptionTasks(DEFAULT_TASK_CATALOGUE, {
+      ...atReception,
+      custodyStatus: CustodyStatus.REMANDED,
+      releaseDate: null,
+      releaseType: null,
+    });
+    const tenancy = planned.find((t) => t.templateKey === 'PROTECT_TENANCY');
+    expect(tenancy?.deadline?.dueDate).toBe('2026-02-05');
+    expect(tenancy?.description).toContain('until 2027-02-01 (52 weeks from reception)');
+    expect(tenancy?.description).toContain('until 2026-08-02 (6 months)');
+    expect(planned.find((t) => t.templateKey === 'PRE_RELEASE_ASSESSMENT')?.deadline).toBeNull();
+  });
+});
+
+describe('which tasks a change of her facts can add or remove', () => {
+  const byKey = (key: string) => DEFAULT_TASK_CATALOGUE.find((t) => t.key === key) as TaskTemplate;
+
+  it('marks the nation-, NI-route- and flag-led tasks as conditional, and no others', () => {
+    expect(hasNeverHersCondition(byKey('DUTY_TO_REFER'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('WALES_HOMELESSNESS_PATHWAY_REFERRAL'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('NATIONAL_INSURANCE_NUMBER_CONFIRM'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('EVISA_ACCESS'))).toBe(true);
+    expect(hasNeverHersCondition(byKey('BANK_ACCOUNT'))).toBe(false);
+    expect(hasNeverHersCondition(byKey('CRS_ACCOMMODATION_REFERRAL'))).toBe(false);
+  });
+
+  it('says the duty to refer is not hers once her release area is Welsh (Housing Act 1996 s.213B is English law)', () => {
+    expect(neverHers(byKey('DUTY_TO_REFER'), facts)).toBe(false);
+    expect(neverHers(byKey('DUTY_TO_REFER'), { ...facts, releaseCountry: 'WALES' })).toBe(true);
+    expect(neverHers(byKey('WALES_HOMELESSNESS_PATHWAY_REFERRAL'), { ...facts, releaseCountry: 'WALES' })).toBe(false);
+    // An area whose nation is unknown gets neither nation's referral rather than a guess.
+    expect(neverHers(byKey('DUTY_TO_REFER'), { ...facts, releaseCountry: null })).toBe(true);
+  });
+
+  it('says no NI task is hers once she has her number', () => {
+    expect(neverHers(byKey('NATIONAL_INSURANCE_NUMBER_CONFIRM'), { ...facts, nationalInsuranceRoute: null })).toBe(
+      true,
+    );
   });
 });

@@ -8,10 +8,15 @@ import {
   londonDateOf,
 } from './calendar';
 import { computeDeadline, DeadlineAnchors, TaskDeadline } from './deadlines';
+import { IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS } from './assessments';
+import { PLANNED_AT_RECEPTION } from './default-task-catalogue';
 import { checkEligibility } from './eligibility';
+import { NationalInsuranceRoute } from './national-insurance';
 import { Pathway } from './pathways';
+import { ReleaseCountry } from './release-areas';
 import { Role } from './roles';
 import { DeadlineAnchor, IsoDate, TaskTemplate } from './task-template';
+import { housingCostsAdvice } from './tenancy-protection';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
 
 export interface PlanningFacts extends DeadlineAnchors {
@@ -21,6 +26,10 @@ export interface PlanningFacts extends DeadlineAnchors {
   bankingBarrier?: string | null;
   /** The date HDC was granted for; absent or null until it is. */
   hdcActualDate?: IsoDate | null;
+  /** The nation of her release area (null for an unknown area: no nation-specific task is planned). */
+  releaseCountry: ReleaseCountry | null;
+  /** The route her National Insurance number needs; null when she has it. */
+  nationalInsuranceRoute: NationalInsuranceRoute | null;
   now: Date;
 }
 
@@ -39,9 +48,65 @@ export interface PlannedTask {
 const ALTERNATIVE_KEY_SUFFIX = '_ALTERNATIVE';
 
 /**
- * In catalogue order. A task for women with a flag she does not have is left out silently: it was never hers,
- * so offering an alternative (or a reason naming the flag) would be noise at best and a disclosure at worst.
+ * Conditions that make a task never hers (a flag she does not have, another nation's housing law, the other
+ * route to a National Insurance number): left out silently, since offering an alternative (or a reason naming
+ * the flag) would be noise at best and a disclosure at worst.
  */
+export function neverHers(template: Pick<TaskTemplate, 'eligibility'>, facts: PlanningFacts): boolean {
+  const { requiresFlag, releaseCountryIn, nationalInsuranceRoute } = template.eligibility;
+  if (requiresFlag && !facts.flags.has(requiresFlag)) return true;
+  if (releaseCountryIn && (facts.releaseCountry === null || !releaseCountryIn.includes(facts.releaseCountry))) {
+    return true;
+  }
+  return nationalInsuranceRoute !== undefined && facts.nationalInsuranceRoute !== nationalInsuranceRoute;
+}
+
+/** Whether a template carries a "never hers" condition, so a change of her facts can add or remove it. */
+export function hasNeverHersCondition(template: Pick<TaskTemplate, 'eligibility'>): boolean {
+  const { requiresFlag, releaseCountryIn, nationalInsuranceRoute } = template.eligibility;
+  return requiresFlag !== undefined || releaseCountryIn !== undefined || nationalInsuranceRoute !== undefined;
+}
+
+function planTemplate(template: TaskTemplate, facts: PlanningFacts, today: IsoDate): PlannedTask | null {
+  const verdict = checkEligibility(template.eligibility, {
+    custodyStatus: facts.custodyStatus,
+    releaseType: facts.releaseType,
+    releaseDate: facts.releaseDate,
+    today,
+    flags: facts.flags,
+    bankingBarrier: facts.bankingBarrier ?? null,
+    hdcEligibilityDate: facts.hdcEligibilityDate ?? null,
+    hdcActualDate: facts.hdcActualDate ?? null,
+  });
+  const common = {
+    pathway: template.pathway,
+    releaseCritical: template.releaseCritical,
+    deadline: plannedDeadline(template, facts, facts.custodyStatus === CustodyStatus.RECALLED ? today : null),
+  };
+  if (verdict.eligible) {
+    return {
+      ...common,
+      ownerRole: template.ownerRole,
+      templateKey: template.key,
+      title: template.title,
+      description: template.description,
+      ineligibleReasons: [],
+    };
+  }
+  if (template.ineligibleAlternative) {
+    return {
+      ...common,
+      ownerRole: template.ineligibleAlternative.ownerRole ?? template.ownerRole,
+      templateKey: `${template.key}${ALTERNATIVE_KEY_SUFFIX}`,
+      title: template.ineligibleAlternative.title,
+      description: template.ineligibleAlternative.description,
+      ineligibleReasons: verdict.reasons,
+    };
+  }
+  return null;
+}
+
+/** In catalogue order; the reception tasks are planned apart (planReceptionTasks), never from a pathway. */
 export function planTasksForPathway(
   catalogue: readonly TaskTemplate[],
   pathway: Pathway,
@@ -49,51 +114,47 @@ export function planTasksForPathway(
 ): PlannedTask[] {
   const today = londonDateOf(facts.now);
   const planned: PlannedTask[] = [];
-
   for (const template of catalogue) {
-    if (!template.active || template.pathway !== pathway) {
-      continue;
-    }
-    const { requiresFlag } = template.eligibility;
-    if (requiresFlag && !facts.flags.has(requiresFlag)) {
-      continue;
-    }
+    if (!template.active || template.pathway !== pathway || PLANNED_AT_RECEPTION.includes(template.key)) continue;
+    if (neverHers(template, facts)) continue;
+    const task = planTemplate(template, facts, today);
+    if (task) planned.push(task);
+  }
+  return planned;
+}
 
-    const verdict = checkEligibility(template.eligibility, {
-      custodyStatus: facts.custodyStatus,
-      releaseType: facts.releaseType,
-      releaseDate: facts.releaseDate,
-      today,
-      flags: facts.flags,
-      bankingBarrier: facts.bankingBarrier ?? null,
-      hdcEligibilityDate: facts.hdcEligibilityDate ?? null,
-      hdcActualDate: facts.hdcActualDate ?? null,
-    });
-    const common = {
-      pathway: template.pathway,
-      releaseCritical: template.releaseCritical,
-      deadline: plannedDeadline(template, facts, facts.custodyStatus === CustodyStatus.RECALLED ? today : null),
-    };
+/**
+ * Whether she is still in her reception window (up to the day her immediate-needs assessment falls due):
+ * reception tasks are planned then, and not for a woman first entered into Resettle weeks after she arrived,
+ * whose reception work was someone else's to do and would only appear as invented overdue history.
+ */
+export function withinReceptionWindow(receptionDate: IsoDate | null, today: IsoDate): boolean {
+  if (receptionDate === null) return false;
+  return daysBetween(today, addWorkingDays(receptionDate, IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS)) >= 0;
+}
 
-    if (verdict.eligible) {
-      planned.push({
-        ...common,
-        ownerRole: template.ownerRole,
-        templateKey: template.key,
-        title: template.title,
-        description: template.description,
-        ineligibleReasons: [],
+/**
+ * The tasks every woman gets at reception, in catalogue order. The tenancy task says, for her dates, until
+ * when her rent can still be paid (see tenancy-protection.ts).
+ */
+export function planReceptionTasks(catalogue: readonly TaskTemplate[], facts: PlanningFacts): PlannedTask[] {
+  const today = londonDateOf(facts.now);
+  const planned: PlannedTask[] = [];
+  if (!withinReceptionWindow(facts.receptionDate, today)) return planned;
+  for (const template of catalogue) {
+    if (!template.active || !PLANNED_AT_RECEPTION.includes(template.key)) continue;
+    if (neverHers(template, facts)) continue;
+    const task = planTemplate(template, facts, today);
+    if (!task) continue;
+    if (template.key === 'PROTECT_TENANCY' && facts.receptionDate !== null) {
+      const advice = housingCostsAdvice({
+        custodyStatus: facts.custodyStatus,
+        receptionDate: facts.receptionDate,
+        releaseDate: facts.releaseDate,
       });
-    } else if (template.ineligibleAlternative) {
-      planned.push({
-        ...common,
-        ownerRole: template.ineligibleAlternative.ownerRole ?? template.ownerRole,
-        templateKey: `${template.key}${ALTERNATIVE_KEY_SUFFIX}`,
-        title: template.ineligibleAlternative.title,
-        description: template.ineligibleAlternative.description,
-        ineligibleReasons: verdict.reasons,
-      });
+      task.description = `${task.description} ${advice}`;
     }
+    planned.push(task);
   }
   return planned;
 }
@@ -148,4 +209,11 @@ export function plannedDeadline(
  * Catalogue tasks whose result a recall does not undo: a National Insurance number, ID documents and a bank
  * account she already has are not planned again. Everything else about her release is.
  */
-export const OUTLASTS_RECALL: readonly string[] = ['NATIONAL_INSURANCE_NUMBER', 'ID_DOCUMENTS', 'BANK_ACCOUNT'];
+export const OUTLASTS_RECALL: readonly string[] = [
+  'NATIONAL_INSURANCE_NUMBER',
+  'NATIONAL_INSURANCE_NUMBER_CONFIRM',
+  'NATIONAL_INSURANCE_NUMBER_NEW',
+  'EVISA_ACCESS',
+  'ID_DOCUMENTS',
+  'BANK_ACCOUNT',
+];

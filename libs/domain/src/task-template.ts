@@ -3,6 +3,8 @@ import { Pathway } from './pathways';
 import { Role } from './roles';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
 import type { EscalationStep } from './alerts';
+import type { NationalInsuranceRoute } from './national-insurance';
+import type { ReleaseCountry } from './release-areas';
 
 /** Calendar dates are ISO strings 'YYYY-MM-DD' read in Europe/London. */
 export type IsoDate = string;
@@ -44,6 +46,14 @@ export interface EligibilityRule {
   requiresFlag?: SensitiveFlag;
   /** Not possible while a banking barrier is recorded for her (an existing joint account, a refused offence). */
   requiresNoBankingBarrier?: boolean;
+  /**
+   * Only for women released to an area of these nations: housing law is devolved (England's duty to refer,
+   * Wales's Housing (Wales) Act 2014 and national pathway). Like requiresFlag, a task of another nation was never
+   * hers, so it is left out silently (no alternative, no reason).
+   */
+  releaseCountryIn?: ReleaseCountry[];
+  /** Only for a woman whose National Insurance number needs this route (see national-insurance.ts); silent too. */
+  nationalInsuranceRoute?: NationalInsuranceRoute;
 }
 
 /** What to create instead when she is not eligible: says why, and what to do instead. */

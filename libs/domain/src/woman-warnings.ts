@@ -4,10 +4,12 @@
  * route, and a release the day before a weekend or bank holiday.
  */
 import { daysBetween } from './calendar';
-import { IdDocumentType, idDocumentTiming } from './id-documents';
+import { ID_DOCUMENT_ISSUERS, idDocumentTiming } from './id-documents';
+import { NATIONAL_INSURANCE_ROUTE_DOCUMENT, nationalInsuranceRoute } from './national-insurance';
 import { RELEASED_PRISON_CODE } from './prisons';
 import { releaseBeforeClosedDaysWarning } from './release-day';
 import { IsoDate } from './task-template';
+import { SensitiveFlag } from './woman';
 
 export enum WomanWarningCode {
   NI_NUMBER_TOO_LATE = 'NI_NUMBER_TOO_LATE',
@@ -24,20 +26,31 @@ export interface WomanWarningFacts {
   releaseDate: IsoDate | null;
   /** Null when nobody has recorded whether she has one. */
   hasNationalInsuranceNumber: boolean | null;
+  /** A foreign national is presumed never to have had a number (see national-insurance.ts). */
+  sensitiveFlags: readonly SensitiveFlag[];
 }
 
 export function womanWarnings(woman: WomanWarningFacts, today: IsoDate): WomanWarning[] {
   if (woman.prisonCode === RELEASED_PRISON_CODE || woman.releaseDate === null) return [];
   if (daysBetween(today, woman.releaseDate) < 0) return [];
   const warnings: WomanWarning[] = [];
-  if (woman.hasNationalInsuranceNumber !== true) {
-    const timing = idDocumentTiming(IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER, woman.releaseDate, today);
+  // Confirming a number she has (HMRC, about 2 weeks) and getting a first one (DWP, about 8 weeks) differ by
+  // six weeks: warn by the route she needs, not the slower one.
+  const route = nationalInsuranceRoute({
+    hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
+    flags: new Set(woman.sensitiveFlags),
+  });
+  if (route !== null) {
+    const document = NATIONAL_INSURANCE_ROUTE_DOCUMENT[route];
+    const timing = idDocumentTiming(document, woman.releaseDate, today);
     if (timing.feasibleBeforeRelease === false) {
+      const { issuer, leadTimeDays } = ID_DOCUMENT_ISSUERS[document];
       warnings.push({
         code: WomanWarningCode.NI_NUMBER_TOO_LATE,
         message:
-          'Her release is too close for a National Insurance number by the normal route (HMRC takes about 8 weeks): ' +
-          'apply now so the letter follows her, and book a jobcentre appointment for her first working day out.',
+          `Her release is too close for a National Insurance number by the normal route (${issuer} takes about ` +
+          `${Math.round(leadTimeDays / 7)} weeks): apply now so the letter follows her, and book a jobcentre appointment ` +
+          'for her first working day out.',
       });
     }
   }

@@ -4,8 +4,18 @@
  * is planned the same way whoever causes it.
  */
 import { Injectable } from '@nestjs/common';
-import { TaskCatalogueRepository, TaskEntity, TasksRepository, toTaskTemplate, Tx, WomanEntity } from '@app/database';
 import {
+  ReferenceDataRepository,
+  TaskCatalogueRepository,
+  TaskEntity,
+  TasksRepository,
+  toTaskTemplate,
+  Tx,
+  WomanEntity,
+} from '@app/database';
+import {
+  ASSESSMENT_TASK_KEYS,
+  AssessmentKind,
   DEFAULT_ESCALATION_LADDER,
   DeadlineAnchors,
   EscalationStep,
@@ -20,9 +30,16 @@ import {
   OUTLASTS_RECALL,
   escalationInstants,
   isOpenTaskStatus,
+  hasNeverHersCondition,
   londonDateOf,
+  nationalInsuranceRoute,
+  neverHers,
+  planReceptionTasks,
   planTasksForPathway,
+  PlannedTask,
   plannedDeadline,
+  ReleaseCountry,
+  asReleaseCountry,
 } from '@app/domain';
 import { Actor } from './actor';
 import { ChangeRecorder, TaskChange } from './change-recorder.service';
@@ -51,6 +68,33 @@ export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | n
     receptionDate: woman.receptionDate,
     needIdentifiedAt,
     hdcEligibilityDate: woman.hdcEligibilityDate,
+  };
+}
+
+/**
+ * What the catalogue's eligibility reads about her, as at `now`. The nation of her release area is the stored
+ * reference data's (release_areas.country), so an area added by an admin is planned by its own nation.
+ */
+export function planningFactsOf(
+  woman: WomanEntity,
+  needIdentifiedAt: Date | null,
+  now: Date,
+  releaseCountry: ReleaseCountry | null,
+): PlanningFacts {
+  const flags = new Set(woman.sensitiveFlags);
+  return {
+    ...deadlineAnchorsOf(woman, needIdentifiedAt),
+    custodyStatus: woman.custodyStatus,
+    releaseType: woman.releaseType,
+    flags,
+    bankingBarrier: woman.bankingBarrier,
+    hdcActualDate: woman.hdcActualDate,
+    releaseCountry,
+    nationalInsuranceRoute: nationalInsuranceRoute({
+      hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
+      flags,
+    }),
+    now,
   };
 }
 
@@ -93,7 +137,15 @@ export class TaskPlannerService {
     private readonly catalogue: TaskCatalogueRepository,
     private readonly tasks: TasksRepository,
     private readonly recorder: ChangeRecorder,
+    private readonly reference: ReferenceDataRepository,
   ) {}
+
+  private async releaseCountryOf(tx: Tx, woman: WomanEntity): Promise<ReleaseCountry | null> {
+    // A loaded relation may be the area she had before an update changed her code: use it only if it matches.
+    const loaded = woman.releaseArea?.code === woman.releaseAreaCode ? woman.releaseArea : null;
+    const area = loaded ?? (await this.reference.findReleaseArea(woman.releaseAreaCode, tx));
+    return asReleaseCountry(area?.country);
+  }
 
   /**
    * Creates the catalogue's tasks for a pathway that has just been marked SUPPORT_REQUIRED. Tasks the
@@ -111,17 +163,98 @@ export class TaskPlannerService {
     const entries = (await this.catalogue.listForPathway(tx, pathway)).filter((e) => only(e.key));
     const templates = entries.map(toTaskTemplate);
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
-    const facts: PlanningFacts = {
-      ...deadlineAnchorsOf(woman, needIdentifiedAt),
-      custodyStatus: woman.custodyStatus,
-      releaseType: woman.releaseType,
-      flags: new Set(woman.sensitiveFlags),
-      bankingBarrier: woman.bankingBarrier,
-      hdcActualDate: woman.hdcActualDate,
-      now,
-    };
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
+    const facts = planningFactsOf(woman, needIdentifiedAt, now, await this.releaseCountryOf(tx, woman));
     const planned = planTasksForPathway(templates, pathway, facts).filter((p) => !existing.has(p.templateKey));
+    return this.insertPlanned(tx, woman, planned, ladders, 'Created from the task catalogue', actor, now);
+  }
+
+  /**
+   * The tasks every woman gets when she is received into custody (a new arrival or a recall): her immediate
+   * needs and pre-release assessments, and protecting her tenancy. Open ones are not duplicated.
+   */
+  async createReceptionTasks(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    const entries = (await this.catalogue.listInTx(tx)).sort((a, b) => a.key.localeCompare(b.key));
+    const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
+    const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
+    const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
+    const planned = planReceptionTasks(entries.map(toTaskTemplate), facts).filter((p) => !existing.has(p.templateKey));
+    return this.insertPlanned(tx, woman, planned, ladders, 'Created at her reception into custody', actor, now);
+  }
+
+  /**
+   * After a fact that decides which tasks are hers has changed (her release area's nation, whether she has her
+   * National Insurance number, her flags): open tasks that are no longer hers are closed as not needed, and the
+   * ones that now are hers are planned for her open needs (never one she has already done). Returns the new tasks.
+   */
+  async replanForChangedFacts(
+    tx: Tx,
+    woman: WomanEntity,
+    openNeeds: { pathway: Pathway; needIdentifiedAt: Date | null }[],
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const entries = await this.catalogue.listInTx(tx);
+    const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
+    const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
+    const all = await this.tasks.listForWoman(tx, woman.id);
+    const stale = all.filter((t) => {
+      const template = templates.get(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), ''));
+      return isOpenTaskStatus(t.status) && t.subjectId === null && template !== undefined && neverHers(template, facts);
+    });
+    await this.closeTasks(
+      tx,
+      woman,
+      stale,
+      TaskStatus.NOT_NEEDED,
+      'No longer hers: her release area, National Insurance number or circumstances changed',
+      actor,
+      now,
+    );
+    const done = new Set(all.filter((t) => t.status === TaskStatus.DONE).map((t) => t.templateKey));
+    const conditional = (key: string): boolean => {
+      const template = templates.get(key);
+      return template !== undefined && hasNeverHersCondition(template) && !done.has(key);
+    };
+    const created: TaskEntity[] = [];
+    for (const need of openNeeds) {
+      created.push(
+        ...(await this.createTasksForNeed(
+          tx,
+          woman,
+          need.pathway,
+          need.needIdentifiedAt ?? now,
+          actor,
+          now,
+          conditional,
+        )),
+      );
+    }
+    return created;
+  }
+
+  /** Recording an assessment is the work of its reception task: the open one is closed as done. */
+  async closeAssessmentTask(
+    tx: Tx,
+    woman: WomanEntity,
+    kind: AssessmentKind,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const key = ASSESSMENT_TASK_KEYS[kind];
+    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => t.templateKey === key);
+    return this.closeTasks(tx, woman, open, TaskStatus.DONE, `${kind} assessment recorded`, actor, now);
+  }
+
+  private insertPlanned(
+    tx: Tx,
+    woman: WomanEntity,
+    planned: PlannedTask[],
+    ladders: Map<string, EscalationStep[]>,
+    reason: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
     return this.insertTasks(
       tx,
       woman,
@@ -138,7 +271,7 @@ export class TaskPlannerService {
         atRiskAt: p.deadline?.atRiskAt ?? null,
         escalationAts: p.deadline ? escalationInstants(p.deadline.dueDate, ladderOf(ladders, p.templateKey)) : [],
       })),
-      'Created from the task catalogue',
+      reason,
       actor,
       now,
     );
@@ -224,20 +357,13 @@ export class TaskPlannerService {
     const byKey = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
     const stale: TaskEntity[] = [];
     const replan: { pathway: Pathway; key: string }[] = [];
+    const releaseCountry = await this.releaseCountryOf(tx, woman);
     for (const task of await this.tasks.listOpenForWoman(tx, woman.id)) {
       if (task.subjectId !== null) continue;
       const key = task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '');
       const template = byKey.get(key);
       if (!template || !(template.eligibility.releaseTypeIn || template.eligibility.releaseTypeNotIn)) continue;
-      const facts: PlanningFacts = {
-        ...deadlineAnchorsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null),
-        custodyStatus: woman.custodyStatus,
-        releaseType: woman.releaseType,
-        flags: new Set(woman.sensitiveFlags),
-        bankingBarrier: woman.bankingBarrier,
-        hdcActualDate: woman.hdcActualDate,
-        now,
-      };
+      const facts = planningFactsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null, now, releaseCountry);
       const [planned] = planTasksForPathway([{ ...template, active: true }], task.pathway, facts);
       if (planned?.templateKey === task.templateKey) continue;
       stale.push(task);

@@ -9,6 +9,9 @@ import {
   DeadlineAnchors,
   effectiveReleaseDate,
   EligibilityRule,
+  nationalInsuranceRoute,
+  PLANNED_AT_RECEPTION,
+  releaseAreaCountry,
   ReleaseType,
   SensitiveFlag,
   TaskDeadline,
@@ -98,9 +101,16 @@ describe('tasks planned from the release date', () => {
       today: today(),
       flags,
     };
+    // Tasks that were never hers are left out silently: another nation's housing law, the other NI route
+    // (issue 13 points 6 and 11); the reception tasks are never planned from a pathway (point 10).
+    const country = releaseAreaCountry(woman.releaseAreaCode);
+    const route = nationalInsuranceRoute({ hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber, flags });
+    const rule = (e: CatalogueEntry) => e.eligibility as EligibilityRule;
     return catalogue
-      .filter((e) => e.active && pathways.includes(e.pathway))
+      .filter((e) => e.active && pathways.includes(e.pathway) && !PLANNED_AT_RECEPTION.includes(e.key))
       .filter((e) => !e.eligibility.requiresFlag || flags.has(e.eligibility.requiresFlag as SensitiveFlag))
+      .filter((e) => !rule(e).releaseCountryIn || (country !== null && rule(e).releaseCountryIn?.includes(country)))
+      .filter((e) => !rule(e).nationalInsuranceRoute || rule(e).nationalInsuranceRoute === route)
       .flatMap((e) => {
         if (checkEligibility(e.eligibility as EligibilityRule, facts).eligible) return [e.key];
         return e.ineligibleAlternative ? [`${e.key}${ALTERNATIVE}`] : [];

@@ -254,13 +254,15 @@ describe('finance and ID', () => {
       );
       const detail = ok(await prt.api.get<WomanDetailView>(`/women/${woman.id}`));
       expect(detail.hasNationalInsuranceNumber).toBe(true);
-      expect(detail.tasks.find((t) => t.templateKey === 'NATIONAL_INSURANCE_NUMBER')?.status).toBe('DONE');
+      // Not a foreign national: the task was to have HMRC confirm her number (issue 13 point 6).
+      expect(detail.tasks.find((t) => t.templateKey === 'NATIONAL_INSURANCE_NUMBER_CONFIRM')?.status).toBe('DONE');
     });
   });
 
   describe('the National Insurance number warning', () => {
     it('is on her card the day she arrives when release is too close for the normal route', async () => {
-      const soon = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(40) });
+      // HMRC confirms an existing number in up to 15 days (CA5403): 14 days is too close, 40 is not.
+      const soon = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(14) });
       expect(soon.warnings.map((w) => w.code)).toContain('NI_NUMBER_TOO_LATE');
       const board = ok(await prt.api.get<{ items: WomanView[] }>('/women?prison=STI&window=12w&limit=500'));
       expect(board.items.find((w) => w.id === soon.id)?.warnings.map((w) => w.code)).toContain('NI_NUMBER_TOO_LATE');
@@ -268,7 +270,7 @@ describe('finance and ID', () => {
       const later = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(200) });
       expect(later.warnings.map((w) => w.code)).not.toContain('NI_NUMBER_TOO_LATE');
 
-      const hasOne = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(40) });
+      const hasOne = await createWoman(api.baseUrl, prt.token, { conditionalReleaseDate: daysFromToday(14) });
       const patched = ok(
         await prt.api.patch<WomanView>(`/women/${hasOne.id}`, {
           hasNationalInsuranceNumber: true,

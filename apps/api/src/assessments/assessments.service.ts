@@ -3,7 +3,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { AuthenticatedUser } from '@app/auth';
 import { AssessmentEntity, AssessmentsRepository, TaskEntity, UnitOfWork, WomenRepository } from '@app/database';
 import { canSeePathway, canSeeTask, DataKind, mayView, Pathway } from '@app/domain';
-import { Actor, ChangeRecorder, DeadlineScheduler } from '@app/resettlement';
+import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
 import { PathwayChangesService } from '../pathways/pathway-changes.service';
@@ -23,6 +23,7 @@ export class AssessmentsService {
     private readonly assessments: AssessmentsRepository,
     private readonly pathwayChanges: PathwayChangesService,
     private readonly recorder: ChangeRecorder,
+    private readonly planner: TaskPlannerService,
     private readonly scheduler: DeadlineScheduler,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
@@ -62,6 +63,7 @@ export class AssessmentsService {
         { kind: body.kind, method: body.method, assessedAt: assessedAt.toISOString(), outcomes: assessment.outcomes },
         actor,
       );
+      await this.planner.closeAssessmentTask(tx, woman, body.kind, actor, now);
       const created = await this.pathwayChanges.apply(tx, woman, body.outcomes, assessedAt, actor);
       return { assessmentId: assessment.id, created };
     });

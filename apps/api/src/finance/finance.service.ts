@@ -33,7 +33,8 @@ import {
   addWorkingDays,
   expectedArrival,
   ID_DOCUMENT_ISSUERS,
-  ID_DOCUMENT_TYPES,
+  OPEN_ID_DOCUMENT_TYPES,
+  RETIRED_ID_DOCUMENT_TYPES,
   IdApplicationStatus,
   IdDocumentType,
   idDocumentTiming,
@@ -46,6 +47,7 @@ import {
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
+import { fieldError } from '../common/validation-errors';
 import {
   ApplyForBankAccountDto,
   ApplyForIdDocumentDto,
@@ -57,6 +59,16 @@ import {
 /** The people who make applications with her; governors and providers may look but not change them. */
 const FINANCE_WORKERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 const BANK_ACCOUNT_TASK = 'BANK_ACCOUNT';
+/** Either letter proves her number; receiving one closes whichever NI task she has (the retired key included). */
+const NATIONAL_INSURANCE_DOCUMENTS: readonly IdDocumentType[] = [
+  IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER,
+  IdDocumentType.NEW_NATIONAL_INSURANCE_NUMBER,
+];
+const NATIONAL_INSURANCE_TASK_KEYS: readonly string[] = [
+  'NATIONAL_INSURANCE_NUMBER',
+  'NATIONAL_INSURANCE_NUMBER_CONFIRM',
+  'NATIONAL_INSURANCE_NUMBER_NEW',
+];
 
 /** Applications are changed only from the version the caller read. */
 function requireVersion(current: number, sent: number): void {
@@ -260,7 +272,8 @@ export class FinanceService {
     const applications = await this.finance.listIdDocumentApplications(womanId);
     const today = this.clock.today();
     return {
-      documents: ID_DOCUMENT_TYPES.map((type) => ({
+      // Only documents still issued can be applied for; retired ones (the BRP) stay readable in `applications`.
+      documents: OPEN_ID_DOCUMENT_TYPES.map((type) => ({
         documentType: type,
         ...ID_DOCUMENT_ISSUERS[type],
         ...idDocumentTiming(type, woman.releaseDate, today),
@@ -273,6 +286,8 @@ export class FinanceService {
 
   async applyForIdDocument(user: AuthenticatedUser, womanId: string, body: ApplyForIdDocumentDto, actor: Actor) {
     this.refuseUnlessWorker(user);
+    const retired = RETIRED_ID_DOCUMENT_TYPES[body.documentType];
+    if (retired) throw fieldError('documentType', retired);
     const now = this.clock.now();
     const appliedOn = body.appliedOn ?? this.clock.today();
     const issuer = ID_DOCUMENT_ISSUERS[body.documentType];
@@ -376,7 +391,7 @@ export class FinanceService {
         actor,
         now,
       );
-      if (accepted && application.documentType === IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER) {
+      if (accepted && NATIONAL_INSURANCE_DOCUMENTS.includes(application.documentType)) {
         await this.markHasNationalInsuranceNumber(tx, woman, actor, now);
       }
       return woman.id;
@@ -401,8 +416,8 @@ export class FinanceService {
       { hasNationalInsuranceNumber: true },
       actor,
     );
-    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
-      (t) => t.templateKey === 'NATIONAL_INSURANCE_NUMBER',
+    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) =>
+      NATIONAL_INSURANCE_TASK_KEYS.includes(t.templateKey),
     );
     return this.planner.closeTasks(
       tx,

@@ -147,8 +147,10 @@ export class MovementsService {
       .filter((s) => NEED_OPEN.includes(s.status))
       .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
     const { created } = await this.planner.replanAfterRecall(tx, saved, openNeeds, actor, now);
+    // A recall is a new reception: her needs are assessed again and her tenancy is at risk again.
+    const reception = await this.planner.createReceptionTasks(tx, saved, actor, now);
     const allocation = pomKept ? [] : await this.allocatePomTask(tx, saved, actor, now);
-    return [...created, ...allocation];
+    return [...created, ...reception, ...allocation];
   }
 
   /** Her case, tasks and deadlines move with her; the old prison's board drops her and the new one shows her. */

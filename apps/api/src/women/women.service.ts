@@ -191,7 +191,9 @@ export class WomenService {
         );
         await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
         const hdcTasks = await this.planner.planHdcTasks(tx, created, actor, this.clock.now());
-        return { created, hdcTasks };
+        // Her assessments and her tenancy cannot wait for a need to be identified: planned at reception.
+        const receptionTasks = await this.planner.createReceptionTasks(tx, created, actor, this.clock.now());
+        return { created, planned: [...hdcTasks, ...receptionTasks] };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.
@@ -200,7 +202,7 @@ export class WomenService {
         }
         throw error;
       });
-    await this.scheduler.schedule(woman.hdcTasks, this.clock.now());
+    await this.scheduler.schedule(woman.planned, this.clock.now());
     return toWomanView(woman.created, user.role, this.clock.today());
   }
 
@@ -249,6 +251,11 @@ export class WomenService {
       if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
         toSchedule.push(...(await this.planner.planHdcTasks(tx, saved, actor, this.clock.now())));
       }
+      // Which tasks are hers depends on these (issue 13: Welsh areas, the NI route, flag-led tasks).
+      const decides = ['releaseAreaCode', 'hasNationalInsuranceNumber', 'sensitiveFlags'];
+      if (decides.some((k) => changed.includes(k))) {
+        toSchedule.push(...(await this.replanForChangedFacts(tx, saved, actor)));
+      }
       return { saved, toSchedule };
     });
     await this.scheduler.schedule(updated.toSchedule, this.clock.now());
@@ -261,6 +268,13 @@ export class WomenService {
     const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
     const { created } = await this.planner.replanForReleaseType(tx, woman, needIdentifiedAt, actor, this.clock.now());
     return created;
+  }
+
+  private async replanForChangedFacts(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
+    const openNeeds = (await this.pathways.listForWomanInTx(tx, woman.id))
+      .filter((s) => s.status === PathwayStatus.SUPPORT_REQUIRED || s.status === PathwayStatus.IN_PROGRESS)
+      .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
+    return this.planner.replanForChangedFacts(tx, woman, openNeeds, actor, this.clock.now());
   }
 
   private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {

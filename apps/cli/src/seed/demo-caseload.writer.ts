@@ -65,6 +65,7 @@ export class DemoCaseloadWriter {
       keyworkerName: demo.keyworkerName,
       complexity: demo.complexity,
       sensitiveFlags: demo.sensitiveFlags,
+      hasNationalInsuranceNumber: demo.hasNationalInsuranceNumber,
     });
 
     const assessor = staffMember(staff, demo.assessment.assessorUsername);
@@ -112,8 +113,20 @@ export class DemoCaseloadWriter {
       ),
     ]);
 
+    // Every woman's reception tasks (assessments, tenancy), planned as at her assessment; recording the
+    // immediate-needs assessment above is that task done. The open ones are progressed like the rest.
+    const reception = await this.planner.createReceptionTasks(tx, woman, systemActor, assessedAt);
+    const assessed = await this.planner.closeAssessmentTask(
+      tx,
+      woman,
+      AssessmentKind.IMMEDIATE_NEEDS,
+      assessorActor,
+      assessedAt,
+    );
+    const closedIds = new Set(assessed.map((t) => t.id));
+
     // Planned as at the assessment: that is when the pre-release team would have raised the tasks.
-    const tasks: TaskEntity[] = [];
+    const tasks: TaskEntity[] = reception.filter((t) => !closedIds.has(t.id));
     for (const { pathway } of outcomes.filter((o) => o.status === PathwayStatus.SUPPORT_REQUIRED)) {
       tasks.push(...(await this.planner.createTasksForNeed(tx, woman, pathway, assessedAt, assessorActor, assessedAt)));
     }

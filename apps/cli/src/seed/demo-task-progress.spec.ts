@@ -4,7 +4,9 @@ import {
   ScheduleState,
   TaskStatus,
   endOfWorkingDay,
+  nationalInsuranceRoute,
   planTasksForPathway,
+  releaseAreaCountry,
   taskStatusChangeProblem,
 } from '@app/domain';
 import { scheduleStateOf, summariseTasks } from './board-summary';
@@ -29,6 +31,11 @@ function simulateBoard(): { task: ProgressableTask; plan: TaskProgressPlan; fina
         custodyStatus: woman.custodyStatus,
         releaseType: woman.releaseType,
         flags: new Set(woman.sensitiveFlags),
+        releaseCountry: releaseAreaCountry(woman.releaseAreaCode),
+        nationalInsuranceRoute: nationalInsuranceRoute({
+          hasNationalInsuranceNumber: woman.hasNationalInsuranceNumber,
+          flags: new Set(woman.sensitiveFlags),
+        }),
         now: assessedAt,
       });
       for (const p of planned) {

@@ -1,11 +1,17 @@
 import {
   CustodyStatus,
+  NationalInsuranceRoute,
+  Pathway,
+  PathwayStatus,
   PRISON_CODES,
   PRISON_NUMBER_PATTERN,
   RELEASE_AREAS,
   addCalendarDays,
   daysBetween,
   londonDateOf,
+  SensitiveFlag,
+  nationalInsuranceRoute,
+  releaseAreaCountry,
   releaseDateProblems,
 } from '@app/domain';
 import { buildDemoBoard } from './demo-board';
@@ -86,6 +92,35 @@ describe.each(TODAYS)('the demo women generated on %s', (today) => {
     const styal = women.filter((w) => w.prisonCode === 'STI');
     const northWest: readonly string[] = ['GREATER_MANCHESTER', 'MERSEYSIDE', 'CHESHIRE', 'LANCASHIRE', 'CUMBRIA'];
     expect(styal.filter((w) => northWest.includes(w.releaseAreaCode)).length).toBeGreaterThan(styal.length * 0.7);
+  });
+
+  // Issue 13 points 5, 6, 7, 10 and 11: the board shows each rule on real-looking women.
+  it('exercises the practical-needs rules: recalled women with a finance need, both NI routes, foreign nationals, remand, Wales', () => {
+    const financeNeed = (w: DemoWoman): boolean =>
+      w.assessment.outcomes.some(
+        (o) => o.pathway === Pathway.FINANCE_AND_ID && o.status === PathwayStatus.SUPPORT_REQUIRED,
+      );
+    const recalledWithFinanceNeed = women.filter((w) => w.custodyStatus === CustodyStatus.RECALLED && financeNeed(w));
+    expect(recalledWithFinanceNeed.length).toBeGreaterThan(5);
+    const routes = women.filter(financeNeed).map((w) =>
+      nationalInsuranceRoute({
+        hasNationalInsuranceNumber: w.hasNationalInsuranceNumber,
+        flags: new Set(w.sensitiveFlags),
+      }),
+    );
+    expect(routes).toContain(NationalInsuranceRoute.CONFIRM_EXISTING);
+    expect(routes).toContain(NationalInsuranceRoute.APPLY_FOR_NEW);
+    expect(women.some((w) => w.sensitiveFlags.includes(SensitiveFlag.FOREIGN_NATIONAL) && financeNeed(w))).toBe(true);
+    expect(women.some((w) => w.custodyStatus === CustodyStatus.REMANDED)).toBe(true);
+    const welsh = women.filter((w) => releaseAreaCountry(w.releaseAreaCode) === 'WALES');
+    expect(welsh.length).toBeGreaterThan(5);
+    expect(
+      welsh.some((w) =>
+        w.assessment.outcomes.some(
+          (o) => o.pathway === Pathway.ACCOMMODATION && o.status === PathwayStatus.SUPPORT_REQUIRED,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it("gives the README's COM about 30 women, about half of them at Styal", () => {

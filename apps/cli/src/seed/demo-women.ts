@@ -61,6 +61,8 @@ export interface DemoWoman extends DemoHmppsDates {
   keyworkerName: string | null;
   complexity: Complexity;
   sensitiveFlags: SensitiveFlag[];
+  /** Whether she has her National Insurance number to hand (null: not asked yet); see nationalInsuranceOf. */
+  hasNationalInsuranceNumber: boolean | null;
   assessment: DemoAssessment;
   /** A CRS referral the demo shows at some stage (see demo-referrals.ts); most women have none. */
   referral?: DemoReferral;
@@ -323,6 +325,19 @@ function assessmentOf(
   };
 }
 
+/**
+ * Without drawing on the random stream (so the rest of the board is unchanged): a foreign national has no
+ * number yet and needs a first one from DWP; a woman with a finance and ID need has not said whether she has
+ * hers, so HMRC is asked to confirm it; the rest have it. The board then shows both National Insurance routes.
+ */
+function nationalInsuranceOf(flags: ReadonlySet<SensitiveFlag>, assessment: DemoAssessment): boolean | null {
+  if (flags.has(SensitiveFlag.FOREIGN_NATIONAL)) return false;
+  const financeNeed = assessment.outcomes.some(
+    (o) => o.pathway === Pathway.FINANCE_AND_ID && o.status === PathwayStatus.SUPPORT_REQUIRED,
+  );
+  return financeNeed ? null : true;
+}
+
 function pomOf(random: Random, prisonCode: PrisonCode, custodyStatus: CustodyStatus): string | null {
   const pom = DEMO_USERNAMES.pomByPrison[prisonCode];
   // POMs are allocated on sentence, so remanded women have none yet.
@@ -406,7 +421,7 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
       const sensitiveFlags = flagsOf(random);
       const flags = new Set(sensitiveFlags);
 
-      women.push({
+      const woman: Omit<DemoWoman, 'hasNationalInsuranceNumber'> = {
         prisonNumber,
         firstName,
         lastName,
@@ -423,7 +438,8 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
         complexity: complexityOf(random, sensitiveFlags),
         sensitiveFlags,
         assessment: assessmentOf(random, prisonCode, dates.receptionDate, flags),
-      });
+      };
+      women.push({ ...woman, hasNationalInsuranceNumber: nationalInsuranceOf(flags, woman.assessment) });
     }
   }
   allocateComs(random, women);

@@ -8,6 +8,7 @@ import { AppRole1795370000000 } from './1795370000000-AppRole';
 import { AccessChanges1795987040283 } from './1795987040283-AccessChanges';
 import { ReleaseDatePrecedence1796000000002 } from './1796000000002-ReleaseDatePrecedence';
 import { PlanByReleaseType1796000000003 } from './1796000000003-PlanByReleaseType';
+import { PracticalNeedsCatalogue1796000000004 } from './1796000000004-PracticalNeedsCatalogue';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccessChanges1795987040283,
   ReleaseDatePrecedence1796000000002,
   PlanByReleaseType1796000000003,
+  PracticalNeedsCatalogue1796000000004,
 ];
