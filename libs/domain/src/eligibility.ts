@@ -29,6 +29,7 @@ const RELEASE_TYPE_LABELS: Readonly<Record<ReleaseType, string>> = {
   [ReleaseType.POST_SENTENCE_SUPERVISION]: 'on post-sentence supervision',
   [ReleaseType.SENTENCE_END_NO_SUPERVISION]: 'at the end of her sentence with no supervision',
   [ReleaseType.HDC]: 'on home detention curfew (HDC)',
+  [ReleaseType.PAROLE]: 'on parole, directed by the Parole Board',
 };
 
 const FLAG_LABELS: Readonly<Record<SensitiveFlag, string>> = {

@@ -10,6 +10,8 @@ export * from './task-template';
 export * from './access-scope';
 export * from './calendar';
 export * from './release-date';
+export * from './day-of-release';
+export * from './release-day-request';
 export * from './deadlines';
 export * from './eligibility';
 export * from './task-status-machine';

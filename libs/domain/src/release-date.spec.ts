@@ -1,4 +1,6 @@
+import { DayOfReleaseRule } from './day-of-release';
 import { effectiveReleaseDate, releaseDateProblems, ReleaseDates, ReleaseDateSource } from './release-date';
+import { CustodyStatus, ReleaseType } from './woman';
 
 describe('effectiveReleaseDate', () => {
   const allDates: ReleaseDates = {
@@ -12,7 +14,7 @@ describe('effectiveReleaseDate', () => {
   };
 
   it('prefers the confirmed release date over every other date', () => {
-    expect(effectiveReleaseDate(allDates)).toEqual({
+    expect(effectiveReleaseDate(allDates)).toMatchObject({
       date: '2026-09-01',
       source: ReleaseDateSource.CONFIRMED,
       scheduledDate: '2026-09-01',
@@ -60,7 +62,7 @@ describe('effectiveReleaseDate', () => {
 
   describe('weekend and bank holiday rule', () => {
     it('keeps a release date that is a working day', () => {
-      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-17' })).toEqual({
+      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-17' })).toMatchObject({
         date: '2026-06-17',
         source: ReleaseDateSource.CRD,
         scheduledDate: '2026-06-17',
@@ -68,7 +70,7 @@ describe('effectiveReleaseDate', () => {
     });
 
     it('brings a Saturday CRD forward to the Friday', () => {
-      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-13' })).toEqual({
+      expect(effectiveReleaseDate({ conditionalReleaseDate: '2026-06-13' })).toMatchObject({
         date: '2026-06-12',
         source: ReleaseDateSource.CRD,
         scheduledDate: '2026-06-13',
@@ -80,7 +82,7 @@ describe('effectiveReleaseDate', () => {
     });
 
     it('brings a CRD on Easter Monday 2027 forward past Good Friday to the Thursday', () => {
-      expect(effectiveReleaseDate({ conditionalReleaseDate: '2027-03-29' })).toEqual({
+      expect(effectiveReleaseDate({ conditionalReleaseDate: '2027-03-29' })).toMatchObject({
         date: '2027-03-25',
         source: ReleaseDateSource.CRD,
         scheduledDate: '2027-03-29',
@@ -98,6 +100,58 @@ describe('effectiveReleaseDate', () => {
         scheduledDate: '2027-05-03',
       });
     });
+  });
+});
+
+describe('effectiveReleaseDate and the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy framework, Nov 2023)', () => {
+  const sentenced = {
+    custodyStatus: CustodyStatus.SENTENCED,
+    releaseType: ReleaseType.LICENCE,
+    sentenceStartDate: '2025-12-01',
+    receptionDate: '2025-12-01',
+  };
+
+  it('walks her out on Thu 17 Dec 2026 from a CRD of Fri 18 Dec 2026, keeping the CRD as the scheduled date', () => {
+    expect(effectiveReleaseDate({ ...sentenced, conditionalReleaseDate: '2026-12-18' })).toEqual({
+      date: '2026-12-17', // Thu
+      source: ReleaseDateSource.CRD,
+      scheduledDate: '2026-12-18', // Fri
+      releaseDayRule: DayOfReleaseRule.FRIDAY_OR_PRE_BANK_HOLIDAY,
+    });
+  });
+
+  it('walks her out on Wed 23 Dec 2026 from a confirmed Fri 25 Dec 2026 (Christmas Day)', () => {
+    expect(effectiveReleaseDate({ ...sentenced, confirmedReleaseDate: '2026-12-25' })?.date).toBe('2026-12-23');
+  });
+
+  it("moves her one more working day, to Wed 16 Dec 2026, while her COM's request stands", () => {
+    expect(
+      effectiveReleaseDate({
+        ...sentenced,
+        conditionalReleaseDate: '2026-12-18', // Fri
+        releaseDayRequestReason: 'Her tenancy starts on the Wednesday',
+      }),
+    ).toMatchObject({ date: '2026-12-16', releaseDayRule: DayOfReleaseRule.COM_REQUEST });
+  });
+
+  it('leaves a Parole Board release (actual parole date Fri 18 Dec 2026) on the Friday', () => {
+    expect(effectiveReleaseDate({ ...sentenced, actualParoleDate: '2026-12-18' })).toMatchObject({
+      date: '2026-12-18',
+      releaseDayRule: DayOfReleaseRule.EXCLUDED_PAROLE_BOARD,
+    });
+  });
+
+  it('leaves an HDC release (HDC actual date Fri 18 Dec 2026) on the Friday', () => {
+    expect(effectiveReleaseDate({ ...sentenced, hdcActualDate: '2026-12-18' })).toMatchObject({
+      date: '2026-12-18',
+      releaseDayRule: DayOfReleaseRule.EXCLUDED_HDC,
+    });
+  });
+
+  it('leaves an indeterminate sentence on the Friday', () => {
+    expect(
+      effectiveReleaseDate({ ...sentenced, indeterminateSentence: true, conditionalReleaseDate: '2026-12-18' }),
+    ).toMatchObject({ date: '2026-12-18', releaseDayRule: DayOfReleaseRule.EXCLUDED_INDETERMINATE });
   });
 });
 
