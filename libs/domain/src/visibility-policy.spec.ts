@@ -77,8 +77,12 @@ describe('notes, reasons and fields', () => {
     expect(canSeeTaskNotes(Role.COM, { pathway: Pathway.HEALTH, ownerRole: Role.PRE_RELEASE_TEAM })).toBe(true);
   });
 
-  it('keeps flags, the banking barrier and eligibility reasons from governors and caseworkers', () => {
-    expect(hiddenWomanFields(Role.GOVERNOR).sort()).toEqual(['bankingBarrier', 'sensitiveFlags']);
+  it("keeps flags, the banking barrier, her COM's release-day reason and eligibility reasons from governors and caseworkers", () => {
+    expect(hiddenWomanFields(Role.GOVERNOR).sort()).toEqual([
+      'bankingBarrier',
+      'releaseDayRequestReason',
+      'sensitiveFlags',
+    ]);
     expect(hiddenWomanFields(Role.POM)).toEqual([]);
     expect(canSeeEligibilityReasons(Role.CRS_CASEWORKER)).toBe(false);
     expect(canSeeEligibilityReasons(Role.PRE_RELEASE_TEAM)).toBe(true);

@@ -134,6 +134,8 @@ export function canSeeEligibilityReasons(role: Role): boolean {
 export const WOMAN_FIELD_KINDS: Readonly<Record<string, DataKind>> = {
   sensitiveFlags: DataKind.SENSITIVE_FLAGS,
   bankingBarrier: DataKind.FINANCE_AND_ID,
+  // Why her COM asks for an earlier release day often says what her resettlement turns on (a refuge, treatment).
+  releaseDayRequestReason: DataKind.RELEASE_DAY_DETAIL,
 };
 
 /** Her record's fields this role may not read. */

@@ -19,6 +19,7 @@ import {
   CustodyStatus,
   DeadlineAnchor,
   DEFAULT_ESCALATION_LADDER,
+  DayOfReleaseRule,
   effectiveReleaseDate,
   londonDateOf,
   OffsetUnit,
@@ -30,6 +31,7 @@ import {
 } from '@app/domain';
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 import { womanSnapshot } from '../women/woman.view';
+import { applyEffectiveReleaseDate } from '../women/release-day-columns';
 
 export interface RecallFacts {
   prisonCode: string;
@@ -95,9 +97,7 @@ export class MovementsService {
       hdcEligibilityDate: null,
       paroleEligibilityDate: null,
     });
-    const release = effectiveReleaseDate(woman);
-    woman.releaseDate = release?.date ?? null;
-    woman.releaseDateSource = release?.source ?? null;
+    applyEffectiveReleaseDate(woman);
     const saved = await this.women.save(tx, woman);
     // The release she was recalled from ends here: the 12-week outcome reports count her as recalled.
     const lastRelease = await this.releases.latestForWoman(tx, saved.id);
@@ -170,9 +170,11 @@ export class MovementsService {
       confirmedReleaseDate: releasedOn,
     });
     const release = effectiveReleaseDate(woman);
-    // The day she left is a fact, not a schedule: no weekend rule applies to it.
+    // The day she left is a fact, not a schedule: no day-of-release rule applies to it.
     woman.releaseDate = releasedOn;
     woman.releaseDateSource = release?.source ?? null;
+    woman.scheduledReleaseDate = releasedOn;
+    woman.releaseDayRule = DayOfReleaseRule.NOT_MOVED;
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);

@@ -27,8 +27,18 @@ export interface WomanView {
   hdcActualDate: string | null;
   actualParoleDate: string | null;
   confirmedReleaseDate: string | null;
+  /** The day she walks out: every task counts from it. */
   releaseDate: string | null;
   releaseDateSource: string | null;
+  /** The date her sentence says, before the day-of-release rules (CJA 1961 s.23(3), s.23(3B)) moved it. */
+  scheduledReleaseDate: string | null;
+  /** Which rule moved her from the scheduled date to the walk-out day, or why the Friday rule did not apply. */
+  releaseDayRule: string | null;
+  indeterminateSentence: boolean;
+  /** Her COM's reason for asking one more working day early: present only for roles that read release-day detail. */
+  releaseDayRequestReason?: string | null;
+  releaseDayRequestedById: string | null;
+  releaseDayRequestedAt: string | null;
   releaseType: string | null;
   releaseAreaCode: string;
   pomId: string | null;
@@ -71,6 +81,12 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     confirmedReleaseDate: woman.confirmedReleaseDate,
     releaseDate: woman.releaseDate,
     releaseDateSource: woman.releaseDateSource,
+    scheduledReleaseDate: woman.scheduledReleaseDate,
+    releaseDayRule: woman.releaseDayRule,
+    indeterminateSentence: woman.indeterminateSentence,
+    releaseDayRequestReason: woman.releaseDayRequestReason,
+    releaseDayRequestedById: woman.releaseDayRequestedById,
+    releaseDayRequestedAt: woman.releaseDayRequestedAt?.toISOString() ?? null,
     releaseType: woman.releaseType,
     releaseAreaCode: woman.releaseAreaCode,
     pomId: woman.pomId,
