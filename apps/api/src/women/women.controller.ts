@@ -27,6 +27,8 @@ export class WomenController {
     DataKind.OTHER_ROLES_TASKS,
     DataKind.FINANCE_AND_ID,
     DataKind.MOVEMENTS,
+    // Her COM's reason for an earlier release day, to the roles that read release-day detail.
+    DataKind.RELEASE_DAY_DETAIL,
   )
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
     return this.women.list(user, query);
