@@ -14,6 +14,7 @@ import {
   OffsetUnit,
   Role,
   TaskDeadline,
+  WomanWarningCode,
 } from '@app/domain';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
@@ -113,6 +114,8 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
       releaseDayRule: 'FRIDAY_OR_PRE_BANK_HOLIDAY',
       releaseDateSource: 'CRD',
     });
+    // She no longer walks out before closed days, so the board has nothing to warn of.
+    expect(woman.warnings.map((w) => w.code)).not.toContain('RELEASE_BEFORE_CLOSED_DAYS');
     const assessedAt = new Date(Date.now() - 60_000);
     await recordNeeds(prt.api, woman.id, ['ACCOMMODATION', 'FINANCE_AND_ID'], assessedAt);
     const planned = await detail(woman.id);
@@ -203,6 +206,9 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     const woman = await createWoman(testApi.baseUrl, prt.token, overrides);
 
     expect(woman).toMatchObject({ scheduledReleaseDate: friday, releaseDate: friday, releaseDayRule: rule });
+    expect(woman.warnings.find((w) => w.code === WomanWarningCode.RELEASE_BEFORE_CLOSED_DAYS)?.message).toContain(
+      'Friday release rule not applied',
+    );
     const refused = await com.api.post<ErrorBody>(`/women/${woman.id}/release-day-request`, { reason: 'Help her' });
     expect(refused.status).toBe(409);
     expect((await detail(woman.id)).version).toBe(woman.version);
