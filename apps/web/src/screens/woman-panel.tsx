@@ -13,6 +13,7 @@ import {
   formatDateTime,
   PATHWAY_LABELS,
   pathwayList,
+  releaseDayText,
   ROLE_LABELS,
   Schedule,
   TASK_STATUS_LABELS,
@@ -51,6 +52,10 @@ interface Detail {
   prisonNumber: string;
   prisonCode: string;
   releaseDate: string | null;
+  scheduledReleaseDate?: string | null;
+  releaseDayRule?: string | null;
+  /** Absent for roles that do not read release-day detail. */
+  releaseDayRequestReason?: string | null;
   warnings: { code: string; message: string }[];
   pathways: { pathway: string; status: string }[];
   tasks: Task[];
@@ -177,8 +182,11 @@ export function WomanPanel({
         </button>
       </div>
       <p className="secondary">
-        {detail.prisonNumber} · {detail.prisonCode} · releases {formatDate(detail.releaseDate)}
+        {detail.prisonNumber} · {detail.prisonCode} · {releaseDayText(detail)}
       </p>
+      {detail.releaseDayRequestReason && (
+        <p className="secondary">Her COM asked for one more working day: {detail.releaseDayRequestReason}</p>
+      )}
       {message && (
         <p className="notice" role="status">
           {message}
