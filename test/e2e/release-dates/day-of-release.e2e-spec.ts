@@ -20,6 +20,8 @@ import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
 import { ErrorBody } from '../../setup/api-client';
+import { AppProcess, startApp } from '../../setup/app-process';
+import { BoardClient, eventually } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   CatalogueEntry,
@@ -287,5 +289,37 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     expect(refused.status).toBe(400);
     expect(refused.body.fields?.map((f) => f.field)).toEqual(['indeterminateSentence']);
     expect((await detail(woman.id)).version).toBe(woman.version);
+  });
+
+  it("shows the new walk-out day on the live board as soon as her COM's request is made", async () => {
+    let gateway: AppProcess | null = null;
+    let worker: AppProcess | null = null;
+    let board: BoardClient | null = null;
+    try {
+      // The worker relays the outbox to the gateway, which pushes to the board's room.
+      [gateway, worker] = await Promise.all([startApp('gateway'), startApp('worker')]);
+      board = await BoardClient.connect(gateway.url, prt.token);
+      expect((await board.subscribe(['prison:STI'])).refused).toEqual([]);
+      const friday = ordinaryFriday(230);
+      const woman = await createWoman(testApi.baseUrl, prt.token, { conditionalReleaseDate: friday, comId: com.id });
+
+      const requested = await com.api.post<WomanView>(`/women/${woman.id}/release-day-request`, { reason: 'Housing' });
+
+      expect(requested.status).toBe(200);
+      const live = board;
+      const seen = () =>
+        live.events.some(
+          (e) =>
+            e.type === 'woman.updated' &&
+            e.woman?.id === woman.id &&
+            e.woman.releaseDate === addCalendarDays(friday, -2) &&
+            e.woman.scheduledReleaseDate === friday &&
+            e.woman.releaseDayRule === 'COM_REQUEST',
+        );
+      expect(await eventually(seen, 30_000)).toBe(true);
+    } finally {
+      board?.close();
+      await Promise.all([gateway?.stop(), worker?.stop()]);
+    }
   });
 });
