@@ -291,6 +291,21 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     expect((await detail(woman.id)).version).toBe(woman.version);
   });
 
+  it('keeps the day she actually left (a Friday) once released, whatever is edited later, and refuses a request', async () => {
+    const lastFriday = nextWeekday(daysFromToday(-7), FRIDAY);
+    const woman = await createWoman(testApi.baseUrl, prt.token, { comId: com.id });
+    const released = await prt.api.post<WomanView>(`/women/${woman.id}/release`, { releasedOn: lastFriday });
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({ releaseDate: lastFriday, releaseDayRule: 'NOT_MOVED' });
+
+    const edited = await com.api.patch<WomanView>(`/women/${woman.id}`, { keyworkerName: 'After release' });
+
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ releaseDate: lastFriday, scheduledReleaseDate: lastFriday });
+    const refused = await com.api.post<ErrorBody>(`/women/${woman.id}/release-day-request`, { reason: 'Too late' });
+    expect(refused.status).toBe(409);
+  });
+
   it("shows the new walk-out day on the live board as soon as her COM's request is made", async () => {
     let gateway: AppProcess | null = null;
     let worker: AppProcess | null = null;

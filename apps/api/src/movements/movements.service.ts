@@ -19,8 +19,6 @@ import {
   CustodyStatus,
   DeadlineAnchor,
   DEFAULT_ESCALATION_LADDER,
-  DayOfReleaseRule,
-  effectiveReleaseDate,
   londonDateOf,
   OffsetUnit,
   Pathway,
@@ -169,12 +167,8 @@ export class MovementsService {
       releasedFromPrisonCode: fromPrison,
       confirmedReleaseDate: releasedOn,
     });
-    const release = effectiveReleaseDate(woman);
     // The day she left is a fact, not a schedule: no day-of-release rule applies to it.
-    woman.releaseDate = releasedOn;
-    woman.releaseDateSource = release?.source ?? null;
-    woman.scheduledReleaseDate = releasedOn;
-    woman.releaseDayRule = DayOfReleaseRule.NOT_MOVED;
+    applyEffectiveReleaseDate(woman);
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);

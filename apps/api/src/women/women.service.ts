@@ -36,7 +36,7 @@ import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
 import { TaskNoteView, TaskView, noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
-import { applyEffectiveReleaseDate } from './release-day-columns';
+import { applyEffectiveReleaseDate, isReleased } from './release-day-columns';
 import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
 import { sentFields } from '../common/sent-fields';
 
@@ -232,6 +232,7 @@ export class WomenService {
     return this.change(user, id, body.version, actor, (woman) => {
       const refusal = releaseDayRequestRefusal(user, woman);
       if (refusal) throw new ForbiddenException(refusal);
+      if (isReleased(woman)) throw new ConflictException(`She was released on ${woman.releasedOn}`);
       const requested = effectiveReleaseDate({ ...woman, releaseDayRequestReason: body.reason });
       if (!requested) throw new ConflictException('She has no release date to bring forward');
       if (requested.releaseDayRule !== DayOfReleaseRule.COM_REQUEST) {
