@@ -156,6 +156,10 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     await recordNeeds(prt.api, woman.id, ['ACCOMMODATION'], assessedAt);
     const planned = await detail(woman.id);
     const reason = 'Her supported housing can take her in on the Wednesday only';
+    // The server tells the web what to offer: her COM may ask; the pre-release team may not.
+    const asComBefore = await com.api.get<WomanDetailView>(`/women/${woman.id}`);
+    expect(asComBefore.body.releaseDayActions).toEqual(['REQUEST_EXTRA_RELEASE_DAY']);
+    expect(planned.releaseDayActions).toEqual([]);
 
     const requested = await com.api.post<WomanView>(`/women/${woman.id}/release-day-request`, { reason });
 
@@ -179,6 +183,9 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     });
     expect(afterRequest.auditTrail.filter((e) => e.action === 'DEADLINE_MOVED').length).toBeGreaterThan(0);
     expect(planned.releaseDate).toBe(thursday);
+    expect((await com.api.get<WomanDetailView>(`/women/${woman.id}`)).body.releaseDayActions).toEqual([
+      'WITHDRAW_EXTRA_RELEASE_DAY',
+    ]);
 
     const withdrawn = await com.api.delete<WomanView>(`/women/${woman.id}/release-day-request`);
 

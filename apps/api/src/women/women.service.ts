@@ -27,6 +27,8 @@ import {
   effectiveReleaseDate,
   mayView,
   releaseDateProblems,
+  ReleaseDayRequestAction,
+  releaseDayRequestActions,
   releaseDayRequestRefusal,
   taskVisibilityFor,
 } from '@app/domain';
@@ -66,6 +68,8 @@ export interface WomanDetailView extends WomanView {
     outcomes: unknown;
   }[];
   auditTrail: AuditView[];
+  /** What the reader may do about her COM's request for one more working day (only her COM ever has any). */
+  releaseDayActions: ReleaseDayRequestAction[];
 }
 
 @Injectable()
@@ -162,6 +166,7 @@ export class WomenService {
           }
         : {}),
       auditTrail,
+      releaseDayActions: releaseDayRequestActions(user, woman),
     };
   }
 
