@@ -63,7 +63,7 @@ export const TASK_STATUS_LABELS: Record<string, string> = {
 /** What a card says for each warning; her panel gives the whole message. */
 export const WARNING_SHORT_LABELS: Record<string, string> = {
   NI_NUMBER_TOO_LATE: 'NI number: too late for the normal route, apply now',
-  RELEASE_BEFORE_CLOSED_DAYS: 'Released just before a weekend or bank holiday',
+  RELEASE_BEFORE_CLOSED_DAYS: 'Still walks out just before a weekend or bank holiday',
 };
 
 export function words(code: string): string {
@@ -96,6 +96,47 @@ export function formatDate(iso: string | null): string {
     month: 'short',
     year: 'numeric',
   });
+}
+
+/** A day as a card shows it: "Fri 18 Dec". */
+export function formatShortDate(iso: string): string {
+  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
+}
+
+/**
+ * Why she walks out on the day she does, in a few words (the API's releaseDayRule; the law is CJA 1961 s.23(3)
+ * and s.23(3B), see the README's "Day of release"). NOT_MOVED says nothing: her release is as scheduled.
+ */
+export const RELEASE_DAY_RULE_SHORT_LABELS: Record<string, string> = {
+  WEEKEND_OR_BANK_HOLIDAY: 'weekend or bank holiday rule',
+  FRIDAY_OR_PRE_BANK_HOLIDAY: 'Friday release rule',
+  COM_REQUEST: "Friday release rule, a day more at her COM's request",
+  EXCLUDED_HDC: 'Friday release rule not applied: HDC',
+  EXCLUDED_INDETERMINATE: 'Friday release rule not applied: indeterminate sentence',
+  EXCLUDED_PAROLE_BOARD: 'Friday release rule not applied: Parole Board release',
+  EXCLUDED_NOT_SENTENCED: 'Friday release rule not applied: not sentenced',
+  EXCLUDED_UNDER_28_DAYS: 'Friday release rule not applied: under 28 days served',
+  EXCLUDED_DAYS_SERVED_UNKNOWN: 'Friday release rule not applied: sentence start not recorded',
+  NO_ELIGIBLE_DAY: 'no earlier working day the law allows',
+};
+
+/** "Scheduled Fri 18 Dec, walks out Thu 17 Dec (Friday release rule)": both days, and the rule that moved her. */
+export function releaseDayText(woman: {
+  releaseDate: string | null;
+  scheduledReleaseDate?: string | null;
+  releaseDayRule?: string | null;
+}): string {
+  if (!woman.releaseDate) return 'release date not known';
+  const rule = woman.releaseDayRule ? RELEASE_DAY_RULE_SHORT_LABELS[woman.releaseDayRule] : undefined;
+  const walksOut = `walks out ${formatShortDate(woman.releaseDate)}${rule ? ` (${rule})` : ''}`;
+  if (woman.scheduledReleaseDate && woman.scheduledReleaseDate !== woman.releaseDate) {
+    return `Scheduled ${formatShortDate(woman.scheduledReleaseDate)}, ${walksOut}`;
+  }
+  return `${walksOut.charAt(0).toUpperCase()}${walksOut.slice(1)}`;
 }
 
 export function daysUntil(iso: string | null, today = new Date()): number | null {

@@ -11,6 +11,8 @@ export * from './access-scope';
 export * from './calendar';
 export * from './release-date';
 export * from './release-date-precedence';
+export * from './day-of-release';
+export * from './release-day-request';
 export * from './deadlines';
 export * from './eligibility';
 export * from './task-status-machine';

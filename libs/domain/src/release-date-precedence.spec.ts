@@ -3,6 +3,7 @@
  * SentenceCalculation.deriveNonDtoReleaseDate, NonDtoReleaseDate.compareTo), worked by hand over each
  * combination it decides. Dates are working days (no bank holiday next to them) so only the precedence is tested.
  */
+import { DayOfReleaseRule } from './day-of-release';
 import { chooseReleaseDate, noReleaseDateReason, ReleaseDateSource } from './release-date-precedence';
 import { effectiveReleaseDate, releaseDateRecord } from './release-date';
 import { CustodyStatus } from './woman';
@@ -177,6 +178,8 @@ describe('a recalled woman (Criminal Justice Act 2003 ss.254-255C)', () => {
       releaseDate: null,
       releaseDateSource: null,
       releaseDateReason: noReleaseDateReason(dates),
+      scheduledReleaseDate: null,
+      releaseDayRule: null,
     });
   });
 
@@ -186,6 +189,8 @@ describe('a recalled woman (Criminal Justice Act 2003 ss.254-255C)', () => {
       releaseDate: null,
       releaseDateSource: null,
       releaseDateReason: null,
+      scheduledReleaseDate: null,
+      releaseDayRule: null,
     });
   });
 });
@@ -204,6 +209,8 @@ describe('effectiveReleaseDate keeps its shape and adds the reason', () => {
       scheduledDate: WED_17_FEB,
       reason:
         "Post-recall release date (PRRD, override set by the prison's calculation): she was recalled, so only her post-recall release date counts",
+      // Wed 17 Feb 2027 is followed by a working Thursday: no day-of-release rule moves her (CJA 1961 s.23(3B)).
+      releaseDayRule: DayOfReleaseRule.NOT_MOVED,
     });
   });
 });

@@ -1,4 +1,6 @@
+import { DayOfReleaseRule } from './day-of-release';
 import { effectiveReleaseDate, releaseDateProblems, ReleaseDates, ReleaseDateSource } from './release-date';
+import { CustodyStatus, ReleaseType } from './woman';
 
 describe('effectiveReleaseDate', () => {
   const allDates: ReleaseDates = {
@@ -99,6 +101,59 @@ describe('effectiveReleaseDate', () => {
         scheduledDate: '2027-05-03',
       });
     });
+  });
+});
+
+describe('effectiveReleaseDate and the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy framework, Nov 2023)', () => {
+  const sentenced = {
+    custodyStatus: CustodyStatus.SENTENCED,
+    releaseType: ReleaseType.LICENCE,
+    sentenceStartDate: '2025-12-01',
+    receptionDate: '2025-12-01',
+  };
+
+  it('walks her out on Thu 17 Dec 2026 from a CRD of Fri 18 Dec 2026, keeping the CRD as the scheduled date', () => {
+    expect(effectiveReleaseDate({ ...sentenced, conditionalReleaseDate: '2026-12-18' })).toEqual({
+      date: '2026-12-17', // Thu
+      source: ReleaseDateSource.CRD,
+      scheduledDate: '2026-12-18', // Fri
+      reason: 'Conditional release date (CRD, as calculated)',
+      releaseDayRule: DayOfReleaseRule.FRIDAY_OR_PRE_BANK_HOLIDAY,
+    });
+  });
+
+  it('walks her out on Wed 23 Dec 2026 from a confirmed Fri 25 Dec 2026 (Christmas Day)', () => {
+    expect(effectiveReleaseDate({ ...sentenced, confirmedReleaseDate: '2026-12-25' })?.date).toBe('2026-12-23');
+  });
+
+  it("moves her one more working day, to Wed 16 Dec 2026, while her COM's request stands", () => {
+    expect(
+      effectiveReleaseDate({
+        ...sentenced,
+        conditionalReleaseDate: '2026-12-18', // Fri
+        releaseDayRequestReason: 'Her tenancy starts on the Wednesday',
+      }),
+    ).toMatchObject({ date: '2026-12-16', releaseDayRule: DayOfReleaseRule.COM_REQUEST });
+  });
+
+  it('leaves a Parole Board release (actual parole date Fri 18 Dec 2026) on the Friday', () => {
+    expect(effectiveReleaseDate({ ...sentenced, actualParoleDate: '2026-12-18' })).toMatchObject({
+      date: '2026-12-18',
+      releaseDayRule: DayOfReleaseRule.EXCLUDED_PAROLE_BOARD,
+    });
+  });
+
+  it('leaves an HDC release (HDC actual date Fri 18 Dec 2026) on the Friday', () => {
+    expect(effectiveReleaseDate({ ...sentenced, hdcActualDate: '2026-12-18' })).toMatchObject({
+      date: '2026-12-18',
+      releaseDayRule: DayOfReleaseRule.EXCLUDED_HDC,
+    });
+  });
+
+  it('leaves an indeterminate sentence on the Friday', () => {
+    expect(
+      effectiveReleaseDate({ ...sentenced, indeterminateSentence: true, conditionalReleaseDate: '2026-12-18' }),
+    ).toMatchObject({ date: '2026-12-18', releaseDayRule: DayOfReleaseRule.EXCLUDED_INDETERMINATE });
   });
 });
 

@@ -2,7 +2,8 @@
  * Which of a woman's HMPPS sentence dates is the day she walks out, the rule that brings a weekend or bank
  * holiday release forward, and the checks that catch sentence dates that cannot be right.
  */
-import { daysBetween, isValidIsoDate, lastWorkingDayOnOrBefore } from './calendar';
+import { daysBetween, isValidIsoDate } from './calendar';
+import { dayOfRelease, DayOfReleaseFacts, DayOfReleaseRule } from './day-of-release';
 import { chooseReleaseDate, noReleaseDateReason, PrecedenceDates, ReleaseDateSource } from './release-date-precedence';
 import { IsoDate } from './task-template';
 
@@ -34,7 +35,18 @@ export interface EffectiveReleaseDate {
   scheduledDate: IsoDate;
   /** Which date was used and why (its type, override or calculated, and what it beat). */
   reason: string;
+  /** Which rule moved her from the scheduled date to the day she walks out (day-of-release.ts). */
+  releaseDayRule: DayOfReleaseRule;
 }
+
+/** What the day-of-release rule reads besides the dates; any may be missing (then it is not applied). */
+export type ReleaseDayFacts = Omit<
+  DayOfReleaseFacts,
+  'scheduledDate' | 'paroleBoardRelease' | 'homeDetentionCurfew' | 'extraDayRequested'
+> & {
+  /** Her COM's reason for asking one more working day; present means the request stands. */
+  releaseDayRequestReason?: string | null;
+};
 
 export interface FieldProblem {
   field: string;
@@ -70,29 +82,41 @@ const MIN_AGE_AT_SENTENCE = 18;
 const MAX_AGE_AT_SENTENCE = 110;
 
 /**
- * Prisons do not release at weekends or on bank holidays, so she leaves on the last working day before.
+ * The scheduled date by precedence, and the day she walks out by the day-of-release rules (weekends and bank
+ * holidays, Friday and pre-bank-holiday release, her COM's request).
  * Throws a RangeError on a date that is not YYYY-MM-DD: run releaseDateProblems on input first.
  */
-export function effectiveReleaseDate(dates: ReleaseDates): EffectiveReleaseDate | null {
+export function effectiveReleaseDate(dates: ReleaseDates & ReleaseDayFacts): EffectiveReleaseDate | null {
   const chosen = chooseReleaseDate(dates);
   if (chosen) {
     const { scheduledDate, source, reason } = chosen;
-    return { date: lastWorkingDayOnOrBefore(scheduledDate), source, scheduledDate, reason };
+    const day = dayOfRelease({
+      ...dates,
+      scheduledDate,
+      paroleBoardRelease: source === ReleaseDateSource.ACTUAL_PAROLE,
+      homeDetentionCurfew: source === ReleaseDateSource.HDC_ACTUAL,
+      extraDayRequested: Boolean(dates.releaseDayRequestReason),
+    });
+    return { date: day.walkOutDate, source, scheduledDate, reason, releaseDayRule: day.rule };
   }
   return null;
 }
 
 /** What a woman's record keeps of her release date: the date, its source and why (or why she has none). */
-export function releaseDateRecord(dates: ReleaseDates): {
+export function releaseDateRecord(dates: ReleaseDates & ReleaseDayFacts): {
   releaseDate: IsoDate | null;
   releaseDateSource: ReleaseDateSource | null;
   releaseDateReason: string | null;
+  scheduledReleaseDate: IsoDate | null;
+  releaseDayRule: DayOfReleaseRule | null;
 } {
   const release = effectiveReleaseDate(dates);
   return {
     releaseDate: release?.date ?? null,
     releaseDateSource: release?.source ?? null,
     releaseDateReason: release?.reason ?? noReleaseDateReason(dates),
+    scheduledReleaseDate: release?.scheduledDate ?? null,
+    releaseDayRule: release?.releaseDayRule ?? null,
   };
 }
 

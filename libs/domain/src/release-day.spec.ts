@@ -1,8 +1,10 @@
+import { DayOfReleaseRule } from './day-of-release';
 import {
   AppointmentKind,
   checkReleaseDayPlan,
   ChecklistState,
   closedDaysAfter,
+  releaseBeforeClosedDaysWarning,
   ReleaseDayChecklist,
   ReleaseDayWarningCode,
   travelTimeLookup,
@@ -140,7 +142,15 @@ describe('release-day feasibility', () => {
     expect(closedDaysAfter('2026-06-17')).toEqual([]);
     const warnings = check([], '2026-06-19');
     expect(warnings.map((w) => w.code)).toEqual([ReleaseDayWarningCode.RELEASE_BEFORE_CLOSED_DAYS]);
-    expect(warnings[0]?.message).toMatch(/released on a Friday/);
+    expect(warnings[0]?.message).toMatch(/still walks out on a Friday/);
+  });
+
+  // CJA 1961 s.23(3B) and the HMPPS policy framework (Nov 2023): only a woman the rule left out still goes on a Friday.
+  it('says why she still walks out on a Friday when the Friday release rule left her out (Fri 19 Jun 2026, HDC)', () => {
+    const warning = releaseBeforeClosedDaysWarning('2026-06-19', DayOfReleaseRule.EXCLUDED_HDC);
+    expect(warning?.message).toContain('Friday release rule not applied: home detention curfew');
+    expect(warning?.message).toContain('2026-06-20, 2026-06-21'); // Sat, Sun
+    expect(releaseBeforeClosedDaysWarning('2026-06-18', DayOfReleaseRule.FRIDAY_OR_PRE_BANK_HOLIDAY)).toBeNull(); // Thu
   });
 
   it('lists checklist items still needed', () => {

@@ -1,10 +1,12 @@
 /**
  * The release-day plan (recommendation 9): appointments and the practical checklist, and the check that
  * warns when the day cannot work: too many appointments, not enough time to travel between towns, or a
- * release the day before a weekend or bank holiday when medication and accommodation need cover.
+ * walk-out the day before a weekend or bank holiday (the Friday release rule did not apply to her) when
+ * medication and accommodation need cover.
  */
 import { DateTime } from 'luxon';
 import { addCalendarDays, isWorkingDay, LONDON_ZONE } from './calendar';
+import { DAY_OF_RELEASE_RULE_LABELS, DayOfReleaseRule } from './day-of-release';
 import { IsoDate } from './task-template';
 
 export enum AppointmentKind {
@@ -90,14 +92,27 @@ export function closedDaysAfter(releaseDate: IsoDate): IsoDate[] {
   return closed;
 }
 
-export function releaseBeforeClosedDaysWarning(releaseDate: IsoDate): ReleaseDayWarning | null {
+/**
+ * Since 12 December 2023 a sentenced woman due out on a Friday or before a bank holiday goes on the previous
+ * eligible working day (CJA 1961 s.23(3B); day-of-release.ts), so a walk-out before closed days means the rule
+ * left her out (HDC, an indeterminate sentence, a Parole Board release, under 28 days served) or had no day to
+ * move her to: the warning says which, so the plan covers the closed days instead.
+ */
+export function releaseBeforeClosedDaysWarning(
+  releaseDate: IsoDate,
+  releaseDayRule?: DayOfReleaseRule | string | null,
+): ReleaseDayWarning | null {
   const closed = closedDaysAfter(releaseDate);
   if (closed.length === 0) return null;
   const weekday = DateTime.fromISO(releaseDate, { zone: LONDON_ZONE }).toFormat('cccc');
+  const why =
+    releaseDayRule && releaseDayRule in DAY_OF_RELEASE_RULE_LABELS
+      ? ` (${DAY_OF_RELEASE_RULE_LABELS[releaseDayRule as DayOfReleaseRule]})`
+      : '';
   return {
     code: ReleaseDayWarningCode.RELEASE_BEFORE_CLOSED_DAYS,
     message:
-      `She is released on a ${weekday} and services are closed for ${closed.length} day${closed.length > 1 ? 's' : ''} after ` +
+      `She still walks out on a ${weekday}${why} and services are closed for ${closed.length} day${closed.length > 1 ? 's' : ''} after ` +
       `(${closed.join(', ')}): make sure her medication supply and her accommodation cover those days.`,
   };
 }
@@ -113,6 +128,8 @@ function localDate(at: Date): IsoDate {
 /** Every problem at once, in the order a planner would fix them. An empty list means the day can work. */
 export function checkReleaseDayPlan(plan: {
   releaseDate: IsoDate | null;
+  /** Which day-of-release rule gave the release date (or why the Friday rule did not apply). */
+  releaseDayRule?: DayOfReleaseRule | string | null;
   prisonTown: string | null;
   appointments: readonly ReleaseDayAppointment[];
   checklist: ReleaseDayChecklist;
@@ -124,7 +141,7 @@ export function checkReleaseDayPlan(plan: {
   const appointments = [...plan.appointments].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
   if (plan.releaseDate) {
-    const closedWarning = releaseBeforeClosedDaysWarning(plan.releaseDate);
+    const closedWarning = releaseBeforeClosedDaysWarning(plan.releaseDate, plan.releaseDayRule);
     if (closedWarning) warnings.push(closedWarning);
   }
 

@@ -77,9 +77,10 @@ describe('notes, reasons and fields', () => {
     expect(canSeeTaskNotes(Role.COM, { pathway: Pathway.HEALTH, ownerRole: Role.PRE_RELEASE_TEAM })).toBe(true);
   });
 
-  it('keeps flags, the banking barrier and eligibility reasons from governors and caseworkers', () => {
+  it("keeps flags, the banking barrier, her COM's release-day reason and eligibility reasons from governors and caseworkers", () => {
     expect(hiddenWomanFields(Role.GOVERNOR).sort()).toEqual([
       'bankingBarrier',
+      'releaseDayRequestReason',
       'sensitiveFlags',
       // A transfer to a secure hospital (Mental Health Act 1983 s.47/s.48) is health data, as her flags are.
       'transferredToHospitalFromPrisonCode',

@@ -137,6 +137,8 @@ export const WOMAN_FIELD_KINDS: Readonly<Record<string, DataKind>> = {
   // A transfer to a secure hospital is made under the Mental Health Act: health data, so special category.
   transferredToHospitalOn: DataKind.SENSITIVE_FLAGS,
   transferredToHospitalFromPrisonCode: DataKind.SENSITIVE_FLAGS,
+  // Why her COM asks for an earlier release day often says what her resettlement turns on (a refuge, treatment).
+  releaseDayRequestReason: DataKind.RELEASE_DAY_DETAIL,
 };
 
 /** Her record's fields this role may not read. */

@@ -1,7 +1,7 @@
 /**
  * Warnings a board shows on a woman's card from the day she arrives, so a barrier is seen while there is
  * still time to work round it: a National Insurance number that cannot arrive before release by the normal
- * route, and a release the day before a weekend or bank holiday.
+ * route, and a walk-out the day before a weekend or bank holiday that the Friday release rule left alone.
  */
 import { daysBetween } from './calendar';
 import { ID_DOCUMENT_ISSUERS, idDocumentTiming } from './id-documents';
@@ -24,6 +24,8 @@ export interface WomanWarning {
 export interface WomanWarningFacts {
   prisonCode: string;
   releaseDate: IsoDate | null;
+  /** Which day-of-release rule gave the release date: the warning says why she still goes before closed days. */
+  releaseDayRule?: string | null;
   /** Null when nobody has recorded whether she has one. */
   hasNationalInsuranceNumber: boolean | null;
   /** A foreign national is presumed never to have had a number (see national-insurance.ts). */
@@ -54,7 +56,7 @@ export function womanWarnings(woman: WomanWarningFacts, today: IsoDate): WomanWa
       });
     }
   }
-  const closed = releaseBeforeClosedDaysWarning(woman.releaseDate);
+  const closed = releaseBeforeClosedDaysWarning(woman.releaseDate, woman.releaseDayRule);
   if (closed) warnings.push({ code: WomanWarningCode.RELEASE_BEFORE_CLOSED_DAYS, message: closed.message });
   return warnings;
 }

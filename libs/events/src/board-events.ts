@@ -10,7 +10,11 @@ export interface WomanSummary {
   firstName: string;
   lastName: string;
   prisonCode: string;
+  /** The day she walks out (every task counts from it). */
   releaseDate: string | null;
+  /** The date her sentence gives, before the day-of-release rules moved it, and the rule that did. */
+  scheduledReleaseDate: string | null;
+  releaseDayRule: string | null;
   custodyStatus: string;
   /** Warning codes for the card (see the domain's womanWarnings). */
   warnings: string[];

@@ -17,6 +17,8 @@ export function womanSummary(woman: WomanEntity): WomanSummary {
     lastName: woman.lastName,
     prisonCode: woman.prisonCode,
     releaseDate: woman.releaseDate,
+    scheduledReleaseDate: woman.scheduledReleaseDate,
+    releaseDayRule: woman.releaseDayRule,
     custodyStatus: woman.custodyStatus,
     warnings: womanWarnings(woman, londonDateOf(new Date())).map((w) => w.code),
   };

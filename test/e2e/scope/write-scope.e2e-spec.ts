@@ -96,6 +96,7 @@ const BODIES: Record<string, (f: Fixture) => unknown> = {
   'POST /women/{id}/recall': () => ({ prisonCode: 'STI', movementReason: 'Y' }),
   'POST /women/{id}/transfer': () => ({ prisonCode: 'STI' }),
   'POST /women/{id}/release': () => ({}),
+  'POST /women/{id}/release-day-request': () => ({ reason: 'Scope test' }),
   'POST /women/{womanId}/assessments': () => ({
     kind: 'PRE_RELEASE',
     method: 'FACE_TO_FACE',

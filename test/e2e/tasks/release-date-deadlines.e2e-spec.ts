@@ -175,12 +175,14 @@ describe('tasks planned from the release date', () => {
     expect(alternative.ineligibleReasons?.length).toBeGreaterThan(0);
   });
 
+  // CJA 1961 s.23(3) brings her to the last working day before; that day precedes a non-working day, so s.23(3B)
+  // and the HMPPS presumption bring her to the eligible working day before it (she has served over 28 days).
   it.each([
-    ['a Saturday', '2027-03-13', '2027-03-12'],
-    ['Easter Monday (after Good Friday)', '2027-03-29', '2027-03-25'],
-    ['the summer bank holiday', '2027-08-30', '2027-08-27'],
-    ['the Boxing Day substitute bank holiday', '2026-12-28', '2026-12-24'],
-  ])('brings a CRD on %s forward to the last working day before it', async (_what, crd, expected) => {
+    ['a Saturday (Sat 13 Mar 2027 -> Fri 12 -> Thu 11)', '2027-03-13', '2027-03-11'],
+    ['Easter Monday (Mon 29 Mar 2027 -> Thu 25, before Good Friday -> Wed 24)', '2027-03-29', '2027-03-24'],
+    ['the summer bank holiday (Mon 30 Aug 2027 -> Fri 27 -> Thu 26)', '2027-08-30', '2027-08-26'],
+    ['the Boxing Day substitute (Mon 28 Dec 2026 -> Thu 24, before Christmas -> Wed 23)', '2026-12-28', '2026-12-23'],
+  ])('brings a CRD on %s forward to the eligible working day before it', async (_what, crd, expected) => {
     const woman = await createWoman(testApi.baseUrl, prt.token, {
       conditionalReleaseDate: crd,
       sentenceStartDate: '2026-01-05',
@@ -211,7 +213,7 @@ describe('tasks planned from the release date', () => {
     });
 
     expect(patched.status).toBe(200);
-    expect(patched.body.releaseDate).toBe(effectiveReleaseDate({ conditionalReleaseDate: newCrd })?.date);
+    expect(patched.body.releaseDate).toBe(effectiveReleaseDate({ ...woman, conditionalReleaseDate: newCrd })?.date);
     const after = await detail(woman.id);
     const anchors = {
       releaseDate: patched.body.releaseDate,
@@ -258,7 +260,7 @@ describe('tasks planned from the release date', () => {
 
     const confirming = await detail(woman.id);
     expect(confirming).toMatchObject({
-      releaseDate: effectiveReleaseDate({ confirmedReleaseDate: confirmed })?.date,
+      releaseDate: effectiveReleaseDate({ ...woman, confirmedReleaseDate: confirmed })?.date,
       releaseDateSource: 'CONFIRMED',
       conditionalReleaseDate: crd,
       confirmedReleaseDate: confirmed,
@@ -297,7 +299,7 @@ describe('tasks planned from the release date', () => {
     expect(after).toMatchObject({
       conditionalReleaseDate: crd,
       confirmedReleaseDate: null,
-      releaseDate: effectiveReleaseDate({ conditionalReleaseDate: crd })?.date,
+      releaseDate: effectiveReleaseDate({ ...woman, confirmedReleaseDate: null, conditionalReleaseDate: crd })?.date,
       releaseDateSource: 'CRD',
     });
     const anchors = {
@@ -322,6 +324,8 @@ describe('tasks planned from the release date', () => {
       releaseDateSource: _s,
       // Why the release date is what it is: derived with it.
       releaseDateReason: _why,
+      scheduledReleaseDate: _sr,
+      releaseDayRule: _rr,
       // Derived from the release date (a Friday release is flagged), so it may change with it.
       warnings: _w,
       ...untouched

@@ -31,6 +31,8 @@ const TAKES_NO_BODY = new Set([
   // The token to refresh is the bearer token itself.
   'POST /auth/refresh',
   'DELETE /women/{womanId}/release-day/appointments/{appointmentId}',
+  // Her COM withdraws her own request: nothing to say but which woman.
+  'DELETE /women/{id}/release-day-request',
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -148,13 +148,18 @@ describe('release-day plans', () => {
     ]);
   });
 
-  it('flags a Friday release for medication and accommodation cover, and lists what is still needed', async () => {
+  // CJA 1961 s.23(3B): the Friday release rule leaves an indeterminate sentence on the Friday (HMPPS policy framework).
+  it('flags a Friday walk-out the Friday release rule left alone for medication and accommodation cover, and lists what is still needed', async () => {
     const friday = nextWeekday(daysFromToday(70), 5);
-    const woman = await createWoman(api.baseUrl, prt.token, { confirmedReleaseDate: friday });
+    const woman = await createWoman(api.baseUrl, prt.token, {
+      confirmedReleaseDate: friday,
+      indeterminateSentence: true,
+    });
     const plan = ok(await prt.api.get<ReleaseDayPlanView>(`/women/${woman.id}/release-day`));
     // (On Good Friday she would leave the Thursday before, which is followed by closed days too.)
     expect(plan.warnings[0]).toMatchObject({ code: 'RELEASE_BEFORE_CLOSED_DAYS' });
     expect(plan.warnings[0].message).toContain('medication supply and her accommodation');
+    expect(plan.warnings[0].message).toContain('indeterminate sentence');
     expect(woman.warnings.map((w) => w.code)).toContain('RELEASE_BEFORE_CLOSED_DAYS');
     // Nothing on the checklist has been decided yet, so all five are still needed.
     expect(plan.warnings.filter((w) => w.code === ReleaseDayWarningCode.CHECKLIST_NOT_ARRANGED)).toHaveLength(5);

@@ -19,18 +19,17 @@ import {
   CustodyStatus,
   DeadlineAnchor,
   DEFAULT_ESCALATION_LADDER,
-  effectiveReleaseDate,
   londonDateOf,
   OffsetUnit,
   Pathway,
   PathwayStatus,
   RecallBasis,
   RELEASED_PRISON_CODE,
-  releaseDateRecord,
   Role,
 } from '@app/domain';
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 import { womanSnapshot } from '../women/woman.view';
+import { applyEffectiveReleaseDate } from '../women/release-day-columns';
 
 export interface RecallFacts {
   prisonCode: string;
@@ -112,8 +111,7 @@ export class MovementsService {
       transferredToHospitalOn: null,
       transferredToHospitalFromPrisonCode: null,
     });
-    // A recall with no PRRD yet has no release date, and her record says why (releaseDateReason).
-    Object.assign(woman, releaseDateRecord(woman));
+    applyEffectiveReleaseDate(woman);
     const saved = await this.women.save(tx, woman);
     // The release she was recalled from ends here: the 12-week outcome reports count her as recalled.
     const lastRelease = await this.releases.latestForWoman(tx, saved.id);
@@ -191,11 +189,8 @@ export class MovementsService {
       transferredToHospitalOn: null,
       transferredToHospitalFromPrisonCode: null,
     });
-    const release = effectiveReleaseDate(woman);
-    // The day she left is a fact, not a schedule: no weekend rule applies to it.
-    woman.releaseDate = releasedOn;
-    woman.releaseDateSource = release?.source ?? null;
-    woman.releaseDateReason = 'The day she was released: a fact, not a schedule';
+    // The day she left is a fact, not a schedule: no day-of-release rule applies to it.
+    applyEffectiveReleaseDate(woman);
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
     await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);

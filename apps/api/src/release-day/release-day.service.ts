@@ -235,6 +235,7 @@ export class ReleaseDayService {
       }),
       warnings: checkReleaseDayPlan({
         releaseDate: woman.releaseDate,
+        releaseDayRule: woman.releaseDayRule,
         prisonTown: town,
         appointments,
         // Items withheld count as settled here, so no warning names them.

@@ -206,6 +206,14 @@ export class CreateWomanDto extends ReleaseDatesDto {
   @IsIsoDate()
   receptionDate!: string;
 
+  @ApiPropertyOptional({
+    description:
+      'An indeterminate sentence (life, IPP): left out of the Friday and pre-bank-holiday release rule (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  indeterminateSentence?: boolean;
+
   @ApiPropertyOptional({ enum: ReleaseType, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
@@ -298,6 +306,14 @@ export class UpdateWomanDto extends ReleaseDatesDto {
   @IsIsoDate()
   receptionDate?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'An indeterminate sentence (life, IPP): left out of the Friday and pre-bank-holiday release rule (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  indeterminateSentence?: boolean;
+
   @ApiPropertyOptional({ enum: ReleaseType, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
@@ -340,6 +356,26 @@ export class UpdateWomanDto extends ReleaseDatesDto {
   @ArrayUnique()
   @IsEnum(SensitiveFlag, { each: true })
   sensitiveFlags?: SensitiveFlag[];
+}
+
+/** Her COM asks that she go one more working day early (CJA 1961 s.23(3B); HMPPS policy framework). */
+export class ReleaseDayRequestDto {
+  @ApiProperty({
+    description: 'How one more working day helps her resettlement (e.g. an appointment that only that day allows)',
+    example:
+      'Her housing appointment in Manchester is on the Wednesday; Thursday is too late to move in before the weekend',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must say why one more working day helps her resettlement' })
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'The version you read; the request is refused with 409 if she changed since' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(POSTGRES_INT_MAX)
+  version?: number;
 }
 
 export const RELEASE_WINDOWS = ['12w', '24w', 'all'] as const;

@@ -39,8 +39,18 @@ export interface WomanView {
   licenceExpiryOverrideDate: string | null;
   sentenceAndLicenceExpiryDate: string | null;
   topupSupervisionExpiryDate: string | null;
+  /** The day she walks out: every task counts from it. */
   releaseDate: string | null;
   releaseDateSource: string | null;
+  /** The date her sentence says, before the day-of-release rules (CJA 1961 s.23(3), s.23(3B)) moved it. */
+  scheduledReleaseDate: string | null;
+  /** Which rule moved her from the scheduled date to the walk-out day, or why the Friday rule did not apply. */
+  releaseDayRule: string | null;
+  indeterminateSentence: boolean;
+  /** Her COM's reason for asking one more working day early: present only for roles that read release-day detail. */
+  releaseDayRequestReason?: string | null;
+  releaseDayRequestedById: string | null;
+  releaseDayRequestedAt: string | null;
   /** Which date was used and why, or why she has none (a recall with no PRRD yet). */
   releaseDateReason: string | null;
   releaseType: string | null;
@@ -104,6 +114,12 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     releaseDate: woman.releaseDate,
     releaseDateSource: woman.releaseDateSource,
     releaseDateReason: woman.releaseDateReason,
+    scheduledReleaseDate: woman.scheduledReleaseDate,
+    releaseDayRule: woman.releaseDayRule,
+    indeterminateSentence: woman.indeterminateSentence,
+    releaseDayRequestReason: woman.releaseDayRequestReason,
+    releaseDayRequestedById: woman.releaseDayRequestedById,
+    releaseDayRequestedAt: woman.releaseDayRequestedAt?.toISOString() ?? null,
     releaseType: woman.releaseType,
     releaseAreaCode: woman.releaseAreaCode,
     pomId: woman.pomId,

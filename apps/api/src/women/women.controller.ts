@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
 import { Role, DataKind } from '@app/domain';
@@ -6,7 +6,7 @@ import { actorOf } from '../common/actor';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { Page } from '../common/pagination.dto';
 import { RequestId } from '../common/request-id.decorator';
-import { CreateWomanDto, ListWomenQueryDto, UpdateWomanDto } from './woman.dto';
+import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, UpdateWomanDto } from './woman.dto';
 import { WomanView } from './woman.view';
 import { WomanBoardRow, WomanDetailView, WomenService } from './women.service';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
@@ -27,6 +27,8 @@ export class WomenController {
     DataKind.OTHER_ROLES_TASKS,
     DataKind.FINANCE_AND_ID,
     DataKind.MOVEMENTS,
+    // Her COM's reason for an earlier release day, to the roles that read release-day detail.
+    DataKind.RELEASE_DAY_DETAIL,
   )
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
     return this.women.list(user, query);
@@ -73,5 +75,29 @@ export class WomenController {
     @RequestId() requestId: string | null,
   ): Promise<WomanView> {
     return this.women.update(user, id, body, actorOf(user, requestId));
+  }
+
+  /** Her COM asks that she go one more working day early; her walk-out day and every task move at once. */
+  @Roles(Role.COM)
+  @Post(':id/release-day-request')
+  @HttpCode(200)
+  requestExtraReleaseDay(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: ReleaseDayRequestDto,
+    @RequestId() requestId: string | null,
+  ): Promise<WomanView> {
+    return this.women.requestExtraReleaseDay(user, id, body, actorOf(user, requestId));
+  }
+
+  /** Her COM withdraws the request: she goes back to the day the rules alone give. */
+  @Roles(Role.COM)
+  @Delete(':id/release-day-request')
+  withdrawExtraReleaseDay(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @RequestId() requestId: string | null,
+  ): Promise<WomanView> {
+    return this.women.withdrawExtraReleaseDay(user, id, actorOf(user, requestId));
   }
 }

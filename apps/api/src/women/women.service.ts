@@ -17,6 +17,7 @@ import {
 } from '@app/database';
 import {
   DataKind,
+  DayOfReleaseRule,
   PATHWAYS,
   Pathway,
   PathwayStatus,
@@ -25,7 +26,11 @@ import {
   canSeeTaskNotes,
   mayView,
   releaseDateProblems,
+  effectiveReleaseDate,
   releaseDateRecord,
+  ReleaseDayRequestAction,
+  releaseDayRequestActions,
+  releaseDayRequestRefusal,
   taskVisibilityFor,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
@@ -33,7 +38,8 @@ import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
 import { TaskNoteView, TaskView, noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
-import { CreateWomanDto, ListWomenQueryDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
+import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
+import { applyEffectiveReleaseDate, isReleased } from './release-day-columns';
 import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
 import { sentFields } from '../common/sent-fields';
 
@@ -63,6 +69,8 @@ export interface WomanDetailView extends WomanView {
     outcomes: unknown;
   }[];
   auditTrail: AuditView[];
+  /** What the reader may do about her COM's request for one more working day (only her COM ever has any). */
+  releaseDayActions: ReleaseDayRequestAction[];
 }
 
 @Injectable()
@@ -159,6 +167,7 @@ export class WomenService {
           }
         : {}),
       auditTrail,
+      releaseDayActions: releaseDayRequestActions(user, woman),
     };
   }
 
@@ -208,20 +217,77 @@ export class WomenService {
 
   async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
     await this.checkReferences(body);
-    const updated = await this.unitOfWork.run(async (tx) => {
-      const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, id);
-      if (!woman) throw new NotFoundException('No such woman in your caseload');
-      if (body.version !== undefined && body.version !== woman.version) {
-        throw new ConflictException(
-          `She was changed by someone else since you read her (version ${woman.version}, you sent ${body.version}): reload and try again`,
-        );
-      }
-      const before = womanSnapshot(woman);
-      const { version: _version, ...patch } = body;
+    const { version, ...patch } = body;
+    return this.change(user, id, version, actor, (woman) => {
       Object.assign(woman, sentFields(patch));
       const problems = releaseDateProblems(woman);
       if (problems.length > 0) throw problemsError(problems);
-      Object.assign(woman, releaseDateRecord(woman));
+    });
+  }
+
+  /**
+   * Her COM asks that she go one more working day early (HMPPS policy framework on the Offenders (Day of Release
+   * from Detention) Act 2023): only her own COM, and only when it would move her, so a request never stands that
+   * the board cannot show.
+   */
+  async requestExtraReleaseDay(
+    user: AuthenticatedUser,
+    id: string,
+    body: ReleaseDayRequestDto,
+    actor: Actor,
+  ): Promise<WomanView> {
+    return this.change(user, id, body.version, actor, (woman) => {
+      const refusal = releaseDayRequestRefusal(user, woman);
+      if (refusal) throw new ForbiddenException(refusal);
+      if (isReleased(woman)) throw new ConflictException(`She was released on ${woman.releasedOn}`);
+      const requested = effectiveReleaseDate({ ...woman, releaseDayRequestReason: body.reason });
+      if (!requested) throw new ConflictException('She has no release date to bring forward');
+      if (requested.releaseDayRule !== DayOfReleaseRule.COM_REQUEST) {
+        throw new ConflictException(
+          'One more working day cannot apply to her: she is not released the day before a weekend or bank holiday, ' +
+            'the Friday release rule does not apply to her, or she already goes two working days early (CJA 1961 s.23(3B))',
+        );
+      }
+      woman.releaseDayRequestReason = body.reason.trim();
+      woman.releaseDayRequestedById = user.id;
+      woman.releaseDayRequestedAt = this.clock.now();
+    });
+  }
+
+  /** Her COM withdraws the request: she goes back to the day the rules alone give. */
+  async withdrawExtraReleaseDay(user: AuthenticatedUser, id: string, actor: Actor): Promise<WomanView> {
+    return this.change(user, id, undefined, actor, (woman) => {
+      const refusal = releaseDayRequestRefusal(user, woman);
+      if (refusal) throw new ForbiddenException(refusal);
+      if (woman.releaseDayRequestReason === null) throw new ConflictException('There is no request to withdraw');
+      woman.releaseDayRequestReason = null;
+      woman.releaseDayRequestedById = null;
+      woman.releaseDayRequestedAt = null;
+    });
+  }
+
+  /**
+   * One change to her record: apply it under a row lock, work out the day she walks out again, audit what moved,
+   * and re-date every open task when that day (or her reception) moved.
+   */
+  private async change(
+    user: AuthenticatedUser,
+    id: string,
+    version: number | undefined,
+    actor: Actor,
+    apply: (woman: WomanEntity) => void,
+  ): Promise<WomanView> {
+    const updated = await this.unitOfWork.run(async (tx) => {
+      const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, id);
+      if (!woman) throw new NotFoundException('No such woman in your caseload');
+      if (version !== undefined && version !== woman.version) {
+        throw new ConflictException(
+          `She was changed by someone else since you read her (version ${woman.version}, you sent ${version}): reload and try again`,
+        );
+      }
+      const before = womanSnapshot(woman);
+      apply(woman);
+      applyEffectiveReleaseDate(woman);
       const saved = await this.women.save(tx, woman);
       const after = womanSnapshot(saved);
       const changed = Object.keys(after).filter(

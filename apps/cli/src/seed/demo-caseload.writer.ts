@@ -58,6 +58,14 @@ export class DemoCaseloadWriter {
       releaseDate: demo.releaseDate,
       releaseDateSource: demo.releaseDateSource,
       releaseDateReason: demo.releaseDateReason,
+      scheduledReleaseDate: demo.scheduledReleaseDate,
+      releaseDayRule: demo.releaseDayRule,
+      indeterminateSentence: demo.indeterminateSentence,
+      releaseDayRequestReason: demo.releaseDayRequestReason,
+      // Her COM makes the request, on the day of her assessment (the demo has no later date to give it).
+      releaseDayRequestedById:
+        demo.releaseDayRequestReason && demo.comUsername ? staffMember(staff, demo.comUsername).id : null,
+      releaseDayRequestedAt: demo.releaseDayRequestReason ? demo.assessment.assessedAt : null,
       releaseType: demo.releaseType,
       releaseAreaCode: demo.releaseAreaCode,
       pomId: demo.pomUsername ? staffMember(staff, demo.pomUsername).id : null,
@@ -97,6 +105,8 @@ export class DemoCaseloadWriter {
         custodyStatus: woman.custodyStatus,
         releaseDate: woman.releaseDate,
         releaseDateSource: woman.releaseDateSource,
+        scheduledReleaseDate: woman.scheduledReleaseDate,
+        releaseDayRule: woman.releaseDayRule,
         releaseAreaCode: woman.releaseAreaCode,
       }),
       entry(assessorActor, woman.id, 'ASSESSMENT', assessment.id, 'CREATED', {

@@ -7,7 +7,9 @@ import {
   PRISON_NUMBER_PATTERN,
   RELEASE_AREAS,
   addCalendarDays,
+  DayOfReleaseRule,
   daysBetween,
+  effectiveReleaseDate,
   londonDateOf,
   SensitiveFlag,
   nationalInsuranceRoute,
@@ -64,6 +66,24 @@ describe.each(TODAYS)('the demo women generated on %s', (today) => {
       expect(releaseDateProblems(woman)).toEqual([]);
       expect(daysBetween(woman.receptionDate, today)).toBeGreaterThan(0);
       if (woman.sentenceStartDate) expect(daysBetween(woman.sentenceStartDate, today)).toBeGreaterThan(0);
+    }
+  });
+
+  // CJA 1961 s.23(3B) and the HMPPS policy framework (Nov 2023): see libs/domain/src/day-of-release.ts.
+  it('shows the day-of-release rules: a Friday walk-out moved by the rule, a COM request and an indeterminate sentence', () => {
+    const rules = new Set(women.map((w) => w.releaseDayRule));
+    expect(rules).toContain(DayOfReleaseRule.FRIDAY_OR_PRE_BANK_HOLIDAY);
+    const requested = women.filter((w) => w.releaseDayRequestReason !== null);
+    expect(requested).toHaveLength(1);
+    expect(requested[0]).toMatchObject({ releaseDayRule: DayOfReleaseRule.COM_REQUEST, comUsername: 'com' });
+    // Scheduled on a Friday, out on the Wednesday: two calendar days earlier.
+    expect(daysBetween(requested[0].releaseDate ?? '', requested[0].scheduledReleaseDate ?? '')).toBe(2);
+    const indeterminate = women.filter((w) => w.indeterminateSentence);
+    expect(indeterminate).toHaveLength(1);
+    expect(indeterminate[0]).toMatchObject({ releaseDayRule: DayOfReleaseRule.EXCLUDED_INDETERMINATE });
+    expect(indeterminate[0].releaseDate).toBe(indeterminate[0].scheduledReleaseDate);
+    for (const woman of women) {
+      expect(woman.releaseDate).toBe(effectiveReleaseDate(woman)?.date ?? null);
     }
   });
 

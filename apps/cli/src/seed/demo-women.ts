@@ -9,6 +9,7 @@ import {
   AssessmentMethod,
   Complexity,
   CustodyStatus,
+  DayOfReleaseRule,
   IsoDate,
   LONDON_ZONE,
   PATHWAYS,
@@ -24,6 +25,8 @@ import {
   addWorkingDays,
   daysBetween,
   effectiveReleaseDate,
+  releaseDateRecord,
+  isWorkingDay,
 } from '@app/domain';
 import { FAR_FROM_HOME_SHARE, RELEASE_AREA_WEIGHTS_BY_PRISON } from './demo-geography';
 import { DemoHmppsDates, withHmppsDates } from './demo-hmpps-dates';
@@ -52,8 +55,14 @@ export interface DemoWoman extends DemoHmppsDates {
   hdcEligibilityDate: IsoDate | null;
   hdcActualDate: IsoDate | null;
   confirmedReleaseDate: IsoDate | null;
+  /** The day she walks out (day-of-release rules applied); scheduledReleaseDate is the date before them. */
   releaseDate: IsoDate | null;
   releaseDateSource: ReleaseDateSource | null;
+  scheduledReleaseDate: IsoDate | null;
+  releaseDayRule: DayOfReleaseRule | null;
+  indeterminateSentence: boolean;
+  /** Her COM's reason for one more working day early (the request is made by her COM). */
+  releaseDayRequestReason: string | null;
   releaseType: ReleaseType | null;
   releaseAreaCode: ReleaseAreaCode;
   pomUsername: string | null;
@@ -431,6 +440,10 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
         releaseDate: effective?.date ?? null,
         releaseDateSource: effective?.source ?? null,
         releaseDateReason: effective?.reason ?? null,
+        scheduledReleaseDate: effective?.scheduledDate ?? null,
+        releaseDayRule: effective?.releaseDayRule ?? null,
+        indeterminateSentence: false,
+        releaseDayRequestReason: null,
         releaseAreaCode: releaseAreaOf(random, prisonCode),
         pomUsername: pomOf(random, prisonCode, custodyStatus),
         comUsername: null,
@@ -444,5 +457,53 @@ export function generateDemoWomen(random: Random, today: IsoDate): DemoWoman[] {
   }
   allocateComs(random, women);
   markParoleReleases(women);
+  showDayOfRelease(women, today);
+  // Parole releases and the day-of-release demo cases change what decides her walk-out day: work it out again.
+  for (const woman of women) Object.assign(woman, releaseDateRecord(woman));
   return women;
+}
+
+/** The Friday on or before `date` in an ordinary week (Wednesday to Friday working days), or null within `floor`. */
+function ordinaryFridayOnOrBefore(date: IsoDate, floor: IsoDate): IsoDate | null {
+  for (let day = date; daysBetween(floor, day) >= 0; day = addCalendarDays(day, -1)) {
+    const isFriday = DateTime.fromISO(day, { zone: LONDON_ZONE }).weekday === 5;
+    if (isFriday && [0, -1, -2].every((d) => isWorkingDay(addCalendarDays(day, d)))) return day;
+  }
+  return null;
+}
+
+/**
+ * The day-of-release rules on the demo board (README, "Day of release"). Random CRDs already put some women on
+ * Fridays and before bank holidays (they walk out a day early); two sentenced women of Styal on the demo COM's
+ * caseload are moved onto a Friday so the two cases beside the rule are always shown: one whose COM has asked
+ * for one more working day, and one serving an indeterminate sentence, whom the Friday rule leaves alone.
+ * Picked without drawing random numbers, so every other woman is as she was.
+ */
+function showDayOfRelease(women: DemoWoman[], today: IsoDate): void {
+  const candidates = women.filter(
+    (w) =>
+      w.prisonCode === 'STI' &&
+      w.comUsername === DEMO_USERNAMES.com &&
+      w.custodyStatus === CustodyStatus.SENTENCED &&
+      w.releaseType === ReleaseType.LICENCE &&
+      w.confirmedReleaseDate === null &&
+      w.hdcActualDate === null &&
+      w.hdcEligibilityDate === null &&
+      w.conditionalReleaseDate !== null &&
+      w.conditionalReleaseOverrideDate === null &&
+      w.nonParoleDate === null &&
+      daysBetween(today, w.conditionalReleaseDate) >= 28,
+  );
+  const changes: Partial<DemoWoman>[] = [
+    {
+      releaseDayRequestReason:
+        'Her supported housing place opens on the Wednesday: Thursday leaves no time to settle in',
+    },
+    { indeterminateSentence: true },
+  ];
+  for (const [woman, change] of candidates.slice(0, changes.length).map((w, i) => [w, changes[i]] as const)) {
+    const friday = ordinaryFridayOnOrBefore(woman.conditionalReleaseDate as IsoDate, addCalendarDays(today, 14));
+    if (!friday) continue;
+    Object.assign(woman, change, { conditionalReleaseDate: friday });
+  }
 }

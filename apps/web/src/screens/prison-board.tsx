@@ -9,6 +9,7 @@ import {
   formatDate,
   OWNER_ROLES,
   PATHWAY_LABELS,
+  releaseDayText,
   ROLE_SHORT_LABELS,
   Schedule,
   SCHEDULE_LABELS,
@@ -31,6 +32,8 @@ export interface BoardWoman {
   firstName: string;
   lastName: string;
   releaseDate: string | null;
+  scheduledReleaseDate?: string | null;
+  releaseDayRule?: string | null;
   warnings: { code: string; message: string }[];
   taskCounts: CountsByPathway & { byOwnerRole: Record<string, CountsByPathway | undefined> };
   pathways: { pathway: string; status: string }[];
@@ -208,7 +211,7 @@ export function PrisonBoard({
                     {woman.firstName} {woman.lastName}
                   </span>
                   <span className="card-meta">
-                    {woman.prisonNumber} · releases {formatDate(woman.releaseDate)}
+                    {woman.prisonNumber} · {releaseDayText(woman)}
                     {woman.releaseDate !== null && ` · ${daysUntil(woman.releaseDate)} days to go`}
                   </span>
                   <span className="card-counts">

@@ -13,6 +13,7 @@ import {
   formatDateTime,
   PATHWAY_LABELS,
   pathwayList,
+  releaseDayText,
   ROLE_LABELS,
   Schedule,
   TASK_STATUS_LABELS,
@@ -56,6 +57,12 @@ interface Detail {
   /** Only for roles that may see special category data. */
   transferredToHospitalOn?: string | null;
   transferredToHospitalFromPrisonCode?: string | null;
+  scheduledReleaseDate?: string | null;
+  releaseDayRule?: string | null;
+  /** Absent for roles that do not read release-day detail. */
+  releaseDayRequestReason?: string | null;
+  /** What the server lets this reader do about her COM's request for one more working day. */
+  releaseDayActions?: string[];
   warnings: { code: string; message: string }[];
   pathways: { pathway: string; status: string }[];
   tasks: Task[];
@@ -111,6 +118,28 @@ function NoteForm({ task, save }: { task: Task; save: (body: string) => Promise<
         <textarea id={`note-${task.id}`} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
         <button type="submit" className="button-small" disabled={body.trim() === ''}>
           Save note
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** Her COM asks that she go one more working day early (CJA 1961 s.23(3B)), saying why it helps her. */
+function ReleaseDayRequestForm({ save }: { save: (reason: string) => Promise<boolean> }) {
+  const [reason, setReason] = useState('');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim() === '') return;
+    if (await save(reason.trim())) setReason('');
+  }
+  return (
+    <details className="note-form">
+      <summary>Ask for one more working day early</summary>
+      <form onSubmit={(event) => void submit(event)}>
+        <label htmlFor="release-day-reason">How one more working day helps her resettlement</label>
+        <textarea id="release-day-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <button type="submit" className="button-small" disabled={reason.trim() === ''}>
+          Ask for the earlier day
         </button>
       </form>
     </details>
@@ -182,7 +211,7 @@ export function WomanPanel({
         </button>
       </div>
       <p className="secondary">
-        {detail.prisonNumber} · {detail.prisonCode} · releases {formatDate(detail.releaseDate)}
+        {detail.prisonNumber} · {detail.prisonCode} · {releaseDayText(detail)}
       </p>
       {detail.releaseDateReason && <p className="secondary release-date-reason">{detail.releaseDateReason}</p>}
       {detail.transferredToHospitalOn && (
@@ -190,6 +219,34 @@ export function WomanPanel({
           In a secure hospital since {formatDate(detail.transferredToHospitalOn)}, transferred from{' '}
           {detail.transferredToHospitalFromPrisonCode ?? 'prison'}: still serving her sentence.
         </p>
+      )}
+      {detail.releaseDayRequestReason && (
+        <p className="secondary">Her COM asked for one more working day: {detail.releaseDayRequestReason}</p>
+      )}
+      {detail.releaseDayActions?.includes('REQUEST_EXTRA_RELEASE_DAY') && (
+        <ReleaseDayRequestForm
+          save={(reason) =>
+            act(
+              'One more working day',
+              () => api('POST', `/women/${detail.id}/release-day-request`, { reason }),
+              'asked: her release day and every task moved.',
+            )
+          }
+        />
+      )}
+      {detail.releaseDayActions?.includes('WITHDRAW_EXTRA_RELEASE_DAY') && (
+        <button
+          className="button-secondary"
+          onClick={() =>
+            void act(
+              'One more working day',
+              () => api('DELETE', `/women/${detail.id}/release-day-request`),
+              'withdrawn: she goes on the day the rules give.',
+            )
+          }
+        >
+          Withdraw the request for an earlier day
+        </button>
       )}
       {message && (
         <p className="notice" role="status">

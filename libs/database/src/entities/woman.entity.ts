@@ -9,7 +9,14 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Complexity, CustodyStatus, ReleaseDateSource, ReleaseType, SensitiveFlag } from '@app/domain';
+import {
+  Complexity,
+  CustodyStatus,
+  DayOfReleaseRule,
+  ReleaseDateSource,
+  ReleaseType,
+  SensitiveFlag,
+} from '@app/domain';
 import { ReleaseAreaEntity } from './release-area.entity';
 import { UserEntity } from './user.entity';
 
@@ -104,7 +111,10 @@ export class WomanEntity {
   @Column({ type: 'date', nullable: true })
   topupSupervisionExpiryDate!: string | null;
 
-  /** The effective release date (HMPPS precedence, weekend rule), kept so boards can filter on it. */
+  /**
+   * The day she walks out (HMPPS precedence, then the day-of-release rules): every task counts from it, and
+   * boards filter on it.
+   */
   @Column({ type: 'date', nullable: true })
   releaseDate!: string | null;
 
@@ -114,6 +124,28 @@ export class WomanEntity {
   /** Which date was used and why, or why she has none (a recall with no PRRD yet). */
   @Column({ type: 'text', nullable: true })
   releaseDateReason!: string | null;
+
+  /** The date her sentence says (by precedence), before the day-of-release rules moved it. */
+  @Column({ type: 'date', nullable: true })
+  scheduledReleaseDate!: string | null;
+
+  /** Which rule took her from the scheduled date to the walk-out day, or why the Friday rule did not apply. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  releaseDayRule!: DayOfReleaseRule | null;
+
+  /** Indeterminate sentences (life, IPP) are left out of the Friday and pre-bank-holiday release presumption. */
+  @Column({ type: 'boolean', default: false })
+  indeterminateSentence!: boolean;
+
+  /** Her COM's reason for asking that she go one more working day early; null when no request stands. */
+  @Column({ type: 'text', nullable: true })
+  releaseDayRequestReason!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  releaseDayRequestedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  releaseDayRequestedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   releaseType!: ReleaseType | null;

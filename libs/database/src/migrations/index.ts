@@ -6,6 +6,7 @@ import { Workflows1795358950436 } from './1795358950436-Workflows';
 import { Reports1795365000000 } from './1795365000000-Reports';
 import { AppRole1795370000000 } from './1795370000000-AppRole';
 import { AccessChanges1795987040283 } from './1795987040283-AccessChanges';
+import { DayOfRelease1796000000001 } from './1796000000001-DayOfRelease';
 import { ReleaseDatePrecedence1796000000002 } from './1796000000002-ReleaseDatePrecedence';
 import { PlanByReleaseType1796000000003 } from './1796000000003-PlanByReleaseType';
 import { PracticalNeedsCatalogue1796000000004 } from './1796000000004-PracticalNeedsCatalogue';
@@ -17,6 +18,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Reports1795365000000,
   AppRole1795370000000,
   AccessChanges1795987040283,
+  DayOfRelease1796000000001,
   ReleaseDatePrecedence1796000000002,
   PlanByReleaseType1796000000003,
   PracticalNeedsCatalogue1796000000004,
