@@ -7,6 +7,8 @@ export interface DeadlineAnchors {
   releaseDate: IsoDate | null;
   receptionDate: IsoDate | null;
   needIdentifiedAt: Date | null;
+  /** Handover start (see handover.ts); absent or null when it cannot be worked out. */
+  comAllocatedDate?: IsoDate | null;
 }
 
 export interface TaskDeadline {
@@ -23,6 +25,8 @@ function anchorDate(anchor: DeadlineAnchor, anchors: DeadlineAnchors): IsoDate |
       return anchors.receptionDate;
     case DeadlineAnchor.NEED_IDENTIFIED:
       return anchors.needIdentifiedAt === null ? null : londonDateOf(anchors.needIdentifiedAt);
+    case DeadlineAnchor.COM_ALLOCATED:
+      return anchors.comAllocatedDate ?? null;
   }
 }
 

@@ -44,6 +44,9 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
     for (const t of DEFAULT_TASK_CATALOGUE.filter((c) => c.releaseCritical)) {
       if (t.deadline.anchor === DeadlineAnchor.NEED_IDENTIFIED) {
         expect([t.key, t.deadline.offset, t.deadline.unit]).toEqual([t.key, 2, OffsetUnit.WORKING_DAYS]);
+      } else if (t.deadline.anchor === DeadlineAnchor.COM_ALLOCATED) {
+        // The COM allocated date itself falls before release (handover.ts): no offset on top.
+        expect([t.key, t.deadline.offset]).toEqual(['COM_ALLOCATION', 0]);
       } else {
         expect([t.key, t.deadline.anchor]).toEqual([t.key, DeadlineAnchor.RELEASE]);
         expect(t.deadline.offset).toBeLessThan(0);

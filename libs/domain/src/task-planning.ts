@@ -52,6 +52,10 @@ export function planTasksForPathway(
     if (!template.active || template.pathway !== pathway) {
       continue;
     }
+    // Planned for her sentence, not for a need (see com-allocation.ts): marking the pathway does not create it.
+    if (template.deadline.anchor === DeadlineAnchor.COM_ALLOCATED) {
+      continue;
+    }
     const { requiresFlag } = template.eligibility;
     if (requiresFlag && !facts.flags.has(requiresFlag)) {
       continue;

@@ -11,6 +11,8 @@ export enum DeadlineAnchor {
   RELEASE = 'RELEASE',
   RECEPTION = 'RECEPTION',
   NEED_IDENTIFIED = 'NEED_IDENTIFIED',
+  /** Her COM allocated (handover start) date, from the POM to COM handover rules (handover.ts). */
+  COM_ALLOCATED = 'COM_ALLOCATED',
 }
 
 export enum OffsetUnit {

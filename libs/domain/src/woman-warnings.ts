@@ -4,6 +4,7 @@
  * route, and a release the day before a weekend or bank holiday.
  */
 import { daysBetween } from './calendar';
+import { ComAllocationFacts, ComAllocationUrgency, comNotAllocated } from './com-allocation';
 import { IdDocumentType, idDocumentTiming } from './id-documents';
 import { RELEASED_PRISON_CODE } from './prisons';
 import { releaseBeforeClosedDaysWarning } from './release-day';
@@ -12,11 +13,16 @@ import { IsoDate } from './task-template';
 export enum WomanWarningCode {
   NI_NUMBER_TOO_LATE = 'NI_NUMBER_TOO_LATE',
   RELEASE_BEFORE_CLOSED_DAYS = 'RELEASE_BEFORE_CLOSED_DAYS',
+  /** No COM allocated (com-allocation.ts); dueDate is her COM allocated date. */
+  COM_NOT_ALLOCATED = 'COM_NOT_ALLOCATED',
 }
 
 export interface WomanWarning {
   code: WomanWarningCode;
   message: string;
+  /** When the warning has a deadline (the COM allocated date), and whether it has passed. */
+  dueDate?: IsoDate | null;
+  overdue?: boolean;
 }
 
 export interface WomanWarningFacts {
@@ -26,10 +32,41 @@ export interface WomanWarningFacts {
   hasNationalInsuranceNumber: boolean | null;
 }
 
-export function womanWarnings(woman: WomanWarningFacts, today: IsoDate): WomanWarning[] {
-  if (woman.prisonCode === RELEASED_PRISON_CODE || woman.releaseDate === null) return [];
-  if (daysBetween(today, woman.releaseDate) < 0) return [];
-  const warnings: WomanWarning[] = [];
+/** Her sentence facts, when the caller has them (a woman record): needed for the COM warning. */
+type WithSentence = WomanWarningFacts & Partial<Omit<ComAllocationFacts, 'prisonCode'>>;
+
+function comWarnings(woman: WithSentence, today: IsoDate): WomanWarning[] {
+  if (woman.custodyStatus === undefined || woman.receptionDate === undefined) return [];
+  const missing = comNotAllocated(
+    {
+      ...woman,
+      custodyStatus: woman.custodyStatus,
+      receptionDate: woman.receptionDate,
+      sentenceStartDate: woman.sentenceStartDate ?? null,
+      conditionalReleaseDate: woman.conditionalReleaseDate ?? null,
+      automaticReleaseDate: woman.automaticReleaseDate ?? null,
+      paroleEligibilityDate: woman.paroleEligibilityDate ?? null,
+      releaseType: woman.releaseType ?? null,
+      comId: woman.comId ?? null,
+    },
+    today,
+  );
+  if (!missing) return [];
+  return [
+    {
+      code: WomanWarningCode.COM_NOT_ALLOCATED,
+      message: missing.message,
+      dueDate: missing.comAllocatedDate,
+      overdue: missing.urgency === ComAllocationUrgency.OVERDUE,
+    },
+  ];
+}
+
+export function womanWarnings(woman: WithSentence, today: IsoDate): WomanWarning[] {
+  const com = comWarnings(woman, today);
+  if (woman.prisonCode === RELEASED_PRISON_CODE || woman.releaseDate === null) return com;
+  if (daysBetween(today, woman.releaseDate) < 0) return com;
+  const warnings: WomanWarning[] = [...com];
   if (woman.hasNationalInsuranceNumber !== true) {
     const timing = idDocumentTiming(IdDocumentType.NATIONAL_INSURANCE_NUMBER_LETTER, woman.releaseDate, today);
     if (timing.feasibleBeforeRelease === false) {

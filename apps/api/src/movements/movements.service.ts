@@ -132,7 +132,8 @@ export class MovementsService {
       .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
     const { created } = await this.planner.replanAfterRecall(tx, saved, openNeeds, actor, now);
     const allocation = pomKept ? [] : await this.allocatePomTask(tx, saved, actor, now);
-    return [...created, ...allocation];
+    const comAllocation = await this.planner.syncComAllocationTask(tx, saved, actor, now);
+    return [...created, ...allocation, ...comAllocation];
   }
 
   /** Her case, tasks and deadlines move with her; the old prison's board drops her and the new one shows her. */

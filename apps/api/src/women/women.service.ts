@@ -24,6 +24,8 @@ import {
   canSeePathway,
   canSeeTaskNotes,
   effectiveReleaseDate,
+  handoverDates,
+  londonDateOf,
   mayView,
   releaseDateProblems,
   taskVisibilityFor,
@@ -191,7 +193,8 @@ export class WomenService {
           })),
         );
         await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
-        return created;
+        const comTasks = await this.planner.syncComAllocationTask(tx, created, actor, this.clock.now());
+        return { created, comTasks };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.
@@ -200,7 +203,8 @@ export class WomenService {
         }
         throw error;
       });
-    return toWomanView(woman, user.role, this.clock.today());
+    await this.scheduler.schedule(woman.comTasks, this.clock.now());
+    return toWomanView(woman.created, user.role, this.clock.today());
   }
 
   async update(user: AuthenticatedUser, id: string, body: UpdateWomanDto, actor: Actor): Promise<WomanView> {
@@ -214,6 +218,7 @@ export class WomenService {
         );
       }
       const before = womanSnapshot(woman);
+      const beforeEntity = { ...woman };
       const { version: _version, ...patch } = body;
       Object.assign(woman, sentFields(patch));
       const problems = releaseDateProblems(woman);
@@ -236,11 +241,17 @@ export class WomenService {
           actor,
         );
       }
+      const now = this.clock.now();
+      const handoverMoved =
+        handoverDates(beforeEntity, londonDateOf(now)).comAllocatedDate !==
+        handoverDates(saved, londonDateOf(now)).comAllocatedDate;
       const moved =
-        before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate
+        before.releaseDate !== saved.releaseDate || before.receptionDate !== saved.receptionDate || handoverMoved
           ? await this.recomputeDeadlines(tx, saved, actor)
           : [];
-      return { saved, moved };
+      // A COM recorded closes her "allocate her COM" task; a COM removed plans it again.
+      const comTasks = await this.planner.syncComAllocationTask(tx, saved, actor, now);
+      return { saved, moved: [...moved, ...comTasks] };
     });
     await this.scheduler.schedule(updated.moved, this.clock.now());
     return toWomanView(updated.saved, user.role, this.clock.today());

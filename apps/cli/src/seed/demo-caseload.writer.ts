@@ -109,6 +109,9 @@ export class DemoCaseloadWriter {
     for (const { pathway } of outcomes.filter((o) => o.status === PathwayStatus.SUPPORT_REQUIRED)) {
       tasks.push(...(await this.planner.createTasksForNeed(tx, woman, pathway, assessedAt, assessorActor, assessedAt)));
     }
+    // Every sentenced or recalled woman without a COM gets "allocate her COM" (com-allocation.ts). Left out of
+    // `tasks`, so the demo progress never marks it done while she still has no COM.
+    await this.planner.syncComAllocationTask(tx, woman, systemActor, assessedAt);
     return { demo, woman, tasks };
   }
 }
