@@ -3,6 +3,9 @@
  * allocation-manager (by_com_allocation_overdue; an 8-week upcoming handover window). Dates worked out by hand.
  */
 import { ComAllocationFacts, ComAllocationUrgency, comNotAllocated, needsComAllocation } from './com-allocation';
+import { accessScopeFor, inComCaseload } from './access-scope';
+import { Role } from './roles';
+import { WomanWarningCode, womanWarnings } from './woman-warnings';
 import { CustodyStatus, ReleaseType } from './woman';
 
 const TODAY = '2026-11-30'; // Monday
@@ -60,5 +63,40 @@ describe('comNotAllocated: the warning and its deadline', () => {
   });
   it('none once a COM is allocated', () => {
     expect(comNotAllocated(woman({ comId: 'c0m' }), TODAY)).toBeNull();
+  });
+});
+
+describe('womanWarnings: the card says when she has no COM, with its deadline', () => {
+  it('COM_NOT_ALLOCATED with the COM allocated date, overdue once it has passed', () => {
+    const facts = { ...woman({}), releaseDate: '2027-09-30', hasNationalInsuranceNumber: true };
+    // Handover Sat 16 Jan 2027; on Mon 30 Nov 2026 it is ahead, on Mon 25 Jan 2027 it has passed.
+    expect(womanWarnings(facts, TODAY).find((w) => w.code === WomanWarningCode.COM_NOT_ALLOCATED)).toEqual(
+      expect.objectContaining({ dueDate: '2027-01-16', overdue: false }),
+    );
+    expect(womanWarnings(facts, '2027-01-25').find((w) => w.code === WomanWarningCode.COM_NOT_ALLOCATED)).toEqual(
+      expect.objectContaining({ dueDate: '2027-01-16', overdue: true }),
+    );
+    expect(womanWarnings({ ...facts, comId: 'c0m' }, TODAY).map((w) => w.code)).not.toContain(
+      WomanWarningCode.COM_NOT_ALLOCATED,
+    );
+  });
+});
+
+describe('a COM team manager’s scope (the probation delivery unit’s manager allocates COMs)', () => {
+  const manager = { id: 'm1', role: Role.COM, prisonCodes: [], providerId: null, teamKey: 'CHESHIRE', isManager: true };
+  it('adds the women of her area who have no COM to her own caseload', () => {
+    const scope = accessScopeFor(manager);
+    expect(scope).toEqual({ kind: 'COM_CASELOAD', comUserId: 'm1', unallocatedInArea: 'CHESHIRE' });
+    if (scope.kind !== 'COM_CASELOAD') throw new Error('not a caseload');
+    expect(inComCaseload(scope, { comId: null, releaseAreaCode: 'CHESHIRE' })).toBe(true);
+    expect(inComCaseload(scope, { comId: 'm1', releaseAreaCode: 'KENT' })).toBe(true);
+    expect(inComCaseload(scope, { comId: 'other', releaseAreaCode: 'CHESHIRE' })).toBe(false);
+    expect(inComCaseload(scope, { comId: null, releaseAreaCode: 'KENT' })).toBe(false);
+  });
+  it('but a COM who is not a manager sees only her own women', () => {
+    const scope = accessScopeFor({ ...manager, isManager: false });
+    expect(scope).toEqual({ kind: 'COM_CASELOAD', comUserId: 'm1' });
+    if (scope.kind !== 'COM_CASELOAD') throw new Error('not a caseload');
+    expect(inComCaseload(scope, { comId: null, releaseAreaCode: 'CHESHIRE' })).toBe(false);
   });
 });
