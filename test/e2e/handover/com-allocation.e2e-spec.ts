@@ -145,6 +145,24 @@ describe('COM not allocated (issue 13 point 9)', () => {
     expect(comTasks(after).map((t) => t.status)).toEqual([TaskStatus.TODO]);
   });
 
+  it('counts her in the release readiness report as releasing without a COM, and names the missing task', async () => {
+    const governor = await createSignedInUser(testApi.dataSource, testApi.baseUrl, {
+      role: Role.GOVERNOR,
+      prisonCodes: ['STI'],
+    });
+    const woman = await createWoman(testApi.baseUrl, prt.token, {
+      conditionalReleaseDate: daysFromToday(10),
+      releaseAreaCode: area.code,
+    });
+    type Table = { key: string; rows: Record<string, unknown>[] };
+    const response = await governor.api.get<{ tables: Table[] }>('/reports/release-readiness');
+    expect(response.status).toBe(200);
+    const tables = new Map(response.body.tables.map((t) => [t.key, t.rows]));
+    expect(Number(tables.get('summary')?.[0]?.withoutCom)).toBeGreaterThanOrEqual(1);
+    const row = tables.get('women')?.find((r) => r.prisonNumber === woman.prisonNumber);
+    expect(String(row?.missing)).toContain('Allocate her community offender manager');
+  });
+
   describe('escalation to the COM team manager of her release area', () => {
     let worker: AppProcess;
 

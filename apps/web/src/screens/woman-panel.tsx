@@ -51,6 +51,9 @@ interface Detail {
   prisonNumber: string;
   prisonCode: string;
   releaseDate: string | null;
+  comId: string | null;
+  /** POM to COM handover dates (the API's handover rules); absent from an older API. */
+  handover?: { case: string; comAllocatedDate: string | null; comResponsibleDate: string | null };
   warnings: { code: string; message: string }[];
   pathways: { pathway: string; status: string }[];
   tasks: Task[];
@@ -179,6 +182,13 @@ export function WomanPanel({
       <p className="secondary">
         {detail.prisonNumber} · {detail.prisonCode} · releases {formatDate(detail.releaseDate)}
       </p>
+      {detail.handover?.comAllocatedDate && (
+        <p className="secondary" data-testid="handover-dates">
+          {detail.comId ? 'COM allocated' : 'No COM allocated'} · COM due by{' '}
+          {formatDate(detail.handover.comAllocatedDate)} · COM responsible from{' '}
+          {formatDate(detail.handover.comResponsibleDate)}
+        </p>
+      )}
       {message && (
         <p className="notice" role="status">
           {message}
