@@ -153,12 +153,13 @@ export class TaskPlannerService {
     needIdentifiedAtByPathway: Map<Pathway, Date | null>,
     actor: Actor,
     now: Date,
+    only: (task: TaskEntity) => boolean = () => true,
   ): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const changes: TaskChange[] = [];
-    for (const task of await this.tasks.listOpenForWoman(tx, woman.id)) {
+    for (const task of (await this.tasks.listOpenForWoman(tx, woman.id)).filter(only)) {
       const templateKey = task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '');
       const template = templates.get(templateKey);
       if (!template) continue;
@@ -234,7 +235,17 @@ export class TaskPlannerService {
       (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
     );
     if (needsComAllocation(woman)) {
-      if (open.length > 0) return [];
+      // Already planned: re-dated if her dates moved it (a recall makes it due from the day she is back).
+      if (open.length > 0) {
+        return this.recomputeOpenTaskDeadlines(
+          tx,
+          woman,
+          new Map(),
+          actor,
+          now,
+          (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
+        );
+      }
       const entry = (await this.catalogue.listInTx(tx)).find((e) => e.key === COM_ALLOCATION_TASK_KEY && e.active);
       if (!entry) return [];
       const template = toTaskTemplate(entry);

@@ -145,6 +145,35 @@ describe('COM not allocated (issue 13 point 9)', () => {
     expect(comTasks(after).map((t) => t.status)).toEqual([TaskStatus.TODO]);
   });
 
+  it('re-dates the task to the day she is back in custody when she is recalled without a COM', async () => {
+    const bronzefield = await createSignedInUser(testApi.dataSource, testApi.baseUrl, {
+      role: Role.PRE_RELEASE_TEAM,
+      prisonCodes: ['BZI'],
+    });
+    const woman = await createWoman(testApi.baseUrl, prt.token, { releaseAreaCode: area.code });
+    const [planned] = comTasks(await detail(woman.id));
+    expect((await prt.api.post(`/women/${woman.id}/release`, {})).status).toBe(200);
+    const recalled = await bronzefield.api.post<WomanView>('/recalls', {
+      prisonNumber: woman.prisonNumber,
+      lastName: woman.lastName,
+      dateOfBirth: woman.dateOfBirth,
+      prisonCode: 'BZI',
+      movementReason: 'ETRLR',
+      confirmedReleaseDate: daysFromToday(60),
+    });
+    expect(recalled.status).toBe(200);
+    // A recall is the COM's case from the day she is back (handover.ts): due on her new reception date.
+    expect(recalled.body.handover).toEqual(
+      expect.objectContaining({ case: 'RECALL', comAllocatedDate: recalled.body.receptionDate }),
+    );
+    const after = await bronzefield.api.get<WomanDetailView>(`/women/${woman.id}`);
+    const open = after.body.tasks.filter((t) => t.templateKey === KEY && t.status === TaskStatus.TODO);
+    expect(open.map((t) => [t.id, t.dueDate])).toEqual([
+      [planned?.id, lastWorkingDayOnOrBefore(recalled.body.receptionDate)],
+    ]);
+    expect(after.body.warnings.map((w) => w.code)).toContain('COM_NOT_ALLOCATED');
+  });
+
   it('counts her in the release readiness report as releasing without a COM, and names the missing task', async () => {
     const governor = await createSignedInUser(testApi.dataSource, testApi.baseUrl, {
       role: Role.GOVERNOR,
