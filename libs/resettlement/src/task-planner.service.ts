@@ -228,7 +228,7 @@ export class TaskPlannerService {
    * Keeps her "allocate her COM" task in step with her case: planned (due on her COM allocated date) while she
    * is sentenced or recalled, in custody and without a COM; closed as done, audited, once a COM is recorded, and
    * as not needed when she no longer needs one (remanded, released, or released at sentence end without
-   * supervision). Planned again if she loses her COM. Returns the tasks created or closed.
+   * supervision). Planned again if she loses her COM. Returns the tasks created, re-dated or closed.
    */
   async syncComAllocationTask(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
     const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
