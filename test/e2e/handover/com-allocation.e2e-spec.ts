@@ -174,6 +174,29 @@ describe('COM not allocated (issue 13 point 9)', () => {
     expect(after.body.warnings.map((w) => w.code)).toContain('COM_NOT_ALLOCATED');
   });
 
+  it('keeps the COM allocated anchor to the COM allocation task in the catalogue: 400 naming deadlineAnchor', async () => {
+    const admin = await createSignedInUser(testApi.dataSource, testApi.baseUrl, { role: Role.ADMIN });
+    const entries = await admin.api.get<{ key: string; version: number; deadlineAnchor: string }[]>('/task-catalogue');
+    const comEntry = entries.body.find((e) => e.key === KEY);
+    const other = entries.body.find((e) => e.key === 'DUTY_TO_REFER');
+    expect(comEntry?.deadlineAnchor).toBe('COM_ALLOCATED');
+    for (const [entry, deadlineAnchor] of [
+      [comEntry, 'RELEASE'],
+      [other, 'COM_ALLOCATED'],
+    ] as const) {
+      const response = await admin.api.patch<{ fields: { field: string }[] }>(`/task-catalogue/${entry?.key}`, {
+        deadlineAnchor,
+        version: entry?.version,
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.fields.map((f) => f.field)).toEqual(['deadlineAnchor']);
+    }
+    const after = await admin.api.get<{ key: string; version: number; deadlineAnchor: string }[]>('/task-catalogue');
+    expect(after.body.filter((e) => e.key === KEY || e.key === 'DUTY_TO_REFER')).toEqual(
+      entries.body.filter((e) => e.key === KEY || e.key === 'DUTY_TO_REFER'),
+    );
+  });
+
   it('counts her in the release readiness report as releasing without a COM, and names the missing task', async () => {
     const governor = await createSignedInUser(testApi.dataSource, testApi.baseUrl, {
       role: Role.GOVERNOR,
