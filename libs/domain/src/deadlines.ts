@@ -9,6 +9,8 @@ export interface DeadlineAnchors {
   needIdentifiedAt: Date | null;
   /** Her HDC eligibility date (HDCED); absent or null when she has none. */
   hdcEligibilityDate?: IsoDate | null;
+  /** Handover start (see handover.ts); absent or null when it cannot be worked out. */
+  comAllocatedDate?: IsoDate | null;
 }
 
 export interface TaskDeadline {
@@ -27,6 +29,8 @@ function anchorDate(anchor: DeadlineAnchor, anchors: DeadlineAnchors): IsoDate |
       return anchors.needIdentifiedAt === null ? null : londonDateOf(anchors.needIdentifiedAt);
     case DeadlineAnchor.HDC_ELIGIBILITY:
       return anchors.hdcEligibilityDate ?? null;
+    case DeadlineAnchor.COM_ALLOCATED:
+      return anchors.comAllocatedDate ?? null;
   }
 }
 

@@ -56,6 +56,9 @@ describe('DEFAULT_TASK_CATALOGUE', () => {
         // The tenancy cannot wait: within days of her arrival.
         expect([t.key, t.deadline.unit]).toEqual([t.key, OffsetUnit.WORKING_DAYS]);
         expect(t.deadline.offset).toBeLessThanOrEqual(5);
+      } else if (t.deadline.anchor === DeadlineAnchor.COM_ALLOCATED) {
+        // The COM allocated date itself falls before release (handover.ts): no offset on top.
+        expect([t.key, t.deadline.offset]).toEqual(['COM_ALLOCATION', 0]);
       } else {
         expect([t.key, t.deadline.anchor]).toEqual([t.key, DeadlineAnchor.RELEASE]);
         expect(t.deadline.offset).toBeLessThan(0);

@@ -3,6 +3,8 @@
  * and when it is due. Grounded in chapter 3 of HM Inspectorates of Probation and Prisons, "The quality of work
  * undertaken with women" (May 2024). Keys are stored on tasks, so never rename one: retire it (active: false).
  */
+import { DEFAULT_ESCALATION_LADDER } from './alerts';
+import { COM_ALLOCATION_TASK_KEY } from './com-allocation';
 import {
   AssessmentKind,
   IMMEDIATE_NEEDS_ASSESSMENT_WORKING_DAYS,
@@ -70,6 +72,26 @@ const SHORT_LEAD = 2;
 const REFERRAL_LEAD = 1;
 
 export const DEFAULT_TASK_CATALOGUE: readonly TaskTemplate[] = [
+  // OFFENDER MANAGEMENT: planned for every sentenced or recalled woman without a COM, not from a pathway need
+  // (com-allocation.ts). Due on her COM allocated date by the POM to COM handover rules (handover.ts: OMiC on
+  // gov.uk; ministryofjustice/offender-management-allocation-manager, handover_calculation.rb). A case past its
+  // handover date with no COM is "COM allocation overdue" there, raised with the probation delivery unit and then
+  // its manager: the ladder's first rung, two working days after.
+  {
+    key: COM_ALLOCATION_TASK_KEY,
+    pathway: Pathway.ATTITUDES_THINKING_AND_BEHAVIOUR,
+    title: 'Allocate her community offender manager',
+    description:
+      'She has no community offender manager (COM). The probation delivery unit for her release area allocates one by her COM allocated date, ' +
+      'so the COM can start working with her POM before the handover and plan her release and licence. It closes itself when a COM is recorded.',
+    ownerRole: Role.COM,
+    deadline: { anchor: DeadlineAnchor.COM_ALLOCATED, offset: 0, unit: OffsetUnit.CALENDAR_DAYS },
+    atRiskLeadWorkingDays: LONG_LEAD,
+    escalationLadder: DEFAULT_ESCALATION_LADDER,
+    releaseCritical: true,
+    eligibility: {},
+    active: true,
+  },
   // ACCOMMODATION: the most common need; the release-day tasks sit here as they are about where she goes.
   {
     key: 'CRS_ACCOMMODATION_REFERRAL',

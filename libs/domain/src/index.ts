@@ -36,3 +36,5 @@ export * from './regions';
 export * from './accommodation-outcomes';
 export * from './report-scope';
 export * from './report-figures';
+export * from './handover';
+export * from './com-allocation';

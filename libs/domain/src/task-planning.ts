@@ -116,6 +116,8 @@ export function planTasksForPathway(
   const planned: PlannedTask[] = [];
   for (const template of catalogue) {
     if (!template.active || template.pathway !== pathway || PLANNED_AT_RECEPTION.includes(template.key)) continue;
+    // Planned for her sentence, not for a need (see com-allocation.ts): marking the pathway does not create it.
+    if (template.deadline.anchor === DeadlineAnchor.COM_ALLOCATED) continue;
     if (neverHers(template, facts)) continue;
     const task = planTemplate(template, facts, today);
     if (task) planned.push(task);

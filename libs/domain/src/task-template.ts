@@ -15,6 +15,8 @@ export enum DeadlineAnchor {
   NEED_IDENTIFIED = 'NEED_IDENTIFIED',
   /** Her home detention curfew eligibility date (HDCED): the HDC address work is counted back from it. */
   HDC_ELIGIBILITY = 'HDC_ELIGIBILITY',
+  /** Her COM allocated (handover start) date, from the POM to COM handover rules (handover.ts). */
+  COM_ALLOCATED = 'COM_ALLOCATED',
 }
 
 export enum OffsetUnit {

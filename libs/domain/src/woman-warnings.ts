@@ -4,6 +4,7 @@
  * route, and a walk-out the day before a weekend or bank holiday that the Friday release rule left alone.
  */
 import { daysBetween } from './calendar';
+import { ComAllocationFacts, ComAllocationUrgency, comNotAllocated } from './com-allocation';
 import { ID_DOCUMENT_ISSUERS, idDocumentTiming } from './id-documents';
 import { NATIONAL_INSURANCE_ROUTE_DOCUMENT, nationalInsuranceRoute } from './national-insurance';
 import { RELEASED_PRISON_CODE } from './prisons';
@@ -14,11 +15,16 @@ import { SensitiveFlag } from './woman';
 export enum WomanWarningCode {
   NI_NUMBER_TOO_LATE = 'NI_NUMBER_TOO_LATE',
   RELEASE_BEFORE_CLOSED_DAYS = 'RELEASE_BEFORE_CLOSED_DAYS',
+  /** No COM allocated (com-allocation.ts); dueDate is her COM allocated date. */
+  COM_NOT_ALLOCATED = 'COM_NOT_ALLOCATED',
 }
 
 export interface WomanWarning {
   code: WomanWarningCode;
   message: string;
+  /** When the warning has a deadline (the COM allocated date), and whether it has passed. */
+  dueDate?: IsoDate | null;
+  overdue?: boolean;
 }
 
 export interface WomanWarningFacts {
@@ -32,10 +38,41 @@ export interface WomanWarningFacts {
   sensitiveFlags: readonly SensitiveFlag[];
 }
 
-export function womanWarnings(woman: WomanWarningFacts, today: IsoDate): WomanWarning[] {
-  if (woman.prisonCode === RELEASED_PRISON_CODE || woman.releaseDate === null) return [];
-  if (daysBetween(today, woman.releaseDate) < 0) return [];
-  const warnings: WomanWarning[] = [];
+/** Her sentence facts, when the caller has them (a woman record): needed for the COM warning. */
+type WithSentence = WomanWarningFacts & Partial<Omit<ComAllocationFacts, 'prisonCode'>>;
+
+function comWarnings(woman: WithSentence, today: IsoDate): WomanWarning[] {
+  if (woman.custodyStatus === undefined || woman.receptionDate === undefined) return [];
+  const missing = comNotAllocated(
+    {
+      ...woman,
+      custodyStatus: woman.custodyStatus,
+      receptionDate: woman.receptionDate,
+      sentenceStartDate: woman.sentenceStartDate ?? null,
+      conditionalReleaseDate: woman.conditionalReleaseDate ?? null,
+      automaticReleaseDate: woman.automaticReleaseDate ?? null,
+      paroleEligibilityDate: woman.paroleEligibilityDate ?? null,
+      releaseType: woman.releaseType ?? null,
+      comId: woman.comId ?? null,
+    },
+    today,
+  );
+  if (!missing) return [];
+  return [
+    {
+      code: WomanWarningCode.COM_NOT_ALLOCATED,
+      message: missing.message,
+      dueDate: missing.comAllocatedDate,
+      overdue: missing.urgency === ComAllocationUrgency.OVERDUE,
+    },
+  ];
+}
+
+export function womanWarnings(woman: WithSentence, today: IsoDate): WomanWarning[] {
+  const com = comWarnings(woman, today);
+  if (woman.prisonCode === RELEASED_PRISON_CODE || woman.releaseDate === null) return com;
+  if (daysBetween(today, woman.releaseDate) < 0) return com;
+  const warnings: WomanWarning[] = [...com];
   // Confirming a number she has (HMRC, about 2 weeks) and getting a first one (DWP, about 8 weeks) differ by
   // six weeks: warn by the route she needs, not the slower one.
   const route = nationalInsuranceRoute({

@@ -28,9 +28,12 @@ import {
   TaskStatus,
   TaskSubjectType,
   OUTLASTS_RECALL,
+  COM_ALLOCATION_TASK_KEY,
   escalationInstants,
+  handoverDates,
   isOpenTaskStatus,
   hasNeverHersCondition,
+  needsComAllocation,
   londonDateOf,
   nationalInsuranceRoute,
   neverHers,
@@ -62,12 +65,13 @@ function ladderOf(ladders: Map<string, EscalationStep[]>, templateKey: string): 
   return ladders.get(templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')) ?? DEFAULT_ESCALATION_LADDER;
 }
 
-export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | null): DeadlineAnchors {
+export function deadlineAnchorsOf(woman: WomanEntity, needIdentifiedAt: Date | null, now: Date): DeadlineAnchors {
   return {
     releaseDate: woman.releaseDate,
     receptionDate: woman.receptionDate,
     needIdentifiedAt,
     hdcEligibilityDate: woman.hdcEligibilityDate,
+    comAllocatedDate: handoverDates(woman, londonDateOf(now)).comAllocatedDate,
   };
 }
 
@@ -83,7 +87,7 @@ export function planningFactsOf(
 ): PlanningFacts {
   const flags = new Set(woman.sensitiveFlags);
   return {
-    ...deadlineAnchorsOf(woman, needIdentifiedAt),
+    ...deadlineAnchorsOf(woman, needIdentifiedAt, now),
     custodyStatus: woman.custodyStatus,
     releaseType: woman.releaseType,
     flags,
@@ -284,16 +288,17 @@ export class TaskPlannerService {
     needIdentifiedAtByPathway: Map<Pathway, Date | null>,
     actor: Actor,
     now: Date,
+    only: (task: TaskEntity) => boolean = () => true,
   ): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const changes: TaskChange[] = [];
-    for (const task of await this.tasks.listOpenForWoman(tx, woman.id)) {
+    for (const task of (await this.tasks.listOpenForWoman(tx, woman.id)).filter(only)) {
       const templateKey = task.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '');
       const template = templates.get(templateKey);
       if (!template) continue;
-      const anchors = deadlineAnchorsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null);
+      const anchors = deadlineAnchorsOf(woman, needIdentifiedAtByPathway.get(task.pathway) ?? null, now);
       const deadline = plannedDeadline(template, anchors, compressFrom(woman, now));
       const next = {
         dueDate: deadline?.dueDate ?? null,
@@ -419,6 +424,69 @@ export class TaskPlannerService {
       actor,
       now,
     );
+  }
+
+  /**
+   * Keeps her "allocate her COM" task in step with her case: planned (due on her COM allocated date) while she
+   * is sentenced or recalled, in custody and without a COM; closed as done, audited, once a COM is recorded, and
+   * as not needed when she no longer needs one (remanded, released, or released at sentence end without
+   * supervision). Planned again if she loses her COM. Returns the tasks created, re-dated or closed.
+   */
+  async syncComAllocationTask(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
+      (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
+    );
+    if (needsComAllocation(woman)) {
+      // Already planned: re-dated if her dates moved it (a recall makes it due from the day she is back).
+      if (open.length > 0) {
+        return this.recomputeOpenTaskDeadlines(
+          tx,
+          woman,
+          new Map(),
+          actor,
+          now,
+          (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
+        );
+      }
+      const entry = (await this.catalogue.listInTx(tx)).find((e) => e.key === COM_ALLOCATION_TASK_KEY && e.active);
+      if (!entry) return [];
+      const template = toTaskTemplate(entry);
+      const deadline = plannedDeadline(template, deadlineAnchorsOf(woman, null, now), null);
+      return this.insertTasks(
+        tx,
+        woman,
+        [
+          {
+            pathway: template.pathway,
+            templateKey: template.key,
+            title: template.title,
+            description: template.description,
+            ownerRole: template.ownerRole,
+            releaseCritical: template.releaseCritical,
+            ineligibleReasons: [],
+            dueDate: deadline?.dueDate ?? null,
+            dueAt: deadline?.dueAt ?? null,
+            atRiskAt: deadline?.atRiskAt ?? null,
+            escalationAts: deadline ? escalationInstants(deadline.dueDate, entry.escalationLadder) : [],
+          },
+        ],
+        'She needs a community offender manager and has none',
+        actor,
+        now,
+      );
+    }
+    if (open.length === 0) return [];
+    return woman.comId !== null
+      ? this.closeTasks(tx, woman, open, TaskStatus.DONE, 'Community offender manager allocated', actor, now)
+      : this.closeTasks(
+          tx,
+          woman,
+          open,
+          TaskStatus.NOT_NEEDED,
+          'She no longer needs a community offender manager allocated',
+          actor,
+          now,
+        );
   }
 
   /** Closes the open ones among these tasks (the work happened elsewhere, or is no longer needed), with why. */

@@ -194,8 +194,9 @@ describe('sockets follow access', () => {
         createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
         createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
       ]);
-      const woman = await createWoman(api.baseUrl, prt.token);
-      await api.dataSource.query('UPDATE women SET com_id = $2 WHERE id = $1', [woman.id, formerCom.id]);
+      // Created with her COM: without one she would get an overdue "allocate her COM" task, whose alerts would
+      // reach her room (com-allocation.ts).
+      const woman = await createWoman(api.baseUrl, prt.token, { comId: formerCom.id });
       const room = `woman:${woman.id}`;
       const [onA, onB] = await Promise.all([
         connect(gatewayA, formerCom.token, [room]),

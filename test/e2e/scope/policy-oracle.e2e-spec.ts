@@ -14,6 +14,7 @@ import {
   SENSITIVE_PATHWAYS,
   TaskStatus,
   accessScopeFor,
+  inComCaseload,
   canSeeTask,
   canSeeTaskNotes,
   mayView,
@@ -257,7 +258,7 @@ describe('policy oracle: every GET, every role', () => {
       case 'PROVIDER':
         return area.providerId === scope.providerId;
       case 'COM_CASELOAD':
-        return woman.comId === scope.comUserId;
+        return inComCaseload(scope, { comId: woman.comId, releaseAreaCode: area.code });
     }
   }
 

@@ -160,7 +160,10 @@ describe('scope matrix', () => {
 
   it('has built women with tasks in every pathway the matrix relies on', () => {
     const pathways = new Set(allTasks.map((t) => t.pathway));
-    expect(pathways).toEqual(new Set([crsPathway, 'ACCOMMODATION', 'DOMESTIC_ABUSE', 'HEALTH']));
+    // Women without a COM also hold "allocate her COM", planned from her sentence on this pathway (com-allocation.ts).
+    expect(pathways).toEqual(
+      new Set([crsPathway, 'ACCOMMODATION', 'DOMESTIC_ABUSE', 'HEALTH', 'ATTITUDES_THINKING_AND_BEHAVIOUR']),
+    );
     expect(allTasks.some((t) => t.ownerRole === Role.CRS_CASEWORKER)).toBe(true);
     expect(allTasks.some((t) => t.ownerRole !== Role.CRS_CASEWORKER && !SENSITIVE_PATHWAYS.includes(t.pathway))).toBe(
       true,

@@ -12,12 +12,28 @@ import {
   UnitOfWork,
   WomenRepository,
 } from '@app/database';
-import { crsScopeProblem } from '@app/domain';
+import { COM_ALLOCATION_TASK_KEY, crsScopeProblem, DeadlineAnchor } from '@app/domain';
 import { Actor, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
+import { fieldError } from '../common/validation-errors';
 import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
 import { sentFields } from '../common/sent-fields';
-import { fieldError } from '../common/validation-errors';
+
+/**
+ * The COM allocated date anchors only the "allocate her COM" task, which is planned from her sentence; a need-driven
+ * task anchored on it would never be planned (task-planning.ts), and that task on any other anchor would lose the
+ * handover rules (com-allocation.ts). A 400 naming the field; the transaction writes nothing.
+ */
+function comAllocationAnchorCheck(entry: TaskCatalogueEntryEntity): void {
+  const isComTask = entry.key === COM_ALLOCATION_TASK_KEY;
+  if ((entry.deadlineAnchor === DeadlineAnchor.COM_ALLOCATED) === isComTask) return;
+  throw fieldError(
+    'deadlineAnchor',
+    isComTask
+      ? `${COM_ALLOCATION_TASK_KEY} is due on her COM allocated date: its anchor stays ${DeadlineAnchor.COM_ALLOCATED}`
+      : `${DeadlineAnchor.COM_ALLOCATED} anchors only ${COM_ALLOCATION_TASK_KEY}, which is planned from her sentence, not from a need`,
+  );
+}
 
 @Injectable()
 export class CatalogueService {
@@ -49,6 +65,7 @@ export class CatalogueService {
       const { version: _v, ...patch } = body;
       const before = { ...entry };
       Object.assign(entry, sentFields(patch));
+      comAllocationAnchorCheck(entry);
       // Nothing is written when the edit would give a CRS caseworker work outside the provider's contract
       // (a retired entry plans nothing, so it may keep the scope it had).
       const outOfScope =

@@ -148,7 +148,8 @@ export class MovementsService {
     // A recall is a new reception: her needs are assessed again and her tenancy is at risk again.
     const reception = await this.planner.createReceptionTasks(tx, saved, actor, now);
     const allocation = pomKept ? [] : await this.allocatePomTask(tx, saved, actor, now);
-    return [...created, ...reception, ...allocation];
+    const comAllocation = await this.planner.syncComAllocationTask(tx, saved, actor, now);
+    return [...created, ...reception, ...allocation, ...comAllocation];
   }
 
   /** Her case, tasks and deadlines move with her; the old prison's board drops her and the new one shows her. */

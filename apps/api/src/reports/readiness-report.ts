@@ -1,11 +1,13 @@
 /** Women releasing soon with release-critical work still open: who, when, and exactly what is missing. */
 import { ReleaseReadinessRow } from '@app/database';
-import { daysBetween } from '@app/domain';
+import { COM_ALLOCATION_TASK_KEY, daysBetween } from '@app/domain';
 import { codeLabel, ReportNames, roleLabel } from './report-labels';
 import { column, ReportTable } from './report-table';
 
 export function releaseReadinessTables(rows: ReleaseReadinessRow[], today: string, names: ReportNames): ReportTable[] {
   const notReady = rows.filter((r) => r.missing.length > 0);
+  // No COM allocated days before release (com-allocation.ts): the handover to probation has not happened.
+  const withoutCom = rows.filter((r) => r.missing.some((m) => m.templateKey === COM_ALLOCATION_TASK_KEY));
   return [
     {
       key: 'summary',
@@ -14,8 +16,16 @@ export function releaseReadinessTables(rows: ReleaseReadinessRow[], today: strin
         column('releasing', 'Releasing'),
         column('notReady', 'With release-critical work open'),
         column('ready', 'Ready'),
+        column('withoutCom', 'Without a community offender manager'),
       ],
-      rows: [{ releasing: rows.length, notReady: notReady.length, ready: rows.length - notReady.length }],
+      rows: [
+        {
+          releasing: rows.length,
+          notReady: notReady.length,
+          ready: rows.length - notReady.length,
+          withoutCom: withoutCom.length,
+        },
+      ],
     },
     {
       key: 'women',

@@ -3,7 +3,11 @@ import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
 import {
   AuditReading,
   auditEntryFor,
+  HandoverCase,
+  HandoverResponsibility,
+  handoverDates,
   hiddenWomanFields,
+  responsibilityOn,
   Role,
   SensitiveFlag,
   WomanWarning,
@@ -73,12 +77,37 @@ export interface WomanView {
    */
   transferredToHospitalOn?: string | null;
   transferredToHospitalFromPrisonCode?: string | null;
-  /** What the board flags from the day she arrives: an NI number too late by the normal route, a Friday release. */
+  /** POM to COM handover (handover.ts): when her COM must be allocated, and when the COM takes over. */
+  handover: HandoverView;
+  /** What the board flags from the day she arrives: an NI number too late by the normal route, a Friday release, no COM. */
   warnings: WomanWarning[];
   version: number;
   createdAt: string;
   updatedAt: string;
   taskCounts?: WomanTaskCounts;
+}
+
+export interface HandoverView {
+  case: HandoverCase;
+  /** The date counted back from: PED, else the earlier of ARD and CRD. */
+  earliestReleaseDate: string | null;
+  /** Handover start: her COM must be allocated by this date. */
+  comAllocatedDate: string | null;
+  /** Handover: the COM becomes responsible for her case. */
+  comResponsibleDate: string | null;
+  /** Who leads her case today; null on remand. */
+  responsibility: HandoverResponsibility | null;
+}
+
+export function toHandoverView(woman: WomanEntity, today: string): HandoverView {
+  const dates = handoverDates(woman, today);
+  return {
+    case: dates.handoverCase,
+    earliestReleaseDate: dates.earliestReleaseDate,
+    comAllocatedDate: dates.comAllocatedDate,
+    comResponsibleDate: dates.comResponsibleDate,
+    responsibility: responsibilityOn(dates, today),
+  };
 }
 
 export function toWomanView(woman: WomanEntity, role: Role, today: string, taskCounts?: WomanTaskCounts): WomanView {
@@ -134,6 +163,7 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     recallCount: woman.recallCount,
     transferredToHospitalOn: woman.transferredToHospitalOn,
     transferredToHospitalFromPrisonCode: woman.transferredToHospitalFromPrisonCode,
+    handover: toHandoverView(woman, today),
     warnings: womanWarnings(woman, today),
     version: woman.version,
     createdAt: woman.createdAt.toISOString(),

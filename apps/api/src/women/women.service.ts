@@ -24,6 +24,8 @@ import {
   Role,
   canSeePathway,
   canSeeTaskNotes,
+  handoverDates,
+  londonDateOf,
   mayView,
   releaseDateProblems,
   effectiveReleaseDate,
@@ -202,7 +204,8 @@ export class WomenService {
         const hdcTasks = await this.planner.planHdcTasks(tx, created, actor, this.clock.now());
         // Her assessments and her tenancy cannot wait for a need to be identified: planned at reception.
         const receptionTasks = await this.planner.createReceptionTasks(tx, created, actor, this.clock.now());
-        return { created, planned: [...hdcTasks, ...receptionTasks] };
+        const comTasks = await this.planner.syncComAllocationTask(tx, created, actor, this.clock.now());
+        return { created, planned: [...hdcTasks, ...receptionTasks, ...comTasks] };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.
@@ -286,6 +289,7 @@ export class WomenService {
         );
       }
       const before = womanSnapshot(woman);
+      const beforeEntity = { ...woman };
       apply(woman);
       applyEffectiveReleaseDate(woman);
       const saved = await this.women.save(tx, woman);
@@ -303,25 +307,32 @@ export class WomenService {
           actor,
         );
       }
-      // Every anchor a deadline can be counted from: release, reception and the HDC eligibility date. Tasks
-      // moved or newly planned all need their deadline jobs (re)scheduled.
+      const now = this.clock.now();
+      // Every anchor a deadline can be counted from: release, reception, the HDC eligibility date and the COM
+      // allocated date. Tasks moved or newly planned all need their deadline jobs (re)scheduled.
+      const handoverMoved =
+        handoverDates(beforeEntity, londonDateOf(now)).comAllocatedDate !==
+        handoverDates(saved, londonDateOf(now)).comAllocatedDate;
       const toSchedule =
         before.releaseDate !== saved.releaseDate ||
         before.receptionDate !== saved.receptionDate ||
-        before.hdcEligibilityDate !== saved.hdcEligibilityDate
+        before.hdcEligibilityDate !== saved.hdcEligibilityDate ||
+        handoverMoved
           ? await this.recomputeDeadlines(tx, saved, actor)
           : [];
       if (before.releaseType !== saved.releaseType) {
         toSchedule.push(...(await this.replanForReleaseType(tx, saved, actor)));
       }
       if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
-        toSchedule.push(...(await this.planner.planHdcTasks(tx, saved, actor, this.clock.now())));
+        toSchedule.push(...(await this.planner.planHdcTasks(tx, saved, actor, now)));
       }
       // Which tasks are hers depends on these (issue 13: Welsh areas, the NI route, flag-led tasks).
       const decides = ['releaseAreaCode', 'hasNationalInsuranceNumber', 'sensitiveFlags'];
       if (decides.some((k) => changed.includes(k))) {
         toSchedule.push(...(await this.replanForChangedFacts(tx, saved, actor)));
       }
+      // A COM recorded closes her "allocate her COM" task; a COM removed plans it again.
+      toSchedule.push(...(await this.planner.syncComAllocationTask(tx, saved, actor, now)));
       return { saved, toSchedule };
     });
     await this.scheduler.schedule(updated.toSchedule, this.clock.now());

@@ -3,6 +3,7 @@
  * audit row carries. Pure; the seed command writes it.
  */
 import { IsoDate } from '@app/domain';
+import { lengthenSentencesForHandover } from './demo-handover';
 import { planDemoReferrals } from './demo-referrals';
 import { DemoWoman, generateDemoWomen } from './demo-women';
 import { Random } from './random';
@@ -21,6 +22,7 @@ export interface DemoBoard {
 
 export function buildDemoBoard(today: IsoDate, seed = DEMO_SEED): DemoBoard {
   const women = generateDemoWomen(new Random(seed), today);
+  lengthenSentencesForHandover(women, today);
   // Streams of their own, so neither the referrals nor task progress ever reshuffles the women.
   planDemoReferrals(women, today, new Random(seed + 2));
   return { women, progressRandom: new Random(seed + 1) };

@@ -142,6 +142,9 @@ export class DemoCaseloadWriter {
     }
     // An HDC eligibility date needs its address work planned whatever the assessment found.
     tasks.push(...(await this.planner.planHdcTasks(tx, woman, assessorActor, assessedAt)));
+    // Every sentenced or recalled woman without a COM gets "allocate her COM" (com-allocation.ts). Left out of
+    // `tasks`, so the demo progress never marks it done while she still has no COM.
+    await this.planner.syncComAllocationTask(tx, woman, systemActor, assessedAt);
     return { demo, woman, tasks };
   }
 }

@@ -48,7 +48,11 @@ describe.each(TODAYS)('the demo women generated on %s', (today) => {
   });
 
   it('gives every sentenced or recalled woman a release date within the next six months, and remanded women none', () => {
+    // Except three Styal women serving longer sentences, whose COM handover is still ahead (demo-handover.ts).
+    const longer = women.filter((w) => w.releaseDate !== null && daysBetween(today, w.releaseDate) > 183);
+    expect(longer.map((w) => w.prisonCode)).toEqual(['STI', 'STI', 'STI']);
     for (const woman of women) {
+      if (longer.includes(woman)) continue;
       if (woman.custodyStatus === CustodyStatus.REMANDED) {
         expect(woman.releaseDate).toBeNull();
         expect(woman.releaseType).toBeNull();

@@ -63,6 +63,9 @@ interface Detail {
   releaseDayRequestReason?: string | null;
   /** What the server lets this reader do about her COM's request for one more working day. */
   releaseDayActions?: string[];
+  comId: string | null;
+  /** POM to COM handover dates (the API's handover rules); absent from an older API. */
+  handover?: { case: string; comAllocatedDate: string | null; comResponsibleDate: string | null };
   warnings: { code: string; message: string }[];
   pathways: { pathway: string; status: string }[];
   tasks: Task[];
@@ -247,6 +250,13 @@ export function WomanPanel({
         >
           Withdraw the request for an earlier day
         </button>
+      )}
+      {detail.handover?.comAllocatedDate && (
+        <p className="secondary" data-testid="handover-dates">
+          {detail.comId ? 'COM allocated' : 'No COM allocated'} · COM due by{' '}
+          {formatDate(detail.handover.comAllocatedDate)} · COM responsible from{' '}
+          {formatDate(detail.handover.comResponsibleDate)}
+        </p>
       )}
       {message && (
         <p className="notice" role="status">

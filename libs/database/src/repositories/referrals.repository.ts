@@ -144,7 +144,17 @@ export class ReferralsRepository {
         );
         break;
       case 'COM_CASELOAD':
-        qb.where('w.com_id = :scopeComUserId', { scopeComUserId: scope.comUserId });
+        if (scope.unallocatedInArea !== undefined) {
+          qb.where(
+            '(w.com_id = :scopeComUserId OR (w.com_id IS NULL AND w.release_area_code = :scopeUnallocatedArea))',
+            {
+              scopeComUserId: scope.comUserId,
+              scopeUnallocatedArea: scope.unallocatedInArea,
+            },
+          );
+        } else {
+          qb.where('w.com_id = :scopeComUserId', { scopeComUserId: scope.comUserId });
+        }
         break;
     }
     if (!visibility.includeDrafts) qb.andWhere("r.status <> 'DRAFT'");

@@ -21,6 +21,13 @@ export function womenScopeCondition(scope: AccessScope, womanAlias: string): Sql
         params: { scopeProviderId: scope.providerId },
       };
     case 'COM_CASELOAD':
+      if (scope.unallocatedInArea !== undefined) {
+        // A COM team manager also sees her area's women who still need a COM allocated (access-scope.ts).
+        return {
+          sql: `(${womanAlias}.com_id = :scopeComUserId OR (${womanAlias}.com_id IS NULL AND ${womanAlias}.release_area_code = :scopeUnallocatedArea))`,
+          params: { scopeComUserId: scope.comUserId, scopeUnallocatedArea: scope.unallocatedInArea },
+        };
+      }
       return { sql: `${womanAlias}.com_id = :scopeComUserId`, params: { scopeComUserId: scope.comUserId } };
   }
 }

@@ -10,7 +10,14 @@ export interface ReleaseReadinessRow {
   prisonCode: string;
   releaseDate: string;
   /** Open release-critical tasks, soonest due first; empty when she is ready. */
-  missing: { title: string; pathway: string; ownerRole: string; dueAt: Date | null; overdue: boolean }[];
+  missing: {
+    title: string;
+    templateKey: string;
+    pathway: string;
+    ownerRole: string;
+    dueAt: Date | null;
+    overdue: boolean;
+  }[];
 }
 
 @Injectable()
@@ -23,7 +30,7 @@ export class ReleaseReadinessRepository {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT w.id, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number, w.prison_code,
               to_char(w.release_date, 'YYYY-MM-DD') AS release_date,
-              COALESCE(json_agg(json_build_object('title', t.title, 'pathway', t.pathway, 'ownerRole', t.owner_role,
+              COALESCE(json_agg(json_build_object('title', t.title, 'templateKey', t.template_key, 'pathway', t.pathway, 'ownerRole', t.owner_role,
                 'dueAt', t.due_at, 'overdue', t.due_at <= ${params.add(now)}) ORDER BY t.due_at, t.title)
                 FILTER (WHERE t.id IS NOT NULL), '[]') AS missing
        FROM women w
@@ -43,7 +50,14 @@ export class ReleaseReadinessRepository {
       prisonCode: r.prison_code as string,
       releaseDate: r.release_date as string,
       missing: (
-        r.missing as { title: string; pathway: string; ownerRole: string; dueAt: string | null; overdue: boolean }[]
+        r.missing as {
+          title: string;
+          templateKey: string;
+          pathway: string;
+          ownerRole: string;
+          dueAt: string | null;
+          overdue: boolean;
+        }[]
       ).map((m) => ({ ...m, dueAt: m.dueAt === null ? null : new Date(m.dueAt) })),
     }));
   }
