@@ -10,12 +10,7 @@ import { DemoWoman } from './demo-women';
 /** Days from today to the CRDs: COM allocated dates about 6, 10 and 15 weeks ahead. */
 export const LONG_SENTENCE_CRD_DAYS: readonly number[] = [300, 330, 365];
 
-const EXPIRY_DATES = [
-  'sentenceExpiryDate',
-  'licenceExpiryDate',
-  'sentenceAndLicenceExpiryDate',
-  'topupSupervisionExpiryDate',
-] as const;
+const EXPIRY_DATES = ['sentenceExpiryDate', 'sentenceAndLicenceExpiryDate', 'topupSupervisionExpiryDate'] as const;
 
 /** Moves the CRDs of three Styal women out (two without a COM, one with); returns them. */
 export function lengthenSentencesForHandover(women: DemoWoman[], today: IsoDate): DemoWoman[] {
