@@ -163,6 +163,8 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
         [
           'ACCOMMODATION_NIGHT_OF_RELEASE',
           'ACCOMMODATION_OUTCOME_12_WEEKS',
+          // No COM after a sentence-end release, so none to allocate (com-allocation.ts).
+          'COM_ALLOCATION',
           'CRS_ACCOMMODATION_REFERRAL',
           'CRS_ACCOMMODATION_SUPPORT',
           'RELEASE_ADDRESS_CONFIRMED',
@@ -171,7 +173,7 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
       const statusChanges = after.auditTrail.filter(
         (e) => e.entityType === 'TASK' && e.action === 'STATUS_CHANGED' && e.after?.status === 'NOT_NEEDED',
       );
-      expect(statusChanges).toHaveLength(5);
+      expect(statusChanges).toHaveLength(6);
     });
   });
 
@@ -262,6 +264,8 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
         receptionDate: woman.receptionDate,
         needIdentifiedAt: assessedAt,
         hdcEligibilityDate: hdced,
+        // The COM allocation task counts from her handover date (handover.ts), as the view gives it.
+        comAllocatedDate: after.handover.comAllocatedDate,
       };
       const releaseAnchored = after.tasks.filter((t) => entryFor(catalogue, t).deadlineAnchor === 'RELEASE');
       expect(releaseAnchored.length).toBeGreaterThan(5);

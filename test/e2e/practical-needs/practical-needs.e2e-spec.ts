@@ -88,7 +88,8 @@ describe('practical needs (issue 13 points 5, 6, 7, 10, 11)', () => {
     it('plans the bank account itself for a recalled woman, and lets her apply', async () => {
       const woman = await createWoman(api.baseUrl, prt.token, {
         custodyStatus: 'RECALLED',
-        conditionalReleaseDate: daysFromToday(120),
+        // A recalled woman's release date is her post-recall release date (release-date-precedence.ts).
+        postRecallReleaseDate: daysFromToday(120),
       });
       await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
       const tasks = (await detailOf(woman.id)).tasks;

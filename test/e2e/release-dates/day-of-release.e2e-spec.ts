@@ -92,7 +92,13 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
 
   /** Every task of hers is due as the catalogue says, counted from `releaseDate`; some from the release date itself. */
   function expectTasksDatedFrom(woman: WomanDetailView, releaseDate: string, needIdentifiedAt: Date): void {
-    const anchors = { releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt };
+    // The COM allocation task counts from her handover date (handover.ts), as the view gives it.
+    const anchors = {
+      releaseDate,
+      receptionDate: woman.receptionDate,
+      needIdentifiedAt,
+      comAllocatedDate: woman.handover.comAllocatedDate,
+    };
     expect(woman.tasks.length).toBeGreaterThan(0);
     for (const task of woman.tasks) {
       const deadline = expectedDeadline(catalogue, task, anchors);

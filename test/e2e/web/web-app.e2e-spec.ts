@@ -196,8 +196,10 @@ describe('the web app', () => {
 
   it('tells the caseworker who loses a claim race who won', async () => {
     const woman = await createWoman(api.baseUrl, prt.token, { releaseAreaCode: areaCode });
-    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['EDUCATION_SKILLS_AND_WORK']);
+    // Accommodation support is CRS work before release (crs-scope.ts: the only CRS-owned pre-release task).
+    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['ACCOMMODATION']);
     const task = tasksCreated.find((t) => t.ownerRole === Role.CRS_CASEWORKER) as TaskView;
+    expect(task).toBeDefined();
     const [a, b] = await Promise.all([signedIn(caseworker), signedIn(colleague)]);
     const claimButton = (page: Page) =>
       page.locator(`[data-task-id="${task.id}"]`).getByRole('button', { name: 'Claim' });
