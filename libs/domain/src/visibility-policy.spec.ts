@@ -127,6 +127,25 @@ describe('auditEntryFor', () => {
     }
   });
 
+  it('leaves out a transfer to or return from a secure hospital (Mental Health Act 1983 ss.47-50: health data) for roles that may not see special category data', () => {
+    for (const action of ['TRANSFERRED_TO_HOSPITAL', 'RETURNED_FROM_HOSPITAL']) {
+      const e = entry({ action, before: { prisonCode: 'STI' }, after: { prisonCode: 'OUT' } });
+      for (const role of [Role.GOVERNOR, Role.REGIONAL_MANAGER, Role.CRS_CASEWORKER]) {
+        expect([action, role, auditEntryFor(e, reading(role, 'p1'))]).toEqual([action, role, null]);
+      }
+      expect(auditEntryFor(e, reading(Role.COM))).toEqual({
+        before: { prisonCode: 'STI' },
+        after: { prisonCode: 'OUT' },
+      });
+    }
+    // The same change under another name is only her record's move, shown as before.
+    const moved = entry({ action: 'TRANSFERRED', before: { prisonCode: 'STI' }, after: { prisonCode: 'BZI' } });
+    expect(auditEntryFor(moved, reading(Role.GOVERNOR))).toEqual({
+      before: { prisonCode: 'STI' },
+      after: { prisonCode: 'BZI' },
+    });
+  });
+
   it('removes a pathway change’s notes for roles that do not read assessments', () => {
     const e = entry({ entityType: 'PATHWAY', entityId: 'w:ACCOMMODATION', after: { status: 'DONE', notes: 'said' } });
     expect(auditEntryFor(e, reading(Role.GOVERNOR))?.after).toEqual({ status: 'DONE' });

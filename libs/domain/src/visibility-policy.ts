@@ -291,6 +291,13 @@ function withoutHiddenPathways(snapshot: AuditSnapshot, hidden: readonly Pathway
 
 const REFERRAL_RISK_FIELDS = ['riskInformation', 'additionalInformation', 'actionPlan', 'endOfServiceReport'];
 
+/**
+ * Her record's changes whose very name is health data: a transfer to a secure hospital and the return from it are
+ * made under the Mental Health Act 1983 (ss.47-50), so the entry is special category whatever fields it holds
+ * (UK GDPR art. 9). Left out whole for readers who may not see special category data.
+ */
+const HEALTH_WOMAN_ACTIONS: readonly string[] = ['TRANSFERRED_TO_HOSPITAL', 'RETURNED_FROM_HOSPITAL'];
+
 /** A snapshot pair that described something and has nothing left once redacted says nothing: leave it out. */
 function emptied(original: AuditEntryFacts, before: AuditSnapshot, after: AuditSnapshot): boolean {
   const had = Object.keys(original.before ?? {}).length + Object.keys(original.after ?? {}).length;
@@ -315,6 +322,7 @@ export function auditEntryFor(
   let hiddenPathways: readonly Pathway[] = mayView(role, DataKind.SENSITIVE_PATHWAYS) ? [] : SENSITIVE_PATHWAYS;
   switch (entry.entityType) {
     case 'WOMAN':
+      if (HEALTH_WOMAN_ACTIONS.includes(entry.action) && !mayView(role, DataKind.SENSITIVE_FLAGS)) return null;
       hiddenFields = hiddenWomanFields(role);
       break;
     case 'PATHWAY':
