@@ -1,5 +1,7 @@
 /** Casework steps the suites share: recording needs (which plans tasks) and reading the catalogue. */
+import { computeDeadline, DeadlineAnchor, DeadlineAnchors, OffsetUnit, TaskDeadline } from '@app/domain';
 import type { RecordedChange } from '../../apps/api/src/assessments/assessments.service';
+import type { WomanDetailView } from '../../apps/api/src/women/women.service';
 import { ApiClient } from '../setup/api-client';
 
 export interface CatalogueEntry {
@@ -22,6 +24,33 @@ export async function getCatalogue(api: ApiClient): Promise<CatalogueEntry[]> {
   const response = await api.get<CatalogueEntry[]>('/task-catalogue');
   if (response.status !== 200) throw new Error(`GET /task-catalogue failed with ${response.status}`);
   return response.body;
+}
+
+/** Her whole record as the reader sees it (tasks, audit trail, warnings, handover); throws unless it is a 200. */
+export async function getWomanDetail(api: ApiClient, womanId: string): Promise<WomanDetailView> {
+  const response = await api.get<WomanDetailView>(`/women/${womanId}`);
+  if (response.status !== 200) throw new Error(`GET /women/${womanId} failed with ${response.status}`);
+  return response.body;
+}
+
+/** The entry a task was planned from: an alternative (`<KEY>_ALTERNATIVE`) shares its task's entry. */
+export function catalogueEntryFor(catalogue: CatalogueEntry[], task: { templateKey: string }): CatalogueEntry {
+  const entry = catalogue.find((e) => e.key === task.templateKey.replace(/_ALTERNATIVE$/, ''));
+  if (!entry) throw new Error(`Task ${task.templateKey} matches no catalogue entry`);
+  return entry;
+}
+
+/** The deadline the served catalogue gives from these anchors: the oracle a planned task is checked against. */
+export function catalogueDeadline(entry: CatalogueEntry, anchors: DeadlineAnchors): TaskDeadline | null {
+  return computeDeadline(
+    {
+      anchor: entry.deadlineAnchor as DeadlineAnchor,
+      offset: entry.deadlineOffset,
+      unit: entry.deadlineUnit as OffsetUnit,
+    },
+    entry.atRiskLeadWorkingDays,
+    anchors,
+  );
 }
 
 /** An IMMEDIATE_NEEDS assessment marking these pathways SUPPORT_REQUIRED, which plans their tasks. */

@@ -21,6 +21,7 @@ import {
   createWoman,
   daysFromToday,
   today,
+  getWomanDetail,
 } from '../../factories';
 
 const KEY = 'COM_ALLOCATION';
@@ -44,11 +45,7 @@ describe('COM not allocated (issue 13 point 9)', () => {
     await testApi?.close();
   });
 
-  async function detail(womanId: string): Promise<WomanDetailView> {
-    const response = await prt.api.get<WomanDetailView>(`/women/${womanId}`);
-    expect(response.status).toBe(200);
-    return response.body;
-  }
+  const detail = (womanId: string): Promise<WomanDetailView> => getWomanDetail(prt.api, womanId);
 
   function comTasks(woman: WomanDetailView) {
     return woman.tasks.filter((t) => t.templateKey === KEY);

@@ -5,17 +5,7 @@
  * Sources: Criminal Justice Act 2003 ss.246, 256AA; HMPPS Home Detention Curfew Policy Framework; HMI Probation and
  * HMI Prisons, "The quality of work undertaken with women" (2024), 3.4 and recommendation 4.
  */
-import {
-  addCalendarDays,
-  computeDeadline,
-  DeadlineAnchor,
-  DeadlineAnchors,
-  isBankHoliday,
-  OffsetUnit,
-  Role,
-  TaskDeadline,
-  TaskStatus,
-} from '@app/domain';
+import { addCalendarDays, isBankHoliday, Role, TaskStatus } from '@app/domain';
 import type { TaskView } from '../../../apps/api/src/tasks/task.view';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
@@ -23,6 +13,8 @@ import { ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   CatalogueEntry,
+  catalogueDeadline,
+  catalogueEntryFor,
   SignedInUser,
   createPrison,
   createProvider,
@@ -31,6 +23,7 @@ import {
   createWoman,
   daysFromToday,
   getCatalogue,
+  getWomanDetail,
   insertReferral,
   insertWoman,
   nextWeekday,
@@ -38,27 +31,8 @@ import {
   testRegionCode,
 } from '../../factories';
 
-const ALTERNATIVE = /_ALTERNATIVE$/;
 const PRISON_ROLES: string[] = [Role.PRE_RELEASE_TEAM, Role.POM];
 const PATHWAYS = ['ACCOMMODATION', 'FINANCE_AND_ID', 'EDUCATION_SKILLS_AND_WORK', 'ATTITUDES_THINKING_AND_BEHAVIOUR'];
-
-function entryFor(catalogue: CatalogueEntry[], task: TaskView): CatalogueEntry {
-  const entry = catalogue.find((e) => e.key === task.templateKey.replace(ALTERNATIVE, ''));
-  if (!entry) throw new Error(`Task ${task.templateKey} matches no catalogue entry`);
-  return entry;
-}
-
-function expectedDeadline(entry: CatalogueEntry, anchors: DeadlineAnchors): TaskDeadline | null {
-  return computeDeadline(
-    {
-      anchor: entry.deadlineAnchor as DeadlineAnchor,
-      offset: entry.deadlineOffset,
-      unit: entry.deadlineUnit as OffsetUnit,
-    },
-    entry.atRiskLeadWorkingDays,
-    anchors,
-  );
-}
 
 /** A Wednesday at least `days` ahead that is neither a bank holiday nor the day before one. */
 function plainWednesday(days: number): string {
@@ -87,11 +61,7 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
     await testApi?.close();
   });
 
-  async function detail(womanId: string): Promise<WomanDetailView> {
-    const response = await prt.api.get<WomanDetailView>(`/women/${womanId}`);
-    expect(response.status).toBe(200);
-    return response.body;
-  }
+  const detail = (womanId: string): Promise<WomanDetailView> => getWomanDetail(prt.api, womanId);
 
   describe('release type drives the plan (point 3)', () => {
     it('gives a woman released at sentence end only tasks the prison’s teams own, with the pre-release team’s alternatives', async () => {
@@ -195,13 +165,13 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
       );
       const anchors = { releaseDate: woman.releaseDate, receptionDate: woman.receptionDate, needIdentifiedAt: null };
       for (const task of hdcTasks) {
-        const entry = entryFor(catalogue, task);
+        const entry = catalogueEntryFor(catalogue, task);
         expect(entry.deadlineAnchor).toBe('HDC_ELIGIBILITY');
-        const deadline = expectedDeadline(entry, { ...anchors, hdcEligibilityDate: hdced });
+        const deadline = catalogueDeadline(entry, { ...anchors, hdcEligibilityDate: hdced });
         expect([task.templateKey, task.dueDate]).toEqual([task.templateKey, deadline?.dueDate]);
         // Not counted from her release date.
         expect(task.dueDate).not.toBe(
-          expectedDeadline(entry, { ...anchors, hdcEligibilityDate: woman.releaseDate })?.dueDate,
+          catalogueDeadline(entry, { ...anchors, hdcEligibilityDate: woman.releaseDate })?.dueDate,
         );
       }
       // The process starts 10 weeks (70 days) before the HDCED: never later than that.
@@ -233,7 +203,10 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
       const hdcTasks = after.tasks.filter((t) => t.templateKey.startsWith('HDC_'));
       expect(hdcTasks).toHaveLength(3);
       for (const task of hdcTasks) {
-        const deadline = expectedDeadline(entryFor(catalogue, task), { ...anchors, hdcEligibilityDate: moved });
+        const deadline = catalogueDeadline(catalogueEntryFor(catalogue, task), {
+          ...anchors,
+          hdcEligibilityDate: moved,
+        });
         expect([task.templateKey, task.dueDate]).toEqual([task.templateKey, deadline?.dueDate]);
       }
     });
@@ -267,10 +240,10 @@ describe('planning by release type, HDC and the CRS contracted scope', () => {
         // The COM allocation task counts from her handover date (handover.ts), as the view gives it.
         comAllocatedDate: after.handover.comAllocatedDate,
       };
-      const releaseAnchored = after.tasks.filter((t) => entryFor(catalogue, t).deadlineAnchor === 'RELEASE');
+      const releaseAnchored = after.tasks.filter((t) => catalogueEntryFor(catalogue, t).deadlineAnchor === 'RELEASE');
       expect(releaseAnchored.length).toBeGreaterThan(5);
       for (const task of after.tasks) {
-        const deadline = expectedDeadline(entryFor(catalogue, task), anchors);
+        const deadline = catalogueDeadline(catalogueEntryFor(catalogue, task), anchors);
         expect([task.templateKey, task.status, task.dueDate]).toEqual([task.templateKey, 'TODO', deadline?.dueDate]);
       }
       for (const task of releaseAnchored) {

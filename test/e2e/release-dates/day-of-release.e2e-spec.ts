@@ -5,18 +5,7 @@
  * except on HDC, an indeterminate sentence or a Parole Board release; her COM may ask for one more working day.
  * Every task counts from the walk-out day, and moves when it moves.
  */
-import {
-  addCalendarDays,
-  computeDeadline,
-  DeadlineAnchor,
-  DeadlineAnchors,
-  isWorkingDay,
-  OffsetUnit,
-  Role,
-  TaskDeadline,
-  WomanWarningCode,
-} from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import { addCalendarDays, isWorkingDay, Role, WomanWarningCode } from '@app/domain';
 import type { WomanView } from '../../../apps/api/src/women/woman.view';
 import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
 import { ErrorBody } from '../../setup/api-client';
@@ -25,11 +14,14 @@ import { BoardClient, eventually } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   CatalogueEntry,
+  catalogueDeadline,
+  catalogueEntryFor,
   SignedInUser,
   createSignedInUser,
   createWoman,
   daysFromToday,
   getCatalogue,
+  getWomanDetail,
   nextWeekday,
   recordNeeds,
 } from '../../factories';
@@ -37,7 +29,6 @@ import {
 jest.setTimeout(120_000);
 
 const FRIDAY = 5;
-const ALTERNATIVE = '_ALTERNATIVE';
 
 /**
  * A Friday at least `days` ahead in an ordinary week: Tuesday to Friday are working days, so by the rule the
@@ -49,20 +40,6 @@ function ordinaryFriday(days: number): string {
     friday = addCalendarDays(friday, 7);
   }
   return friday;
-}
-
-function expectedDeadline(catalogue: CatalogueEntry[], task: TaskView, anchors: DeadlineAnchors): TaskDeadline | null {
-  const entry = catalogue.find((e) => e.key === task.templateKey.replace(new RegExp(`${ALTERNATIVE}$`), ''));
-  if (!entry) throw new Error(`Task ${task.templateKey} matches no catalogue entry`);
-  return computeDeadline(
-    {
-      anchor: entry.deadlineAnchor as DeadlineAnchor,
-      offset: entry.deadlineOffset,
-      unit: entry.deadlineUnit as OffsetUnit,
-    },
-    entry.atRiskLeadWorkingDays,
-    anchors,
-  );
 }
 
 describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy framework, Nov 2023)', () => {
@@ -84,11 +61,7 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     await testApi?.close();
   });
 
-  async function detail(womanId: string): Promise<WomanDetailView> {
-    const response = await prt.api.get<WomanDetailView>(`/women/${womanId}`);
-    expect(response.status).toBe(200);
-    return response.body;
-  }
+  const detail = (womanId: string): Promise<WomanDetailView> => getWomanDetail(prt.api, womanId);
 
   /** Every task of hers is due as the catalogue says, counted from `releaseDate`; some from the release date itself. */
   function expectTasksDatedFrom(woman: WomanDetailView, releaseDate: string, needIdentifiedAt: Date): void {
@@ -101,7 +74,7 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     };
     expect(woman.tasks.length).toBeGreaterThan(0);
     for (const task of woman.tasks) {
-      const deadline = expectedDeadline(catalogue, task, anchors);
+      const deadline = catalogueDeadline(catalogueEntryFor(catalogue, task), anchors);
       expect({ key: task.templateKey, dueDate: task.dueDate, dueAt: task.dueAt }).toEqual({
         key: task.templateKey,
         dueDate: deadline?.dueDate ?? null,
@@ -130,9 +103,11 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     expectTasksDatedFrom(planned, thursday, assessedAt);
     // At least one deadline would differ had she been dated from the Friday: the walk-out day is what counts.
     const fromFriday = { releaseDate: friday, receptionDate: woman.receptionDate, needIdentifiedAt: assessedAt };
-    expect(planned.tasks.some((t) => expectedDeadline(catalogue, t, fromFriday)?.dueAt.toISOString() !== t.dueAt)).toBe(
-      true,
-    );
+    expect(
+      planned.tasks.some(
+        (t) => catalogueDeadline(catalogueEntryFor(catalogue, t), fromFriday)?.dueAt.toISOString() !== t.dueAt,
+      ),
+    ).toBe(true);
   });
 
   it('re-dates her tasks to the Thursday when her CRD is moved onto a Friday', async () => {

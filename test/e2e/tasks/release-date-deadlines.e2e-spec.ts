@@ -1,12 +1,8 @@
 /** Tasks planned from a woman's needs, dated from her release date, and re-dated when that date moves. */
 import {
-  DeadlineAnchor,
-  OffsetUnit,
   Role,
   checkEligibility,
-  computeDeadline,
   CustodyStatus,
-  DeadlineAnchors,
   effectiveReleaseDate,
   EligibilityRule,
   nationalInsuranceRoute,
@@ -22,6 +18,8 @@ import type { WomanDetailView } from '../../../apps/api/src/women/women.service'
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   CatalogueEntry,
+  catalogueDeadline,
+  catalogueEntryFor,
   SignedInUser,
   createSignedInUser,
   createWoman,
@@ -33,24 +31,6 @@ import {
 
 const MARKED = ['ACCOMMODATION', 'FINANCE_AND_ID'];
 const ALTERNATIVE = '_ALTERNATIVE';
-
-function entryFor(catalogue: CatalogueEntry[], task: TaskView): CatalogueEntry {
-  const entry = catalogue.find((e) => e.key === task.templateKey.replace(new RegExp(`${ALTERNATIVE}$`), ''));
-  if (!entry) throw new Error(`Task ${task.templateKey} matches no catalogue entry`);
-  return entry;
-}
-
-function expectedDeadline(entry: CatalogueEntry, anchors: DeadlineAnchors): TaskDeadline | null {
-  return computeDeadline(
-    {
-      anchor: entry.deadlineAnchor as DeadlineAnchor,
-      offset: entry.deadlineOffset,
-      unit: entry.deadlineUnit as OffsetUnit,
-    },
-    entry.atRiskLeadWorkingDays,
-    anchors,
-  );
-}
 
 function expectDeadlineOf(task: TaskView, deadline: TaskDeadline | null): void {
   expect({ key: task.templateKey, dueDate: task.dueDate, dueAt: task.dueAt, atRiskAt: task.atRiskAt }).toEqual({
@@ -152,7 +132,7 @@ describe('tasks planned from the release date', () => {
       needIdentifiedAt: assessedAt,
     };
     for (const task of after.tasks) {
-      const entry = entryFor(catalogue, task);
+      const entry = catalogueEntryFor(catalogue, task);
       expect(task).toMatchObject({
         status: 'TODO',
         ownerRole: entry.ownerRole,
@@ -160,7 +140,7 @@ describe('tasks planned from the release date', () => {
         deadlineRevision: 0,
         assigneeId: null,
       });
-      expectDeadlineOf(task, expectedDeadline(entry, anchors));
+      expectDeadlineOf(task, catalogueDeadline(entry, anchors));
     }
   });
 
@@ -232,7 +212,7 @@ describe('tasks planned from the release date', () => {
     const movedIds: string[] = [];
     for (const task of after.tasks.filter((t) => t.id !== closed.id)) {
       const before = planned.tasks.find((t) => t.id === task.id) as TaskView;
-      expectDeadlineOf(task, expectedDeadline(entryFor(catalogue, task), anchors));
+      expectDeadlineOf(task, catalogueDeadline(catalogueEntryFor(catalogue, task), anchors));
       const moved = task.dueAt !== before.dueAt || task.atRiskAt !== before.atRiskAt;
       expect({ key: task.templateKey, deadlineRevision: task.deadlineRevision }).toEqual({
         key: task.templateKey,
@@ -279,7 +259,8 @@ describe('tasks planned from the release date', () => {
       receptionDate: woman.receptionDate,
       needIdentifiedAt: assessedAt,
     };
-    for (const task of confirming.tasks) expectDeadlineOf(task, expectedDeadline(entryFor(catalogue, task), anchors));
+    for (const task of confirming.tasks)
+      expectDeadlineOf(task, catalogueDeadline(catalogueEntryFor(catalogue, task), anchors));
 
     expect((await prt.api.patch(`/women/${woman.id}`, { conditionalReleaseDate: daysFromToday(150) })).status).toBe(
       200,
@@ -316,7 +297,8 @@ describe('tasks planned from the release date', () => {
       receptionDate: woman.receptionDate,
       needIdentifiedAt: assessedAt,
     };
-    for (const task of after.tasks) expectDeadlineOf(task, expectedDeadline(entryFor(catalogue, task), anchors));
+    for (const task of after.tasks)
+      expectDeadlineOf(task, catalogueDeadline(catalogueEntryFor(catalogue, task), anchors));
   });
 
   it('answers a partial PATCH /women/:id with her whole record, the fields it did not touch unchanged', async () => {
