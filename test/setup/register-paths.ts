@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { register } from 'tsconfig-paths';
 
-const LIBS = ['config', 'domain', 'database', 'events', 'auth', 'resettlement'];
+const LIBS = ['contracts', 'config', 'domain', 'database', 'events', 'auth', 'resettlement'];
 
 register({
   baseUrl: resolve(__dirname, '../..'),
