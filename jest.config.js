@@ -1,11 +1,9 @@
-/** Unit tests: pure logic beside the code (libs and apps), no I/O. */
+/** Unit tests: pure logic beside the code (libs and apps), no I/O; test/workspace checks the workspace itself. */
+const common = require('./jest.common');
+
 module.exports = {
+  ...common,
   rootDir: '.',
-  testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test/workspace'],
   testRegex: '\\.spec\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  moduleNameMapper: {
-    '^@app/(contracts|config|domain|database|events|auth|resettlement)(/.*)?$': '<rootDir>/libs/$1/src$2',
-  },
 };

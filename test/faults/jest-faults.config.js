@@ -3,13 +3,13 @@
  * worker, Redis, PostgreSQL) and ends with a checker against the outbox and the alerts table. Cases run one at a
  * time: they share the suite's Redis and PostgreSQL, and some of them restart those.
  */
+const common = require('../../jest.common');
+
 module.exports = {
   rootDir: '../..',
-  testEnvironment: 'node',
+  ...common,
   roots: ['<rootDir>/test/faults'],
   testRegex: '\\.fault-spec\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  moduleNameMapper: { '^@app/(contracts|config|domain|database|events|auth|resettlement)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   globalSetup: '<rootDir>/test/faults/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/faults/setup/global-teardown.ts',
   testTimeout: 600_000,

@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessTokenGuard, AuthModule } from '@app/auth';
+import { logTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DeadlineSchedulingModule } from '@app/resettlement';
 import { AuthApiModule } from './auth/auth-api.module';
@@ -29,6 +30,7 @@ export class ApiModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: settings.logLevel,
+            transport: logTransport(settings.logFormat),
             // A caller's X-Request-Id is kept (so a request can be followed across services); otherwise one is made.
             genReqId: (req, res) => {
               const given = req.headers['x-request-id'];

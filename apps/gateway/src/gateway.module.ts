@@ -2,6 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { logTransport } from '@app/config';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { AccessWatchService } from './access-watch.service';
@@ -22,7 +23,9 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: settings.logLevel, autoLogging: false } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: settings.logLevel, transport: logTransport(settings.logFormat), autoLogging: false },
+        }),
         DatabaseModule.forRoot(settings.database),
         AuthModule.forRoot(settings.auth),
         TerminusModule,

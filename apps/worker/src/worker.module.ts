@@ -2,6 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { logTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DeadlineSchedulingModule, ResettlementModule } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from './config/worker.config';
@@ -20,7 +21,9 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: settings.logLevel, autoLogging: false } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: settings.logLevel, transport: logTransport(settings.logFormat), autoLogging: false },
+        }),
         DatabaseModule.forRoot(settings.database),
         DeadlineSchedulingModule.forRoot(settings.redis),
         ResettlementModule,

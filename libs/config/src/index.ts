@@ -1,2 +1,3 @@
 /** @app/config: typed settings from the environment. */
+export * from './log-format';
 export * from './parse-settings';

@@ -1,6 +1,22 @@
-import { loadApiDtoFacts } from '../../../../test/setup/native-api';
+import 'reflect-metadata';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { apiDtoFacts } from './dto-metadata';
 import { DtoPropertyFacts, ValidatorFact, dtoRuleViolations, propertyViolations } from './dto-rules';
 import { POSTGRES_INT_MAX } from './postgres-limits';
+
+const API_SOURCES = resolve(__dirname, '..');
+
+/** What the decorators of every DTO the API's controllers take say, read from every *.controller.ts there is. */
+function loadApiDtoFacts(): DtoPropertyFacts[] {
+  // Jest's require, so the controllers' decorators and dto-metadata.ts share one reflect-metadata.
+  const requireSource = createRequire(__filename);
+  const controllers = readdirSync(API_SOURCES, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.controller.ts'))
+    .map((file) => requireSource(join(API_SOURCES, file)) as Record<string, unknown>);
+  return apiDtoFacts(controllers);
+}
 
 const check = (name: string, each = false, constraints: unknown[] = []): ValidatorFact => ({ name, each, constraints });
 

@@ -1,6 +1,6 @@
 /** The API's settings, validated at boot: a missing or bad variable stops the process with its name. */
 import { z } from 'zod';
-import { logLevelSchema, parseSettings } from '@app/config';
+import { LogFormat, logFormatSchema, logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
@@ -17,6 +17,7 @@ const apiSettingsSchema = z.object({
     .regex(/^[A-Za-z0-9_.-]+$/, 'REDIS_PREFIX may hold letters, digits, _ . -')
     .default('resettle'),
   LOG_LEVEL: logLevelSchema,
+  LOG_FORMAT: logFormatSchema,
   BODY_LIMIT: z.string().default('100kb'),
   // The web app (apps/web, built by npm run build) served at /, and where its pages find the gateway.
   WEB_DIST_DIR: z.string().default('dist/web'),
@@ -36,6 +37,7 @@ export interface ApiSettings {
   port: number;
   redis: RedisSettings;
   logLevel: string;
+  logFormat: LogFormat;
   bodyLimit: string;
   hmppsEventsToken: string | null;
   webDistDir: string;
@@ -53,6 +55,7 @@ export function readApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
     port: data.API_PORT,
     redis: readRedisSettings(env),
     logLevel: data.LOG_LEVEL,
+    logFormat: data.LOG_FORMAT,
     bodyLimit: data.BODY_LIMIT,
     hmppsEventsToken: data.HMPPS_EVENTS_TOKEN ?? null,
     webDistDir: data.WEB_DIST_DIR,

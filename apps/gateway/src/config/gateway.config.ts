@@ -1,7 +1,7 @@
 /** The gateway's settings, validated at boot. */
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { logLevelSchema, parseSettings } from '@app/config';
+import { LogFormat, logFormatSchema, logLevelSchema, parseSettings } from '@app/config';
 import { AuthSettings, readAuthSettings } from '@app/auth';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
@@ -10,6 +10,7 @@ import { allowedOriginsSchema } from './allowed-origins';
 const gatewaySettingsSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   LOG_LEVEL: logLevelSchema,
+  LOG_FORMAT: logFormatSchema,
   // Names this gateway's Redis connections in CLIENT LIST (default: host and process id).
   GATEWAY_NAME: z
     .string()
@@ -28,6 +29,7 @@ const gatewaySettingsSchema = z.object({
 export interface GatewaySettings {
   port: number;
   logLevel: string;
+  logFormat: LogFormat;
   name: string;
   /** How often each socket is told the newest published sequence of its rooms. */
   heartbeatMs: number;
@@ -50,6 +52,7 @@ export function readGatewaySettings(env: NodeJS.ProcessEnv = process.env): Gatew
   return {
     port: data.GATEWAY_PORT,
     logLevel: data.LOG_LEVEL,
+    logFormat: data.LOG_FORMAT,
     name: data.GATEWAY_NAME ?? `${hostname()}-${process.pid}`,
     heartbeatMs: data.GATEWAY_HEARTBEAT_MS,
     canaryMs: data.GATEWAY_CANARY_MS,

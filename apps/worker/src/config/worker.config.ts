@@ -1,12 +1,13 @@
 /** The worker's settings, validated at boot. */
 import { z } from 'zod';
-import { logLevelSchema, parseSettings } from '@app/config';
+import { LogFormat, logFormatSchema, logLevelSchema, parseSettings } from '@app/config';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
 
 const workerSettingsSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
   LOG_LEVEL: logLevelSchema,
+  LOG_FORMAT: logFormatSchema,
   DEADLINE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(500),
   HORIZON_EVERY_MS: z.coerce
     .number()
@@ -27,6 +28,7 @@ const workerSettingsSchema = z.object({
 export interface WorkerSettings {
   port: number;
   logLevel: string;
+  logFormat: LogFormat;
   redis: RedisSettings;
   database: DatabaseSettings;
   /** How many threshold jobs one worker holds at once (they are batched into a few transactions). */
@@ -46,6 +48,7 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
   return {
     port: data.WORKER_PORT,
     logLevel: data.LOG_LEVEL,
+    logFormat: data.LOG_FORMAT,
     redis: readRedisSettings(env),
     database: readDatabaseSettings({ ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? '6' }),
     deadlineConcurrency: data.DEADLINE_CONCURRENCY,

@@ -1,14 +1,14 @@
 /**
  * Reads the decorator metadata of every DTO the API's routes take (each @Body and @Query class, and the classes
- * nested in them) into plain facts that the DTO rules can judge. Runs under Node's own loader (native-api.ts):
- * the decorators register with Node's copies of reflect-metadata, class-validator and @nestjs/swagger, so the
- * metadata can only be read from there.
+ * nested in them) into plain facts that the DTO rules (dto-rules.ts) can judge; dto-rules.spec.ts feeds it every
+ * controller. The decorators register with the copies of reflect-metadata, class-validator and @nestjs/swagger
+ * that the controllers loaded, and this module imports the same ones.
  */
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
-import type { DtoPropertyFacts, ValidatorFact } from '../../apps/api/src/common/dto-rules';
+import type { DtoPropertyFacts, ValidatorFact } from './dto-rules';
 
 type Class = new () => object;
 
@@ -24,6 +24,11 @@ const API_MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
 const DTO_ARGUMENTS = [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM];
 const SCALARS: unknown[] = [String, Number, Boolean, Object, Array, Date];
 
+/** A class's prototype, which TypeScript types as any: the decorators' metadata of its properties hangs on it. */
+function prototypeOf(type: { prototype: unknown }): object {
+  return type.prototype as object;
+}
+
 function isDtoClass(value: unknown): value is Class {
   return typeof value === 'function' && !SCALARS.includes(value);
 }
@@ -34,12 +39,12 @@ function routeDtos(controllerModules: Record<string, unknown>[]): Class[] {
   for (const module of controllerModules) {
     for (const exported of Object.values(module)) {
       if (typeof exported !== 'function') continue;
-      for (const method of Object.getOwnPropertyNames(exported.prototype)) {
+      for (const method of Object.getOwnPropertyNames(prototypeOf(exported))) {
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, exported, method) ?? {}) as Record<
           string,
           { index: number }
         >;
-        const types = (Reflect.getMetadata('design:paramtypes', exported.prototype, method) ?? []) as unknown[];
+        const types = (Reflect.getMetadata('design:paramtypes', prototypeOf(exported), method) ?? []) as unknown[];
         for (const [key, { index }] of Object.entries(args)) {
           const [paramtype] = key.split(':');
           if (DTO_ARGUMENTS.includes(Number(paramtype)) && isDtoClass(types[index])) found.add(types[index]);
@@ -51,7 +56,7 @@ function routeDtos(controllerModules: Record<string, unknown>[]): Class[] {
 }
 
 function swaggerOf(dto: Class, property: string): SwaggerProperty | undefined {
-  return Reflect.getMetadata(API_MODEL_PROPERTIES, dto.prototype, property) as SwaggerProperty | undefined;
+  return Reflect.getMetadata(API_MODEL_PROPERTIES, prototypeOf(dto), property) as SwaggerProperty | undefined;
 }
 
 function docTypeOf(doc: SwaggerProperty | undefined): string | null {
@@ -77,8 +82,8 @@ function transformsTo(dto: Class, property: string, isArray: boolean): string | 
 
 function factsOf(dto: Class): DtoPropertyFacts[] {
   const validations = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
-  const documented = ((Reflect.getMetadata(API_MODEL_PROPERTIES_ARRAY, dto.prototype) ?? []) as string[]).map((key) =>
-    key.replace(/^:/, ''),
+  const documented = ((Reflect.getMetadata(API_MODEL_PROPERTIES_ARRAY, prototypeOf(dto)) ?? []) as string[]).map(
+    (key) => key.replace(/^:/, ''),
   );
   const properties = [...new Set([...documented, ...validations.map((v) => v.propertyName)])];
   return properties.map((property) => {
