@@ -14,7 +14,7 @@ import {
   WomenRepository,
 } from '@app/database';
 import { Role, TaskStatus } from '@app/domain';
-import { Actor, taskSnapshot } from '@app/resettlement';
+import { Actor, TaskAction, taskSnapshot } from '@app/resettlement';
 import { DemoStaff, staffMember } from './demo-staff.writer';
 import { DemoWoman } from './demo-women';
 import { DEMO_USERNAMES } from './demo-users';
@@ -106,7 +106,7 @@ function ownerOf(role: Role, demo: DemoWoman, staff: DemoStaff): UserEntity | nu
   return username ? staffMember(staff, username) : null;
 }
 
-function entry(actor: Actor, womanId: string, before: TaskEntity, action: string, after: TaskEntity): AuditEntry {
+function entry(actor: Actor, womanId: string, before: TaskEntity, action: TaskAction, after: TaskEntity): AuditEntry {
   return {
     womanId,
     entityType: 'TASK',
