@@ -22,6 +22,16 @@ import { planTaskProgress } from './demo-task-progress';
 import { DemoReferralWriter } from './demo-referral.writer';
 import { Random } from './random';
 
+/** One demo woman's planned tasks, to move on as her staff would have by `now` (the draws come from `random`). */
+export interface DemoTaskProgress {
+  demo: DemoWoman;
+  tasks: readonly TaskEntity[];
+  staff: DemoStaff;
+  random: Random;
+  requestId: string;
+  now: Date;
+}
+
 @Injectable()
 export class TaskProgressWriter {
   constructor(
@@ -32,15 +42,7 @@ export class TaskProgressWriter {
   ) {}
 
   /** Returns the tasks as they stand afterwards. */
-  async write(
-    tx: Tx,
-    demo: DemoWoman,
-    tasks: readonly TaskEntity[],
-    staff: DemoStaff,
-    random: Random,
-    requestId: string,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async write(tx: Tx, { demo, tasks, staff, random, requestId, now }: DemoTaskProgress): Promise<TaskEntity[]> {
     const result: TaskEntity[] = [];
     for (const task of tasks) {
       const plan = planTaskProgress(random, task, now);
