@@ -21,6 +21,7 @@ export * from './task-planning';
 export * from './visibility-policy';
 export * from './task-permissions';
 export * from './alerts';
+export * from './audit-actions';
 export * from './referrals';
 export * from './release-supervision';
 export * from './crs-scope';

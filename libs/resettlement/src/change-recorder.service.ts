@@ -16,7 +16,7 @@ import {
   Tx,
   WomanEntity,
 } from '@app/database';
-import { Pathway, PathwayStatus } from '@app/domain';
+import { AuditAction, AuditActionOf, AuditEntityType, Pathway, PathwayStatus } from '@app/domain';
 import {
   ACCESS_CHANGED,
   rooms,
@@ -35,11 +35,22 @@ import { alertSummary, taskSummary, womanLabel, womanSummary } from './board-sum
 
 export type Snapshot = Record<string, unknown> | null;
 
+/** What can happen to a task through the recorder; alerts are recorded by alertsRaised and alertAcknowledged. */
+export type TaskAction = Exclude<AuditActionOf<'TASK'>, `ALERT_${string}`>;
+
 export interface TaskChange {
   task: TaskEntity;
-  action: 'CREATED' | 'CLAIMED' | 'CLAIM_RELEASED' | 'STATUS_CHANGED' | 'NOTE_ADDED' | 'DEADLINE_MOVED';
+  action: TaskAction;
   before: Snapshot;
   after: Snapshot;
+}
+
+/** Changes to some of one woman's tasks, made by one actor at one time. */
+export interface TaskChanges {
+  woman: WomanEntity;
+  changes: TaskChange[];
+  actor: Actor;
+  now: Date;
 }
 
 const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
@@ -51,14 +62,54 @@ const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
   DEADLINE_MOVED: 'task.deadline_moved',
 };
 
-export type WomanAction =
-  | 'CREATED'
-  | 'UPDATED'
-  | 'TRANSFERRED'
-  | 'RECALLED'
-  | 'RELEASED'
-  | 'TRANSFERRED_TO_HOSPITAL'
-  | 'RETURNED_FROM_HOSPITAL';
+export type WomanAction = AuditActionOf<'WOMAN'>;
+
+/** A change to her record; a move between prisons names the prison she left, so its board hears of it. */
+export interface WomanChange {
+  woman: WomanEntity;
+  action: WomanAction;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+  previousPrisonCode?: string | null;
+}
+
+/** One of her pathways moved to a new status. */
+export interface PathwayChange {
+  woman: WomanEntity;
+  pathway: Pathway;
+  status: PathwayStatus;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+}
+
+/** An assessment of her needs, recorded. */
+export interface AssessmentRecord {
+  woman: WomanEntity;
+  assessmentId: string;
+  after: Snapshot;
+  actor: Actor;
+}
+
+/** Someone acknowledged an alert on one of her tasks, stopping its escalation. */
+export interface AlertAcknowledgement {
+  woman: WomanEntity;
+  task: TaskEntity;
+  alert: AlertEntity;
+  actor: Actor;
+  now: Date;
+}
+
+/** A referral of hers was created, edited or moved a stage (the action names which). */
+export interface ReferralChange {
+  woman: WomanEntity;
+  referral: ReferralEntity;
+  action: AuditActionOf<'REFERRAL'>;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+}
 
 const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
   CREATED: 'woman.created',
@@ -81,6 +132,38 @@ const RECORD_EVENT: Record<CaseRecordKind, BoardEventType> = {
   RELEASE_DAY_PLAN: 'release_day.changed',
   ACCOMMODATION_OUTCOME: 'accommodation_outcome.changed',
 };
+
+/** A change to one of her case records; the action must be one audited for that kind of record. */
+export interface CaseRecordChange<K extends CaseRecordKind = CaseRecordKind> {
+  woman: WomanEntity;
+  kind: K;
+  recordId: string;
+  action: AuditActionOf<K>;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+  /** The record's status after the change, for the boards (null for records without one). */
+  status: string | null;
+}
+
+/** A user's roles, scope or active flag changed. */
+export interface AccessChange {
+  userId: string;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+}
+
+/** The parts of an audit entry about a woman's records that vary from one entry to the next. */
+interface WomanAuditEntry {
+  womanId: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  action: AuditAction;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+}
 
 @Injectable()
 export class ChangeRecorder {
@@ -105,14 +188,11 @@ export class ChangeRecorder {
 
   async womanChanged(
     tx: Tx,
-    woman: WomanEntity,
-    action: WomanAction,
-    before: Snapshot,
-    after: Snapshot,
-    actor: Actor,
-    previousPrisonCode: string | null = null,
+    { woman, action, before, after, actor, previousPrisonCode = null }: WomanChange,
   ): Promise<void> {
-    await this.audit.append(tx, [this.entry(woman.id, 'WOMAN', woman.id, action, before, after, actor)]);
+    await this.audit.append(tx, [
+      this.entry({ womanId: woman.id, entityType: 'WOMAN', entityId: woman.id, action, before, after, actor }),
+    ]);
     const context = await this.roomContext(tx, woman, previousPrisonCode);
     const type = WOMAN_EVENT[action];
     this.outbox.stage(tx, [
@@ -126,16 +206,18 @@ export class ChangeRecorder {
     ]);
   }
 
-  async pathwayChanged(
-    tx: Tx,
-    woman: WomanEntity,
-    pathway: Pathway,
-    status: PathwayStatus,
-    before: Snapshot,
-    after: Snapshot,
-    actor: Actor,
-  ): Promise<void> {
-    await this.audit.append(tx, [this.entry(woman.id, 'PATHWAY', pathway, 'STATUS_CHANGED', before, after, actor)]);
+  async pathwayChanged(tx: Tx, { woman, pathway, status, before, after, actor }: PathwayChange): Promise<void> {
+    await this.audit.append(tx, [
+      this.entry({
+        womanId: woman.id,
+        entityType: 'PATHWAY',
+        entityId: pathway,
+        action: 'STATUS_CHANGED',
+        before,
+        after,
+        actor,
+      }),
+    ]);
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
       this.event(roomsForPathwayEvent(context, pathway, status), {
@@ -147,14 +229,18 @@ export class ChangeRecorder {
     ]);
   }
 
-  async assessmentRecorded(
-    tx: Tx,
-    woman: WomanEntity,
-    assessmentId: string,
-    after: Snapshot,
-    actor: Actor,
-  ): Promise<void> {
-    await this.audit.append(tx, [this.entry(woman.id, 'ASSESSMENT', assessmentId, 'RECORDED', null, after, actor)]);
+  async assessmentRecorded(tx: Tx, { woman, assessmentId, after, actor }: AssessmentRecord): Promise<void> {
+    await this.audit.append(tx, [
+      this.entry({
+        womanId: woman.id,
+        entityType: 'ASSESSMENT',
+        entityId: assessmentId,
+        action: 'RECORDED',
+        before: null,
+        after,
+        actor,
+      }),
+    ]);
     // Outcomes name pathways (some sensitive): the policy keeps it to those who may see assessments.
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
@@ -166,11 +252,21 @@ export class ChangeRecorder {
     ]);
   }
 
-  async tasksChanged(tx: Tx, woman: WomanEntity, changes: TaskChange[], actor: Actor, now: Date): Promise<void> {
+  async tasksChanged(tx: Tx, { woman, changes, actor, now }: TaskChanges): Promise<void> {
     if (changes.length === 0) return;
     await this.audit.append(
       tx,
-      changes.map((c) => this.entry(woman.id, 'TASK', c.task.id, c.action, c.before, c.after, actor)),
+      changes.map((c) =>
+        this.entry({
+          womanId: woman.id,
+          entityType: 'TASK',
+          entityId: c.task.id,
+          action: c.action,
+          before: c.before,
+          after: c.after,
+          actor,
+        }),
+      ),
     );
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(
@@ -208,42 +304,35 @@ export class ChangeRecorder {
     return this.audit.append(
       tx,
       raised.map(({ alert, task }) =>
-        this.entry(
-          task.womanId,
-          'TASK',
-          task.id,
-          `ALERT_${alert.kind}`,
-          null,
-          {
+        this.entry({
+          womanId: task.womanId,
+          entityType: 'TASK',
+          entityId: task.id,
+          action: `ALERT_${alert.kind}` as const,
+          before: null,
+          after: {
             alertId: alert.id,
             level: alert.level,
             thresholdAt: alert.thresholdAt.toISOString(),
             rooms: alert.recipients.rooms,
           },
-          SYSTEM_ACTOR,
-        ),
+          actor: SYSTEM_ACTOR,
+        }),
       ),
     );
   }
 
-  async alertAcknowledged(
-    tx: Tx,
-    woman: WomanEntity,
-    task: TaskEntity,
-    alert: AlertEntity,
-    actor: Actor,
-    now: Date,
-  ): Promise<void> {
+  async alertAcknowledged(tx: Tx, { woman, task, alert, actor, now }: AlertAcknowledgement): Promise<void> {
     await this.audit.append(tx, [
-      this.entry(
-        woman.id,
-        'TASK',
-        task.id,
-        'ALERT_ACKNOWLEDGED',
-        { alertId: alert.id, acknowledgedAt: null },
-        { alertId: alert.id, acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null },
+      this.entry({
+        womanId: woman.id,
+        entityType: 'TASK',
+        entityId: task.id,
+        action: 'ALERT_ACKNOWLEDGED',
+        before: { alertId: alert.id, acknowledgedAt: null },
+        after: { alertId: alert.id, acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null },
         actor,
-      ),
+      }),
     ]);
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
@@ -258,16 +347,10 @@ export class ChangeRecorder {
     ]);
   }
 
-  async referralChanged(
-    tx: Tx,
-    woman: WomanEntity,
-    referral: ReferralEntity,
-    action: string,
-    before: Snapshot,
-    after: Snapshot,
-    actor: Actor,
-  ): Promise<void> {
-    await this.audit.append(tx, [this.entry(woman.id, 'REFERRAL', referral.id, action, before, after, actor)]);
+  async referralChanged(tx: Tx, { woman, referral, action, before, after, actor }: ReferralChange): Promise<void> {
+    await this.audit.append(tx, [
+      this.entry({ womanId: woman.id, entityType: 'REFERRAL', entityId: referral.id, action, before, after, actor }),
+    ]);
     const context = await this.roomContext(tx, woman);
     const pathways = referral.pathways.map((p) => p.pathway);
     this.outbox.stage(tx, [
@@ -299,18 +382,13 @@ export class ChangeRecorder {
   }
 
   /** A bank account, ID document or release-day record changed: audited, and the woman's boards told. */
-  async caseRecordChanged(
+  async caseRecordChanged<K extends CaseRecordKind>(
     tx: Tx,
-    woman: WomanEntity,
-    kind: CaseRecordKind,
-    recordId: string,
-    action: string,
-    before: Snapshot,
-    after: Snapshot,
-    actor: Actor,
-    status: string | null,
+    { woman, kind, recordId, action, before, after, actor, status }: CaseRecordChange<K>,
   ): Promise<void> {
-    await this.audit.append(tx, [this.entry(woman.id, kind, recordId, action, before, after, actor)]);
+    await this.audit.append(tx, [
+      this.entry({ womanId: woman.id, entityType: kind, entityId: recordId, action, before, after, actor }),
+    ]);
     const context = await this.roomContext(tx, woman);
     this.outbox.stage(tx, [
       this.event(roomsForWomanEvent(context, RECORD_EVENT[kind]), {
@@ -348,7 +426,7 @@ export class ChangeRecorder {
   }
 
   /** A user's access changed: audited, and every gateway re-checks the rooms of her sockets. */
-  async accessChanged(tx: Tx, userId: string, before: Snapshot, after: Snapshot, actor: Actor): Promise<void> {
+  async accessChanged(tx: Tx, { userId, before, after, actor }: AccessChange): Promise<void> {
     await this.audit.append(tx, [
       {
         womanId: null,
@@ -365,15 +443,7 @@ export class ChangeRecorder {
     this.outbox.stage(tx, [{ type: ACCESS_CHANGED, womanId: null, rooms: [rooms.user(userId)], payload: { userId } }]);
   }
 
-  private entry(
-    womanId: string,
-    entityType: string,
-    entityId: string,
-    action: string,
-    before: Snapshot,
-    after: Snapshot,
-    actor: Actor,
-  ): AuditEntry {
+  private entry({ womanId, entityType, entityId, action, before, after, actor }: WomanAuditEntry): AuditEntry {
     return {
       womanId,
       entityType,

@@ -4,7 +4,7 @@
  * seeded referral's tasks read exactly like those of one moved through the API.
  */
 import { Injectable } from '@nestjs/common';
-import { ReferralEntity, TaskEntity, TasksRepository, Tx, WomanEntity } from '@app/database';
+import { ReferralEntity, TaskEntity, TasksRepository, Tx } from '@app/database';
 import {
   computeDeadline,
   REFERRAL_TASK_KEYS,
@@ -15,8 +15,13 @@ import {
   TaskStatus,
   TaskSubjectType,
 } from '@app/domain';
-import { Actor } from './actor';
-import { TaskPlannerService } from './task-planner.service';
+import { PlanningContext, TaskPlannerService } from './task-planner.service';
+
+/** A referral that has just moved (the action says how), whose stage tasks follow it. */
+export interface ReferralStageMove extends PlanningContext {
+  referral: ReferralEntity;
+  action: ReferralAction;
+}
 
 @Injectable()
 export class ReferralStagesService {
@@ -29,14 +34,7 @@ export class ReferralStagesService {
    * Closes the stage that just ended and opens the next one as a task. Sending also completes the COM's
    * catalogue task to refer her for those pathways; a take-over puts the first-contact task in her name.
    */
-  async moveStageTasks(
-    tx: Tx,
-    woman: WomanEntity,
-    referral: ReferralEntity,
-    action: ReferralAction,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async moveStageTasks(tx: Tx, { woman, referral, action, actor, now }: ReferralStageMove): Promise<TaskEntity[]> {
     const open = await this.tasks.listOpenForSubject(tx, referral.id);
     if (action === ReferralAction.ASSIGN) {
       for (const task of open)
@@ -45,28 +43,33 @@ export class ReferralStagesService {
     }
     const closing =
       action === ReferralAction.WITHDRAW || action === ReferralAction.RETURN ? TaskStatus.NOT_NEEDED : TaskStatus.DONE;
-    await this.planner.closeTasks(tx, woman, open, closing, `Referral ${referral.reference}: ${action}`, actor, now);
+    await this.planner.closeTasks(tx, {
+      woman,
+      tasks: open,
+      status: closing,
+      reason: `Referral ${referral.reference}: ${action}`,
+      actor,
+      now,
+    });
     if (action === ReferralAction.SEND) {
       const keys = referral.pathways.map((p) => REFERRAL_TASK_KEYS[p.pathway]).filter((k): k is string => !!k);
       const referTasks = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => keys.includes(t.templateKey));
-      await this.planner.closeTasks(
-        tx,
+      await this.planner.closeTasks(tx, {
         woman,
-        referTasks,
-        TaskStatus.DONE,
-        `Referral ${referral.reference} sent`,
+        tasks: referTasks,
+        status: TaskStatus.DONE,
+        reason: `Referral ${referral.reference} sent`,
         actor,
         now,
-      );
+      });
     }
     const rule = stageOpenedBy(referral.status);
     if (!rule) return [];
     const pathway =
       referral.pathways.find((p) => !SENSITIVE_PATHWAYS.includes(p.pathway))?.pathway ?? referral.pathways[0]?.pathway;
-    return this.planner.createTrackingTasks(
-      tx,
+    return this.planner.createTrackingTasks(tx, {
       woman,
-      [
+      specs: [
         {
           pathway,
           templateKey: stageTemplateKey(rule.stage),
@@ -84,9 +87,9 @@ export class ReferralStagesService {
           subjectId: referral.id,
         },
       ],
-      `Referral ${referral.reference} is ${referral.status}`,
+      reason: `Referral ${referral.reference} is ${referral.status}`,
       actor,
       now,
-    );
+    });
   }
 }

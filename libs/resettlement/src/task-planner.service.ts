@@ -121,6 +121,78 @@ export interface TrackingTaskSpec {
   subjectId: string | null;
 }
 
+/** Whose tasks are planned or closed, who is doing it, and when: the inputs every planning step shares. */
+export interface PlanningContext {
+  woman: WomanEntity;
+  actor: Actor;
+  now: Date;
+}
+
+/** A need of hers, and when it was identified (null when unknown: planned from now). */
+export interface OpenNeed {
+  pathway: Pathway;
+  needIdentifiedAt: Date | null;
+}
+
+/** A pathway just marked SUPPORT_REQUIRED, to plan the catalogue's tasks for; `only` narrows them by template key. */
+export interface NeedToPlan extends PlanningContext {
+  pathway: Pathway;
+  needIdentifiedAt: Date;
+  only?: (templateKey: string) => boolean;
+}
+
+/** Her needs still open, to plan again after her facts changed or she was recalled. */
+export interface OpenNeedsToReplan extends PlanningContext {
+  openNeeds: OpenNeed[];
+}
+
+/** An assessment just recorded, whose reception task is closed as done. */
+export interface RecordedAssessment extends PlanningContext {
+  kind: AssessmentKind;
+}
+
+/** Her open tasks to re-date from her current dates; `only` narrows which. */
+export interface DeadlinesToRecompute extends PlanningContext {
+  needIdentifiedAtByPathway: Map<Pathway, Date | null>;
+  only?: (task: TaskEntity) => boolean;
+}
+
+/** Her open tasks to plan again after her release type changed. */
+export interface ReleaseTypeReplan extends PlanningContext {
+  needIdentifiedAtByPathway: Map<Pathway, Date | null>;
+}
+
+/** Tasks that track a referral stage or an application, to create with the reason in their status log. */
+export interface TrackingTasksToCreate extends PlanningContext {
+  specs: TrackingTaskSpec[];
+  reason: string;
+}
+
+/** Tasks to close (those still open among them), as done or not needed, and why. */
+export interface TasksToClose extends PlanningContext {
+  tasks: TaskEntity[];
+  status: TaskStatus.DONE | TaskStatus.NOT_NEEDED;
+  reason: string;
+}
+
+/** Why the tasks her prison's staff own are being closed. */
+export interface PrisonTasksToClose extends PlanningContext {
+  reason: string;
+}
+
+/** Catalogue tasks the planner dated, with the escalation ladder of each template. */
+interface PlannedTasksToInsert extends PlanningContext {
+  planned: PlannedTask[];
+  ladders: Map<string, EscalationStep[]>;
+  reason: string;
+}
+
+/** Task rows ready to insert, and the reason for their first status-log row. */
+interface TaskRowsToInsert extends PlanningContext {
+  rows: Partial<TaskEntity>[];
+  reason: string;
+}
+
 export function taskSnapshot(task: TaskEntity): Record<string, unknown> {
   return {
     title: task.title,
@@ -157,12 +229,7 @@ export class TaskPlannerService {
    */
   async createTasksForNeed(
     tx: Tx,
-    woman: WomanEntity,
-    pathway: Pathway,
-    needIdentifiedAt: Date,
-    actor: Actor,
-    now: Date,
-    only: (templateKey: string) => boolean = () => true,
+    { woman, pathway, needIdentifiedAt, actor, now, only = () => true }: NeedToPlan,
   ): Promise<TaskEntity[]> {
     const entries = (await this.catalogue.listForPathway(tx, pathway)).filter((e) => only(e.key));
     const templates = entries.map(toTaskTemplate);
@@ -170,20 +237,27 @@ export class TaskPlannerService {
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
     const facts = planningFactsOf(woman, needIdentifiedAt, now, await this.releaseCountryOf(tx, woman));
     const planned = planTasksForPathway(templates, pathway, facts).filter((p) => !existing.has(p.templateKey));
-    return this.insertPlanned(tx, woman, planned, ladders, 'Created from the task catalogue', actor, now);
+    return this.insertPlanned(tx, { woman, planned, ladders, reason: 'Created from the task catalogue', actor, now });
   }
 
   /**
    * The tasks every woman gets when she is received into custody (a new arrival or a recall): her immediate
    * needs and pre-release assessments, and protecting her tenancy. Open ones are not duplicated.
    */
-  async createReceptionTasks(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+  async createReceptionTasks(tx: Tx, { woman, actor, now }: PlanningContext): Promise<TaskEntity[]> {
     const entries = (await this.catalogue.listInTx(tx)).sort((a, b) => a.key.localeCompare(b.key));
     const ladders = new Map(entries.map((e) => [e.key, e.escalationLadder]));
     const existing = new Set((await this.tasks.listOpenForWoman(tx, woman.id)).map((t) => t.templateKey));
     const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
     const planned = planReceptionTasks(entries.map(toTaskTemplate), facts).filter((p) => !existing.has(p.templateKey));
-    return this.insertPlanned(tx, woman, planned, ladders, 'Created at her reception into custody', actor, now);
+    return this.insertPlanned(tx, {
+      woman,
+      planned,
+      ladders,
+      reason: 'Created at her reception into custody',
+      actor,
+      now,
+    });
   }
 
   /**
@@ -191,13 +265,7 @@ export class TaskPlannerService {
    * National Insurance number, her flags): open tasks that are no longer hers are closed as not needed, and the
    * ones that now are hers are planned for her open needs (never one she has already done). Returns the new tasks.
    */
-  async replanForChangedFacts(
-    tx: Tx,
-    woman: WomanEntity,
-    openNeeds: { pathway: Pathway; needIdentifiedAt: Date | null }[],
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async replanForChangedFacts(tx: Tx, { woman, openNeeds, actor, now }: OpenNeedsToReplan): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
     const facts = planningFactsOf(woman, null, now, await this.releaseCountryOf(tx, woman));
@@ -206,15 +274,14 @@ export class TaskPlannerService {
       const template = templates.get(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), ''));
       return isOpenTaskStatus(t.status) && t.subjectId === null && template !== undefined && neverHers(template, facts);
     });
-    await this.closeTasks(
-      tx,
+    await this.closeTasks(tx, {
       woman,
-      stale,
-      TaskStatus.NOT_NEEDED,
-      'No longer hers: her release area, National Insurance number or circumstances changed',
+      tasks: stale,
+      status: TaskStatus.NOT_NEEDED,
+      reason: 'No longer hers: her release area, National Insurance number or circumstances changed',
       actor,
       now,
-    );
+    });
     const done = new Set(all.filter((t) => t.status === TaskStatus.DONE).map((t) => t.templateKey));
     const conditional = (key: string): boolean => {
       const template = templates.get(key);
@@ -223,46 +290,40 @@ export class TaskPlannerService {
     const created: TaskEntity[] = [];
     for (const need of openNeeds) {
       created.push(
-        ...(await this.createTasksForNeed(
-          tx,
+        ...(await this.createTasksForNeed(tx, {
           woman,
-          need.pathway,
-          need.needIdentifiedAt ?? now,
+          pathway: need.pathway,
+          needIdentifiedAt: need.needIdentifiedAt ?? now,
           actor,
           now,
-          conditional,
-        )),
+          only: conditional,
+        })),
       );
     }
     return created;
   }
 
   /** Recording an assessment is the work of its reception task: the open one is closed as done. */
-  async closeAssessmentTask(
-    tx: Tx,
-    woman: WomanEntity,
-    kind: AssessmentKind,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async closeAssessmentTask(tx: Tx, { woman, kind, actor, now }: RecordedAssessment): Promise<TaskEntity[]> {
     const key = ASSESSMENT_TASK_KEYS[kind];
     const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => t.templateKey === key);
-    return this.closeTasks(tx, woman, open, TaskStatus.DONE, `${kind} assessment recorded`, actor, now);
+    return this.closeTasks(tx, {
+      woman,
+      tasks: open,
+      status: TaskStatus.DONE,
+      reason: `${kind} assessment recorded`,
+      actor,
+      now,
+    });
   }
 
   private insertPlanned(
     tx: Tx,
-    woman: WomanEntity,
-    planned: PlannedTask[],
-    ladders: Map<string, EscalationStep[]>,
-    reason: string,
-    actor: Actor,
-    now: Date,
+    { woman, planned, ladders, reason, actor, now }: PlannedTasksToInsert,
   ): Promise<TaskEntity[]> {
-    return this.insertTasks(
-      tx,
+    return this.insertTasks(tx, {
       woman,
-      planned.map((p) => ({
+      rows: planned.map((p) => ({
         pathway: p.pathway,
         templateKey: p.templateKey,
         title: p.title,
@@ -278,17 +339,13 @@ export class TaskPlannerService {
       reason,
       actor,
       now,
-    );
+    });
   }
 
   /** Recomputes the deadlines of every open task after her release date (or reception date) changed. */
   async recomputeOpenTaskDeadlines(
     tx: Tx,
-    woman: WomanEntity,
-    needIdentifiedAtByPathway: Map<Pathway, Date | null>,
-    actor: Actor,
-    now: Date,
-    only: (task: TaskEntity) => boolean = () => true,
+    { woman, needIdentifiedAtByPathway, actor, now, only = () => true }: DeadlinesToRecompute,
   ): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     const templates = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
@@ -322,7 +379,7 @@ export class TaskPlannerService {
         after: deadlineTimes(next),
       });
     }
-    await this.recorder.tasksChanged(tx, woman, changes, actor, now);
+    await this.recorder.tasksChanged(tx, { woman, changes, actor, now });
     return changes.map((c) => c.task);
   }
 
@@ -331,7 +388,7 @@ export class TaskPlannerService {
    * Detention Curfew Policy Framework), so the catalogue's HDC tasks are planned as soon as she has an HDCED, not
    * only when accommodation is marked as a need. Call when the HDCED is first recorded.
    */
-  async planHdcTasks(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+  async planHdcTasks(tx: Tx, { woman, actor, now }: PlanningContext): Promise<TaskEntity[]> {
     // Once HDC is granted (an HDC actual date) her curfew address has been approved: nothing left to plan.
     if (!woman.hdcEligibilityDate || woman.hdcActualDate) return [];
     const hdcEntries = (await this.catalogue.listInTx(tx)).filter(
@@ -341,7 +398,16 @@ export class TaskPlannerService {
     const pathways = new Set(hdcEntries.map((e) => e.pathway));
     const created: TaskEntity[] = [];
     for (const pathway of pathways) {
-      created.push(...(await this.createTasksForNeed(tx, woman, pathway, now, actor, now, (k) => hdcKeys.has(k))));
+      created.push(
+        ...(await this.createTasksForNeed(tx, {
+          woman,
+          pathway,
+          needIdentifiedAt: now,
+          actor,
+          now,
+          only: (k) => hdcKeys.has(k),
+        })),
+      );
     }
     return created;
   }
@@ -353,10 +419,7 @@ export class TaskPlannerService {
    */
   async replanForReleaseType(
     tx: Tx,
-    woman: WomanEntity,
-    needIdentifiedAtByPathway: Map<Pathway, Date | null>,
-    actor: Actor,
-    now: Date,
+    { woman, needIdentifiedAtByPathway, actor, now }: ReleaseTypeReplan,
   ): Promise<{ closed: TaskEntity[]; created: TaskEntity[] }> {
     const entries = await this.catalogue.listInTx(tx);
     const byKey = new Map(entries.map((e) => [e.key, toTaskTemplate(e)]));
@@ -374,20 +437,26 @@ export class TaskPlannerService {
       stale.push(task);
       if (planned) replan.push({ pathway: task.pathway, key });
     }
-    const closed = await this.closeTasks(
-      tx,
+    const closed = await this.closeTasks(tx, {
       woman,
-      stale,
-      TaskStatus.NOT_NEEDED,
-      'Her release type changed: planned again for how she will be released',
+      tasks: stale,
+      status: TaskStatus.NOT_NEEDED,
+      reason: 'Her release type changed: planned again for how she will be released',
       actor,
       now,
-    );
+    });
     const created: TaskEntity[] = [];
     for (const { pathway, key } of replan) {
       const needIdentifiedAt = needIdentifiedAtByPathway.get(pathway) ?? now;
       created.push(
-        ...(await this.createTasksForNeed(tx, woman, pathway, needIdentifiedAt, actor, now, (k) => k === key)),
+        ...(await this.createTasksForNeed(tx, {
+          woman,
+          pathway,
+          needIdentifiedAt,
+          actor,
+          now,
+          only: (k) => k === key,
+        })),
       );
     }
     return { closed, created };
@@ -396,16 +465,11 @@ export class TaskPlannerService {
   /** Creates tasks that track a referral stage or an application, with their own deadlines and ladders. */
   async createTrackingTasks(
     tx: Tx,
-    woman: WomanEntity,
-    specs: TrackingTaskSpec[],
-    reason: string,
-    actor: Actor,
-    now: Date,
+    { woman, specs, reason, actor, now }: TrackingTasksToCreate,
   ): Promise<TaskEntity[]> {
-    return this.insertTasks(
-      tx,
+    return this.insertTasks(tx, {
       woman,
-      specs.map((spec) => ({
+      rows: specs.map((spec) => ({
         pathway: spec.pathway,
         templateKey: spec.templateKey,
         title: spec.title,
@@ -423,7 +487,7 @@ export class TaskPlannerService {
       reason,
       actor,
       now,
-    );
+    });
   }
 
   /**
@@ -432,30 +496,28 @@ export class TaskPlannerService {
    * as not needed when she no longer needs one (remanded, released, or released at sentence end without
    * supervision). Planned again if she loses her COM. Returns the tasks created, re-dated or closed.
    */
-  async syncComAllocationTask(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+  async syncComAllocationTask(tx: Tx, { woman, actor, now }: PlanningContext): Promise<TaskEntity[]> {
     const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
       (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
     );
     if (needsComAllocation(woman)) {
       // Already planned: re-dated if her dates moved it (a recall makes it due from the day she is back).
       if (open.length > 0) {
-        return this.recomputeOpenTaskDeadlines(
-          tx,
+        return this.recomputeOpenTaskDeadlines(tx, {
           woman,
-          new Map(),
+          needIdentifiedAtByPathway: new Map(),
           actor,
           now,
-          (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
-        );
+          only: (t) => t.templateKey === COM_ALLOCATION_TASK_KEY,
+        });
       }
       const entry = (await this.catalogue.listInTx(tx)).find((e) => e.key === COM_ALLOCATION_TASK_KEY && e.active);
       if (!entry) return [];
       const template = toTaskTemplate(entry);
       const deadline = plannedDeadline(template, deadlineAnchorsOf(woman, null, now), null);
-      return this.insertTasks(
-        tx,
+      return this.insertTasks(tx, {
         woman,
-        [
+        rows: [
           {
             pathway: template.pathway,
             templateKey: template.key,
@@ -470,35 +532,33 @@ export class TaskPlannerService {
             escalationAts: deadline ? escalationInstants(deadline.dueDate, entry.escalationLadder) : [],
           },
         ],
-        'She needs a community offender manager and has none',
+        reason: 'She needs a community offender manager and has none',
         actor,
         now,
-      );
+      });
     }
     if (open.length === 0) return [];
     return woman.comId !== null
-      ? this.closeTasks(tx, woman, open, TaskStatus.DONE, 'Community offender manager allocated', actor, now)
-      : this.closeTasks(
-          tx,
+      ? this.closeTasks(tx, {
           woman,
-          open,
-          TaskStatus.NOT_NEEDED,
-          'She no longer needs a community offender manager allocated',
+          tasks: open,
+          status: TaskStatus.DONE,
+          reason: 'Community offender manager allocated',
           actor,
           now,
-        );
+        })
+      : this.closeTasks(tx, {
+          woman,
+          tasks: open,
+          status: TaskStatus.NOT_NEEDED,
+          reason: 'She no longer needs a community offender manager allocated',
+          actor,
+          now,
+        });
   }
 
   /** Closes the open ones among these tasks (the work happened elsewhere, or is no longer needed), with why. */
-  async closeTasks(
-    tx: Tx,
-    woman: WomanEntity,
-    tasks: TaskEntity[],
-    status: TaskStatus.DONE | TaskStatus.NOT_NEEDED,
-    reason: string,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async closeTasks(tx: Tx, { woman, tasks, status, reason, actor, now }: TasksToClose): Promise<TaskEntity[]> {
     const before = new Map(tasks.map((t) => [t.id, t]));
     const closed = await this.tasks.closeOpen(
       tx,
@@ -516,10 +576,9 @@ export class TaskPlannerService {
         reason,
       })),
     );
-    await this.recorder.tasksChanged(
-      tx,
+    await this.recorder.tasksChanged(tx, {
       woman,
-      closed.map((task) => ({
+      changes: closed.map((task) => ({
         task,
         action: 'STATUS_CHANGED' as const,
         before: before.has(task.id) ? taskSnapshot(before.get(task.id) as TaskEntity) : null,
@@ -527,7 +586,7 @@ export class TaskPlannerService {
       })),
       actor,
       now,
-    );
+    });
     return closed;
   }
 
@@ -538,10 +597,7 @@ export class TaskPlannerService {
    */
   async replanAfterRecall(
     tx: Tx,
-    woman: WomanEntity,
-    openNeeds: { pathway: Pathway; needIdentifiedAt: Date | null }[],
-    actor: Actor,
-    now: Date,
+    { woman, openNeeds, actor, now }: OpenNeedsToReplan,
   ): Promise<{ superseded: TaskEntity[]; created: TaskEntity[] }> {
     const entries = await this.catalogue.listInTx(tx);
     const releaseAnchored = new Set(
@@ -558,20 +614,26 @@ export class TaskPlannerService {
       (t) =>
         t.subjectId === null && releaseAnchored.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
     );
-    const superseded = await this.closeTasks(
-      tx,
+    const superseded = await this.closeTasks(tx, {
       woman,
-      stale,
-      TaskStatus.NOT_NEEDED,
-      'Superseded by her recall: planned again for the new release date',
+      tasks: stale,
+      status: TaskStatus.NOT_NEEDED,
+      reason: 'Superseded by her recall: planned again for the new release date',
       actor,
       now,
-    );
+    });
     const created: TaskEntity[] = [];
     for (const need of openNeeds) {
       const replan = (key: string): boolean => releaseAnchored.has(key) && !lastingDone.has(key);
       created.push(
-        ...(await this.createTasksForNeed(tx, woman, need.pathway, need.needIdentifiedAt ?? now, actor, now, replan)),
+        ...(await this.createTasksForNeed(tx, {
+          woman,
+          pathway: need.pathway,
+          needIdentifiedAt: need.needIdentifiedAt ?? now,
+          actor,
+          now,
+          only: replan,
+        })),
       );
     }
     return { superseded, created };
@@ -582,7 +644,7 @@ export class TaskPlannerService {
    * pre-release deadlines of others, are closed with the reason in their status log (the reports count
    * them as not done by release). Post-release tasks and CRS delivery carry on.
    */
-  async closePrisonTasksAtRelease(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
+  async closePrisonTasksAtRelease(tx: Tx, { woman, actor, now }: PlanningContext): Promise<TaskEntity[]> {
     const entries = await this.catalogue.listInTx(tx);
     // HDC address work counted back from her HDCED is pre-release work too.
     const preRelease = new Set(
@@ -600,15 +662,14 @@ export class TaskPlannerService {
         (t.subjectType === null && (t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM)) ||
         preRelease.has(t.templateKey.replace(new RegExp(`${ALTERNATIVE_SUFFIX}$`), '')),
     );
-    return this.closeTasks(
-      tx,
+    return this.closeTasks(tx, {
       woman,
-      ending,
-      TaskStatus.NOT_NEEDED,
-      'Not done by the time she was released',
+      tasks: ending,
+      status: TaskStatus.NOT_NEEDED,
+      reason: 'Not done by the time she was released',
       actor,
       now,
-    );
+    });
   }
 
   /**
@@ -616,27 +677,14 @@ export class TaskPlannerService {
    * staff own can no longer be done by them, so they close as not needed, saying why. The COM's and the CRS
    * provider's tasks stay open: she may be remitted to prison or released on licence from hospital (s.50(1)).
    */
-  async closePrisonOwnedTasks(
-    tx: Tx,
-    woman: WomanEntity,
-    reason: string,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async closePrisonOwnedTasks(tx: Tx, { woman, reason, actor, now }: PrisonTasksToClose): Promise<TaskEntity[]> {
     const open = await this.tasks.listOpenForWoman(tx, woman.id);
     const prisonOwned = open.filter((t) => t.ownerRole === Role.PRE_RELEASE_TEAM || t.ownerRole === Role.POM);
-    return this.closeTasks(tx, woman, prisonOwned, TaskStatus.NOT_NEEDED, reason, actor, now);
+    return this.closeTasks(tx, { woman, tasks: prisonOwned, status: TaskStatus.NOT_NEEDED, reason, actor, now });
   }
 
   /** Every new task starts TODO with a first status-log row, an audit entry and a board event. */
-  private async insertTasks(
-    tx: Tx,
-    woman: WomanEntity,
-    rows: Partial<TaskEntity>[],
-    reason: string,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  private async insertTasks(tx: Tx, { woman, rows, reason, actor, now }: TaskRowsToInsert): Promise<TaskEntity[]> {
     const created = await this.tasks.insertMany(
       tx,
       rows.map((row) => ({ ...row, womanId: woman.id, status: TaskStatus.TODO })),
@@ -651,13 +699,12 @@ export class TaskPlannerService {
         reason,
       })),
     );
-    await this.recorder.tasksChanged(
-      tx,
+    await this.recorder.tasksChanged(tx, {
       woman,
-      created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
+      changes: created.map((task) => ({ task, action: 'CREATED' as const, before: null, after: taskSnapshot(task) })),
       actor,
       now,
-    );
+    });
     return created;
   }
 }

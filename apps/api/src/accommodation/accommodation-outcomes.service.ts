@@ -63,20 +63,30 @@ export class AccommodationOutcomesService {
         recordedById: user.id,
         recordedAt: now,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
+      await this.recorder.caseRecordChanged(tx, {
         woman,
-        'ACCOMMODATION_OUTCOME',
-        saved.id,
-        previous ? 'CORRECTED' : 'RECORDED',
-        previous ? { checkpoint: previous.checkpoint, accommodationType: previous.accommodationType } : null,
-        { checkpoint: saved.checkpoint, accommodationType: saved.accommodationType, releasedOn: release.releasedOn },
+        kind: 'ACCOMMODATION_OUTCOME',
+        recordId: saved.id,
+        action: previous ? 'CORRECTED' : 'RECORDED',
+        before: previous ? { checkpoint: previous.checkpoint, accommodationType: previous.accommodationType } : null,
+        after: {
+          checkpoint: saved.checkpoint,
+          accommodationType: saved.accommodationType,
+          releasedOn: release.releasedOn,
+        },
         actor,
-        saved.accommodationType,
-      );
+        status: saved.accommodationType,
+      });
       const taskKey = ACCOMMODATION_CHECKPOINT_TASK_KEYS[body.checkpoint];
       const open = (await this.tasks.listOpenForWoman(tx, womanId)).filter((t) => t.templateKey === taskKey);
-      await this.planner.closeTasks(tx, woman, open, TaskStatus.DONE, 'Accommodation outcome recorded', actor, now);
+      await this.planner.closeTasks(tx, {
+        woman,
+        tasks: open,
+        status: TaskStatus.DONE,
+        reason: 'Accommodation outcome recorded',
+        actor,
+        now,
+      });
       return this.view(saved);
     });
   }

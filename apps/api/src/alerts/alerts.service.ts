@@ -45,7 +45,7 @@ export class AlertsService {
       if (!alert) return null;
       const task = await this.tasks.findById(tx, alert.taskId);
       const woman = await this.women.findById(tx, alert.womanId);
-      if (task && woman) await this.recorder.alertAcknowledged(tx, woman, task, alert, actor, now);
+      if (task && woman) await this.recorder.alertAcknowledged(tx, { woman, task, alert, actor, now });
       return alert;
     });
     if (!acknowledged) throw new ConflictException('Someone acknowledged it a moment ago');

@@ -56,14 +56,18 @@ export class AssessmentsService {
         assessedById: user.id,
         outcomes: body.outcomes.map((o) => ({ pathway: o.pathway, status: o.status, notes: o.notes ?? null })),
       });
-      await this.recorder.assessmentRecorded(
-        tx,
+      await this.recorder.assessmentRecorded(tx, {
         woman,
-        assessment.id,
-        { kind: body.kind, method: body.method, assessedAt: assessedAt.toISOString(), outcomes: assessment.outcomes },
+        assessmentId: assessment.id,
+        after: {
+          kind: body.kind,
+          method: body.method,
+          assessedAt: assessedAt.toISOString(),
+          outcomes: assessment.outcomes,
+        },
         actor,
-      );
-      await this.planner.closeAssessmentTask(tx, woman, body.kind, actor, now);
+      });
+      await this.planner.closeAssessmentTask(tx, { woman, kind: body.kind, actor, now });
       const created = await this.pathwayChanges.apply(tx, woman, body.outcomes, assessedAt, actor);
       return { assessmentId: assessment.id, created };
     });

@@ -7,9 +7,10 @@
  */
 import { Injectable } from '@nestjs/common';
 import { AuditEntry, AuditTrailRepository, UnitOfWork } from '@app/database';
+import { AuditActionOf } from '@app/domain';
 import { LoginLockout } from './login-throttle.service';
 
-export const LOGIN_ENTITY = 'LOGIN';
+export const LOGIN_ENTITY = 'LOGIN' as const;
 
 export interface FailedSignIn {
   username: string;
@@ -28,7 +29,7 @@ export class LoginAudit {
 
   failed(attempt: FailedSignIn, lockouts: LoginLockout[], now: Date): Promise<void> {
     const who = { username: attempt.username, clientAddress: attempt.clientAddress, userId: attempt.userId };
-    const entry = (action: string, after: Record<string, unknown>): AuditEntry => ({
+    const entry = (action: AuditActionOf<typeof LOGIN_ENTITY>, after: Record<string, unknown>): AuditEntry => ({
       womanId: null,
       entityType: LOGIN_ENTITY,
       entityId: attempt.username,

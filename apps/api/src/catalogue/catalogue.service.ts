@@ -104,7 +104,12 @@ export class CatalogueService {
         if (!woman) return [];
         const statuses = await this.pathways.listForWomanInTx(tx, womanId);
         const needIdentifiedAt = new Map(statuses.map((p) => [p.pathway, p.needIdentifiedAt]));
-        return this.planner.recomputeOpenTaskDeadlines(tx, woman, needIdentifiedAt, actor, this.clock.now());
+        return this.planner.recomputeOpenTaskDeadlines(tx, {
+          woman,
+          needIdentifiedAtByPathway: needIdentifiedAt,
+          actor,
+          now: this.clock.now(),
+        });
       });
       await this.scheduler.schedule(moved, this.clock.now());
     }

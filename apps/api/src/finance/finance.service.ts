@@ -131,39 +131,36 @@ export class FinanceService {
       const before = woman.bankingBarrier;
       woman.bankingBarrier = body.barrier?.trim() || null;
       const saved = await this.women.save(tx, woman);
-      await this.recorder.womanChanged(
-        tx,
-        saved,
-        'UPDATED',
-        { bankingBarrier: before },
-        { bankingBarrier: saved.bankingBarrier },
+      await this.recorder.womanChanged(tx, {
+        woman: saved,
+        action: 'UPDATED',
+        before: { bankingBarrier: before },
+        after: { bankingBarrier: saved.bankingBarrier },
         actor,
-      );
+      });
       const open = (await this.tasks.listOpenForWoman(tx, womanId)).filter((t) =>
         [BANK_ACCOUNT_TASK, `${BANK_ACCOUNT_TASK}_ALTERNATIVE`].includes(t.templateKey),
       );
       if (open.length === 0) return [];
-      await this.planner.closeTasks(
-        tx,
-        saved,
-        open,
-        TaskStatus.NOT_NEEDED,
-        'Banking barrier changed: planned again',
+      await this.planner.closeTasks(tx, {
+        woman: saved,
+        tasks: open,
+        status: TaskStatus.NOT_NEEDED,
+        reason: 'Banking barrier changed: planned again',
         actor,
         now,
-      );
+      });
       const need = (await this.pathways.listForWomanInTx(tx, womanId)).find(
         (p) => p.pathway === Pathway.FINANCE_AND_ID,
       );
-      return this.planner.createTasksForNeed(
-        tx,
-        saved,
-        Pathway.FINANCE_AND_ID,
-        need?.needIdentifiedAt ?? now,
+      return this.planner.createTasksForNeed(tx, {
+        woman: saved,
+        pathway: Pathway.FINANCE_AND_ID,
+        needIdentifiedAt: need?.needIdentifiedAt ?? now,
         actor,
         now,
-        (key) => key === BANK_ACCOUNT_TASK,
-      );
+        only: (key) => key === BANK_ACCOUNT_TASK,
+      });
     });
     await this.scheduler.schedule(created, now);
     return this.bankAccount(user, womanId);
@@ -204,17 +201,16 @@ export class FinanceService {
         actorId: actor.id,
         reason: null,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
-        locked,
-        'BANK_ACCOUNT',
-        application.id,
-        'APPLIED',
-        null,
-        snapshot(application),
+      await this.recorder.caseRecordChanged(tx, {
+        woman: locked,
+        kind: 'BANK_ACCOUNT',
+        recordId: application.id,
+        action: 'APPLIED',
+        before: null,
+        after: snapshot(application),
         actor,
-        application.status,
-      );
+        status: application.status,
+      });
     });
     return this.bankAccount(user, womanId);
   }
@@ -237,30 +233,28 @@ export class FinanceService {
         actorId: actor.id,
         reason: body.reason ?? null,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
+      await this.recorder.caseRecordChanged(tx, {
         woman,
-        'BANK_ACCOUNT',
-        id,
-        'STATUS_CHANGED',
-        snapshot(application),
-        { ...snapshot(updated), reason: body.reason ?? null },
+        kind: 'BANK_ACCOUNT',
+        recordId: id,
+        action: 'STATUS_CHANGED',
+        before: snapshot(application),
+        after: { ...snapshot(updated), reason: body.reason ?? null },
         actor,
-        updated.status,
-      );
+        status: updated.status,
+      });
       if (body.status === BankAccountStatus.ACCOUNT_OPENED) {
         const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter(
           (t) => t.templateKey === BANK_ACCOUNT_TASK,
         );
-        await this.planner.closeTasks(
-          tx,
+        await this.planner.closeTasks(tx, {
           woman,
-          open,
-          TaskStatus.DONE,
-          `Account opened with ${updated.bankName}`,
+          tasks: open,
+          status: TaskStatus.DONE,
+          reason: `Account opened with ${updated.bankName}`,
           actor,
           now,
-        );
+        });
       }
       return woman.id;
     });
@@ -309,21 +303,19 @@ export class FinanceService {
         notes: body.notes ?? null,
         createdById: user.id,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
+      await this.recorder.caseRecordChanged(tx, {
         woman,
-        'ID_DOCUMENT',
-        application.id,
-        'APPLIED',
-        null,
-        snapshot(application),
+        kind: 'ID_DOCUMENT',
+        recordId: application.id,
+        action: 'APPLIED',
+        before: null,
+        after: snapshot(application),
         actor,
-        application.status,
-      );
-      return this.planner.createTrackingTasks(
-        tx,
+        status: application.status,
+      });
+      return this.planner.createTrackingTasks(tx, {
         woman,
-        [
+        specs: [
           {
             pathway: Pathway.FINANCE_AND_ID,
             templateKey: `ID_DOCUMENT_${body.documentType}`,
@@ -343,10 +335,10 @@ export class FinanceService {
             subjectId: application.id,
           },
         ],
-        `Applied for her ${issuer.label.toLowerCase()}`,
+        reason: `Applied for her ${issuer.label.toLowerCase()}`,
         actor,
         now,
-      );
+      });
     });
     await this.scheduler.schedule(created, now);
     return this.idDocuments(user, womanId);
@@ -369,28 +361,26 @@ export class FinanceService {
         rejectionReason: body.outcome === IdApplicationStatus.REJECTED ? (body.rejectionReason ?? null) : null,
         refundPence: body.refundPence ?? null,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
+      await this.recorder.caseRecordChanged(tx, {
         woman,
-        'ID_DOCUMENT',
-        id,
-        body.outcome,
-        snapshot(application),
-        snapshot(updated),
+        kind: 'ID_DOCUMENT',
+        recordId: id,
+        action: body.outcome,
+        before: snapshot(application),
+        after: snapshot(updated),
         actor,
-        updated.status,
-      );
+        status: updated.status,
+      });
       const tracking = await this.tasks.listOpenForSubject(tx, id);
       const accepted = body.outcome === IdApplicationStatus.ACCEPTED;
-      await this.planner.closeTasks(
-        tx,
+      await this.planner.closeTasks(tx, {
         woman,
-        tracking,
-        accepted ? TaskStatus.DONE : TaskStatus.NOT_NEEDED,
-        `${ID_DOCUMENT_ISSUERS[application.documentType].label}: ${body.outcome}`,
+        tasks: tracking,
+        status: accepted ? TaskStatus.DONE : TaskStatus.NOT_NEEDED,
+        reason: `${ID_DOCUMENT_ISSUERS[application.documentType].label}: ${body.outcome}`,
         actor,
         now,
-      );
+      });
       if (accepted && NATIONAL_INSURANCE_DOCUMENTS.includes(application.documentType)) {
         await this.markHasNationalInsuranceNumber(tx, woman, actor, now);
       }
@@ -408,26 +398,24 @@ export class FinanceService {
     const before = woman.hasNationalInsuranceNumber;
     woman.hasNationalInsuranceNumber = true;
     const saved = await this.women.save(tx, woman);
-    await this.recorder.womanChanged(
-      tx,
-      saved,
-      'UPDATED',
-      { hasNationalInsuranceNumber: before },
-      { hasNationalInsuranceNumber: true },
+    await this.recorder.womanChanged(tx, {
+      woman: saved,
+      action: 'UPDATED',
+      before: { hasNationalInsuranceNumber: before },
+      after: { hasNationalInsuranceNumber: true },
       actor,
-    );
+    });
     const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) =>
       NATIONAL_INSURANCE_TASK_KEYS.includes(t.templateKey),
     );
-    return this.planner.closeTasks(
-      tx,
-      saved,
-      open,
-      TaskStatus.DONE,
-      'National Insurance number letter received',
+    return this.planner.closeTasks(tx, {
+      woman: saved,
+      tasks: open,
+      status: TaskStatus.DONE,
+      reason: 'National Insurance number letter received',
       actor,
       now,
-    );
+    });
   }
 
   private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity) {

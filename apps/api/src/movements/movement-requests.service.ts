@@ -31,6 +31,15 @@ type ReceptionOutcome =
   | { kind: 'NO_MATCH' }
   | { kind: 'IN_CUSTODY'; visiblePrisonCode: string | null };
 
+/** A recall to record against her: the new dates, on what basis it was accepted, by whom and when. */
+interface RecallToApply {
+  woman: WomanEntity;
+  body: RecallDto;
+  basis: RecallBasis;
+  actor: Actor;
+  now: Date;
+}
+
 @Injectable()
 export class MovementRequestsService {
   constructor(
@@ -51,7 +60,7 @@ export class MovementRequestsService {
     this.refuseUnlessRecorder(user);
     this.refuseUnlessOwnPrison(user, body.prisonCode);
     return this.run(user, id, (tx, woman, now) =>
-      this.applyRecall(tx, woman, body, { kind: 'IN_SCOPE', recordedById: user.id }, actor, now),
+      this.applyRecall(tx, { woman, body, basis: { kind: 'IN_SCOPE', recordedById: user.id }, actor, now }),
     );
   }
 
@@ -97,7 +106,11 @@ export class MovementRequestsService {
         confirmed: ['prisonNumber', 'lastName', 'dateOfBirth'],
         confirmedById: user.id,
       };
-      return { kind: 'RECALLED', woman: found, tasks: await this.applyRecall(tx, found, body, basis, actor, now) };
+      return {
+        kind: 'RECALLED',
+        woman: found,
+        tasks: await this.applyRecall(tx, { woman: found, body, basis, actor, now }),
+      };
     });
     if (outcome.kind === 'NO_MATCH') throw new NotFoundException(NO_MATCH);
     if (outcome.kind === 'IN_CUSTODY') {
@@ -139,14 +152,7 @@ export class MovementRequestsService {
     return toWomanView(woman, user.role, this.clock.today());
   }
 
-  private applyRecall(
-    tx: Tx,
-    woman: WomanEntity,
-    body: RecallDto,
-    basis: RecallBasis,
-    actor: Actor,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  private applyRecall(tx: Tx, { woman, body, basis, actor, now }: RecallToApply): Promise<TaskEntity[]> {
     // The new dates must make sense with what is known of her; HMPPS events carry none, so this is here.
     const problems = releaseDateProblems({
       dateOfBirth: woman.dateOfBirth,

@@ -119,36 +119,39 @@ export class MovementsService {
       await this.releases.markRecalled(tx, lastRelease.id, saved.receptionDate);
     }
     const diff = changedFields(before, womanSnapshot(saved));
-    await this.recorder.womanChanged(
-      tx,
-      saved,
-      'RECALLED',
-      diff.before,
-      { ...diff.after, movementReason: facts.movementReason, previousPomReallocated: pomKept, basis: facts.basis },
+    await this.recorder.womanChanged(tx, {
+      woman: saved,
+      action: 'RECALLED',
+      before: diff.before,
+      after: {
+        ...diff.after,
+        movementReason: facts.movementReason,
+        previousPomReallocated: pomKept,
+        basis: facts.basis,
+      },
       actor,
-    );
+    });
 
     for (const referral of await this.referrals.listOpenForWoman(tx, saved.id)) {
-      await this.recorder.referralChanged(
-        tx,
-        saved,
+      await this.recorder.referralChanged(tx, {
+        woman: saved,
         referral,
-        'KEPT_OPEN_ON_RECALL',
-        { status: referral.status },
-        { status: referral.status, recalledTo: facts.prisonCode },
+        action: 'KEPT_OPEN_ON_RECALL',
+        before: { status: referral.status },
+        after: { status: referral.status, recalledTo: facts.prisonCode },
         actor,
-      );
+      });
     }
 
     const statuses = await this.pathways.listForWomanInTx(tx, saved.id);
     const openNeeds = statuses
       .filter((s) => NEED_OPEN.includes(s.status))
       .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
-    const { created } = await this.planner.replanAfterRecall(tx, saved, openNeeds, actor, now);
+    const { created } = await this.planner.replanAfterRecall(tx, { woman: saved, openNeeds, actor, now });
     // A recall is a new reception: her needs are assessed again and her tenancy is at risk again.
-    const reception = await this.planner.createReceptionTasks(tx, saved, actor, now);
+    const reception = await this.planner.createReceptionTasks(tx, { woman: saved, actor, now });
     const allocation = pomKept ? [] : await this.allocatePomTask(tx, saved, actor, now);
-    const comAllocation = await this.planner.syncComAllocationTask(tx, saved, actor, now);
+    const comAllocation = await this.planner.syncComAllocationTask(tx, { woman: saved, actor, now });
     return [...created, ...reception, ...allocation, ...comAllocation];
   }
 
@@ -165,7 +168,14 @@ export class MovementsService {
     if (!pomKept) woman.pomId = null;
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
-    await this.recorder.womanChanged(tx, saved, 'TRANSFERRED', diff.before, diff.after, actor, previousPrisonCode);
+    await this.recorder.womanChanged(tx, {
+      woman: saved,
+      action: 'TRANSFERRED',
+      before: diff.before,
+      after: diff.after,
+      actor,
+      previousPrisonCode,
+    });
     await this.releaseClaimsOfStaffLeftBehind(tx, saved, prisonCode, actor, now);
     return pomKept ? [] : this.allocatePomTask(tx, saved, actor, now);
   }
@@ -194,17 +204,23 @@ export class MovementsService {
     applyEffectiveReleaseDate(woman);
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
-    await this.recorder.womanChanged(tx, saved, 'RELEASED', diff.before, diff.after, actor, fromPrison);
+    await this.recorder.womanChanged(tx, {
+      woman: saved,
+      action: 'RELEASED',
+      before: diff.before,
+      after: diff.after,
+      actor,
+      previousPrisonCode: fromPrison,
+    });
     await this.releases.record(tx, { womanId: saved.id, prisonCode: fromPrison, releasedOn });
-    await this.planner.closePrisonTasksAtRelease(tx, saved, actor, now);
+    await this.planner.closePrisonTasksAtRelease(tx, { woman: saved, actor, now });
     const statuses = await this.pathways.listForWomanInTx(tx, saved.id);
-    return this.planner.recomputeOpenTaskDeadlines(
-      tx,
-      saved,
-      new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt])),
+    return this.planner.recomputeOpenTaskDeadlines(tx, {
+      woman: saved,
+      needIdentifiedAtByPathway: new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt])),
       actor,
       now,
-    );
+    });
   }
 
   /**
@@ -239,14 +255,20 @@ export class MovementsService {
     });
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
-    await this.recorder.womanChanged(tx, saved, 'TRANSFERRED_TO_HOSPITAL', diff.before, diff.after, actor, fromPrison);
-    await this.planner.closePrisonOwnedTasks(
-      tx,
-      saved,
-      `Transferred from ${fromPrison} to a secure hospital on ${transferredOn}: the prison's part of her plan ends`,
+    await this.recorder.womanChanged(tx, {
+      woman: saved,
+      action: 'TRANSFERRED_TO_HOSPITAL',
+      before: diff.before,
+      after: diff.after,
+      actor,
+      previousPrisonCode: fromPrison,
+    });
+    await this.planner.closePrisonOwnedTasks(tx, {
+      woman: saved,
+      reason: `Transferred from ${fromPrison} to a secure hospital on ${transferredOn}: the prison's part of her plan ends`,
       actor,
       now,
-    );
+    });
     return [];
   }
 
@@ -273,15 +295,14 @@ export class MovementsService {
     });
     const saved = await this.women.save(tx, woman);
     const diff = changedFields(before, womanSnapshot(saved));
-    await this.recorder.womanChanged(
-      tx,
-      saved,
-      'RETURNED_FROM_HOSPITAL',
-      diff.before,
-      diff.after,
+    await this.recorder.womanChanged(tx, {
+      woman: saved,
+      action: 'RETURNED_FROM_HOSPITAL',
+      before: diff.before,
+      after: diff.after,
       actor,
-      RELEASED_PRISON_CODE,
-    );
+      previousPrisonCode: RELEASED_PRISON_CODE,
+    });
     return pomKept ? [] : this.allocatePomTask(tx, saved, actor, now);
   }
 
@@ -315,16 +336,15 @@ export class MovementsService {
         });
       }
     }
-    await this.recorder.tasksChanged(tx, woman, changes, actor, now);
+    await this.recorder.tasksChanged(tx, { woman, changes, actor, now });
   }
 
   private async allocatePomTask(tx: Tx, woman: WomanEntity, actor: Actor, now: Date): Promise<TaskEntity[]> {
     const open = await this.tasks.listOpenForWoman(tx, woman.id);
     if (open.some((t) => t.templateKey === ALLOCATE_POM_KEY)) return [];
-    return this.planner.createTrackingTasks(
-      tx,
+    return this.planner.createTrackingTasks(tx, {
       woman,
-      [
+      specs: [
         {
           pathway: Pathway.ATTITUDES_THINKING_AND_BEHAVIOUR,
           templateKey: ALLOCATE_POM_KEY,
@@ -347,9 +367,9 @@ export class MovementsService {
           subjectId: null,
         },
       ],
-      `Arrived at ${woman.prisonCode} without a POM who works there`,
+      reason: `Arrived at ${woman.prisonCode} without a POM who works there`,
       actor,
       now,
-    );
+    });
   }
 }

@@ -36,20 +36,28 @@ export class PathwayChangesService {
       await this.pathways.upsert(tx, [
         { womanId: woman.id, pathway: change.pathway, status: change.status, needIdentifiedAt, updatedById: actor.id },
       ]);
-      await this.recorder.pathwayChanged(
-        tx,
+      await this.recorder.pathwayChanged(tx, {
         woman,
-        change.pathway,
-        change.status,
-        { status: previousStatus },
-        {
+        pathway: change.pathway,
+        status: change.status,
+        before: { status: previousStatus },
+        after: {
           status: change.status,
           needIdentifiedAt: needIdentifiedAt?.toISOString() ?? null,
           notes: change.notes ?? null,
         },
         actor,
-      );
-      if (needIsNew) created.push(...(await this.planner.createTasksForNeed(tx, woman, change.pathway, at, actor, at)));
+      });
+      if (needIsNew)
+        created.push(
+          ...(await this.planner.createTasksForNeed(tx, {
+            woman,
+            pathway: change.pathway,
+            needIdentifiedAt: at,
+            actor,
+            now: at,
+          })),
+        );
     }
     return created;
   }

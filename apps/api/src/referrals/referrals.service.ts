@@ -161,7 +161,14 @@ export class ReferralsService {
           actorRole: actor.role,
           reason: null,
         });
-        await this.recorder.referralChanged(tx, woman, referral, 'CREATED', null, referralSnapshot(referral), actor);
+        await this.recorder.referralChanged(tx, {
+          woman,
+          referral,
+          action: 'CREATED',
+          before: null,
+          after: referralSnapshot(referral),
+          actor,
+        });
         return referral;
       }),
     );
@@ -197,15 +204,14 @@ export class ReferralsService {
       );
       if (!updated) throw this.changedMeanwhile(body.version);
       const woman = await this.requireWoman(tx, r.womanId);
-      await this.recorder.referralChanged(
-        tx,
+      await this.recorder.referralChanged(tx, {
         woman,
-        updated,
-        'UPDATED',
-        { ...referralSnapshot(r), riskInformation: r.riskInformation },
-        { ...referralSnapshot(updated), riskInformation: updated.riskInformation },
+        referral: updated,
+        action: 'UPDATED',
+        before: { ...referralSnapshot(r), riskInformation: r.riskInformation },
+        after: { ...referralSnapshot(updated), riskInformation: updated.riskInformation },
         actor,
-      );
+      });
     });
     return this.get(user, id);
   }
@@ -246,16 +252,15 @@ export class ReferralsService {
         reason,
       });
       const woman = await this.requireWoman(tx, r.womanId);
-      await this.recorder.referralChanged(
-        tx,
+      await this.recorder.referralChanged(tx, {
         woman,
-        updated,
+        referral: updated,
         action,
-        referralSnapshot(r),
-        { ...referralSnapshot(updated), ...(reason ? { reason } : {}) },
+        before: referralSnapshot(r),
+        after: { ...referralSnapshot(updated), ...(reason ? { reason } : {}) },
         actor,
-      );
-      scheduled.push(...(await this.stages.moveStageTasks(tx, woman, updated, action, actor, now)));
+      });
+      scheduled.push(...(await this.stages.moveStageTasks(tx, { woman, referral: updated, action, actor, now })));
     });
     await this.scheduler.schedule(scheduled, now);
     return this.get(user, id);

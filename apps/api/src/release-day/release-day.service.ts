@@ -98,17 +98,16 @@ export class ReleaseDayService {
         updatedById: user.id,
         version: (current?.version ?? 0) + 1,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
-        locked,
-        'RELEASE_DAY_PLAN',
-        womanId,
-        current ? 'UPDATED' : 'CREATED',
-        current ? { checklist: current.checklist, notes: current.notes } : null,
-        { checklist: saved.checklist, notes: saved.notes },
+      await this.recorder.caseRecordChanged(tx, {
+        woman: locked,
+        kind: 'RELEASE_DAY_PLAN',
+        recordId: womanId,
+        action: current ? 'UPDATED' : 'CREATED',
+        before: current ? { checklist: current.checklist, notes: current.notes } : null,
+        after: { checklist: saved.checklist, notes: saved.notes },
         actor,
-        null,
-      );
+        status: null,
+      });
       return locked;
     });
     return this.view(woman, user);
@@ -127,17 +126,16 @@ export class ReleaseDayService {
         town: body.town.trim(),
         notes: body.notes ?? null,
       });
-      await this.recorder.caseRecordChanged(
-        tx,
-        locked,
-        'RELEASE_DAY_PLAN',
-        womanId,
-        'APPOINTMENT_ADDED',
-        null,
-        this.appointmentSnapshot(appointment),
+      await this.recorder.caseRecordChanged(tx, {
+        woman: locked,
+        kind: 'RELEASE_DAY_PLAN',
+        recordId: womanId,
+        action: 'APPOINTMENT_ADDED',
+        before: null,
+        after: this.appointmentSnapshot(appointment),
         actor,
-        null,
-      );
+        status: null,
+      });
       return locked;
     });
     return this.view(woman, user);
@@ -149,17 +147,16 @@ export class ReleaseDayService {
       const locked = await this.lockedWoman(tx, user, womanId);
       const removed = await this.releaseDay.deleteAppointment(tx, womanId, appointmentId);
       if (!removed) throw new NotFoundException('No such appointment in her release-day plan');
-      await this.recorder.caseRecordChanged(
-        tx,
-        locked,
-        'RELEASE_DAY_PLAN',
-        womanId,
-        'APPOINTMENT_REMOVED',
-        this.appointmentSnapshot(removed),
-        null,
+      await this.recorder.caseRecordChanged(tx, {
+        woman: locked,
+        kind: 'RELEASE_DAY_PLAN',
+        recordId: womanId,
+        action: 'APPOINTMENT_REMOVED',
+        before: this.appointmentSnapshot(removed),
+        after: null,
         actor,
-        null,
-      );
+        status: null,
+      });
       return locked;
     });
     return this.view(woman, user);

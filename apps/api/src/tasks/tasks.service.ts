@@ -194,6 +194,6 @@ export class TasksService {
   private async record(tx: Tx, change: TaskChange, actor: Actor): Promise<void> {
     const woman = await this.women.findById(tx, change.task.womanId);
     if (!woman) throw new NotFoundException('No such woman');
-    await this.recorder.tasksChanged(tx, woman, [change], actor, this.clock.now());
+    await this.recorder.tasksChanged(tx, { woman, changes: [change], actor, now: this.clock.now() });
   }
 }

@@ -72,7 +72,7 @@ export class UsersService {
         user.prisonCodes = await this.reference.prisonsOfRegion(user.regionCode);
       }
       const after = await this.users.save(tx, user);
-      await this.recorder.accessChanged(tx, id, before, accessSnapshot(after), actor);
+      await this.recorder.accessChanged(tx, { userId: id, before, after: accessSnapshot(after), actor });
       return after;
     });
     return toUserView(saved);

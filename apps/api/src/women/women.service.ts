@@ -200,11 +200,21 @@ export class WomenService {
             updatedById: actor.id,
           })),
         );
-        await this.recorder.womanChanged(tx, created, 'CREATED', null, womanSnapshot(created), actor);
-        const hdcTasks = await this.planner.planHdcTasks(tx, created, actor, this.clock.now());
+        await this.recorder.womanChanged(tx, {
+          woman: created,
+          action: 'CREATED',
+          before: null,
+          after: womanSnapshot(created),
+          actor,
+        });
+        const hdcTasks = await this.planner.planHdcTasks(tx, { woman: created, actor, now: this.clock.now() });
         // Her assessments and her tenancy cannot wait for a need to be identified: planned at reception.
-        const receptionTasks = await this.planner.createReceptionTasks(tx, created, actor, this.clock.now());
-        const comTasks = await this.planner.syncComAllocationTask(tx, created, actor, this.clock.now());
+        const receptionTasks = await this.planner.createReceptionTasks(tx, {
+          woman: created,
+          actor,
+          now: this.clock.now(),
+        });
+        const comTasks = await this.planner.syncComAllocationTask(tx, { woman: created, actor, now: this.clock.now() });
         return { created, planned: [...hdcTasks, ...receptionTasks, ...comTasks] };
       })
       .catch((error: unknown) => {
@@ -298,14 +308,13 @@ export class WomenService {
         (k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
       );
       if (changed.length > 0) {
-        await this.recorder.womanChanged(
-          tx,
-          saved,
-          'UPDATED',
-          Object.fromEntries(changed.map((k) => [k, before[k]])),
-          Object.fromEntries(changed.map((k) => [k, after[k]])),
+        await this.recorder.womanChanged(tx, {
+          woman: saved,
+          action: 'UPDATED',
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
           actor,
-        );
+        });
       }
       const now = this.clock.now();
       // Every anchor a deadline can be counted from: release, reception, the HDC eligibility date and the COM
@@ -324,7 +333,7 @@ export class WomenService {
         toSchedule.push(...(await this.replanForReleaseType(tx, saved, actor)));
       }
       if (before.hdcEligibilityDate === null && saved.hdcEligibilityDate !== null) {
-        toSchedule.push(...(await this.planner.planHdcTasks(tx, saved, actor, now)));
+        toSchedule.push(...(await this.planner.planHdcTasks(tx, { woman: saved, actor, now })));
       }
       // Which tasks are hers depends on these (issue 13: Welsh areas, the NI route, flag-led tasks).
       const decides = ['releaseAreaCode', 'hasNationalInsuranceNumber', 'sensitiveFlags'];
@@ -332,7 +341,7 @@ export class WomenService {
         toSchedule.push(...(await this.replanForChangedFacts(tx, saved, actor)));
       }
       // A COM recorded closes her "allocate her COM" task; a COM removed plans it again.
-      toSchedule.push(...(await this.planner.syncComAllocationTask(tx, saved, actor, now)));
+      toSchedule.push(...(await this.planner.syncComAllocationTask(tx, { woman: saved, actor, now })));
       return { saved, toSchedule };
     });
     await this.scheduler.schedule(updated.toSchedule, this.clock.now());
@@ -343,7 +352,12 @@ export class WomenService {
   private async replanForReleaseType(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
     const statuses = await this.pathways.listForWomanInTx(tx, woman.id);
     const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
-    const { created } = await this.planner.replanForReleaseType(tx, woman, needIdentifiedAt, actor, this.clock.now());
+    const { created } = await this.planner.replanForReleaseType(tx, {
+      woman,
+      needIdentifiedAtByPathway: needIdentifiedAt,
+      actor,
+      now: this.clock.now(),
+    });
     return created;
   }
 
@@ -351,13 +365,18 @@ export class WomenService {
     const openNeeds = (await this.pathways.listForWomanInTx(tx, woman.id))
       .filter((s) => s.status === PathwayStatus.SUPPORT_REQUIRED || s.status === PathwayStatus.IN_PROGRESS)
       .map((s) => ({ pathway: s.pathway, needIdentifiedAt: s.needIdentifiedAt }));
-    return this.planner.replanForChangedFacts(tx, woman, openNeeds, actor, this.clock.now());
+    return this.planner.replanForChangedFacts(tx, { woman, openNeeds, actor, now: this.clock.now() });
   }
 
   private async recomputeDeadlines(tx: Tx, woman: WomanEntity, actor: Actor): Promise<TaskEntity[]> {
     const statuses = await this.pathways.listForWomanInTx(tx, woman.id);
     const needIdentifiedAt = new Map(statuses.map((s) => [s.pathway, s.needIdentifiedAt]));
-    return this.planner.recomputeOpenTaskDeadlines(tx, woman, needIdentifiedAt, actor, this.clock.now());
+    return this.planner.recomputeOpenTaskDeadlines(tx, {
+      woman,
+      needIdentifiedAtByPathway: needIdentifiedAt,
+      actor,
+      now: this.clock.now(),
+    });
   }
   /** Unknown areas and users are bad input (400 naming the field), checked before anything is written. */
   private async checkReferences(body: {

@@ -83,7 +83,14 @@ export class SeedCommand {
         }
         for (const demo of board.women) {
           const written = await this.caseloadWriter.write(tx, demo, staff, actor);
-          await this.progressWriter.write(tx, demo, written.tasks, staff, board.progressRandom, SEED_REQUEST_ID, now);
+          await this.progressWriter.write(tx, {
+            demo,
+            tasks: written.tasks,
+            staff,
+            random: board.progressRandom,
+            requestId: SEED_REQUEST_ID,
+            now,
+          });
         }
       });
     } catch (error) {

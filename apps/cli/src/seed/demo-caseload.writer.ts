@@ -13,7 +13,7 @@ import {
   WomanEntity,
   WomenRepository,
 } from '@app/database';
-import { AssessmentKind, PathwayStatus } from '@app/domain';
+import { AssessmentKind, AuditAction, AuditEntityType, PathwayStatus } from '@app/domain';
 import { Actor, TaskPlannerService } from '@app/resettlement';
 import { DemoStaff, staffMember } from './demo-staff.writer';
 import { DemoWoman } from './demo-women';
@@ -125,26 +125,33 @@ export class DemoCaseloadWriter {
 
     // Every woman's reception tasks (assessments, tenancy), planned as at her assessment; recording the
     // immediate-needs assessment above is that task done. The open ones are progressed like the rest.
-    const reception = await this.planner.createReceptionTasks(tx, woman, systemActor, assessedAt);
-    const assessed = await this.planner.closeAssessmentTask(
-      tx,
+    const reception = await this.planner.createReceptionTasks(tx, { woman, actor: systemActor, now: assessedAt });
+    const assessed = await this.planner.closeAssessmentTask(tx, {
       woman,
-      AssessmentKind.IMMEDIATE_NEEDS,
-      assessorActor,
-      assessedAt,
-    );
+      kind: AssessmentKind.IMMEDIATE_NEEDS,
+      actor: assessorActor,
+      now: assessedAt,
+    });
     const closedIds = new Set(assessed.map((t) => t.id));
 
     // Planned as at the assessment: that is when the pre-release team would have raised the tasks.
     const tasks: TaskEntity[] = reception.filter((t) => !closedIds.has(t.id));
     for (const { pathway } of outcomes.filter((o) => o.status === PathwayStatus.SUPPORT_REQUIRED)) {
-      tasks.push(...(await this.planner.createTasksForNeed(tx, woman, pathway, assessedAt, assessorActor, assessedAt)));
+      tasks.push(
+        ...(await this.planner.createTasksForNeed(tx, {
+          woman,
+          pathway,
+          needIdentifiedAt: assessedAt,
+          actor: assessorActor,
+          now: assessedAt,
+        })),
+      );
     }
     // An HDC eligibility date needs its address work planned whatever the assessment found.
-    tasks.push(...(await this.planner.planHdcTasks(tx, woman, assessorActor, assessedAt)));
+    tasks.push(...(await this.planner.planHdcTasks(tx, { woman, actor: assessorActor, now: assessedAt })));
     // Every sentenced or recalled woman without a COM gets "allocate her COM" (com-allocation.ts). Left out of
     // `tasks`, so the demo progress never marks it done while she still has no COM.
-    await this.planner.syncComAllocationTask(tx, woman, systemActor, assessedAt);
+    await this.planner.syncComAllocationTask(tx, { woman, actor: systemActor, now: assessedAt });
     return { demo, woman, tasks };
   }
 }
@@ -152,9 +159,9 @@ export class DemoCaseloadWriter {
 function entry(
   actor: Actor,
   womanId: string,
-  entityType: string,
+  entityType: AuditEntityType,
   entityId: string,
-  action: string,
+  action: AuditAction,
   after: Record<string, unknown>,
 ): AuditEntry {
   return {

@@ -60,7 +60,14 @@ export class DemoReferralWriter {
       actorRole: com.role,
       reason: null,
     });
-    await this.recorder.referralChanged(tx, woman, referral, 'CREATED', null, snapshot(referral), actorOf(com));
+    await this.recorder.referralChanged(tx, {
+      woman,
+      referral,
+      action: 'CREATED',
+      before: null,
+      after: snapshot(referral),
+      actor: actorOf(com),
+    });
 
     for (const { action, at } of plan.steps) {
       // The caseworker takes it and works it; the COM sends it (and would approve the plan).
@@ -82,8 +89,15 @@ export class DemoReferralWriter {
         actorRole: actor.role,
         reason: null,
       });
-      await this.recorder.referralChanged(tx, woman, updated, action, snapshot(referral), snapshot(updated), actor);
-      await this.stages.moveStageTasks(tx, woman, updated, action, actor, at);
+      await this.recorder.referralChanged(tx, {
+        woman,
+        referral: updated,
+        action,
+        before: snapshot(referral),
+        after: snapshot(updated),
+        actor,
+      });
+      await this.stages.moveStageTasks(tx, { woman, referral: updated, action, actor, now: at });
       referral = updated;
     }
   }

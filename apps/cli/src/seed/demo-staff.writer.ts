@@ -98,7 +98,12 @@ export class DemoStaffWriter {
   }
 }
 
-function auditEntry(actor: Actor, entityType: string, entityId: string, after: Record<string, unknown>): AuditEntry {
+function auditEntry(
+  actor: Actor,
+  entityType: 'PROVIDER' | 'USER',
+  entityId: string,
+  after: Record<string, unknown>,
+): AuditEntry {
   return {
     womanId: null,
     entityType,

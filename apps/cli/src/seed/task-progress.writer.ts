@@ -14,13 +14,23 @@ import {
   WomenRepository,
 } from '@app/database';
 import { Role, TaskStatus } from '@app/domain';
-import { Actor, taskSnapshot } from '@app/resettlement';
+import { Actor, TaskAction, taskSnapshot } from '@app/resettlement';
 import { DemoStaff, staffMember } from './demo-staff.writer';
 import { DemoWoman } from './demo-women';
 import { DEMO_USERNAMES } from './demo-users';
 import { planTaskProgress } from './demo-task-progress';
 import { DemoReferralWriter } from './demo-referral.writer';
 import { Random } from './random';
+
+/** One demo woman's planned tasks, to move on as her staff would have by `now` (the draws come from `random`). */
+export interface DemoTaskProgress {
+  demo: DemoWoman;
+  tasks: readonly TaskEntity[];
+  staff: DemoStaff;
+  random: Random;
+  requestId: string;
+  now: Date;
+}
 
 @Injectable()
 export class TaskProgressWriter {
@@ -32,15 +42,7 @@ export class TaskProgressWriter {
   ) {}
 
   /** Returns the tasks as they stand afterwards. */
-  async write(
-    tx: Tx,
-    demo: DemoWoman,
-    tasks: readonly TaskEntity[],
-    staff: DemoStaff,
-    random: Random,
-    requestId: string,
-    now: Date,
-  ): Promise<TaskEntity[]> {
+  async write(tx: Tx, { demo, tasks, staff, random, requestId, now }: DemoTaskProgress): Promise<TaskEntity[]> {
     const result: TaskEntity[] = [];
     for (const task of tasks) {
       const plan = planTaskProgress(random, task, now);
@@ -106,7 +108,7 @@ function ownerOf(role: Role, demo: DemoWoman, staff: DemoStaff): UserEntity | nu
   return username ? staffMember(staff, username) : null;
 }
 
-function entry(actor: Actor, womanId: string, before: TaskEntity, action: string, after: TaskEntity): AuditEntry {
+function entry(actor: Actor, womanId: string, before: TaskEntity, action: TaskAction, after: TaskEntity): AuditEntry {
   return {
     womanId,
     entityType: 'TASK',

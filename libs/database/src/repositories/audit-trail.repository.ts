@@ -1,14 +1,15 @@
 /** Appends to and reads the audit trail. There is deliberately no update or delete here. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditAction, AuditEntityType } from '@app/domain';
 import { AuditEventEntity } from '../entities';
 import { Tx } from './unit-of-work.types';
 
 export interface AuditEntry {
   womanId: string | null;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
-  action: string;
+  action: AuditAction;
   actorId: string | null;
   actorRole: string | null;
   before: Record<string, unknown> | null;

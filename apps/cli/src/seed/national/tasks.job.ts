@@ -9,6 +9,8 @@
 import {
   ACCOMMODATION_CHECKPOINT_TASK_KEYS,
   AccommodationCheckpoint,
+  DeadlineAnchor,
+  FULL_PLAN_DAYS,
   OUTLASTS_RECALL,
   Pathway,
   PATHWAYS,
@@ -17,10 +19,10 @@ import {
   SensitiveFlag,
   TaskStatus,
 } from '@app/domain';
-import { execute, londonDateSql, NationalRun, rnd, syntheticIdSql } from './national-sql';
+import { endOfWorkingDaySql, execute, londonDateSql, NationalRun, rnd, syntheticIdSql } from './national-sql';
 
-/** Catalogue task numbers are plan number * 32 + the entry's place in the catalogue. */
-export const CATALOGUE_SLOTS = 32;
+/** Catalogue task numbers are plan number * 64 + the entry's place in the catalogue (issue 13 took it past 32). */
+export const CATALOGUE_SLOTS = 64;
 
 /** Stage tasks of referrals are numbered from here, above every catalogue task. */
 export const STAGE_TASK_BASE = 1_000_000_000;
@@ -66,6 +68,16 @@ const SALT = { need: 201, course: 211, timing: 212, notNeeded: 213, openStatus: 
 
 const CLOSED_AT_RELEASE_REASON = 'Not done by the time she was released';
 
+/**
+ * The anchors this job dates from. The synthetic people have no HDC eligibility date and no handover dates, so
+ * the catalogue's HDC address tasks and the COM allocation task (issue 13) are not planned for them.
+ */
+const DATED_ANCHORS: readonly DeadlineAnchor[] = [
+  DeadlineAnchor.RELEASE,
+  DeadlineAnchor.RECEPTION,
+  DeadlineAnchor.NEED_IDENTIFIED,
+];
+
 export async function planCatalogueTasks(run: NationalRun): Promise<number> {
   const referralKeys = Object.values(REFERRAL_TASK_KEYS);
   await execute(
@@ -82,8 +94,8 @@ export async function planCatalogueTasks(run: NationalRun): Promise<number> {
             key = ANY($1::text[]) AS refers,
             key = ANY($2::text[]) AS outlasts_recall,
             key = ANY($1::text[]) OR key = ANY($3::text[]) AS watched
-     FROM task_catalogue WHERE active`,
-    [referralKeys, [...OUTLASTS_RECALL], Object.values(ACCOMMODATION_CHECKPOINT_TASK_KEYS)],
+     FROM task_catalogue WHERE active AND deadline_anchor = ANY($4::text[])`,
+    [referralKeys, [...OUTLASTS_RECALL], Object.values(ACCOMMODATION_CHECKPOINT_TASK_KEYS), [...DATED_ANCHORS]],
   );
   const [{ entries }] = await run.tx.query<{ entries: number }[]>(`SELECT count(*)::int AS entries FROM nat_cat`);
   if (entries > CATALOGUE_SLOTS) {
@@ -130,7 +142,7 @@ export async function planCatalogueTasks(run: NationalRun): Promise<number> {
                      AND NOT (pl.after_recall AND c.outlasts_recall) OFFSET 0
      ),
      due AS (
-       SELECT k.*, pd.wdn AS plan_wdn, rd.wdn AS release_wdn,
+       SELECT k.*, pd.day AS plan_day, pd.wdn AS plan_wdn, rd.wdn AS release_wdn,
               CASE WHEN anchor.day IS NULL THEN NULL
                    WHEN k.deadline_unit = 'WORKING_DAYS' THEN ad.wdn + k.deadline_offset
                    ELSE od.wdn END AS normal_wdn
@@ -145,17 +157,30 @@ export async function planCatalogueTasks(run: NationalRun): Promise<number> {
        LEFT JOIN nat_day rd ON rd.day = k.release_anchor OFFSET 0
      ),
      dated AS (
-       -- A pre-release deadline that had passed before the plan was made is squeezed into the days left (as
-       -- the planner does after a recall), so short sentences do not start with overdue work.
+       -- A pre-release deadline that had passed before the plan was made is squeezed into the days left by the
+       -- planner's rule for a recalled woman (the domain's plannedDeadline with compressFrom = the plan's day;
+       -- here for every plan, so short sentences do not start with overdue work). test/e2e/seed checks the dates
+       -- of a sample of rows against the domain's functions.
        SELECT d.*, w.day AS due_date, w.eod AS due_at,
-              CASE WHEN w.wdn IS NOT NULL THEN GREATEST(ar.eod, d.created_at) END AS at_risk_at,
+              CASE WHEN w.wdn IS NULL THEN NULL
+                   WHEN d.squeezed AND ar.day < d.plan_day THEN ${endOfWorkingDaySql('d.plan_day')}
+                   ELSE ar.eod END AS at_risk_at,
               CASE WHEN w.wdn IS NULL THEN '{}'::timestamptz[] ELSE array_remove(ARRAY[e1.eod, e2.eod], NULL) END
                 AS escalation_ats
-       FROM (SELECT d0.*,
-                    CASE WHEN d0.deadline_anchor = 'RELEASE' AND d0.deadline_offset < 0 AND d0.normal_wdn <= d0.plan_wdn
-                         THEN GREATEST(LEAST(d0.plan_wdn + 2, d0.release_wdn), d0.plan_wdn + 1)
-                         ELSE d0.normal_wdn END AS due_wdn
-             FROM due d0) d
+       FROM (SELECT d1.*,
+                    CASE WHEN d1.squeezed
+                         THEN LEAST(GREATEST(sq.wdn, d1.plan_wdn + 1), d1.release_wdn)
+                         ELSE d1.normal_wdn END AS due_wdn
+             FROM (SELECT d0.*,
+                          d0.deadline_anchor = 'RELEASE' AND d0.deadline_offset < 0
+                            AND d0.normal_wdn <= d0.plan_wdn AS squeezed
+                   FROM due d0) d1
+             -- Math.round in the domain is floor(x + 0.5); the share is the days left over ${FULL_PLAN_DAYS}.
+             LEFT JOIN nat_day sq
+               ON d1.deadline_anchor = 'RELEASE' AND d1.deadline_offset < 0 AND d1.normal_wdn <= d1.plan_wdn
+              AND sq.day = d1.release_anchor + floor(d1.deadline_offset
+                             * LEAST(1, GREATEST(d1.release_anchor - d1.plan_day, 0)::float8 / ${FULL_PLAN_DAYS}) + 0.5)::int
+            ) d
        LEFT JOIN nat_wd w ON w.wdn = d.due_wdn
        LEFT JOIN nat_wd ar ON ar.wdn = d.due_wdn - d.lead
        LEFT JOIN nat_wd e1 ON e1.wdn = d.due_wdn + d.esc1
