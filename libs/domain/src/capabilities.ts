@@ -20,7 +20,8 @@ import { isOpenTaskStatus, TaskStatus } from './tasks';
 export interface CapabilityUser {
   id: string;
   role: Role;
-  providerId: string | null;
+  /** A CRS caseworker's provider; absent or null for everyone else. */
+  providerId?: string | null;
 }
 
 /** A task as the rules need it. */
