@@ -129,10 +129,24 @@ describe('allowedActions match what the API accepts and refuses', () => {
     const otherProviderId = (await createProvider(api.dataSource)).id;
     const make = (role: Role, extra: { prisonCodes?: string[]; providerId?: string } = {}) =>
       createSignedInUser(api.dataSource, api.baseUrl, { role, ...extra });
-    const [prt, prtColleague, pom, com, caseworker, cwColleague, otherCaseworker, governor, admin] = await Promise.all([
+    const [
+      prt,
+      prtColleague,
+      pom,
+      pomColleague,
+      com,
+      comColleague,
+      caseworker,
+      cwColleague,
+      otherCaseworker,
+      governor,
+      admin,
+    ] = await Promise.all([
       make(Role.PRE_RELEASE_TEAM, { prisonCodes: ['STI'] }),
       make(Role.PRE_RELEASE_TEAM, { prisonCodes: ['STI'] }),
       make(Role.POM, { prisonCodes: ['STI'] }),
+      make(Role.POM, { prisonCodes: ['STI'] }),
+      make(Role.COM),
       make(Role.COM),
       make(Role.CRS_CASEWORKER, { providerId }),
       make(Role.CRS_CASEWORKER, { providerId }),
@@ -144,7 +158,9 @@ describe('allowedActions match what the API accepts and refuses', () => {
       prt,
       prtColleague,
       pom,
+      pomColleague,
       com,
+      comColleague,
       caseworker,
       cwColleague,
       otherCaseworker,
@@ -165,8 +181,11 @@ describe('allowedActions match what the API accepts and refuses', () => {
 
   /** A colleague of the task's owner role, to hold it: for a CRS task, a caseworker of the provider. */
   function colleagueFor(ownerRole: Role, reader: SignedInUser): SignedInUser {
-    const candidates = Object.values(users).filter((u) => u.role === ownerRole && u.id !== reader.id);
-    const colleague = candidates.find((u) => ownerRole !== Role.CRS_CASEWORKER || u === users.cwColleague);
+    const ofTheProvider = [users.caseworker, users.cwColleague];
+    const colleague = Object.values(users).find(
+      (u) =>
+        u.role === ownerRole && u.id !== reader.id && (ownerRole !== Role.CRS_CASEWORKER || ofTheProvider.includes(u)),
+    );
     if (!colleague) throw new Error(`no colleague of ${ownerRole} for ${reader.role}`);
     return colleague;
   }
