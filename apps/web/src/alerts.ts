@@ -3,6 +3,7 @@
  * up the escalation ladder has several open alerts; the line shows the latest (the most serious of those raised
  * together), and acknowledging it acknowledges them all: it is one "I have seen this".
  */
+import type { AlertAction } from '@app/contracts';
 import { api } from './api';
 
 export interface AlertView {
@@ -13,6 +14,8 @@ export interface AlertView {
   createdAt: string;
   task: { id: string; title: string; pathway: string; ownerRole: string };
   woman: { id: string; prisonNumber: string; firstName: string; lastName: string; prisonCode: string };
+  /** What the server lets this reader do with the alert. */
+  allowedActions: AlertAction[];
 }
 
 export interface TaskAlerts {
@@ -45,6 +48,17 @@ export function alertsByTask(alerts: AlertView[]): TaskAlerts[] {
   return [...groups.values()];
 }
 
+function acknowledgeable(alert: AlertView): boolean {
+  return alert.allowedActions.includes('alert.acknowledge');
+}
+
+/** Whether the server lets this reader acknowledge the line (any of its alerts). */
+export function mayAcknowledge(group: TaskAlerts): boolean {
+  return group.alerts.some(acknowledgeable);
+}
+
 export async function acknowledgeAll(group: TaskAlerts): Promise<void> {
-  await Promise.all(group.alerts.map((alert) => api('POST', `/alerts/${alert.id}/acknowledge`)));
+  await Promise.all(
+    group.alerts.filter(acknowledgeable).map((alert) => api('POST', `/alerts/${alert.id}/acknowledge`)),
+  );
 }

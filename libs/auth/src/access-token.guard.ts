@@ -1,10 +1,14 @@
-/** Global HTTP guard: every route needs a valid bearer token unless marked @Public; @Roles narrows further. */
+/**
+ * Global HTTP guard: every route needs a valid bearer token unless marked @Public; a route marked @Can(action) is
+ * refused to a role the capability table (libs/domain capabilities.ts) never lets take that action.
+ */
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Role } from '@app/domain';
+import type { Action } from '@app/contracts';
+import { roleRefusal } from '@app/domain';
 import { RequestWithUser } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
-import { ALLOWED_ROLES } from './roles.decorator';
+import { CAPABILITY } from './can.decorator';
 import { TokenService } from './token.service';
 
 @Injectable()
@@ -23,10 +27,9 @@ export class AccessTokenGuard implements CanActivate {
     if (!token) throw new UnauthorizedException('Sign in first: send Authorization: Bearer <token>');
     request.user = await this.tokens.authenticate(token);
 
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (allowed && !allowed.includes(request.user.role)) {
-      throw new ForbiddenException(`This action is not open to the ${request.user.role} role`);
-    }
+    const action = this.reflector.getAllAndOverride<Action | undefined>(CAPABILITY, targets);
+    const refused = action ? roleRefusal(request.user.role, action) : null;
+    if (refused) throw new ForbiddenException(refused);
     return true;
   }
 }

@@ -1,10 +1,10 @@
-/** @app/auth: token issue/verify, passwords, the access guard, roles and the current-user decorator. */
+/** @app/auth: token issue/verify, passwords, the access guard, the @Can decorator and the current-user decorator. */
 export * from './auth.config';
 export * from './authenticated-user';
 export * from './passwords';
 export * from './token.service';
 export * from './public.decorator';
-export * from './roles.decorator';
+export * from './can.decorator';
 export * from './current-user.decorator';
 export * from './access-token.guard';
 export * from './auth.module';

@@ -4,4 +4,4 @@
  * name builders and the capability vocabulary. Pure TypeScript: no Nest, no TypeORM, no Node built-ins,
  * so Vite can bundle it into the web app.
  */
-export {};
+export * from './capabilities';

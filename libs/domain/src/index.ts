@@ -19,7 +19,7 @@ export * from './task-status-machine';
 export * from './default-task-catalogue';
 export * from './task-planning';
 export * from './visibility-policy';
-export * from './task-permissions';
+export * from './capabilities';
 export * from './alerts';
 export * from './audit-actions';
 export * from './referrals';

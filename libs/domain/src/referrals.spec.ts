@@ -4,7 +4,6 @@ import {
   makeReferralReference,
   REFERRAL_REFERENCE_PATTERN,
   ReferralAction,
-  referralActionRefusal,
   referralSendProblems,
   ReferralOutcome,
   ReferralStatus,
@@ -14,15 +13,7 @@ import {
   ReferralStage,
 } from './referrals';
 import { Pathway } from './pathways';
-import { Role } from './roles';
 import { Complexity } from './woman';
-
-const provider = {
-  providerId: 'p1',
-  providerAllowsDirectReferral: false,
-  assignedCaseworkerId: 'cw1',
-  referrerRole: Role.COM,
-};
 
 describe('referral transitions', () => {
   it('follows the path from draft to ended', () => {
@@ -65,41 +56,6 @@ describe('referral transitions', () => {
     expect(stageOpenedBy(ReferralStatus.ACTION_PLAN_SUBMITTED)?.stage).toBe(ReferralStage.APPROVAL);
     expect(stageOpenedBy(ReferralStatus.RETURNED)?.stage).toBe(ReferralStage.RESUBMISSION);
     expect(stageOpenedBy(ReferralStatus.IN_DELIVERY)).toBeNull();
-  });
-});
-
-describe('who may act on a referral', () => {
-  const com = { role: Role.COM, userId: 'c1', providerId: null };
-  const prt = { role: Role.PRE_RELEASE_TEAM, userId: 'r1', providerId: null };
-  const caseworker = { role: Role.CRS_CASEWORKER, userId: 'cw1', providerId: 'p1' };
-  const colleague = { role: Role.CRS_CASEWORKER, userId: 'cw2', providerId: 'p1' };
-  const otherProvider = { role: Role.CRS_CASEWORKER, userId: 'cw9', providerId: 'p2' };
-
-  it('lets the COM send, and the pre-release team only where the provider takes direct referrals', () => {
-    expect(referralActionRefusal(ReferralAction.SEND, com, provider)).toBeNull();
-    expect(referralActionRefusal(ReferralAction.SEND, prt, provider)).toMatch(
-      /only from the community offender manager/,
-    );
-    expect(
-      referralActionRefusal(ReferralAction.SEND, prt, { ...provider, providerAllowsDirectReferral: true }),
-    ).toBeNull();
-  });
-
-  it('lets any caseworker of the provider take it, and no caseworker of another provider', () => {
-    expect(referralActionRefusal(ReferralAction.ASSIGN, colleague, provider)).toBeNull();
-    expect(referralActionRefusal(ReferralAction.ASSIGN, otherProvider, provider)).not.toBeNull();
-    expect(referralActionRefusal(ReferralAction.RETURN, otherProvider, provider)).not.toBeNull();
-  });
-
-  it('keeps the delivery steps to the assigned caseworker', () => {
-    expect(referralActionRefusal(ReferralAction.BOOK_ASSESSMENT, caseworker, provider)).toBeNull();
-    expect(referralActionRefusal(ReferralAction.BOOK_ASSESSMENT, colleague, provider)).not.toBeNull();
-  });
-
-  it('leaves approving the action plan to the COM', () => {
-    expect(referralActionRefusal(ReferralAction.APPROVE_ACTION_PLAN, com, provider)).toBeNull();
-    expect(referralActionRefusal(ReferralAction.APPROVE_ACTION_PLAN, caseworker, provider)).not.toBeNull();
-    expect(referralActionRefusal(ReferralAction.APPROVE_ACTION_PLAN, prt, provider)).not.toBeNull();
   });
 });
 

@@ -146,58 +146,6 @@ export function referralTransitionProblem(status: ReferralStatus, action: Referr
   );
 }
 
-export interface ReferralActorFacts {
-  role: Role;
-  userId: string;
-  providerId: string | null;
-}
-
-export interface ReferralFacts {
-  providerId: string;
-  providerAllowsDirectReferral: boolean;
-  assignedCaseworkerId: string | null;
-  referrerRole: Role | null;
-}
-
-/** Who may take each action. Null when allowed, otherwise the reason for a 403. */
-export function referralActionRefusal(
-  action: ReferralAction,
-  actor: ReferralActorFacts,
-  referral: ReferralFacts,
-): string | null {
-  const isProviderCaseworker = actor.role === Role.CRS_CASEWORKER && actor.providerId === referral.providerId;
-  const isAssignedCaseworker = isProviderCaseworker && referral.assignedCaseworkerId === actor.userId;
-  switch (action) {
-    case ReferralAction.SEND:
-    case ReferralAction.WITHDRAW:
-      if (actor.role === Role.COM || actor.role === Role.ADMIN) return null;
-      if (actor.role === Role.PRE_RELEASE_TEAM) {
-        return referral.providerAllowsDirectReferral
-          ? null
-          : 'This provider takes referrals only from the community offender manager';
-      }
-      return 'Only the community offender manager (or the pre-release team, where the provider allows it) sends or withdraws a referral';
-    case ReferralAction.ASSIGN:
-      return isProviderCaseworker ? null : 'Only a caseworker of the provider the referral was sent to can take it';
-    case ReferralAction.RETURN:
-      return isProviderCaseworker ? null : 'Only the provider the referral was sent to can return it';
-    case ReferralAction.BOOK_ASSESSMENT:
-    case ReferralAction.SUBMIT_ACTION_PLAN:
-    case ReferralAction.START_DELIVERY:
-    case ReferralAction.END:
-      return isAssignedCaseworker || actor.role === Role.ADMIN
-        ? null
-        : 'Only the caseworker the referral is assigned to can do this';
-    case ReferralAction.APPROVE_ACTION_PLAN:
-      return actor.role === Role.COM || actor.role === Role.ADMIN
-        ? null
-        : 'Only the community offender manager approves the action plan';
-  }
-}
-
-/** Roles that may start a referral at all (the provider's rule on direct referrals is checked on sending). */
-export const REFERRING_ROLES: readonly Role[] = [Role.COM, Role.PRE_RELEASE_TEAM, Role.ADMIN];
-
 /** Two letters, four digits, then the contract suffix: AB1234WOS. */
 export const REFERRAL_REFERENCE_PATTERN = /^[A-Z]{2}[0-9]{4}[A-Z]{2,8}$/;
 export const CONTRACT_SUFFIX_PATTERN = /^[A-Z]{2,8}$/;

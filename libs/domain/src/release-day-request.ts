@@ -3,6 +3,7 @@
  * from Detention) Act 2023 (November 2023) gives that application to her community offender manager, who knows
  * what her resettlement needs; nobody else makes it for her.
  */
+import { refusal } from './capabilities';
 import { DayOfReleaseRule } from './day-of-release';
 import { RELEASED_PRISON_CODE } from './prisons';
 import { effectiveReleaseDate, ReleaseDates, ReleaseDayFacts } from './release-date';
@@ -21,9 +22,7 @@ export interface ReleaseDayRequester {
 
 /** Why this user may not make or withdraw the request, or null when she may. */
 export function releaseDayRequestRefusal(user: ReleaseDayRequester, woman: { comId: string | null }): string | null {
-  if (user.role !== Role.COM) return 'Only her community offender manager may ask for an earlier release day';
-  if (woman.comId !== user.id) return 'Only her own community offender manager may ask for an earlier release day';
-  return null;
+  return refusal(user, 'release-day.request', { kind: 'woman', comId: woman.comId });
 }
 
 /**

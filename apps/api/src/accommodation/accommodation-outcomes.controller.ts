@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -22,6 +22,7 @@ export class AccommodationOutcomesController {
     return this.outcomes.list(user, womanId);
   }
 
+  @Can('accommodation.record')
   @Post()
   @ApiOperation({ summary: 'Record (or correct) a checkpoint of her latest release; completes its task' })
   record(

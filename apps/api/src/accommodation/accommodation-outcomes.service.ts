@@ -11,15 +11,12 @@ import {
   AccommodationCheckpoint,
   accommodationCategory,
   isHoused,
-  Role,
   TaskStatus,
+  refusal,
 } from '@app/domain';
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
-
-/** The COM supervises her after release; pre-release teams follow up the first night; admins correct. */
-const RECORDERS: readonly Role[] = [Role.COM, Role.PRE_RELEASE_TEAM, Role.ADMIN];
 
 @Injectable()
 export class AccommodationOutcomesService {
@@ -45,9 +42,8 @@ export class AccommodationOutcomesService {
   }
 
   async record(user: AuthenticatedUser, womanId: string, body: RecordAccommodationOutcomeDto, actor: Actor) {
-    if (!RECORDERS.includes(user.role)) {
-      throw new ForbiddenException('Accommodation outcomes are recorded by her COM, the pre-release team or an admin');
-    }
+    const refused = refusal(user, 'accommodation.record');
+    if (refused) throw new ForbiddenException(refused);
     const now = this.clock.now();
     return this.unitOfWork.run(async (tx) => {
       const woman = await this.women.findOneInScopeForUpdate(tx, user.scope, womanId);

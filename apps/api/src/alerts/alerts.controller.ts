@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { AlertSummary } from '@app/events';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
@@ -24,6 +24,7 @@ export class AlertsController {
   }
 
   /** Acknowledging an alert stops the task's escalation ladder for its current deadlines. */
+  @Can('alert.acknowledge')
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(

@@ -1,8 +1,8 @@
 /** Alerts as people see them: the open ones in their scope, and acknowledging one (which stops its ladder). */
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
 import { AlertsRepository, TasksRepository, UnitOfWork, WomenRepository } from '@app/database';
-import { taskVisibilityFor } from '@app/domain';
+import { refusal, taskVisibilityFor } from '@app/domain';
 import { AlertSummary } from '@app/events';
 import { Actor, ChangeRecorder, alertSummary } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -27,7 +27,7 @@ export class AlertsService {
       womanId: query.womanId,
       limit: 500,
     });
-    return rows.map(toAlertView);
+    return rows.map((row) => toAlertView(row, user));
   }
 
   async acknowledge(user: AuthenticatedUser, id: string, actor: Actor): Promise<AlertSummary> {
@@ -37,6 +37,8 @@ export class AlertsService {
       limit: 1,
     });
     if (!visible) throw new NotFoundException('No such alert in your caseload');
+    const refused = refusal(user, 'alert.acknowledge');
+    if (refused) throw new ForbiddenException(refused);
     if (visible.alert.acknowledgedAt)
       throw new ConflictException(`Already acknowledged at ${visible.alert.acknowledgedAt.toISOString()}`);
     const now = this.clock.now();

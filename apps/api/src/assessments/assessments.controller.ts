@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { AssessmentEntity } from '@app/database';
-import { Pathway, Role, DataKind } from '@app/domain';
+import { Pathway, DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -11,8 +11,6 @@ import { SetPathwayStatusDto } from '../pathways/pathway-status.dto';
 import { AssessmentsService, RecordedChange } from './assessments.service';
 import { RecordAssessmentDto } from './record-assessment.dto';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
-
-const CASEWORK_ROLES = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 
 @ApiTags('assessments and pathways')
 @ApiBearerAuth()
@@ -26,7 +24,7 @@ export class AssessmentsController {
     return this.assessments.list(user, womanId);
   }
 
-  @Roles(...CASEWORK_ROLES)
+  @Can('assessment.record')
   @Post('assessments')
   record(
     @CurrentUser() user: AuthenticatedUser,
@@ -37,7 +35,7 @@ export class AssessmentsController {
     return this.assessments.record(user, womanId, body, actorOf(user, requestId));
   }
 
-  @Roles(...CASEWORK_ROLES)
+  @Can('pathway.set-status')
   @Put('pathways/:pathway')
   @ApiParam({ name: 'pathway', enum: Pathway })
   setPathwayStatus(

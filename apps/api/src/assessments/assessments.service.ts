@@ -107,6 +107,6 @@ export class AssessmentsService {
 
   /** The tasks a change planned, as the visibility policy lets this user see them. */
   private taskViews(user: AuthenticatedUser, tasks: TaskEntity[], now: Date): TaskView[] {
-    return tasks.filter((t) => canSeeTask(user.role, t)).map((t) => toTaskView(t, scheduleStateOf(t, now), user.role));
+    return tasks.filter((t) => canSeeTask(user.role, t)).map((t) => toTaskView(t, scheduleStateOf(t, now), user));
   }
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { TaskCatalogueEntryEntity } from '@app/database';
-import { Role } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { CatalogueService } from './catalogue.service';
@@ -21,7 +20,7 @@ export class CatalogueController {
     return this.catalogue.list();
   }
 
-  @Roles(Role.ADMIN)
+  @Can('catalogue.edit')
   @Patch(':key')
   update(
     @Param('key') key: string,

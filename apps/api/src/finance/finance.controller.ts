@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -28,6 +28,7 @@ export class FinanceController {
     return this.finance.bankAccount(user, womanId);
   }
 
+  @Can('finance.record')
   @Put('women/:womanId/bank-account/barrier')
   recordBarrier(
     @CurrentUser() user: AuthenticatedUser,
@@ -38,6 +39,7 @@ export class FinanceController {
     return this.finance.recordBarrier(user, womanId, body, actorOf(user, requestId));
   }
 
+  @Can('finance.record')
   @Post('women/:womanId/bank-account/applications')
   @ApiOperation({ summary: 'Apply (one active application per woman; 422 with the reasons when she is not eligible)' })
   applyForBankAccount(
@@ -49,6 +51,7 @@ export class FinanceController {
     return this.finance.applyForBankAccount(user, womanId, body, actorOf(user, requestId));
   }
 
+  @Can('finance.record')
   @Post('bank-account-applications/:id/status')
   @HttpCode(200)
   changeBankAccountStatus(
@@ -67,6 +70,7 @@ export class FinanceController {
     return this.finance.idDocuments(user, womanId);
   }
 
+  @Can('finance.record')
   @Post('women/:womanId/id-documents')
   @ApiOperation({ summary: 'Record an application (one active per document type); a task tracks its arrival' })
   applyForIdDocument(
@@ -78,6 +82,7 @@ export class FinanceController {
     return this.finance.applyForIdDocument(user, womanId, body, actorOf(user, requestId));
   }
 
+  @Can('finance.record')
   @Post('id-document-applications/:id/outcome')
   @HttpCode(200)
   recordIdOutcome(

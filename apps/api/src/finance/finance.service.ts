@@ -44,6 +44,7 @@ import {
   Role,
   TaskStatus,
   TaskSubjectType,
+  refusal,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -56,8 +57,6 @@ import {
   RecordIdOutcomeDto,
 } from './finance.dto';
 
-/** The people who make applications with her; governors and providers may look but not change them. */
-const FINANCE_WORKERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 const BANK_ACCOUNT_TASK = 'BANK_ACCOUNT';
 /** Either letter proves her number; receiving one closes whichever NI task she has (the retired key included). */
 const NATIONAL_INSURANCE_DOCUMENTS: readonly IdDocumentType[] = [
@@ -440,12 +439,10 @@ export class FinanceService {
     });
   }
 
+  /** The capability table decides who applies for her bank account and ID (the route's guard asked it first). */
   private refuseUnlessWorker(user: AuthenticatedUser): void {
-    if (!FINANCE_WORKERS.includes(user.role)) {
-      throw new ForbiddenException(
-        'Bank account and ID applications are made by the pre-release team, the POM or the COM',
-      );
-    }
+    const refused = refusal(user, 'finance.record');
+    if (refused) throw new ForbiddenException(refused);
   }
 
   /** Reads ask the visibility policy: finance and ID records go only to the roles it names. */

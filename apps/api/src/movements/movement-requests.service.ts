@@ -13,6 +13,7 @@ import {
   RELEASED_PRISON_CODE,
   releaseDateProblems,
   Role,
+  refusal,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -20,8 +21,6 @@ import { problemsError } from '../common/validation-errors';
 import { toWomanView, WomanView } from '../women/woman.view';
 import { RecallDto, RecallOnReceptionDto, ReleaseDto, TransferDto } from './movement.dto';
 import { MovementsService } from './movements.service';
-
-const MOVEMENT_RECORDERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.ADMIN];
 
 /** One answer for every mismatch, so a refusal never says which of the three facts was wrong. */
 const NO_MATCH = 'No released woman matches that prison number, surname and date of birth together';
@@ -201,11 +200,9 @@ export class MovementRequestsService {
     }
   }
 
+  /** The capability table decides who records her movements (the route's guard asked it first). */
   private refuseUnlessRecorder(user: AuthenticatedUser): void {
-    if (!MOVEMENT_RECORDERS.includes(user.role)) {
-      throw new ForbiddenException(
-        'Movements are recorded by prison staff (pre-release team or POM) or an administrator',
-      );
-    }
+    const refused = refusal(user, 'movement.record');
+    if (refused) throw new ForbiddenException(refused);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Public } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Public, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -18,6 +18,7 @@ export class MovementsController {
     private readonly hmpps: HmppsEventsService,
   ) {}
 
+  @Can('movement.record')
   @Post('recalls')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -35,6 +36,7 @@ export class MovementsController {
     return this.requests.recallOnReception(user, body, actorOf(user, requestId));
   }
 
+  @Can('movement.record')
   @Post('women/:id/recall')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -51,6 +53,7 @@ export class MovementsController {
     return this.requests.recall(user, id, body, actorOf(user, requestId));
   }
 
+  @Can('movement.record')
   @Post('women/:id/transfer')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -63,6 +66,7 @@ export class MovementsController {
     return this.requests.transfer(user, id, body, actorOf(user, requestId));
   }
 
+  @Can('movement.record')
   @Post('women/:id/release')
   @HttpCode(200)
   @ApiBearerAuth()

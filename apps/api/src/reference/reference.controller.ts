@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { PrisonEntity, ProviderEntity } from '@app/database';
-import { Role } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RequestId } from '../common/request-id.decorator';
@@ -34,7 +33,7 @@ export class ReferenceController {
     return this.reference.listProviders();
   }
 
-  @Roles(Role.ADMIN)
+  @Can('provider.manage')
   @Post('providers')
   createProvider(
     @Body() body: CreateProviderDto,
@@ -44,7 +43,7 @@ export class ReferenceController {
     return this.reference.createProvider(body, actorOf(user, requestId));
   }
 
-  @Roles(Role.ADMIN)
+  @Can('provider.manage')
   @Patch('providers/:id')
   updateProvider(
     @UuidParam('id') id: string,
@@ -55,7 +54,7 @@ export class ReferenceController {
     return this.reference.updateProvider(id, body, actorOf(user, requestId));
   }
 
-  @Roles(Role.ADMIN)
+  @Can('provider.manage')
   @Put('release-areas/:code/provider')
   assignAreaProvider(
     @Param('code') code: string,

@@ -1,7 +1,7 @@
 /** What the API says about a referral: the visibility policy decides its pathways and risk detail. */
 import { EndOfServiceReport, ReferralRow, ReferralStatusChangeEntity } from '@app/database';
+import type { ReferralActionName } from '@app/contracts';
 import {
-  ReferralAction,
   ReferralPathway,
   ReferralReader,
   ReferralRiskInformation,
@@ -43,8 +43,8 @@ export interface ReferralView {
   timesReturned: number;
   /** When the stage it is waiting on falls due (null when nothing waits on anyone). */
   stageDueAt: string | null;
-  /** What this user may do next. */
-  allowedActions: ReferralAction[];
+  /** What this user may do next: the capability table's answer for her on the referral as it stands. */
+  allowedActions: ReferralActionName[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -68,7 +68,7 @@ function iso(value: Date | null): string | null {
 export function toReferralView(
   row: ReferralRow,
   reader: ReferralReader,
-  allowedActions: ReferralAction[],
+  allowedActions: ReferralActionName[],
 ): ReferralView | null {
   const r = row.referral;
   const visibility = referralVisibility(reader, { ...r, pathways: r.pathways.map((p) => p.pathway) });

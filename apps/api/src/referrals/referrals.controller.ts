@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { ReferralAction, DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { Page } from '../common/pagination.dto';
@@ -51,6 +51,7 @@ export class ReferralsController {
     return this.referrals.get(user, id);
   }
 
+  @Can('referral.create')
   @Post('women/:womanId/referrals')
   @ApiOperation({ summary: 'Start a draft referral to the CRS provider of her release area' })
   create(
@@ -62,6 +63,7 @@ export class ReferralsController {
     return this.referrals.create(user, womanId, body, actorOf(user, requestId));
   }
 
+  @Can('referral.edit')
   @Patch('referrals/:id')
   @ApiOperation({ summary: 'Edit a draft or returned referral' })
   update(
@@ -73,6 +75,7 @@ export class ReferralsController {
     return this.referrals.update(user, id, body, actorOf(user, requestId));
   }
 
+  @Can('referral.send')
   @Post('referrals/:id/send')
   @HttpCode(200)
   send(
@@ -84,6 +87,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.SEND, body }, requestId);
   }
 
+  @Can('referral.assign')
   @Post('referrals/:id/claim')
   @HttpCode(200)
   @ApiOperation({ summary: 'A caseworker takes the referral (exclusive: the loser hears who won)' })
@@ -96,6 +100,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.ASSIGN, body }, requestId);
   }
 
+  @Can('referral.book-assessment')
   @Post('referrals/:id/book-assessment')
   @HttpCode(200)
   bookAssessment(
@@ -107,6 +112,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.BOOK_ASSESSMENT, body }, requestId);
   }
 
+  @Can('referral.submit-action-plan')
   @Post('referrals/:id/action-plan')
   @HttpCode(200)
   submitActionPlan(
@@ -118,6 +124,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.SUBMIT_ACTION_PLAN, body }, requestId);
   }
 
+  @Can('referral.approve-action-plan')
   @Post('referrals/:id/approve-action-plan')
   @HttpCode(200)
   approveActionPlan(
@@ -129,6 +136,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.APPROVE_ACTION_PLAN, body }, requestId);
   }
 
+  @Can('referral.start-delivery')
   @Post('referrals/:id/start-delivery')
   @HttpCode(200)
   startDelivery(
@@ -140,6 +148,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.START_DELIVERY, body }, requestId);
   }
 
+  @Can('referral.end')
   @Post('referrals/:id/end')
   @HttpCode(200)
   @ApiOperation({ summary: 'End the service with the end-of-service report' })
@@ -152,6 +161,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.END, body }, requestId);
   }
 
+  @Can('referral.withdraw')
   @Post('referrals/:id/withdraw')
   @HttpCode(200)
   withdraw(
@@ -163,6 +173,7 @@ export class ReferralsController {
     return this.act(user, id, { action: ReferralAction.WITHDRAW, body }, requestId);
   }
 
+  @Can('referral.return')
   @Post('referrals/:id/return')
   @HttpCode(200)
   @ApiOperation({ summary: 'The provider sends it back to the referrer with what is missing' })

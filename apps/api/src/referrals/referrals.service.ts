@@ -11,6 +11,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
+import type { ReferralActionName } from '@app/contracts';
 import {
   PathwayStatusesRepository,
   ReferenceDataRepository,
@@ -25,17 +26,18 @@ import {
   WomenRepository,
 } from '@app/database';
 import {
-  actionsFrom,
+  allowedActions,
+  capabilityOfReferralStep,
+  refusal,
+  ReferralSubject,
   endOfServiceProblems,
   makeReferralReference,
   Pathway,
   REFERRAL_TRANSITIONS,
   ReferralAction,
-  referralActionRefusal,
   referralSendProblems,
   ReferralStatus,
   referralTransitionProblem,
-  REFERRING_ROLES,
   referralListFilterFor,
 } from '@app/domain';
 import { Actor, ChangeRecorder, DeadlineScheduler, ReferralStagesService } from '@app/resettlement';
@@ -66,6 +68,17 @@ export type ReferralActionBody =
   | { action: ReferralAction.END; body: EndReferralDto };
 
 const REFERENCE_ATTEMPTS = 5;
+
+/** The referral as the capability table reads it. */
+function subjectOf(r: ReferralEntity, providerAllowsDirectReferral: boolean): ReferralSubject {
+  return {
+    kind: 'referral',
+    status: r.status,
+    providerId: r.providerId,
+    providerAllowsDirectReferral,
+    assignedCaseworkerId: r.caseworkerId,
+  };
+}
 
 @Injectable()
 export class ReferralsService {
@@ -122,9 +135,8 @@ export class ReferralsService {
     body: CreateReferralDto,
     actor: Actor,
   ): Promise<ReferralDetailView> {
-    if (!REFERRING_ROLES.includes(user.role)) {
-      throw new ForbiddenException('Referrals are made by the community offender manager or the pre-release team');
-    }
+    const refused = refusal(user, 'referral.create');
+    if (refused) throw new ForbiddenException(refused);
     const woman = await this.women.findOneInScope(user.scope, womanId);
     if (!woman) throw new NotFoundException('No such woman in your caseload');
     this.checkDistinctPathways(body.pathways.map((p) => p.pathway));
@@ -187,7 +199,7 @@ export class ReferralsService {
     if (r.status !== ReferralStatus.DRAFT && r.status !== ReferralStatus.RETURNED) {
       throw new ConflictException(`A referral that is ${r.status} can no longer be edited: only DRAFT or RETURNED can`);
     }
-    await this.refuseUnlessAllowed(user, r, ReferralAction.SEND);
+    await this.refuseUnlessAllowed(user, r, 'referral.edit');
     if (body.pathways) this.checkDistinctPathways(body.pathways.map((p) => p.pathway));
     await this.unitOfWork.run(async (tx) => {
       const updated = await this.referrals.updateIf(
@@ -225,7 +237,7 @@ export class ReferralsService {
     const { action, body } = request;
     const row = await this.findVisible(user, id);
     const r = row.referral;
-    await this.refuseUnlessAllowed(user, r, action);
+    await this.refuseUnlessAllowed(user, r, capabilityOfReferralStep(action));
     const problem = referralTransitionProblem(r.status, action);
     if (problem)
       throw new ConflictException({ statusCode: 409, error: 'Conflict', message: problem, status: r.status });
@@ -358,19 +370,14 @@ export class ReferralsService {
     );
   }
 
-  private async refuseUnlessAllowed(user: AuthenticatedUser, r: ReferralEntity, action: ReferralAction): Promise<void> {
+  private async refuseUnlessAllowed(
+    user: AuthenticatedUser,
+    r: ReferralEntity,
+    action: ReferralActionName,
+  ): Promise<void> {
     const provider = await this.reference.findProvider(r.providerId);
-    const refusal = referralActionRefusal(
-      action,
-      { role: user.role, userId: user.id, providerId: user.providerId },
-      {
-        providerId: r.providerId,
-        providerAllowsDirectReferral: provider?.allowsDirectReferral ?? false,
-        assignedCaseworkerId: r.caseworkerId,
-        referrerRole: r.referrerRole,
-      },
-    );
-    if (refusal) throw new ForbiddenException(refusal);
+    const refused = refusal(user, action, subjectOf(r, provider?.allowsDirectReferral ?? false));
+    if (refused) throw new ForbiddenException(refused);
   }
 
   private async providerRules(ids: string[]): Promise<Map<string, boolean>> {
@@ -381,19 +388,7 @@ export class ReferralsService {
 
   private view(user: AuthenticatedUser, row: ReferralRow, directReferral: Map<string, boolean>): ReferralView | null {
     const r = row.referral;
-    const allowed = actionsFrom(r.status).filter(
-      (action) =>
-        referralActionRefusal(
-          action,
-          { role: user.role, userId: user.id, providerId: user.providerId },
-          {
-            providerId: r.providerId,
-            providerAllowsDirectReferral: directReferral.get(r.providerId) ?? false,
-            assignedCaseworkerId: r.caseworkerId,
-            referrerRole: r.referrerRole,
-          },
-        ) === null,
-    );
+    const allowed = allowedActions(user, subjectOf(r, directReferral.get(r.providerId) ?? false));
     return toReferralView(row, user, allowed);
   }
 

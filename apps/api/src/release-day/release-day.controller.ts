@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -22,6 +22,7 @@ export class ReleaseDayController {
     return this.releaseDay.get(user, womanId);
   }
 
+  @Can('release-day.plan')
   @Put('women/:womanId/release-day')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -32,6 +33,7 @@ export class ReleaseDayController {
     return this.releaseDay.update(user, womanId, body, actorOf(user, requestId));
   }
 
+  @Can('release-day.plan')
   @Post('women/:womanId/release-day/appointments')
   addAppointment(
     @CurrentUser() user: AuthenticatedUser,
@@ -42,6 +44,7 @@ export class ReleaseDayController {
     return this.releaseDay.addAppointment(user, womanId, body, actorOf(user, requestId));
   }
 
+  @Can('release-day.plan')
   @Delete('women/:womanId/release-day/appointments/:appointmentId')
   removeAppointment(
     @CurrentUser() user: AuthenticatedUser,
@@ -58,6 +61,7 @@ export class ReleaseDayController {
     return this.releaseDay.travelTimes();
   }
 
+  @Can('travel-times.replace')
   @Put('travel-times')
   @ApiOperation({ summary: 'Replace the travel-time table (admin)' })
   replaceTravelTimes(@CurrentUser() user: AuthenticatedUser, @Body() body: ReplaceTravelTimesDto) {

@@ -10,6 +10,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
+import type { PlanAction } from '@app/contracts';
 import {
   ReleaseDayAppointmentEntity,
   ReleaseDayRepository,
@@ -27,14 +28,13 @@ import {
   RELEASED_PRISON_CODE,
   ReleaseDayChecklist,
   ReleaseDayWarning,
-  Role,
   releaseDayVisibilityFor,
   travelTimeLookup,
+  allowedActions,
+  refusal,
 } from '@app/domain';
 import { Actor, ChangeRecorder } from '@app/resettlement';
 import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
-
-const PLANNERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 
 /** Until someone decides otherwise, everything on the checklist is needed. */
 const UNDECIDED: ReleaseDayChecklist = Object.fromEntries(
@@ -65,6 +65,8 @@ export interface ReleaseDayPlanView {
   /** Null until the plan is first saved. */
   version: number | null;
   updatedAt: string | null;
+  /** What the reader may do with the plan (the capability table's answer). */
+  allowedActions: PlanAction[];
 }
 
 @Injectable()
@@ -172,7 +174,8 @@ export class ReleaseDayService {
 
   /** The whole table at once, so an upload of a spreadsheet is one audited change. */
   async replaceTravelTimes(user: AuthenticatedUser, body: ReplaceTravelTimesDto) {
-    if (user.role !== Role.ADMIN) throw new ForbiddenException('Only an administrator keeps the travel-time table');
+    const refused = refusal(user, 'travel-times.replace');
+    if (refused) throw new ForbiddenException(refused);
     const seen = new Set<string>();
     for (const [i, row] of body.rows.entries()) {
       const pair = [normalTown(row.fromTown), normalTown(row.toTown)].sort().join('|');
@@ -250,6 +253,7 @@ export class ReleaseDayService {
       detailWithheld,
       version: plan?.version ?? null,
       updatedAt: plan?.updatedAt.toISOString() ?? null,
+      allowedActions: allowedActions(user, { kind: 'woman', comId: woman.comId }),
     };
   }
 
@@ -264,10 +268,10 @@ export class ReleaseDayService {
     };
   }
 
+  /** The capability table decides who plans her release day (the route's guard asked it first). */
   private refuseUnlessPlanner(user: AuthenticatedUser): void {
-    if (!PLANNERS.includes(user.role)) {
-      throw new ForbiddenException('Release-day plans are made by the pre-release team, the POM or the COM');
-    }
+    const refused = refusal(user, 'release-day.plan');
+    if (refused) throw new ForbiddenException(refused);
   }
 
   private async lockedWoman(tx: Tx, user: AuthenticatedUser, womanId: string): Promise<WomanEntity> {

@@ -1,6 +1,19 @@
-/** What the API says about a task: why it does not apply, and its notes, only as the visibility policy allows. */
+/**
+ * What the API says about a task: why it does not apply, and its notes, only as the visibility policy allows; and
+ * what the reader may do with it, as the capability table decides.
+ */
 import { TaskEntity, TaskNoteEntity, TaskRow, TaskStatusChangeEntity } from '@app/database';
-import { canSeeEligibilityReasons, Pathway, Role, ScheduleState, TaskStatus, scheduleStateAt } from '@app/domain';
+import type { TaskAction } from '@app/contracts';
+import {
+  allowedActions,
+  canSeeEligibilityReasons,
+  CapabilityUser,
+  Pathway,
+  Role,
+  ScheduleState,
+  TaskStatus,
+  scheduleStateAt,
+} from '@app/domain';
 
 export interface TaskView {
   id: string;
@@ -30,6 +43,8 @@ export interface TaskView {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** What the reader may do with the task now (the capability table's answer; the web offers these and no more). */
+  allowedActions: TaskAction[];
 }
 
 /** A task with no deadline yet (her release date unknown) cannot be behind. */
@@ -41,7 +56,7 @@ export function scheduleStateOf(task: TaskEntity, now: Date): ScheduleState {
 export function toTaskView(
   task: TaskEntity,
   scheduleState: ScheduleState,
-  reader: Role,
+  reader: CapabilityUser,
   row?: Omit<TaskRow, 'task' | 'scheduleState'>,
 ): TaskView {
   return {
@@ -59,7 +74,7 @@ export function toTaskView(
     status: task.status,
     blockedReason: task.blockedReason,
     releaseCritical: task.releaseCritical,
-    ...(canSeeEligibilityReasons(reader) ? { ineligibleReasons: task.ineligibleReasons } : {}),
+    ...(canSeeEligibilityReasons(reader.role) ? { ineligibleReasons: task.ineligibleReasons } : {}),
     dueDate: task.dueDate,
     dueAt: task.dueAt?.toISOString() ?? null,
     atRiskAt: task.atRiskAt?.toISOString() ?? null,
@@ -69,10 +84,11 @@ export function toTaskView(
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
+    allowedActions: allowedActions(reader, { kind: 'task', ...task }),
   };
 }
 
-export function toTaskRowView(row: TaskRow, reader: Role): TaskView {
+export function toTaskRowView(row: TaskRow, reader: CapabilityUser): TaskView {
   return toTaskView(row.task, row.scheduleState, reader, row);
 }
 
@@ -122,7 +138,7 @@ export interface TaskDetailView extends TaskView {
 /** `notes` null: withheld from this reader by the visibility policy. */
 export function toTaskDetailView(
   row: TaskRow,
-  reader: Role,
+  reader: CapabilityUser,
   notes: TaskNoteView[] | null,
   log: TaskStatusChangeEntity[],
 ): TaskDetailView {

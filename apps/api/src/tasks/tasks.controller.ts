@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { Page } from '../common/pagination.dto';
 import { RequestId } from '../common/request-id.decorator';
@@ -43,6 +43,7 @@ export class TasksController {
   }
 
   /** Exclusive: of simultaneous claims exactly one wins; the others get 409 naming the holder. */
+  @Can('task.claim')
   @Post(':id/claim')
   @HttpCode(200)
   claim(
@@ -53,6 +54,7 @@ export class TasksController {
     return this.tasks.claim(user, id, actorOf(user, requestId));
   }
 
+  @Can('task.release')
   @Post(':id/release')
   @HttpCode(200)
   release(
@@ -63,6 +65,7 @@ export class TasksController {
     return this.tasks.releaseClaim(user, id, actorOf(user, requestId));
   }
 
+  @Can('task.update-status')
   @Patch(':id/status')
   changeStatus(
     @CurrentUser() user: AuthenticatedUser,
@@ -73,6 +76,7 @@ export class TasksController {
     return this.tasks.changeStatus(user, id, body, actorOf(user, requestId));
   }
 
+  @Can('task.add-note')
   @Post(':id/notes')
   addNote(
     @CurrentUser() user: AuthenticatedUser,

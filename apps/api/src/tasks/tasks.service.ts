@@ -1,16 +1,16 @@
 /** Tasks: list and filter, read one, claim exclusively, release a claim, change status, add a note. */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
+import type { TaskAction } from '@app/contracts';
 import { TaskEntity, TaskRow, TasksRepository, Tx, UnitOfWork, UsersRepository, WomenRepository } from '@app/database';
 import {
   Role,
   TaskStatus,
   canSeeTaskNotes,
-  claimRefusal,
   isOpenTaskStatus,
+  refusal,
   taskStatusChangeProblem,
   taskVisibilityFor,
-  workRefusal,
 } from '@app/domain';
 import { Actor, ChangeRecorder, TaskChange, taskSnapshot } from '@app/resettlement';
 import { Clock } from '../common/clock';
@@ -56,7 +56,7 @@ export class TasksService {
       limit,
       offset,
     });
-    return { items: rows.map((row) => toTaskRowView(row, user.role)), total, limit, offset };
+    return { items: rows.map((row) => toTaskRowView(row, user)), total, limit, offset };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<TaskDetailView> {
@@ -67,13 +67,12 @@ export class TasksService {
       this.tasks.listStatusChanges(id),
     ]);
     const authors = await this.users.findByIds(noteAuthorIds(notes));
-    return toTaskDetailView(row, user.role, notesShown ? toTaskNoteViews(notes, authors) : null, log);
+    return toTaskDetailView(row, user, notesShown ? toTaskNoteViews(notes, authors) : null, log);
   }
 
   async claim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {
     const row = await this.findVisible(user, id);
-    const refusal = claimRefusal(user, row.task);
-    if (refusal) throw new ForbiddenException(refusal);
+    this.refuseUnlessAllowed(user, 'task.claim', row.task);
     const now = this.clock.now();
     const outcome = await this.unitOfWork.run(async (tx) => {
       const result = await this.tasks.claim(
@@ -87,28 +86,25 @@ export class TasksService {
       return result;
     });
     if (!outcome.claimed) throw await this.claimConflict(outcome.current);
-    return toTaskView(outcome.task, scheduleStateOf(outcome.task, now), user.role, row);
+    return toTaskView(outcome.task, scheduleStateOf(outcome.task, now), user, row);
   }
 
   async releaseClaim(user: AuthenticatedUser, id: string, actor: Actor): Promise<TaskView> {
     const row = await this.findVisible(user, id);
     if (!row.task.assigneeId) throw new ConflictException('Nobody holds this task');
-    if (row.task.assigneeId !== user.id && user.role !== Role.ADMIN) {
-      throw new ForbiddenException('Only the person holding a task (or an admin) can release it');
-    }
+    this.refuseUnlessAllowed(user, 'task.release', row.task);
     const released = await this.unitOfWork.run(async (tx) => {
       const task = await this.tasks.releaseClaim(tx, id, row.task.assigneeId as string);
       if (task) await this.auditTask(tx, task, 'CLAIM_RELEASED', row.task, actor);
       return task;
     });
     if (!released) throw new ConflictException('The task changed while you were releasing it: reload and try again');
-    return toTaskView(released, scheduleStateOf(released, this.clock.now()), user.role, row);
+    return toTaskView(released, scheduleStateOf(released, this.clock.now()), user, row);
   }
 
   async changeStatus(user: AuthenticatedUser, id: string, body: ChangeTaskStatusDto, actor: Actor): Promise<TaskView> {
     const row = await this.findVisible(user, id);
-    const refusal = workRefusal(user, row.task);
-    if (refusal) throw new ForbiddenException(refusal);
+    this.refuseUnlessAllowed(user, 'task.update-status', row.task);
     if (body.status === TaskStatus.BLOCKED && !body.reason?.trim()) {
       throw fieldError('reason', 'reason is required when a task is BLOCKED: say what is in the way');
     }
@@ -139,13 +135,12 @@ export class TasksService {
         `The task was changed by someone else since you read it (you sent version ${body.version}): reload and try again`,
       );
     }
-    return toTaskView(updated, scheduleStateOf(updated, now), user.role, row);
+    return toTaskView(updated, scheduleStateOf(updated, now), user, row);
   }
 
   async addNote(user: AuthenticatedUser, id: string, body: AddTaskNoteDto, actor: Actor): Promise<TaskDetailView> {
     const row = await this.findVisible(user, id);
-    const refusal = workRefusal(user, row.task);
-    if (refusal) throw new ForbiddenException(refusal);
+    this.refuseUnlessAllowed(user, 'task.add-note', row.task);
     await this.unitOfWork.run(async (tx) => {
       const note = await this.tasks.addNote(tx, { taskId: id, authorId: user.id, body: body.body });
       await this.record(
@@ -155,6 +150,12 @@ export class TasksService {
       );
     });
     return this.get(user, id);
+  }
+
+  /** The capability table decides, on the task as loaded (after scope, so an unseen task stays a 404). */
+  private refuseUnlessAllowed(user: AuthenticatedUser, action: TaskAction, task: TaskEntity): void {
+    const refused = refusal(user, action, { kind: 'task', ...task });
+    if (refused) throw new ForbiddenException(refused);
   }
 
   /** Out of scope and invisible tasks answer 404, exactly like tasks that do not exist. */

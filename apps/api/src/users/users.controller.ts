@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
-import { Role } from '@app/domain';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
 import { UuidParam } from '../common/uuid-param.pipe';
@@ -11,11 +10,11 @@ import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles(Role.ADMIN)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Can('user.manage')
   @Get()
   @ExposesNoCaseData()
   list(): Promise<UserView[]> {
@@ -23,6 +22,7 @@ export class UsersController {
   }
 
   /** Changes take effect at once: the API re-reads users per request and gateways re-check open sockets. */
+  @Can('user.manage')
   @Patch(':id')
   updateAccess(
     @UuidParam('id') id: string,

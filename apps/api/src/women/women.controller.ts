@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@app/auth';
-import { Role, DataKind } from '@app/domain';
+import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
+import { DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { Page } from '../common/pagination.dto';
@@ -56,7 +56,7 @@ export class WomenController {
     return this.women.get(user, id);
   }
 
-  @Roles(Role.PRE_RELEASE_TEAM, Role.POM, Role.ADMIN)
+  @Can('woman.create')
   @Post()
   create(
     @CurrentUser() user: AuthenticatedUser,
@@ -66,7 +66,7 @@ export class WomenController {
     return this.women.create(user, body, actorOf(user, requestId));
   }
 
-  @Roles(Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN)
+  @Can('woman.update')
   @Patch(':id')
   update(
     @CurrentUser() user: AuthenticatedUser,
@@ -78,7 +78,7 @@ export class WomenController {
   }
 
   /** Her COM asks that she go one more working day early; her walk-out day and every task move at once. */
-  @Roles(Role.COM)
+  @Can('release-day.request')
   @Post(':id/release-day-request')
   @HttpCode(200)
   requestExtraReleaseDay(
@@ -91,7 +91,7 @@ export class WomenController {
   }
 
   /** Her COM withdraws the request: she goes back to the day the rules alone give. */
-  @Roles(Role.COM)
+  @Can('release-day.request')
   @Delete(':id/release-day-request')
   withdrawExtraReleaseDay(
     @CurrentUser() user: AuthenticatedUser,

@@ -153,7 +153,7 @@ export class WomenService {
       ...toWomanView(woman, user.role, this.clock.today()),
       pathways: this.pathwayViews(user.role, statuses),
       tasks: taskPage.rows.map((row) => ({
-        ...toTaskRowView(row, user.role),
+        ...toTaskRowView(row, user),
         ...(notedTaskIds.includes(row.task.id) ? { notes: noteViews.filter((n) => n.taskId === row.task.id) } : {}),
       })),
       ...(assessments

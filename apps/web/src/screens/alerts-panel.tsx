@@ -1,7 +1,7 @@
 /** Open alerts, one line per task naming the task and the woman, until someone acknowledges them. */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { acknowledgeAll, alertsByTask, AlertView } from '../alerts';
+import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 import { alertKindText, alertSchedule, formatDateTime, personLabel } from '../format';
 import { StatusTag } from '../status-tag';
 import { useAction } from '../use-action';
@@ -36,12 +36,14 @@ export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen
             <button className="link-button" onClick={() => onOpen(group.woman.id)}>
               {personLabel(group.woman)}
             </button>
-            <button
-              className="button-secondary button-small"
-              onClick={() => void run(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')}
-            >
-              Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
-            </button>
+            {mayAcknowledge(group) && (
+              <button
+                className="button-secondary button-small"
+                onClick={() => void run(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')}
+              >
+                Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
+              </button>
+            )}
           </li>
         ))}
       </ul>

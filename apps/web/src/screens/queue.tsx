@@ -1,5 +1,6 @@
 /** A CRS caseworker's queue: her provider's referrals and claimable tasks, most urgent first, and her own work. */
 import { useCallback, useEffect, useState } from 'react';
+import type { ReferralActionName, TaskAction } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, Schedule, words } from '../format';
@@ -15,6 +16,7 @@ interface Referral {
   pathways: { pathway: string }[];
   stageDueAt: string | null;
   caseworkerId: string | null;
+  allowedActions: ReferralActionName[];
 }
 
 interface Task {
@@ -27,6 +29,7 @@ interface Task {
   assigneeId: string | null;
   dueDate: string | null;
   scheduleState: Schedule;
+  allowedActions: TaskAction[];
 }
 
 const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
@@ -54,7 +57,11 @@ export function Queue({
     ]);
     setReferrals(refs.items);
     // A referral's stage tasks come with the referral when she takes it: offered once, as the referral.
-    setClaimable(todo.items.filter((t) => !t.assigneeId && !t.templateKey.startsWith(REFERRAL_STAGE_PREFIX)));
+    setClaimable(
+      todo.items.filter(
+        (t) => t.allowedActions.includes('task.claim') && !t.templateKey.startsWith(REFERRAL_STAGE_PREFIX),
+      ),
+    );
     setMyTasks(mine.items.filter((t) => OPEN_STATUSES.includes(t.status)));
   }, []);
   const { message, setMessage, run } = useAction(load);
@@ -64,7 +71,7 @@ export function Queue({
 
   const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), 'it is yours.');
 
-  const waiting = referrals.filter((r) => r.status === 'SENT');
+  const waiting = referrals.filter((r) => r.allowedActions.includes('referral.assign'));
   const mine = referrals.filter((r) => r.caseworkerId === userId);
   return (
     <main>

@@ -4,6 +4,7 @@
  * audit trail. Escape or Close returns to the board.
  */
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReferralActionName, TaskAction } from '@app/contracts';
 import { api, Session } from '../api';
 import { useAction } from '../use-action';
 import {
@@ -20,8 +21,7 @@ import {
   words,
 } from '../format';
 import { StatusTag } from '../status-tag';
-import { mayClaim, mayWork } from '../task-rules';
-import { acknowledgeAll, alertsByTask, AlertView } from '../alerts';
+import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 
 interface Note {
   id: string;
@@ -41,6 +41,8 @@ interface Task {
   dueDate: string | null;
   scheduleState: Schedule;
   version: number;
+  /** What the server lets this reader do with the task: the page offers these and nothing else. */
+  allowedActions: TaskAction[];
   /** Absent when the visibility policy withholds notes from this role (governors, regional managers). */
   notes?: Note[];
 }
@@ -78,7 +80,7 @@ interface Referral {
   status: string;
   pathways: { pathway: string }[];
   stageDueAt: string | null;
-  allowedActions: string[];
+  allowedActions: ReferralActionName[];
   version: number;
 }
 
@@ -93,11 +95,11 @@ const NEXT_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_NEEDED'];
 const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
 
 /** The referral steps that need nothing but a click (the others carry a form the provider's own system holds). */
-const REFERRAL_STEPS: Record<string, { label: string; path: string }> = {
-  SEND: { label: 'Send to the provider', path: 'send' },
-  ASSIGN: { label: 'Take referral', path: 'claim' },
-  APPROVE_ACTION_PLAN: { label: 'Approve action plan', path: 'approve-action-plan' },
-  START_DELIVERY: { label: 'Start delivery', path: 'start-delivery' },
+const REFERRAL_STEPS: Partial<Record<ReferralActionName, { label: string; path: string }>> = {
+  'referral.send': { label: 'Send to the provider', path: 'send' },
+  'referral.assign': { label: 'Take referral', path: 'claim' },
+  'referral.approve-action-plan': { label: 'Approve action plan', path: 'approve-action-plan' },
+  'referral.start-delivery': { label: 'Start delivery', path: 'start-delivery' },
 };
 
 function NoteForm({ task, save }: { task: Task; save: (body: string) => Promise<boolean> }) {
@@ -279,14 +281,16 @@ export function WomanPanel({
                 <span className="alert-task">
                   {group.task.title} <span className="secondary">since {formatDateTime(group.top.createdAt)}</span>
                 </span>
-                <button
-                  className="button-secondary button-small"
-                  onClick={() =>
-                    void act(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')
-                  }
-                >
-                  Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
-                </button>
+                {mayAcknowledge(group) && (
+                  <button
+                    className="button-secondary button-small"
+                    onClick={() =>
+                      void act(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')
+                    }
+                  >
+                    Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -307,8 +311,9 @@ export function WomanPanel({
       <ul className="plain task-list">
         {detail.tasks.map((task) => {
           const open = OPEN_STATUSES.includes(task.status);
-          const claimable = open && mayClaim(user, task);
-          const workable = mayWork(user, task);
+          const claimable = task.allowedActions.includes('task.claim');
+          const workable = task.allowedActions.includes('task.update-status');
+          const annotatable = task.allowedActions.includes('task.add-note');
           return (
             <li key={task.id} className="task" data-task-id={task.id}>
               <div className="task-head">
@@ -378,7 +383,7 @@ export function WomanPanel({
                   ))}
                 </ul>
               )}
-              {workable && (
+              {annotatable && (
                 <NoteForm
                   task={task}
                   save={(body) =>
@@ -400,22 +405,25 @@ export function WomanPanel({
             <li key={r.id} data-referral-id={r.id}>
               <strong>{r.reference}</strong>: {words(r.status)} ({pathwayList(r.pathways)})
               {r.stageDueAt && ` · next step due ${formatDate(r.stageDueAt)}`}{' '}
-              {r.allowedActions
-                .filter((action) => REFERRAL_STEPS[action])
-                .map((action) => (
-                  <button
-                    key={action}
-                    className="button-small"
-                    onClick={() =>
-                      void act(r.reference, () =>
-                        api('POST', `/referrals/${r.id}/${REFERRAL_STEPS[action].path}`, { version: r.version }),
-                      )
-                    }
-                  >
-                    {REFERRAL_STEPS[action].label}
-                    <span className="visually-hidden"> {r.reference}</span>
-                  </button>
-                ))}
+              {r.allowedActions.map((action) => {
+                const step = REFERRAL_STEPS[action];
+                return (
+                  step && (
+                    <button
+                      key={action}
+                      className="button-small"
+                      onClick={() =>
+                        void act(r.reference, () =>
+                          api('POST', `/referrals/${r.id}/${step.path}`, { version: r.version }),
+                        )
+                      }
+                    >
+                      {step.label}
+                      <span className="visually-hidden"> {r.reference}</span>
+                    </button>
+                  )
+                );
+              })}
             </li>
           ))}
         </ul>
