@@ -9,7 +9,9 @@ module.exports = {
   roots: ['<rootDir>/test/faults'],
   testRegex: '\\.fault-spec\\.ts$',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  moduleNameMapper: { '^@app/(contracts|config|domain|database|events|auth|resettlement)(/.*)?$': '<rootDir>/libs/$1/src$2' },
+  moduleNameMapper: {
+    '^@app/(contracts|config|domain|database|events|auth|resettlement)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  },
   globalSetup: '<rootDir>/test/faults/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/faults/setup/global-teardown.ts',
   testTimeout: 600_000,

@@ -4,24 +4,8 @@
  */
 import { addCalendarDays, addWorkingDays, daysBetween, lastWorkingDayOnOrBefore } from './calendar';
 import { IsoDate } from './task-template';
-
-export enum IdDocumentType {
-  BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',
-  MARRIAGE_CERTIFICATE = 'MARRIAGE_CERTIFICATE',
-  CIVIL_PARTNERSHIP_CERTIFICATE = 'CIVIL_PARTNERSHIP_CERTIFICATE',
-  ADOPTION_CERTIFICATE = 'ADOPTION_CERTIFICATE',
-  DECREE_ABSOLUTE = 'DECREE_ABSOLUTE',
-  DRIVING_LICENCE = 'DRIVING_LICENCE',
-  /** Retired: BRPs expired on 31 December 2024 (see RETIRED_ID_DOCUMENT_TYPES); kept so old rows stay readable. */
-  BIOMETRIC_RESIDENCE_PERMIT = 'BIOMETRIC_RESIDENCE_PERMIT',
-  DEED_POLL = 'DEED_POLL',
-  /** HMRC's letter confirming a number she already has (form CA5403). */
-  NATIONAL_INSURANCE_NUMBER_LETTER = 'NATIONAL_INSURANCE_NUMBER_LETTER',
-  /** A number she never had, from DWP. */
-  NEW_NATIONAL_INSURANCE_NUMBER = 'NEW_NATIONAL_INSURANCE_NUMBER',
-  /** Access to her eVisa: a UKVI account linked to her identity document, and a share code to prove her status. */
-  EVISA_ACCESS = 'EVISA_ACCESS',
-}
+import { IdDocumentType, IdApplicationStatus } from '@app/contracts';
+export { IdDocumentType, IdApplicationStatus } from '@app/contracts';
 
 export const ID_DOCUMENT_TYPES: readonly IdDocumentType[] = Object.values(IdDocumentType);
 
@@ -39,13 +23,6 @@ export const RETIRED_ID_DOCUMENT_TYPES: Readonly<Partial<Record<IdDocumentType, 
 export const OPEN_ID_DOCUMENT_TYPES: readonly IdDocumentType[] = ID_DOCUMENT_TYPES.filter(
   (type) => RETIRED_ID_DOCUMENT_TYPES[type] === undefined,
 );
-
-export enum IdApplicationStatus {
-  APPLIED = 'APPLIED',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-}
 
 export const ID_APPLICATION_STATUSES: readonly IdApplicationStatus[] = Object.values(IdApplicationStatus);
 

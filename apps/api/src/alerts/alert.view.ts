@@ -3,11 +3,8 @@ import { AlertRow } from '@app/database';
 import { Pathway, Role } from '@app/domain';
 import { AlertSummary, WomanLabel } from '@app/events';
 import { alertSummary } from '@app/resettlement';
-
-export interface AlertView extends AlertSummary {
-  task: { id: string; title: string; pathway: Pathway; ownerRole: Role };
-  woman: WomanLabel & { prisonCode: string };
-}
+import type { AlertView } from '@app/contracts';
+export type { AlertView } from '@app/contracts';
 
 export function toAlertView(row: AlertRow): AlertView {
   return {

@@ -33,6 +33,8 @@ import {
 } from '@app/domain';
 import { Actor, ChangeRecorder } from '@app/resettlement';
 import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
+import type { ReleaseDayPlanView } from '@app/contracts';
+export type { ReleaseDayPlanView } from '@app/contracts';
 
 const PLANNERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
 
@@ -40,32 +42,6 @@ const PLANNERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Ro
 const UNDECIDED: ReleaseDayChecklist = Object.fromEntries(
   CHECKLIST_ITEMS.map((item) => [item, ChecklistState.NEEDED]),
 ) as ReleaseDayChecklist;
-
-export interface ReleaseDayPlanView {
-  womanId: string;
-  releaseDate: string | null;
-  prisonTown: string | null;
-  /** Without her medication and safe-space items for roles that do not read release-day detail. */
-  checklist: Partial<ReleaseDayChecklist>;
-  /** Absent for roles that do not read release-day detail. */
-  notes?: string | null;
-  appointments: {
-    id: string;
-    kind: string;
-    startsAt: string;
-    durationMinutes: number;
-    place: string;
-    town: string;
-    notes?: string | null;
-  }[];
-  /** Worked out from what this reader sees of the plan. */
-  warnings: ReleaseDayWarning[];
-  /** True when the policy left out detail (free text, health appointments, medication and safe space). */
-  detailWithheld: boolean;
-  /** Null until the plan is first saved. */
-  version: number | null;
-  updatedAt: string | null;
-}
 
 @Injectable()
 export class ReleaseDayService {

@@ -44,36 +44,10 @@ import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, ReleaseWindow,
 import { applyEffectiveReleaseDate, isReleased } from './release-day-columns';
 import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
 import { sentFields } from '../common/sent-fields';
+import type { PathwayView, WomanBoardRow, WomanDetailView } from '@app/contracts';
+export type { PathwayView, WomanBoardRow, WomanDetailView } from '@app/contracts';
 
 const WINDOW_DAYS: Record<ReleaseWindow, number | undefined> = { '12w': 84, '24w': 168, all: undefined };
-
-export interface PathwayView {
-  pathway: Pathway;
-  status: PathwayStatus;
-  needIdentifiedAt: string | null;
-}
-
-export interface WomanBoardRow extends WomanView {
-  pathways: PathwayView[];
-}
-
-export interface WomanDetailView extends WomanView {
-  pathways: PathwayView[];
-  /** Each with its notes, oldest first, so the panel shows a note as soon as it is saved (notes absent for roles that do not read them). */
-  tasks: (TaskView & { notes?: TaskNoteView[] })[];
-  /** Absent for roles that do not read assessments. */
-  assessments?: {
-    id: string;
-    kind: string;
-    method: string;
-    assessedAt: string;
-    assessedById: string;
-    outcomes: unknown;
-  }[];
-  auditTrail: AuditView[];
-  /** What the reader may do about her COM's request for one more working day (only her COM ever has any). */
-  releaseDayActions: ReleaseDayRequestAction[];
-}
 
 @Injectable()
 export class WomenService {

@@ -1,0 +1,35 @@
+/** Finance and ID: bank account applications and ID document applications. */
+export enum BankAccountStatus {
+  PENDING = 'PENDING',
+  ACCOUNT_OPENED = 'ACCOUNT_OPENED',
+  ACCOUNT_DECLINED = 'ACCOUNT_DECLINED',
+  RETURNED_INELIGIBLE = 'RETURNED_INELIGIBLE',
+  RETURNED_INACCURATE = 'RETURNED_INACCURATE',
+  RETURNED_INCOMPLETE = 'RETURNED_INCOMPLETE',
+  RESUBMITTED = 'RESUBMITTED',
+}
+
+export enum IdDocumentType {
+  BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',
+  MARRIAGE_CERTIFICATE = 'MARRIAGE_CERTIFICATE',
+  CIVIL_PARTNERSHIP_CERTIFICATE = 'CIVIL_PARTNERSHIP_CERTIFICATE',
+  ADOPTION_CERTIFICATE = 'ADOPTION_CERTIFICATE',
+  DECREE_ABSOLUTE = 'DECREE_ABSOLUTE',
+  DRIVING_LICENCE = 'DRIVING_LICENCE',
+  /** Retired: BRPs expired on 31 December 2024 (see RETIRED_ID_DOCUMENT_TYPES); kept so old rows stay readable. */
+  BIOMETRIC_RESIDENCE_PERMIT = 'BIOMETRIC_RESIDENCE_PERMIT',
+  DEED_POLL = 'DEED_POLL',
+  /** HMRC's letter confirming a number she already has (form CA5403). */
+  NATIONAL_INSURANCE_NUMBER_LETTER = 'NATIONAL_INSURANCE_NUMBER_LETTER',
+  /** A number she never had, from DWP. */
+  NEW_NATIONAL_INSURANCE_NUMBER = 'NEW_NATIONAL_INSURANCE_NUMBER',
+  /** Access to her eVisa: a UKVI account linked to her identity document, and a share code to prove her status. */
+  EVISA_ACCESS = 'EVISA_ACCESS',
+}
+
+export enum IdApplicationStatus {
+  APPLIED = 'APPLIED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
