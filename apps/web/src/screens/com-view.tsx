@@ -1,39 +1,22 @@
 /** A COM's view: referrals to send or fix, action plans awaiting her approval, and her women's overdue tasks. */
 import { useCallback, useEffect, useState } from 'react';
+import { Page, ReferralView, ScheduleState, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, ROLE_LABELS } from '../format';
 import { StatusTag } from '../status-tag';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
 
-interface Referral {
-  id: string;
-  reference: string;
-  womanId: string;
-  womanName: string;
-  status: string;
-  pathways: { pathway: string }[];
-  stageDueAt: string | null;
-  returnedReason: string | null;
-  version: number;
-}
-
-interface Task {
-  id: string;
-  title: string;
-  womanId: string;
-  womanName?: string;
-  ownerRole: string;
-  dueDate: string | null;
-}
+type Referral = ReferralView;
+type Task = TaskView;
 
 export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (womanId: string) => void }) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [overdue, setOverdue] = useState<Task[]>([]);
   const load = useCallback(async () => {
     const [refs, tasks] = await Promise.all([
-      api<{ items: Referral[] }>('GET', '/referrals?limit=200'),
-      api<{ items: Task[] }>('GET', '/tasks?scheduleState=OVERDUE&limit=200'),
+      api<Page<Referral>>('GET', '/referrals?limit=200'),
+      api<Page<Task>>('GET', '/tasks?scheduleState=OVERDUE&limit=200'),
     ]);
     setReferrals(refs.items);
     setOverdue(tasks.items);
@@ -117,7 +100,7 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               data-task-id={t.id}
               heading={
                 <>
-                  <StatusTag state="OVERDUE" /> {t.title}
+                  <StatusTag state={ScheduleState.OVERDUE} /> {t.title}
                 </>
               }
               details={

@@ -4,26 +4,11 @@
  * overdue tables drill down to the tasks behind a figure.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { Cell, ReportResult, ReportTable, Role } from '@app/contracts';
 import { api, ApiError, loadSession } from '../api';
 import { ReportChart } from '../report-chart';
 
-type Cell = string | number | null;
-interface ReportTable {
-  key: string;
-  title: string;
-  columns: { key: string; label: string }[];
-  rows: Record<string, Cell>[];
-}
-interface Report {
-  report: string;
-  title: string;
-  scope: { label: string; prisonCodes: string[] | null };
-  period: { from: string; to: string } | null;
-  generatedAt: string;
-  freshness: string;
-  notes: string[];
-  tables: ReportTable[];
-}
+type Report = ReportResult;
 interface Prison {
   code: string;
   name: string;
@@ -198,7 +183,7 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const chosen = REPORTS.find((r) => r.path === reportPath) ?? REPORTS[0];
-  const isProvider = props.role === 'CRS_CASEWORKER';
+  const isProvider = props.role === Role.CRS_CASEWORKER;
 
   useEffect(() => {
     api<Prison[]>('GET', '/reference/prisons')
@@ -236,8 +221,8 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
     };
   }, [reportPath, query]);
 
-  const ownPrisons = props.role === 'ADMIN' ? prisons.map((p) => p.code) : props.prisonCodes;
-  const regions = props.role === 'ADMIN' ? [...new Set(prisons.map((p) => p.regionCode).filter(Boolean))] : [];
+  const ownPrisons = props.role === Role.ADMIN ? prisons.map((p) => p.code) : props.prisonCodes;
+  const regions = props.role === Role.ADMIN ? [...new Set(prisons.map((p) => p.regionCode).filter(Boolean))] : [];
   const csvUrl = (path: string, table: string, extra = query) =>
     `/reports/${path}?${extra ? `${extra}&` : ''}format=csv&table=${table}`;
 
@@ -277,7 +262,7 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
           <label>
             Prisons
             <select value={scope} onChange={(e) => setScope(e.target.value)}>
-              <option value="">{props.role === 'ADMIN' ? 'The whole estate' : 'All my prisons'}</option>
+              <option value="">{props.role === Role.ADMIN ? 'The whole estate' : 'All my prisons'}</option>
               {regions.map((code) => (
                 <option key={`region:${code}`} value={`region:${code}`}>
                   Region: {code}

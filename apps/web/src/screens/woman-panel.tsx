@@ -4,6 +4,13 @@
  * audit trail. Escape or Close returns to the board.
  */
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  ReferralView,
+  ReleaseDayPlanView,
+  ReleaseDayRequestAction,
+  TaskNoteView,
+  WomanDetailView,
+} from '@app/contracts';
 import { api, Session } from '../api';
 import { useAction } from '../use-action';
 import {
@@ -23,71 +30,12 @@ import { StatusTag } from '../status-tag';
 import { mayClaim, mayWork } from '../task-rules';
 import { acknowledgeAll, alertsByTask, AlertView } from '../alerts';
 
-interface Note {
-  id: string;
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-}
-
-interface Task {
-  id: string;
-  pathway: string;
-  title: string;
-  ownerRole: string;
-  status: string;
-  assigneeId: string | null;
-  claimedByProviderId: string | null;
-  dueDate: string | null;
-  scheduleState: Schedule;
-  version: number;
-  /** Absent when the visibility policy withholds notes from this role (governors, regional managers). */
-  notes?: Note[];
-}
-
-interface Detail {
-  id: string;
-  firstName: string;
-  lastName: string;
-  prisonNumber: string;
-  prisonCode: string;
-  releaseDate: string | null;
-  /** Which of her sentence dates is her release date and why, or why she has none yet. */
-  releaseDateReason: string | null;
-  /** Only for roles that may see special category data. */
-  transferredToHospitalOn?: string | null;
-  transferredToHospitalFromPrisonCode?: string | null;
-  scheduledReleaseDate?: string | null;
-  releaseDayRule?: string | null;
-  /** Absent for roles that do not read release-day detail. */
-  releaseDayRequestReason?: string | null;
-  /** What the server lets this reader do about her COM's request for one more working day. */
-  releaseDayActions?: string[];
-  comId: string | null;
-  /** POM to COM handover dates (the API's handover rules); absent from an older API. */
-  handover?: { case: string; comAllocatedDate: string | null; comResponsibleDate: string | null };
-  warnings: { code: string; message: string }[];
-  pathways: { pathway: string; status: string }[];
-  tasks: Task[];
-  auditTrail: { id: string; entityType: string; action: string; actorRole: string | null; at: string }[];
-}
-
-interface Referral {
-  id: string;
-  reference: string;
-  status: string;
-  pathways: { pathway: string }[];
-  stageDueAt: string | null;
-  allowedActions: string[];
-  version: number;
-}
-
-interface ReleaseDay {
-  warnings: { code: string; message: string }[];
-  /** True when her free text, health appointments, medication and safe-space needs are not shown to this role. */
-  detailWithheld?: boolean;
-  appointments: { id: string; kind: string; startsAt: string; place: string; town: string }[];
-}
+type Note = TaskNoteView;
+/** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
+type Task = WomanDetailView['tasks'][number];
+type Detail = WomanDetailView;
+type Referral = ReferralView;
+type ReleaseDay = ReleaseDayPlanView;
 
 const NEXT_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_NEEDED'];
 const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
@@ -226,7 +174,7 @@ export function WomanPanel({
       {detail.releaseDayRequestReason && (
         <p className="secondary">Her COM asked for one more working day: {detail.releaseDayRequestReason}</p>
       )}
-      {detail.releaseDayActions?.includes('REQUEST_EXTRA_RELEASE_DAY') && (
+      {detail.releaseDayActions?.includes(ReleaseDayRequestAction.REQUEST) && (
         <ReleaseDayRequestForm
           save={(reason) =>
             act(
@@ -237,7 +185,7 @@ export function WomanPanel({
           }
         />
       )}
-      {detail.releaseDayActions?.includes('WITHDRAW_EXTRA_RELEASE_DAY') && (
+      {detail.releaseDayActions?.includes(ReleaseDayRequestAction.WITHDRAW) && (
         <button
           className="button-secondary"
           onClick={() =>
