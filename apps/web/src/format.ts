@@ -41,7 +41,7 @@ export const ALERT_KIND_LABELS: Record<string, string> = {
 };
 
 /** An alert's kind as a schedule state, for its tag: escalations are overdue tasks that climbed the ladder. */
-export function alertSchedule(kind: string): Schedule {
+export function alertSchedule(kind: AlertKind): Schedule {
   return kind === AlertKind.AT_RISK ? ScheduleState.AT_RISK : ScheduleState.OVERDUE;
 }
 

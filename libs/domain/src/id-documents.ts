@@ -5,6 +5,8 @@
 import { addCalendarDays, addWorkingDays, daysBetween, lastWorkingDayOnOrBefore } from './calendar';
 import { IsoDate } from './task-template';
 import { IdDocumentType, IdApplicationStatus } from '@app/contracts';
+import type { IdDocumentIssuer, IdDocumentTiming } from '@app/contracts';
+export type { IdDocumentIssuer, IdDocumentTiming } from '@app/contracts';
 export { IdDocumentType, IdApplicationStatus } from '@app/contracts';
 
 export const ID_DOCUMENT_TYPES: readonly IdDocumentType[] = Object.values(IdDocumentType);
@@ -25,15 +27,6 @@ export const OPEN_ID_DOCUMENT_TYPES: readonly IdDocumentType[] = ID_DOCUMENT_TYP
 );
 
 export const ID_APPLICATION_STATUSES: readonly IdApplicationStatus[] = Object.values(IdApplicationStatus);
-
-export interface IdDocumentIssuer {
-  label: string;
-  issuer: string;
-  /** Typical fee in pence; the application records what was actually paid. */
-  typicalCostPence: number;
-  /** Calendar days from application to the document arriving at the prison, as the issuers quote them. */
-  leadTimeDays: number;
-}
 
 /**
  * Typical fees and turnaround, by post to a prison. Conservative on purpose: a late document is worse than
@@ -130,15 +123,6 @@ export function expectedArrival(type: IdDocumentType, appliedOn: IsoDate): IsoDa
 export function latestApplicationDate(type: IdDocumentType, releaseDate: IsoDate): IsoDate {
   const arriveBy = addWorkingDays(releaseDate, -ID_DOCUMENT_SAFETY_MARGIN_WORKING_DAYS);
   return lastWorkingDayOnOrBefore(addCalendarDays(arriveBy, -ID_DOCUMENT_ISSUERS[type].leadTimeDays));
-}
-
-export interface IdDocumentTiming {
-  /** The date the application should be made by; null when her release date is unknown. */
-  applyBy: IsoDate | null;
-  /** Whether applying today would still arrive before release (with the margin); null when unknown. */
-  feasibleBeforeRelease: boolean | null;
-  /** In words, for the board, when the normal route is too slow. */
-  warning: string | null;
 }
 
 export function idDocumentTiming(type: IdDocumentType, releaseDate: IsoDate | null, today: IsoDate): IdDocumentTiming {

@@ -8,7 +8,6 @@ import { Pathway } from './pathways';
 import { Role } from './roles';
 import { DeadlineAnchor, DeadlineRule, OffsetUnit } from './task-template';
 import { EscalationStep, EscalationTarget } from './alerts';
-import { Complexity } from './woman';
 import {
   ReferralStatus,
   ReferralOutcome,

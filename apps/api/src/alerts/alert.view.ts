@@ -1,7 +1,5 @@
 /** What the API says about an alert: the alert itself, the task's title and whom it is about, never a bare id. */
 import { AlertRow } from '@app/database';
-import { Pathway, Role } from '@app/domain';
-import { AlertSummary, WomanLabel } from '@app/events';
 import { alertSummary } from '@app/resettlement';
 import type { AlertView } from '@app/contracts';
 export type { AlertView } from '@app/contracts';

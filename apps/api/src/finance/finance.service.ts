@@ -55,6 +55,7 @@ import {
   RecordBankingBarrierDto,
   RecordIdOutcomeDto,
 } from './finance.dto';
+import type { BankAccountView, IdDocumentApplicationView, IdDocumentsView } from '@app/contracts';
 
 /** The people who make applications with her; governors and providers may look but not change them. */
 const FINANCE_WORKERS: readonly Role[] = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.ADMIN];
@@ -77,8 +78,9 @@ function requireVersion(current: number, sent: number): void {
   }
 }
 
-function snapshot(record: object): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = record as Record<string, unknown>;
+/** A record's own fields, without its timestamps (the audit trail's snapshot, and the start of its view). */
+function snapshot<T extends { createdAt: Date; updatedAt: Date }>(record: T): Omit<T, 'createdAt' | 'updatedAt'> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = record;
   return rest;
 }
 
@@ -96,7 +98,7 @@ export class FinanceService {
     private readonly clock: Clock,
   ) {}
 
-  async bankAccount(user: AuthenticatedUser, womanId: string) {
+  async bankAccount(user: AuthenticatedUser, womanId: string): Promise<BankAccountView> {
     const woman = await this.visibleWoman(user, womanId);
     const applications = await this.finance.listBankAccountApplications(womanId);
     const log = await this.finance.listBankAccountStatusChanges(applications.map((a) => a.id));
@@ -113,7 +115,7 @@ export class FinanceService {
             toStatus: c.toStatus,
             reason: c.reason,
             actorId: c.actorId,
-            at: c.at,
+            at: c.at.toISOString(),
           })),
       })),
     };
@@ -267,7 +269,7 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async idDocuments(user: AuthenticatedUser, womanId: string) {
+  async idDocuments(user: AuthenticatedUser, womanId: string): Promise<IdDocumentsView> {
     const woman = await this.visibleWoman(user, womanId);
     const applications = await this.finance.listIdDocumentApplications(womanId);
     const today = this.clock.today();
@@ -430,7 +432,7 @@ export class FinanceService {
     );
   }
 
-  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity) {
+  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity): IdDocumentApplicationView {
     return {
       ...snapshot(a),
       label: ID_DOCUMENT_ISSUERS[a.documentType].label,

@@ -1,13 +1,6 @@
 /** What the API says about a referral: the visibility policy decides its pathways and risk detail. */
-import { EndOfServiceReport, ReferralRow, ReferralStatusChangeEntity } from '@app/database';
-import {
-  ReferralAction,
-  ReferralPathway,
-  ReferralReader,
-  ReferralRiskInformation,
-  ReferralStatus,
-  referralVisibility,
-} from '@app/domain';
+import { ReferralRow, ReferralStatusChangeEntity } from '@app/database';
+import { ReferralAction, ReferralPathway, ReferralReader, referralVisibility } from '@app/domain';
 import type { ReferralView, ReferralDetailView } from '@app/contracts';
 export type { ReferralView, ReferralDetailView } from '@app/contracts';
 

@@ -26,7 +26,6 @@ import {
   prisonTown,
   RELEASED_PRISON_CODE,
   ReleaseDayChecklist,
-  ReleaseDayWarning,
   Role,
   releaseDayVisibilityFor,
   travelTimeLookup,

@@ -1,6 +1,6 @@
 /** What the API says about a task: why it does not apply, and its notes, only as the visibility policy allows. */
 import { TaskEntity, TaskNoteEntity, TaskRow, TaskStatusChangeEntity } from '@app/database';
-import { canSeeEligibilityReasons, Pathway, Role, ScheduleState, TaskStatus, scheduleStateAt } from '@app/domain';
+import { canSeeEligibilityReasons, Role, ScheduleState, scheduleStateAt } from '@app/domain';
 import type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
 export type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
 

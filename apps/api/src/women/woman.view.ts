@@ -3,14 +3,10 @@ import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
 import {
   AuditReading,
   auditEntryFor,
-  HandoverCase,
-  HandoverResponsibility,
   handoverDates,
   hiddenWomanFields,
   responsibilityOn,
   Role,
-  SensitiveFlag,
-  WomanWarning,
   womanWarnings,
 } from '@app/domain';
 import type { WomanView, HandoverView } from '@app/contracts';

@@ -30,7 +30,6 @@ import {
   releaseDateProblems,
   effectiveReleaseDate,
   releaseDateRecord,
-  ReleaseDayRequestAction,
   releaseDayRequestActions,
   releaseDayRequestRefusal,
   taskVisibilityFor,
@@ -39,10 +38,10 @@ import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@a
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
-import { TaskNoteView, TaskView, noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
+import { noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
 import { applyEffectiveReleaseDate, isReleased } from './release-day-columns';
-import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
+import { WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
 import { sentFields } from '../common/sent-fields';
 import type { PathwayView, WomanBoardRow, WomanDetailView } from '@app/contracts';
 export type { PathwayView, WomanBoardRow, WomanDetailView } from '@app/contracts';

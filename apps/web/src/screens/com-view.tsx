@@ -1,6 +1,6 @@
 /** A COM's view: referrals to send or fix, action plans awaiting her approval, and her women's overdue tasks. */
 import { useCallback, useEffect, useState } from 'react';
-import { Page, ReferralView, ScheduleState, TaskView } from '@app/contracts';
+import { Page, ReferralStatus, ReferralView, ScheduleState, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, ROLE_LABELS } from '../format';
@@ -34,8 +34,8 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
     </>
   );
 
-  const toSend = referrals.filter((r) => r.status === 'DRAFT' || r.status === 'RETURNED');
-  const toApprove = referrals.filter((r) => r.status === 'ACTION_PLAN_SUBMITTED');
+  const toSend = referrals.filter((r) => r.status === ReferralStatus.DRAFT || r.status === ReferralStatus.RETURNED);
+  const toApprove = referrals.filter((r) => r.status === ReferralStatus.ACTION_PLAN_SUBMITTED);
   return (
     <main>
       <h1>My caseload</h1>
@@ -55,7 +55,9 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               details={
                 <>
                   <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> ·{' '}
-                  {r.status === 'RETURNED' ? `returned: ${r.returnedReason ?? 'no reason given'}` : 'draft'}
+                  {r.status === ReferralStatus.RETURNED
+                    ? `returned: ${r.returnedReason ?? 'no reason given'}`
+                    : 'draft'}
                   {r.stageDueAt && ` · send by ${formatDate(r.stageDueAt)}`}
                 </>
               }

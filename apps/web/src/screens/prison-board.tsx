@@ -44,7 +44,7 @@ function cardView(
   const chipPathways = filter.ownerRole
     ? woman.pathways.filter((p) => base.byPathway[p.pathway])
     : woman.pathways.filter((p) => isActive(p.status));
-  if (filter.pathway && !chipPathways.some((p) => p.pathway === filter.pathway)) return null;
+  if (filter.pathway && !chipPathways.some((p) => p.pathway === (filter.pathway as Pathway))) return null;
   const judged = filter.pathway ? base.byPathway[filter.pathway as Pathway] : base;
   if (filter.schedule && scheduleOf(judged) !== filter.schedule) return null;
   return {

@@ -1,6 +1,6 @@
 /** A CRS caseworker's queue: her provider's referrals and claimable tasks, most urgent first, and her own work. */
 import { useCallback, useEffect, useState } from 'react';
-import { ReferralView, TaskView } from '@app/contracts';
+import { ReferralStatus, ReferralView, TaskStatus, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, words } from '../format';
@@ -10,7 +10,7 @@ import { WomanLink, WorkItem, WorkList } from '../work-list';
 type Referral = ReferralView;
 type Task = TaskView;
 
-const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+const OPEN_STATUSES: readonly TaskStatus[] = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 
 /** Template keys of the tasks that follow a referral's stages (REFERRAL_FIRST_CONTACT...). */
 const REFERRAL_STAGE_PREFIX = 'REFERRAL_';
@@ -45,7 +45,7 @@ export function Queue({
 
   const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), 'it is yours.');
 
-  const waiting = referrals.filter((r) => r.status === 'SENT');
+  const waiting = referrals.filter((r) => r.status === ReferralStatus.SENT);
   const mine = referrals.filter((r) => r.caseworkerId === userId);
   return (
     <main>

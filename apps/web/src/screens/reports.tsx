@@ -172,7 +172,7 @@ function OverdueAgeChart({ report }: { report: Report }) {
   return <ReportChart kind="bar" title="How late the overdue tasks are" labels={labels} series={series} />;
 }
 
-export function Reports(props: { role: string; prisonCodes: string[] }) {
+export function Reports(props: { role: Role; prisonCodes: string[] }) {
   const [reportPath, setReportPath] = useState<string>('overdue-work');
   const [scope, setScope] = useState<string>('');
   const [from, setFrom] = useState('');

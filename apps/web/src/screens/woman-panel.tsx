@@ -4,13 +4,7 @@
  * audit trail. Escape or Close returns to the board.
  */
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import {
-  ReferralView,
-  ReleaseDayPlanView,
-  ReleaseDayRequestAction,
-  TaskNoteView,
-  WomanDetailView,
-} from '@app/contracts';
+import { ReferralView, ReleaseDayPlanView, ReleaseDayRequestAction, TaskStatus, WomanDetailView } from '@app/contracts';
 import { api, Session } from '../api';
 import { useAction } from '../use-action';
 import {
@@ -22,7 +16,6 @@ import {
   pathwayList,
   releaseDayText,
   ROLE_LABELS,
-  Schedule,
   TASK_STATUS_LABELS,
   words,
 } from '../format';
@@ -30,15 +23,14 @@ import { StatusTag } from '../status-tag';
 import { mayClaim, mayWork } from '../task-rules';
 import { acknowledgeAll, alertsByTask, AlertView } from '../alerts';
 
-type Note = TaskNoteView;
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
 type Task = WomanDetailView['tasks'][number];
 type Detail = WomanDetailView;
 type Referral = ReferralView;
 type ReleaseDay = ReleaseDayPlanView;
 
-const NEXT_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_NEEDED'];
-const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+const NEXT_STATUSES: readonly TaskStatus[] = Object.values(TaskStatus);
+const OPEN_STATUSES: readonly TaskStatus[] = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 
 /** The referral steps that need nothing but a click (the others carry a form the provider's own system holds). */
 const REFERRAL_STEPS: Record<string, { label: string; path: string }> = {
@@ -265,15 +257,17 @@ export function WomanPanel({
                   <StatusTag state={task.scheduleState} />
                 ) : (
                   <span className="tag tag-closed">
-                    <span aria-hidden="true">{task.status === 'DONE' ? '✔' : '–'}</span>{' '}
-                    {task.status === 'DONE' ? 'Done' : 'Not needed'}
+                    <span aria-hidden="true">{task.status === TaskStatus.DONE ? '✔' : '–'}</span>{' '}
+                    {task.status === TaskStatus.DONE ? 'Done' : 'Not needed'}
                   </span>
                 )}
               </div>
               <div className="secondary">
                 {PATHWAY_LABELS[task.pathway] ?? task.pathway} · {ROLE_LABELS[task.ownerRole] ?? task.ownerRole} · due{' '}
                 {formatDate(task.dueDate)}
-                {task.status === 'IN_PROGRESS' || task.status === 'BLOCKED' ? ` · ${words(task.status)}` : ''}
+                {task.status === TaskStatus.IN_PROGRESS || task.status === TaskStatus.BLOCKED
+                  ? ` · ${words(task.status)}`
+                  : ''}
                 {task.assigneeId ? (task.assigneeId === user.id ? ' · claimed by you' : ' · claimed') : ''}
               </div>
               {(claimable || workable) && (

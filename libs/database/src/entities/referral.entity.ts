@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ReferralOutcome, ReferralPathway, ReferralRiskInformation, ReferralStatus, Role, Pathway } from '@app/domain';
+import { ReferralPathway, ReferralRiskInformation, ReferralStatus, Role } from '@app/domain';
 import type { EndOfServiceReport } from '@app/contracts';
 export type { EndOfServiceReport } from '@app/contracts';
 
