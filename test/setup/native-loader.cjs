@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const LIBS = ['config', 'domain', 'database', 'events', 'auth', 'resettlement'];
+const LIBS = ['contracts', 'config', 'domain', 'database', 'events', 'auth', 'resettlement'];
 
 /** Runs `load` with TypeScript sources and the @app/* paths requirable, and unregisters both afterwards. */
 function withTypeScript(load) {

@@ -5,3 +5,10 @@ export interface ReleaseAreaView {
   country: string;
   provider: { id: string; name: string; allowsDirectReferral: boolean } | null;
 }
+
+/** `GET /prisons`: the women's estate, each prison with its region (null for none). */
+export interface PrisonView {
+  code: string;
+  name: string;
+  regionCode: string | null;
+}

@@ -4,16 +4,12 @@
  * overdue tables drill down to the tasks behind a figure.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Cell, ReportResult, ReportTable, Role } from '@app/contracts';
+import { Cell, PrisonView, ReportResult, ReportTable, Role } from '@app/contracts';
 import { api, ApiError, loadSession } from '../api';
 import { ReportChart } from '../report-chart';
 
 type Report = ReportResult;
-interface Prison {
-  code: string;
-  name: string;
-  regionCode: string | null;
-}
+type Prison = PrisonView;
 
 const REPORTS = [
   { path: 'overdue-work', label: 'Overdue work', period: false },
