@@ -1,7 +1,6 @@
 /** Casework steps the suites share: recording needs (which plans tasks) and reading the catalogue. */
 import { computeDeadline, DeadlineAnchor, DeadlineAnchors, OffsetUnit, TaskDeadline } from '@app/domain';
-import type { RecordedChange } from '../../apps/api/src/assessments/assessments.service';
-import type { WomanDetailView } from '../../apps/api/src/women/women.service';
+import type { RecordedChange, WomanDetailView } from '@app/contracts';
 import { ApiClient } from '../setup/api-client';
 
 export interface CatalogueEntry {

@@ -7,9 +7,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { PATHWAYS, Pathway, Role, SENSITIVE_FLAGS, SENSITIVE_PATHWAYS } from '@app/domain';
-import type { ReferralDetailView } from '../../apps/api/src/referrals/referral.view';
-import type { TaskView } from '../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../apps/api/src/women/woman.view';
+import type { ReferralDetailView, TaskView, WomanView } from '@app/contracts';
 import { ApiClient, ApiResponse } from '../setup/api-client';
 import { createProvider, createReleaseArea, TestProvider, TestReleaseArea } from './reference.factory';
 import { createSignedInUser, SignedInUser } from './users.factory';

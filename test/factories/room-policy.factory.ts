@@ -7,7 +7,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { PATHWAYS, Pathway, Role, SENSITIVE_FLAGS, SENSITIVE_PATHWAYS } from '@app/domain';
-import type { WomanView } from '../../apps/api/src/women/woman.view';
+import type { WomanView } from '@app/contracts';
 import { recordNeeds } from './casework.factory';
 import { daysFromToday } from './dates';
 import { TestProvider, TestReleaseArea, createProvider, createReleaseArea } from './reference.factory';

@@ -1,5 +1,5 @@
 /** Women created through POST /women, each with a unique prison number. */
-import type { WomanView } from '../../apps/api/src/women/woman.view';
+import type { WomanView } from '@app/contracts';
 import { ApiClient, ErrorBody } from '../setup/api-client';
 import { daysFromToday } from './dates';
 import { randomPrisonNumber, uniqueSuffix } from './unique';

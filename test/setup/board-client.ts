@@ -1,16 +1,41 @@
 /** A real socket.io client of the live board, recording every event it receives in order. */
 import { Socket, io } from 'socket.io-client';
-import type { BoardEvent } from '@app/events';
+import {
+  AlertEventPayload,
+  BoardEvent,
+  BoardRemoved,
+  BoardReplay,
+  CLIENT_EVENTS,
+  PathwayEventPayload,
+  RecordEventPayload,
+  ReferralEventPayload,
+  SERVER_EVENTS,
+  SessionEnded,
+  SubscribeReply,
+  TaskEventPayload,
+  WomanEventPayload,
+} from '@app/contracts';
 
-export interface SubscribeReply {
-  joined: string[];
-  refused: { room: string; reason: string }[];
-}
+export type { SubscribeReply } from '@app/contracts';
+
+/**
+ * A board event as a test receives it off the wire: any member's fields may be read (absent where its type has
+ * none), so a check can look for a field that should not be there as well as one that should.
+ */
+export type ReceivedEvent = BoardEvent &
+  Partial<
+    Pick<WomanEventPayload, 'woman' | 'previousPrisonCode'> &
+      Pick<PathwayEventPayload, 'pathway'> &
+      Pick<TaskEventPayload, 'task'> &
+      Pick<AlertEventPayload, 'alert' | 'womanLabel'> &
+      Pick<ReferralEventPayload, 'referral'> &
+      Pick<RecordEventPayload, 'record'>
+  >;
 
 export class BoardClient {
-  readonly events: BoardEvent[] = [];
-  readonly replays: { since: number; events: BoardEvent[] }[] = [];
-  readonly removed: { room: string; reason: string }[] = [];
+  readonly events: ReceivedEvent[] = [];
+  readonly replays: { since: number; events: ReceivedEvent[] }[] = [];
+  readonly removed: BoardRemoved[] = [];
   /** `session.ended` notices (token expired, account withdrawn), each with when it arrived. */
   readonly ended: { reason: string; message: string; at: number }[] = [];
   /** When the connection closed (epoch ms), or null while open. */
@@ -19,12 +44,10 @@ export class BoardClient {
 
   private constructor(socket: Socket) {
     this.socket = socket;
-    socket.on('board.event', (event: BoardEvent) => this.events.push(event));
-    socket.on('board.replay', (replay: { since: number; events: BoardEvent[] }) => this.replays.push(replay));
-    socket.on('board.removed', (notice: { room: string; reason: string }) => this.removed.push(notice));
-    socket.on('session.ended', (notice: { reason: string; message: string }) =>
-      this.ended.push({ ...notice, at: Date.now() }),
-    );
+    socket.on(CLIENT_EVENTS.boardEvent, (event: BoardEvent) => this.events.push(event));
+    socket.on(CLIENT_EVENTS.replay, (replay: BoardReplay) => this.replays.push(replay));
+    socket.on(CLIENT_EVENTS.removed, (notice: BoardRemoved) => this.removed.push(notice));
+    socket.on(CLIENT_EVENTS.sessionEnded, (notice: SessionEnded) => this.ended.push({ ...notice, at: Date.now() }));
     socket.on('disconnect', () => (this.disconnectedAt = Date.now()));
   }
 
@@ -51,7 +74,10 @@ export class BoardClient {
   subscribe(rooms: string[], since?: number): Promise<SubscribeReply> {
     return this.socket
       .timeout(30_000)
-      .emitWithAck('board.subscribe', since === undefined ? { rooms } : { rooms, since }) as Promise<SubscribeReply>;
+      .emitWithAck(
+        SERVER_EVENTS.subscribe,
+        since === undefined ? { rooms } : { rooms, since },
+      ) as Promise<SubscribeReply>;
   }
 
   /** Any request with an acknowledgement (e.g. `session.renew`); its answer also proves the socket is served. */
@@ -95,14 +121,14 @@ export async function eventually(
  */
 export async function waitForSentinel(
   client: BoardClient,
-  isSentinel: (event: BoardEvent) => boolean,
+  isSentinel: (event: ReceivedEvent) => boolean,
   timeoutMs = 30_000,
-): Promise<BoardEvent> {
+): Promise<ReceivedEvent> {
   const find = () => client.events.find(isSentinel) ?? client.replays.flatMap((r) => r.events).find(isSentinel);
   if (!(await eventually(() => find() !== undefined, timeoutMs))) {
     throw new Error(
       `the sentinel event did not arrive within ${timeoutMs / 1000} s: the negative check cannot be made`,
     );
   }
-  return find() as BoardEvent;
+  return find() as ReceivedEvent;
 }

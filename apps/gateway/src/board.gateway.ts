@@ -13,43 +13,38 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { Server, Socket } from 'socket.io';
 import { AuthenticatedUser, TokenService } from '@app/auth';
 import { OutboxRepository, WomenRepository } from '@app/database';
 import {
   ACCESS_CHANGED,
   BoardEvent,
-  BoardEventPayload,
   CLIENT_EVENTS,
+  SERVER_EVENTS,
+  SubscribeReply,
+  SubscribeRequest,
+  UnsubscribeReply,
   automaticRooms,
+  isBoardEventPayload,
   roomAccess,
   roomCarries,
   rooms,
 } from '@app/events';
-import { ACCOUNT_WITHDRAWN, SocketData, endSession } from './socket-session';
+import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, endSession } from './socket-session';
 
 /** Beyond this many missed events a client is better off reloading the board from the API. */
 export const MAX_REPLAY = 500;
 
 /** A socket on this gateway, as the server's own or as fetchSockets returns it. */
-type AnySocket = Socket | Awaited<ReturnType<Server['fetchSockets']>>[number];
+type AnySocket = GatewaySocket | Awaited<ReturnType<GatewayServer['fetchSockets']>>[number];
 
-export interface SubscribeRequest {
-  rooms?: unknown;
-  since?: unknown;
-}
-
-export interface SubscribeReply {
-  joined: string[];
-  refused: { room: string; reason: string }[];
-}
+export type { SubscribeReply, SubscribeRequest } from '@app/events';
 
 @WebSocketGateway()
 export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(BoardGateway.name);
 
   @WebSocketServer()
-  private server!: Server;
+  private server!: GatewayServer;
 
   constructor(
     private readonly tokens: TokenService,
@@ -57,8 +52,8 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly outbox: OutboxRepository,
   ) {}
 
-  afterInit(server: Server): void {
-    server.use((socket: Socket, next) => {
+  afterInit(server: GatewayServer): void {
+    server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown }).token;
       if (typeof token !== 'string' || token.length === 0) {
         next(new Error('unauthorised: send auth.token'));
@@ -67,20 +62,20 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       this.tokens
         .session(token)
         .then(({ user, expiresAt }) => {
-          (socket.data as SocketData).user = user;
-          (socket.data as SocketData).expiresAt = expiresAt;
+          socket.data.user = user;
+          socket.data.expiresAt = expiresAt;
           next();
         })
         .catch(() => next(new Error('unauthorised: the token is invalid or has expired')));
     });
     // Another process changed someone's access: re-check the rooms of her sockets on this gateway.
-    server.on(ACCESS_CHANGED, (userId: unknown) => {
+    server.on(ACCESS_CHANGED, (userId) => {
       if (typeof userId === 'string') void this.recheck(userId);
     });
   }
 
-  async handleConnection(socket: Socket): Promise<void> {
-    const user = (socket.data as SocketData).user;
+  async handleConnection(socket: GatewaySocket): Promise<void> {
+    const user = socket.data.user;
     if (!user) {
       socket.disconnect(true);
       return;
@@ -89,9 +84,12 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   /** Join board rooms; with `since`, also receive every missed event of all the socket's rooms, in order. */
-  @SubscribeMessage('board.subscribe')
-  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: SubscribeRequest): Promise<SubscribeReply> {
-    const user = (socket.data as SocketData).user as AuthenticatedUser;
+  @SubscribeMessage(SERVER_EVENTS.subscribe)
+  async subscribe(
+    @ConnectedSocket() socket: GatewaySocket,
+    @MessageBody() body: SubscribeRequest,
+  ): Promise<SubscribeReply> {
+    const user = socket.data.user as AuthenticatedUser;
     const requested = Array.isArray(body?.rooms)
       ? body.rooms.filter((r): r is string => typeof r === 'string').slice(0, 50)
       : [];
@@ -108,12 +106,12 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     return reply;
   }
 
-  @SubscribeMessage('board.unsubscribe')
+  @SubscribeMessage(SERVER_EVENTS.unsubscribe)
   async unsubscribe(
-    @ConnectedSocket() socket: Socket,
+    @ConnectedSocket() socket: GatewaySocket,
     @MessageBody() body: SubscribeRequest,
-  ): Promise<{ left: string[] }> {
-    const user = (socket.data as SocketData).user as AuthenticatedUser;
+  ): Promise<UnsubscribeReply> {
+    const user = socket.data.user as AuthenticatedUser;
     const keep = new Set(automaticRooms(user));
     const left = (Array.isArray(body?.rooms) ? body.rooms : []).filter(
       (r): r is string => typeof r === 'string' && !keep.has(r),
@@ -127,8 +125,8 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
    * under: an event stored before a rule tightened (or addressed to a room she has since been refused) is not
    * replayed to her. A user room is judged for the socket's own user, its only member.
    */
-  private async replay(socket: Socket, since: number): Promise<void> {
-    const user = (socket.data as SocketData).user as AuthenticatedUser;
+  private async replay(socket: GatewaySocket, since: number): Promise<void> {
+    const user = socket.data.user as AuthenticatedUser;
     const joined = [...socket.rooms].filter((room) => room !== socket.id);
     const [oldest, missed] = await Promise.all([
       this.outbox.oldestId(),
@@ -144,7 +142,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     }
     const mine = new Set(joined);
     const events: BoardEvent[] = missed
-      .map((e) => ({ rooms: e.rooms, event: e.payload as unknown as BoardEventPayload, seq: Number(e.id) }))
+      .flatMap((e) => (isBoardEventPayload(e.payload) ? [{ rooms: e.rooms, event: e.payload, seq: Number(e.id) }] : []))
       .filter(({ rooms, event }) => rooms.some((room) => mine.has(room) && roomCarries(room, event, user.role)))
       .map(({ event, seq }) => ({ ...event, seq }));
     socket.emit(CLIENT_EVENTS.replay, { since, events });
@@ -163,7 +161,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   async recheckWoman(womanId: string): Promise<void> {
     const sockets = await this.server.in(rooms.woman(womanId)).local.fetchSockets();
     for (const socket of sockets) {
-      const userId = (socket.data as SocketData).user?.id;
+      const userId = socket.data.user?.id;
       await this.recheckSocket(socket, userId ? await this.tokens.reload(userId) : null);
     }
   }
@@ -174,7 +172,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       endSession(socket, ACCOUNT_WITHDRAWN);
       return;
     }
-    (socket.data as SocketData).user = user;
+    socket.data.user = user;
     for (const room of socket.rooms) {
       if (room === socket.id) continue;
       const verdict = await roomAccess(user, room, (womanId) => this.womanInScope(user, womanId));

@@ -13,13 +13,12 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { Socket } from 'socket.io';
 import { TokenService } from '@app/auth';
-import { SESSION_RENEW } from '@app/events';
+import { RenewReply, RenewRequest, SESSION_RENEW } from '@app/events';
 import { BoardGateway } from './board.gateway';
-import { SESSION_EXPIRED, SocketData, endSession } from './socket-session';
+import { GatewaySocket, SESSION_EXPIRED, endSession } from './socket-session';
 
-export type RenewReply = { expiresAt: number } | { error: string };
+export type { RenewReply } from '@app/events';
 
 @WebSocketGateway()
 export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect {
@@ -31,8 +30,8 @@ export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect 
     private readonly board: BoardGateway,
   ) {}
 
-  handleConnection(socket: Socket): void {
-    if (!(socket.data as SocketData).user) return; // the board gateway closes it
+  handleConnection(socket: GatewaySocket): void {
+    if (!socket.data.user) return; // the board gateway closes it
     this.arm(socket);
     socket.on('error', (error: Error) => this.logger.debug(`socket ${socket.id}: ${error.message}`));
     // One at a time, so requests keep their order although each waits for the database.
@@ -45,15 +44,15 @@ export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect 
     });
   }
 
-  handleDisconnect(socket: Socket): void {
+  handleDisconnect(socket: GatewaySocket): void {
     clearTimeout(this.timers.get(socket.id));
     this.timers.delete(socket.id);
   }
 
   /** A fresh token for the same user (from POST /auth/refresh): the socket now lasts as long as it does. */
   @SubscribeMessage(SESSION_RENEW)
-  async renew(@ConnectedSocket() socket: Socket, @MessageBody() body: { token?: unknown }): Promise<RenewReply> {
-    const data = socket.data as SocketData;
+  async renew(@ConnectedSocket() socket: GatewaySocket, @MessageBody() body: RenewRequest): Promise<RenewReply> {
+    const data = socket.data;
     if (typeof body?.token !== 'string') return { error: 'send { token }' };
     const session = await this.tokens.session(body.token).catch(() => null);
     if (!session) return { error: 'the token is invalid or has expired' };
@@ -64,9 +63,9 @@ export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect 
     return { expiresAt: session.expiresAt };
   }
 
-  private arm(socket: Socket): void {
+  private arm(socket: GatewaySocket): void {
     clearTimeout(this.timers.get(socket.id));
-    const expiresAt = (socket.data as SocketData).expiresAt ?? 0;
+    const expiresAt = socket.data.expiresAt ?? 0;
     this.timers.set(
       socket.id,
       setTimeout(() => endSession(socket, SESSION_EXPIRED), Math.max(0, expiresAt - Date.now())),
@@ -77,8 +76,8 @@ export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect 
    * Ends the session (and refuses the request) when the token has expired or the account is withdrawn;
    * otherwise first takes the socket out of any room she has lost, so a replay never covers one.
    */
-  private async admit(socket: Socket): Promise<boolean> {
-    const data = socket.data as SocketData;
+  private async admit(socket: GatewaySocket): Promise<boolean> {
+    const data = socket.data;
     if (!data.user || Date.now() >= (data.expiresAt ?? 0)) {
       endSession(socket, SESSION_EXPIRED);
       return false;

@@ -2,18 +2,27 @@
  * What the gateway keeps on each socket (who she is, until when her token holds) and the one way a session
  * ends: the client is told why, then the socket is closed, so the page knows to get a fresh token or to stop.
  */
+import { Server, Socket } from 'socket.io';
 import { AuthenticatedUser } from '@app/auth';
-import { CLIENT_EVENTS, SessionEnded } from '@app/events';
+import {
+  CLIENT_EVENTS,
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SessionEnded,
+  SocketData,
+} from '@app/events';
 
-export interface SocketData {
-  user?: AuthenticatedUser;
-  /** Epoch milliseconds at which the socket's token expires (the token's `exp`). */
-  expiresAt?: number;
-}
+/** What the gateway keeps on each socket: the signed-in user, as the API's token names her. */
+export type GatewaySocketData = SocketData<AuthenticatedUser>;
+
+/** The gateway's socket.io server and sockets, typed by the contract's event maps. */
+export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, GatewaySocketData>;
+export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, GatewaySocketData>;
 
 /** The part of a socket (local, or as fetchSockets returns it) that ending a session needs. */
 interface ClosableSocket {
-  emit(event: string, payload: SessionEnded): unknown;
+  emit(event: typeof CLIENT_EVENTS.sessionEnded, payload: SessionEnded): unknown;
   disconnect(close?: boolean): unknown;
 }
 

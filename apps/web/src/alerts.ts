@@ -3,20 +3,10 @@
  * up the escalation ladder has several open alerts; the line shows the latest (the most serious of those raised
  * together), and acknowledging it acknowledges them all: it is one "I have seen this".
  */
-import type { AlertAction } from '@app/contracts';
+import { AlertKind, AlertView } from '@app/contracts';
 import { api } from './api';
 
-export interface AlertView {
-  id: string;
-  taskId: string;
-  kind: string;
-  level: number;
-  createdAt: string;
-  task: { id: string; title: string; pathway: string; ownerRole: string };
-  woman: { id: string; prisonNumber: string; firstName: string; lastName: string; prisonCode: string };
-  /** What the server lets this reader do with the alert. */
-  allowedActions: AlertAction[];
-}
+export type { AlertView } from '@app/contracts';
 
 export interface TaskAlerts {
   task: AlertView['task'];
@@ -27,8 +17,8 @@ export interface TaskAlerts {
 }
 
 function severity(alert: AlertView): number {
-  if (alert.kind === 'ESCALATED') return 10 + alert.level;
-  return alert.kind === 'OVERDUE' ? 5 : 1;
+  if (alert.kind === AlertKind.ESCALATED) return 10 + alert.level;
+  return alert.kind === AlertKind.OVERDUE ? 5 : 1;
 }
 
 /** Newest first, as the API lists them. */

@@ -1,7 +1,9 @@
 /** The REST API as the pages use it: the session's token on every call, and one error shape. */
+import type { CurrentUserView, LoginResponse } from '@app/contracts';
+
 export interface Session {
   token: string;
-  user: { id: string; displayName: string; role: string; prisonCodes: string[]; providerId: string | null };
+  user: CurrentUserView;
 }
 
 const SESSION_KEY = 'resettle.session';
@@ -53,7 +55,7 @@ export async function api<T>(method: string, path: string, body?: unknown, token
 }
 
 export async function signIn(username: string, password: string): Promise<Session> {
-  const { accessToken } = await api<{ accessToken: string }>('POST', '/auth/login', { username, password }, undefined);
+  const { accessToken } = await api<LoginResponse>('POST', '/auth/login', { username, password }, undefined);
   const user = await api<Session['user']>('GET', '/auth/me', undefined, accessToken);
   return { token: accessToken, user };
 }

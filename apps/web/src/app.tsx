@@ -4,9 +4,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { BoardEvent, isEventOf, Role, rooms as roomNames } from '@app/contracts';
 import { loadSession, saveSession, Session, whenUnauthorised } from './api';
 import { CatchUp } from './board-follower';
-import { BoardEvent, ConnectionState, LiveConnection, connectLive } from './live';
+import { ConnectionState, LiveConnection, connectLive } from './live';
 import { keepSessionFresh, tokenExpiry } from './session-keeper';
 import { AlertsPanel } from './screens/alerts-panel';
 import { ComView } from './screens/com-view';
@@ -17,9 +18,15 @@ import { SignIn } from './screens/sign-in';
 import { WomanPanel } from './screens/woman-panel';
 import { alertKindText, personLabel, ROLE_LABELS } from './format';
 
-const PRISON_BOARD_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN'];
-const OVERSIGHT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER'];
-const REPORT_ROLES = ['GOVERNOR', 'REGIONAL_MANAGER', 'ADMIN', 'CRS_CASEWORKER'];
+const PRISON_BOARD_ROLES: readonly Role[] = [
+  Role.PRE_RELEASE_TEAM,
+  Role.POM,
+  Role.GOVERNOR,
+  Role.REGIONAL_MANAGER,
+  Role.ADMIN,
+];
+const OVERSIGHT_ROLES: readonly Role[] = [Role.GOVERNOR, Role.REGIONAL_MANAGER];
+const REPORT_ROLES: readonly Role[] = [Role.GOVERNOR, Role.REGIONAL_MANAGER, Role.ADMIN, Role.CRS_CASEWORKER];
 
 /** Where the API serves the admins' read-only queue view (apps/api/src/observability/queue-board.ts). */
 const QUEUE_BOARD_PATH = '/admin/queues';
@@ -55,16 +62,18 @@ function useHash(): string {
 }
 
 function homeFor(session: Session): string {
-  if (session.user.role === 'CRS_CASEWORKER') return '#/queue';
-  if (session.user.role === 'COM') return '#/caseload';
-  if (session.user.role === 'REGIONAL_MANAGER') return '#/reports';
+  if (session.user.role === Role.CRS_CASEWORKER) return '#/queue';
+  if (session.user.role === Role.COM) return '#/caseload';
+  if (session.user.role === Role.REGIONAL_MANAGER) return '#/reports';
   return `#/board/${session.user.prisonCodes[0] ?? 'STI'}`;
 }
 
 function roomsFor(session: Session, hash: string): string[] {
   const prison = /^#\/board\/([A-Z]{3})$/.exec(hash)?.[1];
-  if (prison) return [OVERSIGHT_ROLES.includes(session.user.role) ? `prison:${prison}:oversight` : `prison:${prison}`];
-  if (session.user.role === 'CRS_CASEWORKER' && session.user.providerId) return [`provider:${session.user.providerId}`];
+  if (prison)
+    return [OVERSIGHT_ROLES.includes(session.user.role) ? roomNames.prisonOversight(prison) : roomNames.prison(prison)];
+  if (session.user.role === Role.CRS_CASEWORKER && session.user.providerId)
+    return [roomNames.provider(session.user.providerId)];
   return [];
 }
 
@@ -120,14 +129,21 @@ export function App() {
     const token = () => loadSession()?.token ?? '';
     const stop = connectLive(token, roomKey ? roomKey.split(',') : [], {
       onEvent: (event: BoardEvent) => {
-        if (event.type === 'alert.raised' && event.alert) {
-          const who = event.womanLabel ? ` for ${personLabel(event.womanLabel)}` : '';
-          const text = `${alertKindText(event.alert)}: ${event.task?.title ?? 'a task'}${who}`;
+        if (isEventOf(event, 'alert') && event.type === 'alert.raised') {
+          const text = `${alertKindText(event.alert)}: ${event.task.title} for ${personLabel(event.womanLabel)}`;
           setAnnouncements((list) => [{ seq: event.seq, text }, ...list.filter((a) => a.seq !== event.seq)]);
         }
         refresh();
       },
       onReload: refresh,
+      // Taken out of a room (her access to the board, or to a woman, ended): what is on screen may no longer be
+      // hers to see, so the page drops the woman's panel and fetches the board again as she now stands.
+      onRemoved: (removed) => {
+        setOpenWoman((open) => (open && removed.room === roomNames.woman(open) ? null : open));
+        if (roomKey.split(',').includes(removed.room))
+          setCaughtUp(`Live updates for this page stopped: ${removed.reason}.`);
+        refresh();
+      },
       onCaughtUp: (catchUp) => {
         setCaughtUp(caughtUpText(catchUp, new Date()));
         refresh();
@@ -171,7 +187,7 @@ export function App() {
   const prison = /^#\/board\/([A-Z]{3})$/.exec(hash)?.[1];
   const mayBoard = PRISON_BOARD_ROLES.includes(session.user.role);
   let page;
-  if (prison && mayBoard && (session.user.role === 'ADMIN' || session.user.prisonCodes.includes(prison))) {
+  if (prison && mayBoard && (session.user.role === Role.ADMIN || session.user.prisonCodes.includes(prison))) {
     page = <PrisonBoard prison={prison} refreshKey={refreshKey} onOpen={setOpenWoman} />;
   } else if (prison) {
     page = (
@@ -221,19 +237,19 @@ export function App() {
         </a>
         <nav aria-label="Main">
           {mayBoard &&
-            (session.user.role === 'ADMIN' ? ['STI', 'BZI', 'EWI'] : session.user.prisonCodes).map((code) => (
+            (session.user.role === Role.ADMIN ? ['STI', 'BZI', 'EWI'] : session.user.prisonCodes).map((code) => (
               <a key={code} href={`#/board/${code}`} aria-current={prison === code ? 'page' : undefined}>
                 {code} board
               </a>
             ))}
-          {session.user.role === 'CRS_CASEWORKER' && <a href="#/queue">Queue</a>}
-          {session.user.role === 'COM' && <a href="#/caseload">Caseload</a>}
+          {session.user.role === Role.CRS_CASEWORKER && <a href="#/queue">Queue</a>}
+          {session.user.role === Role.COM && <a href="#/caseload">Caseload</a>}
           {REPORT_ROLES.includes(session.user.role) && (
             <a href="#/reports" aria-current={hash === '#/reports' ? 'page' : undefined}>
               Reports
             </a>
           )}
-          {session.user.role === 'ADMIN' && (
+          {session.user.role === Role.ADMIN && (
             <a href={QUEUE_BOARD_PATH} onClick={() => openQueueBoard(session.token)}>
               Queues
             </a>

@@ -4,6 +4,7 @@
  * never arrived (a gateway that went deaf to Redis still sends heartbeats: they go straight down the socket).
  * No DOM and no React, so the end-to-end tests drive this same code with a real socket.io client.
  */
+import { CLIENT_EVENTS, SERVER_EVENTS } from '@app/contracts';
 
 export interface SequencedEvent {
   seq: number;
@@ -65,19 +66,19 @@ export function followBoard<E extends SequencedEvent>(
   socket.on('connect', () => {
     if (catching) clearTimeout(catching.timer);
     catching = null;
-    socket.emit('board.subscribe', lastSeq > 0 ? { rooms, since: lastSeq } : { rooms }, () => undefined);
+    socket.emit(SERVER_EVENTS.subscribe, lastSeq > 0 ? { rooms, since: lastSeq } : { rooms }, () => undefined);
   });
-  socket.on('board.event', (event: E) => void seen(event));
-  socket.on('board.replay', (replay: { events: E[] }) => {
+  socket.on(CLIENT_EVENTS.boardEvent, (event: E) => void seen(event));
+  socket.on(CLIENT_EVENTS.replay, (replay: { events: E[] }) => {
     for (const event of replay.events) if (seen(event) && catching) catching.missed += 1;
   });
-  socket.on('board.reload', (reload: { latestSeq?: number }) => {
+  socket.on(CLIENT_EVENTS.reload, (reload: { latestSeq?: number }) => {
     if (typeof reload?.latestSeq === 'number') lastSeq = Math.max(lastSeq, reload.latestSeq);
     if (catching) catching.reloaded = true;
     handlers.onReload();
   });
   let resyncedFrom: number | null = null;
-  socket.on('board.heartbeat', (heartbeat: { latestSeq?: number; resyncFrom?: number }) => {
+  socket.on(CLIENT_EVENTS.heartbeat, (heartbeat: { latestSeq?: number; resyncFrom?: number }) => {
     const resyncFrom = heartbeat?.resyncFrom;
     // The gateway was deaf to Redis: events after resyncFrom may be missing even though later ones arrived.
     if (typeof resyncFrom === 'number' && resyncFrom !== resyncedFrom && lastSeq > 0 && !catching) {
@@ -88,7 +89,7 @@ export function followBoard<E extends SequencedEvent>(
         reloaded: false,
         timer: setTimeout(() => (catching = null), CATCH_UP_TIMEOUT_MS),
       };
-      socket.emit('board.subscribe', { rooms, since: Math.min(resyncFrom, lastSeq) }, finish);
+      socket.emit(SERVER_EVENTS.subscribe, { rooms, since: Math.min(resyncFrom, lastSeq) }, finish);
       return;
     }
     const latestSeq = heartbeat?.latestSeq;
@@ -106,7 +107,7 @@ export function followBoard<E extends SequencedEvent>(
       timer: setTimeout(() => (catching = null), CATCH_UP_TIMEOUT_MS),
     };
     // The replay (or reload) arrives before the acknowledgement.
-    socket.emit('board.subscribe', { rooms, since: lastSeq }, finish);
+    socket.emit(SERVER_EVENTS.subscribe, { rooms, since: lastSeq }, finish);
   });
   return { lastSeq: () => lastSeq };
 }

@@ -1,4 +1,6 @@
 /** Words and dates the way the pages show them. */
+import { AlertKind, Role, ScheduleState } from '@app/contracts';
+
 export const PATHWAY_LABELS: Record<string, string> = {
   ACCOMMODATION: 'Accommodation',
   ATTITUDES_THINKING_AND_BEHAVIOUR: 'Attitudes',
@@ -12,24 +14,24 @@ export const PATHWAY_LABELS: Record<string, string> = {
 };
 
 export const ROLE_LABELS: Record<string, string> = {
-  PRE_RELEASE_TEAM: 'Pre-release team',
-  POM: 'Prison offender manager',
-  COM: 'Community offender manager',
-  CRS_CASEWORKER: 'CRS caseworker',
-  GOVERNOR: 'Governor',
-  REGIONAL_MANAGER: 'Regional manager',
-  ADMIN: 'Administrator',
-};
+  [Role.PRE_RELEASE_TEAM]: 'Pre-release team',
+  [Role.POM]: 'Prison offender manager',
+  [Role.COM]: 'Community offender manager',
+  [Role.CRS_CASEWORKER]: 'CRS caseworker',
+  [Role.GOVERNOR]: 'Governor',
+  [Role.REGIONAL_MANAGER]: 'Regional manager',
+  [Role.ADMIN]: 'Administrator',
+} satisfies Record<Role, string>;
 
 /** The roles that own tasks, in the order the board's filter lists them. */
-export const OWNER_ROLES = ['PRE_RELEASE_TEAM', 'POM', 'COM', 'CRS_CASEWORKER'] as const;
+export const OWNER_ROLES = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.CRS_CASEWORKER] as const;
 
-/** Short names for the board's filter, as the staff say them. */
+/** Short names for the board's filter, as the staff say them (POM and COM are the words they use). */
 export const ROLE_SHORT_LABELS: Record<string, string> = {
-  PRE_RELEASE_TEAM: 'Pre-release team',
-  POM: 'POM',
-  COM: 'COM',
-  CRS_CASEWORKER: 'CRS caseworker',
+  [Role.PRE_RELEASE_TEAM]: 'Pre-release team',
+  [Role.POM]: Role.POM,
+  [Role.COM]: Role.COM,
+  [Role.CRS_CASEWORKER]: 'CRS caseworker',
 };
 
 export const ALERT_KIND_LABELS: Record<string, string> = {
@@ -39,8 +41,8 @@ export const ALERT_KIND_LABELS: Record<string, string> = {
 };
 
 /** An alert's kind as a schedule state, for its tag: escalations are overdue tasks that climbed the ladder. */
-export function alertSchedule(kind: string): Schedule {
-  return kind === 'AT_RISK' ? 'AT_RISK' : 'OVERDUE';
+export function alertSchedule(kind: AlertKind): Schedule {
+  return kind === AlertKind.AT_RISK ? ScheduleState.AT_RISK : ScheduleState.OVERDUE;
 }
 
 /** 'Overdue', 'Escalated (level 2)'. */
@@ -70,13 +72,13 @@ export function words(code: string): string {
   return code.replaceAll('_', ' ').toLowerCase();
 }
 
-export type Schedule = 'OVERDUE' | 'AT_RISK' | 'ON_TRACK';
+export type Schedule = ScheduleState;
 
 /** Status is never shown by colour alone: every state has its words and its symbol. */
 export const SCHEDULE_LABELS: Record<Schedule, { text: string; icon: string }> = {
-  OVERDUE: { text: 'Overdue', icon: '✖' },
-  AT_RISK: { text: 'At risk', icon: '▲' },
-  ON_TRACK: { text: 'On track', icon: '✔' },
+  [ScheduleState.OVERDUE]: { text: 'Overdue', icon: '✖' },
+  [ScheduleState.AT_RISK]: { text: 'At risk', icon: '▲' },
+  [ScheduleState.ON_TRACK]: { text: 'On track', icon: '✔' },
 };
 
 export function formatDateTime(iso: string): string {

@@ -3,21 +3,20 @@
  * catching up after a lost connection or a missed event (see board-follower.ts).
  */
 import { io, Socket } from 'socket.io-client';
+import {
+  BoardEvent,
+  BoardRemoved,
+  CLIENT_EVENTS,
+  ClientToServerEvents,
+  SERVER_EVENTS,
+  ServerToClientEvents,
+} from '@app/contracts';
 import { CatchUp, followBoard } from './board-follower';
 
-export interface BoardEvent {
-  seq: number;
-  type: string;
-  womanId: string | null;
-  prisonCode: string | null;
-  task?: { id: string; title: string; womanId: string };
-  alert?: { id: string; taskId: string; kind: string; level: number; createdAt: string };
-  woman?: { firstName: string; lastName: string };
-  /** On alerts: whom the task is about. */
-  womanLabel?: { id: string; prisonNumber: string; firstName: string; lastName: string };
-}
-
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+
+/** The gateway's socket, typed by the contract's event maps. */
+export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface LiveHandlers {
   onEvent(event: BoardEvent): void;
@@ -26,6 +25,8 @@ export interface LiveHandlers {
   onState(state: ConnectionState): void;
   /** Events that never arrived live were caught up (the heartbeat showed them). */
   onCaughtUp(catchUp: CatchUp): void;
+  /** The gateway took the socket out of a room: her access to that board or that woman ended. */
+  onRemoved(removed: BoardRemoved): void;
   /** The gateway closed the socket: the token expired (`expired`) or the account was withdrawn. */
   onSessionEnded(reason: string): void;
 }
@@ -48,7 +49,7 @@ export async function connectLive(
   rooms: string[],
   handlers: LiveHandlers,
 ): Promise<LiveConnection> {
-  let socket: Socket | null = io(await gatewayUrl(), {
+  let socket: BoardSocket | null = io(await gatewayUrl(), {
     auth: (send) => send({ token: token() }),
     transports: ['websocket'],
   });
@@ -56,7 +57,8 @@ export async function connectLive(
   socket.on('connect', () => handlers.onState('live'));
   socket.on('disconnect', () => handlers.onState('reconnecting'));
   socket.on('connect_error', () => handlers.onState('reconnecting'));
-  socket.on('session.ended', (ended: { reason: string }) => handlers.onSessionEnded(ended.reason));
+  socket.on(CLIENT_EVENTS.sessionEnded, (ended) => handlers.onSessionEnded(ended.reason));
+  socket.on(CLIENT_EVENTS.removed, (removed) => handlers.onRemoved(removed));
   followBoard<BoardEvent>(socket, rooms, handlers);
   return {
     close: () => {
@@ -64,7 +66,7 @@ export async function connectLive(
       socket = null;
     },
     renew: (fresh) => {
-      if (socket?.connected) socket.emit('session.renew', { token: fresh }, () => undefined);
+      if (socket?.connected) socket.emit(SERVER_EVENTS.renew, { token: fresh }, () => undefined);
       // Closed by the gateway, so not reconnecting by itself: the auth callback sends the fresh token.
       else if (socket && !socket.active) socket.connect();
     },

@@ -4,12 +4,8 @@
  */
 import { addWorkingDays, endOfWorkingDay } from './calendar';
 import { IsoDate } from './task-template';
-
-export enum AlertKind {
-  AT_RISK = 'AT_RISK',
-  OVERDUE = 'OVERDUE',
-  ESCALATED = 'ESCALATED',
-}
+import { AlertKind } from '@app/contracts';
+export { AlertKind } from '@app/contracts';
 
 export enum EscalationTarget {
   /** The manager(s) of the team that owns the task. */

@@ -6,16 +6,8 @@
 import { checkEligibility, EligibilityFacts, EligibilityVerdict } from './eligibility';
 import { EligibilityRule } from './task-template';
 import { CustodyStatus } from './woman';
-
-export enum BankAccountStatus {
-  PENDING = 'PENDING',
-  ACCOUNT_OPENED = 'ACCOUNT_OPENED',
-  ACCOUNT_DECLINED = 'ACCOUNT_DECLINED',
-  RETURNED_INELIGIBLE = 'RETURNED_INELIGIBLE',
-  RETURNED_INACCURATE = 'RETURNED_INACCURATE',
-  RETURNED_INCOMPLETE = 'RETURNED_INCOMPLETE',
-  RESUBMITTED = 'RESUBMITTED',
-}
+import { BankAccountStatus } from '@app/contracts';
+export { BankAccountStatus } from '@app/contracts';
 
 export const BANK_ACCOUNT_STATUSES: readonly BankAccountStatus[] = Object.values(BankAccountStatus);
 

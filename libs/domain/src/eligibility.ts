@@ -5,6 +5,8 @@
 import { daysBetween } from './calendar';
 import { EligibilityRule, IsoDate } from './task-template';
 import { CustodyStatus, ReleaseType, SensitiveFlag } from './woman';
+import type { EligibilityVerdict } from '@app/contracts';
+export type { EligibilityVerdict } from '@app/contracts';
 
 export interface EligibilityFacts {
   custodyStatus: CustodyStatus;
@@ -19,8 +21,6 @@ export interface EligibilityFacts {
   /** The date HDC was granted for (HDCAD); absent or null until it is. */
   hdcActualDate?: IsoDate | null;
 }
-
-export type EligibilityVerdict = { eligible: true } | { eligible: false; reasons: string[] };
 
 const CUSTODY_STATUS_LABELS: Readonly<Record<CustodyStatus, string>> = {
   [CustodyStatus.REMANDED]: 'remanded',

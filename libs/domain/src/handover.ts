@@ -25,22 +25,8 @@
 import { daysBetween } from './calendar';
 import { IsoDate } from './task-template';
 import { CustodyStatus } from './woman';
-
-export enum HandoverCase {
-  /** Not sentenced (remand): OMiC handover does not apply. */
-  NOT_SENTENCED = 'NOT_SENTENCED',
-  /** Back in custody on recall: the COM stays responsible. */
-  RECALL = 'RECALL',
-  /** Ten months or less from sentence start to earliest release: the COM is responsible from the start. */
-  DETERMINATE_SHORT = 'DETERMINATE_SHORT',
-  DETERMINATE = 'DETERMINATE',
-  DETERMINATE_PAROLE = 'DETERMINATE_PAROLE',
-  INDETERMINATE = 'INDETERMINATE',
-  INDETERMINATE_OPEN = 'INDETERMINATE_OPEN',
-  EARLY_ALLOCATION = 'EARLY_ALLOCATION',
-  /** Sentenced, but no date to count back from yet: the POM holds the case alone. */
-  RELEASE_DATE_UNKNOWN = 'RELEASE_DATE_UNKNOWN',
-}
+import { HandoverCase, HandoverResponsibility } from '@app/contracts';
+export { HandoverCase, HandoverResponsibility } from '@app/contracts';
 
 export interface HandoverFacts {
   custodyStatus: CustodyStatus;
@@ -139,15 +125,6 @@ export function handoverDates(facts: HandoverFacts, today: IsoDate): HandoverDat
   }
   const handover = subtractDays(subtractMonths(erd, 8), 14);
   return dates(HandoverCase.DETERMINATE, erd, handover, handover);
-}
-
-export enum HandoverResponsibility {
-  /** Before the handover start: the POM holds the case alone. */
-  POM_RESPONSIBLE = 'POM_RESPONSIBLE',
-  /** From the handover start: the POM leads, the COM supports. */
-  POM_RESPONSIBLE_COM_SUPPORTING = 'POM_RESPONSIBLE_COM_SUPPORTING',
-  /** From the handover date: the COM leads, the POM supports. */
-  COM_RESPONSIBLE = 'COM_RESPONSIBLE',
 }
 
 export function responsibilityOn(handover: HandoverDates, today: IsoDate): HandoverResponsibility | null {

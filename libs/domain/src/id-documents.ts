@@ -4,24 +4,10 @@
  */
 import { addCalendarDays, addWorkingDays, daysBetween, lastWorkingDayOnOrBefore } from './calendar';
 import { IsoDate } from './task-template';
-
-export enum IdDocumentType {
-  BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',
-  MARRIAGE_CERTIFICATE = 'MARRIAGE_CERTIFICATE',
-  CIVIL_PARTNERSHIP_CERTIFICATE = 'CIVIL_PARTNERSHIP_CERTIFICATE',
-  ADOPTION_CERTIFICATE = 'ADOPTION_CERTIFICATE',
-  DECREE_ABSOLUTE = 'DECREE_ABSOLUTE',
-  DRIVING_LICENCE = 'DRIVING_LICENCE',
-  /** Retired: BRPs expired on 31 December 2024 (see RETIRED_ID_DOCUMENT_TYPES); kept so old rows stay readable. */
-  BIOMETRIC_RESIDENCE_PERMIT = 'BIOMETRIC_RESIDENCE_PERMIT',
-  DEED_POLL = 'DEED_POLL',
-  /** HMRC's letter confirming a number she already has (form CA5403). */
-  NATIONAL_INSURANCE_NUMBER_LETTER = 'NATIONAL_INSURANCE_NUMBER_LETTER',
-  /** A number she never had, from DWP. */
-  NEW_NATIONAL_INSURANCE_NUMBER = 'NEW_NATIONAL_INSURANCE_NUMBER',
-  /** Access to her eVisa: a UKVI account linked to her identity document, and a share code to prove her status. */
-  EVISA_ACCESS = 'EVISA_ACCESS',
-}
+import { IdDocumentType, IdApplicationStatus } from '@app/contracts';
+import type { IdDocumentIssuer, IdDocumentTiming } from '@app/contracts';
+export type { IdDocumentIssuer, IdDocumentTiming } from '@app/contracts';
+export { IdDocumentType, IdApplicationStatus } from '@app/contracts';
 
 export const ID_DOCUMENT_TYPES: readonly IdDocumentType[] = Object.values(IdDocumentType);
 
@@ -40,23 +26,7 @@ export const OPEN_ID_DOCUMENT_TYPES: readonly IdDocumentType[] = ID_DOCUMENT_TYP
   (type) => RETIRED_ID_DOCUMENT_TYPES[type] === undefined,
 );
 
-export enum IdApplicationStatus {
-  APPLIED = 'APPLIED',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-
 export const ID_APPLICATION_STATUSES: readonly IdApplicationStatus[] = Object.values(IdApplicationStatus);
-
-export interface IdDocumentIssuer {
-  label: string;
-  issuer: string;
-  /** Typical fee in pence; the application records what was actually paid. */
-  typicalCostPence: number;
-  /** Calendar days from application to the document arriving at the prison, as the issuers quote them. */
-  leadTimeDays: number;
-}
 
 /**
  * Typical fees and turnaround, by post to a prison. Conservative on purpose: a late document is worse than
@@ -153,15 +123,6 @@ export function expectedArrival(type: IdDocumentType, appliedOn: IsoDate): IsoDa
 export function latestApplicationDate(type: IdDocumentType, releaseDate: IsoDate): IsoDate {
   const arriveBy = addWorkingDays(releaseDate, -ID_DOCUMENT_SAFETY_MARGIN_WORKING_DAYS);
   return lastWorkingDayOnOrBefore(addCalendarDays(arriveBy, -ID_DOCUMENT_ISSUERS[type].leadTimeDays));
-}
-
-export interface IdDocumentTiming {
-  /** The date the application should be made by; null when her release date is unknown. */
-  applyBy: IsoDate | null;
-  /** Whether applying today would still arrive before release (with the margin); null when unknown. */
-  feasibleBeforeRelease: boolean | null;
-  /** In words, for the board, when the normal route is too slow. */
-  warning: string | null;
 }
 
 export function idDocumentTiming(type: IdDocumentType, releaseDate: IsoDate | null, today: IsoDate): IdDocumentTiming {

@@ -1,23 +1,5 @@
-/** Resettlement pathways, including the two the 2024 inspection found missing (domestic abuse, sex work). */
-export enum Pathway {
-  ACCOMMODATION = 'ACCOMMODATION',
-  ATTITUDES_THINKING_AND_BEHAVIOUR = 'ATTITUDES_THINKING_AND_BEHAVIOUR',
-  CHILDREN_FAMILIES_AND_COMMUNITY = 'CHILDREN_FAMILIES_AND_COMMUNITY',
-  DRUGS_AND_ALCOHOL = 'DRUGS_AND_ALCOHOL',
-  EDUCATION_SKILLS_AND_WORK = 'EDUCATION_SKILLS_AND_WORK',
-  FINANCE_AND_ID = 'FINANCE_AND_ID',
-  HEALTH = 'HEALTH',
-  DOMESTIC_ABUSE = 'DOMESTIC_ABUSE',
-  SEX_WORK = 'SEX_WORK',
-}
+/** The list of resettlement pathways (the enums themselves are the contract, @app/contracts). */
+import { Pathway } from '@app/contracts';
+export { Pathway, PathwayStatus } from '@app/contracts';
 
 export const PATHWAYS: readonly Pathway[] = Object.values(Pathway);
-
-export enum PathwayStatus {
-  NOT_STARTED = 'NOT_STARTED',
-  SUPPORT_REQUIRED = 'SUPPORT_REQUIRED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  SUPPORT_NOT_REQUIRED = 'SUPPORT_NOT_REQUIRED',
-  SUPPORT_DECLINED = 'SUPPORT_DECLINED',
-  DONE = 'DONE',
-}

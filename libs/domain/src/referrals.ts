@@ -8,20 +8,16 @@ import { Pathway } from './pathways';
 import { Role } from './roles';
 import { DeadlineAnchor, DeadlineRule, OffsetUnit } from './task-template';
 import { EscalationStep, EscalationTarget } from './alerts';
-import { Complexity } from './woman';
-
-export enum ReferralStatus {
-  DRAFT = 'DRAFT',
-  SENT = 'SENT',
-  ASSIGNED = 'ASSIGNED',
-  ASSESSMENT_BOOKED = 'ASSESSMENT_BOOKED',
-  ACTION_PLAN_SUBMITTED = 'ACTION_PLAN_SUBMITTED',
-  ACTION_PLAN_APPROVED = 'ACTION_PLAN_APPROVED',
-  IN_DELIVERY = 'IN_DELIVERY',
-  ENDED = 'ENDED',
-  WITHDRAWN = 'WITHDRAWN',
-  RETURNED = 'RETURNED',
-}
+import {
+  ReferralStatus,
+  ReferralOutcome,
+  ReferralPathway,
+  ReferralRiskInformation,
+  ReferralAction,
+  ReferralStage,
+} from '@app/contracts';
+export { ReferralStatus, ReferralOutcome, RoshLevel, ReferralAction, ReferralStage } from '@app/contracts';
+export type { ReferralPathway, ReferralRiskInformation } from '@app/contracts';
 
 export const REFERRAL_STATUSES: readonly ReferralStatus[] = Object.values(ReferralStatus);
 
@@ -30,12 +26,6 @@ export const CLOSED_REFERRAL_STATUSES: readonly ReferralStatus[] = [ReferralStat
 
 export function isOpenReferralStatus(status: ReferralStatus): boolean {
   return !CLOSED_REFERRAL_STATUSES.includes(status);
-}
-
-export enum ReferralOutcome {
-  ACHIEVED = 'ACHIEVED',
-  PARTIALLY_ACHIEVED = 'PARTIALLY_ACHIEVED',
-  NOT_ACHIEVED = 'NOT_ACHIEVED',
 }
 
 export const REFERRAL_OUTCOMES: readonly ReferralOutcome[] = Object.values(ReferralOutcome);
@@ -59,44 +49,6 @@ export const REFERRAL_TASK_KEYS: Readonly<Partial<Record<Pathway, string>>> = {
   [Pathway.DOMESTIC_ABUSE]: 'CRS_DOMESTIC_ABUSE_REFERRAL',
   [Pathway.SEX_WORK]: 'CRS_SEX_WORK_REFERRAL',
 };
-
-export interface ReferralPathway {
-  pathway: Pathway;
-  complexity: Complexity;
-  desiredOutcomes: string[];
-}
-
-/** Risk of serious harm levels as OASys records them. */
-export enum RoshLevel {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  VERY_HIGH = 'VERY_HIGH',
-}
-
-/**
- * What a provider needs to know about risk. Providers cannot see OASys or nDelius, and return referrals
- * that lack it, so a referral cannot be sent without the level and a summary.
- */
-export interface ReferralRiskInformation {
-  roshLevel?: RoshLevel | null;
-  riskSummary?: string | null;
-  riskToStaff?: string | null;
-  /** Where she must not go or whom she must not contact. */
-  exclusionsAndRestrictions?: string | null;
-}
-
-export enum ReferralAction {
-  SEND = 'SEND',
-  ASSIGN = 'ASSIGN',
-  BOOK_ASSESSMENT = 'BOOK_ASSESSMENT',
-  SUBMIT_ACTION_PLAN = 'SUBMIT_ACTION_PLAN',
-  APPROVE_ACTION_PLAN = 'APPROVE_ACTION_PLAN',
-  START_DELIVERY = 'START_DELIVERY',
-  END = 'END',
-  WITHDRAW = 'WITHDRAW',
-  RETURN = 'RETURN',
-}
 
 interface Transition {
   from: readonly ReferralStatus[];
@@ -162,17 +114,6 @@ export function makeReferralReference(contractSuffix: string, random: () => numb
   const letters = letter() + letter();
   const digits = String(Math.floor(random() * 10_000)).padStart(4, '0');
   return `${letters}${digits}${contractSuffix}`;
-}
-
-/**
- * The stages that wait on someone, each a task on the board. SEND is the catalogue's referral task (due two
- * working days after the need is identified); the others start when the stage before them ends.
- */
-export enum ReferralStage {
-  FIRST_CONTACT = 'FIRST_CONTACT',
-  ACTION_PLAN = 'ACTION_PLAN',
-  APPROVAL = 'APPROVAL',
-  RESUBMISSION = 'RESUBMISSION',
 }
 
 export interface ReferralStageRule {

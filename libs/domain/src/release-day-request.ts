@@ -8,12 +8,8 @@ import { DayOfReleaseRule } from './day-of-release';
 import { RELEASED_PRISON_CODE } from './prisons';
 import { effectiveReleaseDate, ReleaseDates, ReleaseDayFacts } from './release-date';
 import { Role } from './roles';
-
-/** What the reader may do about the request now, for the web to offer (the server decides, the web shows). */
-export enum ReleaseDayRequestAction {
-  REQUEST = 'REQUEST_EXTRA_RELEASE_DAY',
-  WITHDRAW = 'WITHDRAW_EXTRA_RELEASE_DAY',
-}
+import { ReleaseDayRequestAction } from '@app/contracts';
+export { ReleaseDayRequestAction } from '@app/contracts';
 
 export interface ReleaseDayRequester {
   id: string;

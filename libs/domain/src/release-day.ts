@@ -8,30 +8,21 @@ import { DateTime } from 'luxon';
 import { addCalendarDays, isWorkingDay, LONDON_ZONE } from './calendar';
 import { DAY_OF_RELEASE_RULE_LABELS, DayOfReleaseRule } from './day-of-release';
 import { IsoDate } from './task-template';
-
-export enum AppointmentKind {
-  PROBATION = 'PROBATION',
-  LOCAL_AUTHORITY_HOUSING = 'LOCAL_AUTHORITY_HOUSING',
-  GP_OR_PHARMACY = 'GP_OR_PHARMACY',
-  DRUG_AND_ALCOHOL_SERVICE = 'DRUG_AND_ALCOHOL_SERVICE',
-  JOBCENTRE = 'JOBCENTRE',
-  OTHER = 'OTHER',
-}
+import {
+  AppointmentKind,
+  ChecklistState,
+  CHECKLIST_ITEMS,
+  ChecklistItem,
+  ReleaseDayChecklist,
+  ReleaseDayWarningCode,
+  ReleaseDayWarning,
+} from '@app/contracts';
+export { AppointmentKind, ChecklistState, CHECKLIST_ITEMS, ReleaseDayWarningCode } from '@app/contracts';
+export type { ChecklistItem, ReleaseDayChecklist, ReleaseDayWarning } from '@app/contracts';
 
 export const APPOINTMENT_KINDS: readonly AppointmentKind[] = Object.values(AppointmentKind);
 
-export enum ChecklistState {
-  NOT_NEEDED = 'NOT_NEEDED',
-  NEEDED = 'NEEDED',
-  ARRANGED = 'ARRANGED',
-}
-
 export const CHECKLIST_STATES: readonly ChecklistState[] = Object.values(ChecklistState);
-
-/** The practical things the inspection found missing at the gate. */
-export const CHECKLIST_ITEMS = ['mobilePhone', 'gatePickUp', 'travel', 'medicationSupply', 'safeSpace'] as const;
-export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
-export type ReleaseDayChecklist = Record<ChecklistItem, ChecklistState>;
 
 export const CHECKLIST_LABELS: Readonly<Record<ChecklistItem, string>> = {
   mobilePhone: 'A basic mobile phone',
@@ -60,22 +51,6 @@ export interface ReleaseDayRules {
 }
 
 export const DEFAULT_RELEASE_DAY_RULES: ReleaseDayRules = { maxAppointments: 3, gateReleaseTime: '09:00' };
-
-export enum ReleaseDayWarningCode {
-  TOO_MANY_APPOINTMENTS = 'TOO_MANY_APPOINTMENTS',
-  NOT_ENOUGH_TRAVEL_TIME = 'NOT_ENOUGH_TRAVEL_TIME',
-  TRAVEL_TIME_UNKNOWN = 'TRAVEL_TIME_UNKNOWN',
-  OVERLAPPING_APPOINTMENTS = 'OVERLAPPING_APPOINTMENTS',
-  BEFORE_GATE_RELEASE = 'BEFORE_GATE_RELEASE',
-  NOT_ON_RELEASE_DAY = 'NOT_ON_RELEASE_DAY',
-  RELEASE_BEFORE_CLOSED_DAYS = 'RELEASE_BEFORE_CLOSED_DAYS',
-  CHECKLIST_NOT_ARRANGED = 'CHECKLIST_NOT_ARRANGED',
-}
-
-export interface ReleaseDayWarning {
-  code: ReleaseDayWarningCode;
-  message: string;
-}
 
 export function normalTown(town: string): string {
   return town.trim().toLowerCase();

@@ -4,16 +4,8 @@
  * provider only its own accountability figures. The answer is the set of prisons the figures cover.
  */
 import { isOversightRole, Role } from './roles';
-
-export enum ReportKind {
-  OVERDUE_WORK = 'OVERDUE_WORK',
-  OVERDUE_TREND = 'OVERDUE_TREND',
-  RELEASE_READINESS = 'RELEASE_READINESS',
-  PROVIDER_ACCOUNTABILITY = 'PROVIDER_ACCOUNTABILITY',
-  REFERRAL_TIMELINESS = 'REFERRAL_TIMELINESS',
-  ACCOMMODATION_OUTCOMES = 'ACCOMMODATION_OUTCOMES',
-  ALERTS = 'ALERTS',
-}
+import { ReportKind } from '@app/contracts';
+export { ReportKind } from '@app/contracts';
 
 export interface ReportReader {
   role: Role;

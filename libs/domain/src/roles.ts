@@ -1,14 +1,6 @@
-/** The people who share a woman's resettlement work, as the inspection names them. */
-export enum Role {
-  PRE_RELEASE_TEAM = 'PRE_RELEASE_TEAM',
-  POM = 'POM',
-  COM = 'COM',
-  CRS_CASEWORKER = 'CRS_CASEWORKER',
-  GOVERNOR = 'GOVERNOR',
-  /** Oversees the prisons of one region as a governor oversees hers; her prisons are the region's. */
-  REGIONAL_MANAGER = 'REGIONAL_MANAGER',
-  ADMIN = 'ADMIN',
-}
+/** The role groups the rules read (the Role enum itself is the contract, @app/contracts). */
+import { Role } from '@app/contracts';
+export { Role } from '@app/contracts';
 
 export const ROLES: readonly Role[] = Object.values(Role);
 

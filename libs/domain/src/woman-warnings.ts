@@ -11,21 +11,9 @@ import { RELEASED_PRISON_CODE } from './prisons';
 import { releaseBeforeClosedDaysWarning } from './release-day';
 import { IsoDate } from './task-template';
 import { SensitiveFlag } from './woman';
-
-export enum WomanWarningCode {
-  NI_NUMBER_TOO_LATE = 'NI_NUMBER_TOO_LATE',
-  RELEASE_BEFORE_CLOSED_DAYS = 'RELEASE_BEFORE_CLOSED_DAYS',
-  /** No COM allocated (com-allocation.ts); dueDate is her COM allocated date. */
-  COM_NOT_ALLOCATED = 'COM_NOT_ALLOCATED',
-}
-
-export interface WomanWarning {
-  code: WomanWarningCode;
-  message: string;
-  /** When the warning has a deadline (the COM allocated date), and whether it has passed. */
-  dueDate?: IsoDate | null;
-  overdue?: boolean;
-}
+import { WomanWarningCode, WomanWarning } from '@app/contracts';
+export { WomanWarningCode } from '@app/contracts';
+export type { WomanWarning } from '@app/contracts';
 
 export interface WomanWarningFacts {
   prisonCode: string;

@@ -5,19 +5,10 @@
  * gateway's replay asks the same question of events already stored, so live and replayed delivery agree.
  */
 import { DataKind, EventContent, Pathway, Role, RoomKind, RoomRef, roomMayCarry, ROLES } from '@app/domain';
-import { BoardEventPayload, BoardEventType, EVENT_REVEALS } from './board-events';
+import { rooms, ReferralSummary, TaskSummary } from '@app/contracts';
+import { BoardEventType, EVENT_REVEALS, PathwayStatusSummary } from './board-events';
 
-export const rooms = {
-  /** The live board of a prison, for the roles that work it. */
-  prison: (code: string): string => `prison:${code}`,
-  /** The same board for governors: no special category pathways. */
-  prisonOversight: (code: string): string => `prison:${code}:oversight`,
-  provider: (id: string): string => `provider:${id}`,
-  user: (id: string): string => `user:${id}`,
-  woman: (id: string): string => `woman:${id}`,
-  team: (role: Role, teamKey: string): string => `team:${role}:${teamKey}`,
-  managers: (role: Role, teamKey: string): string => `managers:${role}:${teamKey}`,
-};
+export { rooms } from '@app/contracts';
 
 /** What names each kind of room: the oracle test generates every room a client can ask for from this. */
 export type RoomKey = 'PRISON_CODE' | 'PROVIDER_ID' | 'USER_ID' | 'WOMAN_ID' | 'TEAM_KEY';
@@ -51,8 +42,16 @@ export function parseRoom(room: string): RoomRef | null {
   return null;
 }
 
-/** What a routing or replay decision needs to know of an event: its type, and the task, pathway or referral. */
-export type EventFacts = Pick<BoardEventPayload, 'type' | 'task' | 'pathway' | 'referral'>;
+/**
+ * What a routing or replay decision needs to know of an event: its type, and the task, pathway or referral (every
+ * board event is one).
+ */
+export interface EventFacts {
+  type: BoardEventType;
+  task?: Pick<TaskSummary, 'pathway' | 'ownerRole'>;
+  pathway?: PathwayStatusSummary;
+  referral?: Pick<ReferralSummary, 'pathways' | 'providerId' | 'sent' | 'caseworkerId'>;
+}
 
 /** The event's content for the policy, as received in a given room (a referral reads differently at its provider). */
 export function eventContent(event: EventFacts, room: RoomRef): EventContent {
@@ -168,7 +167,7 @@ function taskCandidates(woman: WomanRoomContext, task: TaskRoomContext, escalati
 
 /** The task as a routing decision sees it (the summary's fields that matter to the policy). */
 function taskFacts(task: TaskRoomContext): NonNullable<EventFacts['task']> {
-  return { pathway: task.pathway, ownerRole: task.ownerRole } as NonNullable<EventFacts['task']>;
+  return { pathway: task.pathway, ownerRole: task.ownerRole };
 }
 
 export function roomsForTaskEvent(
@@ -214,7 +213,7 @@ export function roomsForReferralEvent(woman: WomanRoomContext, referral: Referra
       providerId: referral.providerId,
       sent: referral.sent,
       caseworkerId: referral.caseworkerId,
-    } as NonNullable<EventFacts['referral']>,
+    },
   };
   return carried(candidates, facts);
 }

@@ -20,8 +20,10 @@ import { AuditAction, AuditActionOf, AuditEntityType, Pathway, PathwayStatus } f
 import {
   ACCESS_CHANGED,
   rooms,
-  BoardEventPayload,
-  BoardEventType,
+  BoardEventDraft,
+  RecordEventType,
+  TaskEventType,
+  WomanEventType,
   WomanLabel,
   WomanRoomContext,
   roomsForEscalation,
@@ -53,7 +55,7 @@ export interface TaskChanges {
   now: Date;
 }
 
-const TASK_EVENT: Record<TaskChange['action'], BoardEventType> = {
+const TASK_EVENT: Record<TaskChange['action'], TaskEventType> = {
   CREATED: 'task.created',
   CLAIMED: 'task.claimed',
   CLAIM_RELEASED: 'task.claim_released',
@@ -111,7 +113,7 @@ export interface ReferralChange {
   actor: Actor;
 }
 
-const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
+const WOMAN_EVENT: Record<WomanAction, WomanEventType> = {
   CREATED: 'woman.created',
   UPDATED: 'woman.updated',
   TRANSFERRED: 'woman.transferred',
@@ -126,7 +128,7 @@ const WOMAN_EVENT: Record<WomanAction, BoardEventType> = {
 /** Case records other than tasks, each audited under its own entity type. */
 export type CaseRecordKind = 'BANK_ACCOUNT' | 'ID_DOCUMENT' | 'RELEASE_DAY_PLAN' | 'ACCOMMODATION_OUTCOME';
 
-const RECORD_EVENT: Record<CaseRecordKind, BoardEventType> = {
+const RECORD_EVENT: Record<CaseRecordKind, RecordEventType> = {
   BANK_ACCOUNT: 'bank_account.changed',
   ID_DOCUMENT: 'id_document.changed',
   RELEASE_DAY_PLAN: 'release_day.changed',
@@ -457,7 +459,7 @@ export class ChangeRecorder {
     };
   }
 
-  private event(rooms: string[], payload: Omit<BoardEventPayload, 'at'>): OutboxRow {
+  private event(rooms: string[], payload: BoardEventDraft): OutboxRow {
     return {
       type: payload.type,
       womanId: payload.womanId,

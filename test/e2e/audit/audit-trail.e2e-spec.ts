@@ -1,8 +1,6 @@
 /** The audit trail: append-only in the database, and a complete account of who changed what and when. */
 import { Role } from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { AuditView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { AuditView, TaskView, WomanDetailView } from '@app/contracts';
 import { openOwnerConnection } from '../../setup/database-connections';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createSignedInUser, createWoman, recordNeeds } from '../../factories';

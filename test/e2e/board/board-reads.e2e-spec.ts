@@ -4,9 +4,7 @@
  * sight, and a task's notes in the woman's detail as soon as they are saved.
  */
 import { Pathway, Role, ScheduleState, TaskStatus } from '@app/domain';
-import type { AlertView } from '../../../apps/api/src/alerts/alert.view';
-import type { Page } from '../../../apps/api/src/common/pagination.dto';
-import type { WomanBoardRow, WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { AlertView, Page, WomanBoardRow, WomanDetailView } from '@app/contracts';
 import { ApiClient } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

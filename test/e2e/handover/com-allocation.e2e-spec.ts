@@ -6,9 +6,7 @@
  * who sees it in GET /alerts and allocates the COM; bad input is a 400 naming the field, with nothing written.
  */
 import { AlertKind, Role, TaskStatus, handoverDates, lastWorkingDayOnOrBefore, CustodyStatus } from '@app/domain';
-import type { AlertView } from '../../../apps/api/src/alerts/alert.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { AlertView, WomanDetailView, WomanView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { eventually } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';

@@ -7,11 +7,10 @@
 import Redis from 'ioredis';
 import { Socket, io } from 'socket.io-client';
 import { Role } from '@app/domain';
-import type { BoardEvent } from '@app/events';
 import { connectAdapterClients } from '../../../apps/gateway/src/live-path/adapter-clients';
 import { CatchUp, followBoard } from '../../../apps/web/src/board-follower';
 import { AppProcess, startApp } from '../../setup/app-process';
-import { eventually } from '../../setup/board-client';
+import { ReceivedEvent, eventually } from '../../setup/board-client';
 import { readRunSettings } from '../../setup/run-settings';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createSignedInUser, createWoman, recordNeeds, uniqueSuffix } from '../../factories';
@@ -153,14 +152,14 @@ describe('a live path that proves itself', () => {
     extraApps.push(deafGateway);
     const socket = io(deafGateway.url, { auth: { token: prt.token }, transports: ['websocket'], forceNew: true });
     sockets.push(socket);
-    const live: BoardEvent[] = [];
-    socket.on('board.event', (event: BoardEvent) => live.push(event));
-    const received: BoardEvent[] = [];
+    const live: ReceivedEvent[] = [];
+    socket.on('board.event', (event: ReceivedEvent) => live.push(event));
+    const received: ReceivedEvent[] = [];
     const catchUps: CatchUp[] = [];
     let reloads = 0;
     let heartbeats = 0;
     socket.on('board.heartbeat', () => (heartbeats += 1));
-    const board = followBoard<BoardEvent>(socket, ['prison:STI'], {
+    const board = followBoard<ReceivedEvent>(socket, ['prison:STI'], {
       onEvent: (event) => received.push(event),
       onReload: () => (reloads += 1),
       onCaughtUp: (catchUp) => catchUps.push(catchUp),

@@ -5,11 +5,9 @@
  */
 import Redis from 'ioredis';
 import { AlertKind, Role, TaskStatus, deadlineJobId } from '@app/domain';
-import type { BoardEvent } from '@app/events';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
+import type { TaskView, WomanView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
-import { BoardClient, eventually, waitForSentinel } from '../../setup/board-client';
+import { BoardClient, ReceivedEvent, eventually, waitForSentinel } from '../../setup/board-client';
 import { readRunSettings } from '../../setup/run-settings';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
@@ -90,12 +88,12 @@ describe('deadline engine and live board', () => {
     return rows[0].deadline_revision;
   }
 
-  function alertsFor(client: BoardClient, taskId: string): BoardEvent[] {
+  function alertsFor(client: BoardClient, taskId: string): ReceivedEvent[] {
     return client.events.filter((e) => e.type === 'alert.raised' && e.task?.id === taskId);
   }
 
   /** Matches the board event of a given alert on a given task (the sentinel of a negative check on alerts). */
-  function alertOf(taskId: string, kind: AlertKind): (e: BoardEvent) => boolean {
+  function alertOf(taskId: string, kind: AlertKind): (e: ReceivedEvent) => boolean {
     return (e) => e.type === 'alert.raised' && e.task?.id === taskId && e.alert?.kind === kind;
   }
 

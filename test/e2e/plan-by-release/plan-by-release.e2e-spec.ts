@@ -6,9 +6,7 @@
  * HMI Prisons, "The quality of work undertaken with women" (2024), 3.4 and recommendation 4.
  */
 import { addCalendarDays, isBankHoliday, Role, TaskStatus } from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { TaskView, WomanDetailView, WomanView } from '@app/contracts';
 import { ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

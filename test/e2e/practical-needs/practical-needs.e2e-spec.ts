@@ -14,9 +14,7 @@ import {
   TaskStatus,
   WomanWarningCode,
 } from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { TaskView, WomanDetailView, WomanView } from '@app/contracts';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

@@ -14,8 +14,7 @@ import {
   Role,
   TaskStatus,
 } from '@app/domain';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { WomanDetailView, WomanView } from '@app/contracts';
 import { ApiClient, ApiResponse, ErrorBody } from '../../setup/api-client';
 import { hmppsEventsToken, readRunSettings } from '../../setup/run-settings';
 import { TestApi, startTestApi } from '../../setup/test-app';

@@ -6,8 +6,7 @@
  * Every task counts from the walk-out day, and moves when it moves.
  */
 import { addCalendarDays, isWorkingDay, Role, WomanWarningCode } from '@app/domain';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { WomanDetailView, WomanView } from '@app/contracts';
 import { ErrorBody } from '../../setup/api-client';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, eventually } from '../../setup/board-client';

@@ -20,7 +20,7 @@ import {
   mayView,
   referralVisibility,
 } from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import type { TaskView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

@@ -20,10 +20,10 @@ import {
   roomAdmission,
   roomAudience,
 } from '@app/domain';
-import { BoardEvent, EVENT_REVEALS, ROOM_NAMING, RoomKey, parseRoom, rooms } from '@app/events';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
+import { EVENT_REVEALS, ROOM_NAMING, RoomKey, parseRoom, rooms } from '@app/events';
+import type { WomanView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
-import { BoardClient, SubscribeReply, eventually } from '../../setup/board-client';
+import { BoardClient, ReceivedEvent, SubscribeReply, eventually } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   OTHER_PRISON,
@@ -134,7 +134,7 @@ describe('room policy oracle', () => {
   }
 
   /** Everything in these events the policy forbids this user, in words (empty when nothing is). */
-  function violations(name: OracleUserName, events: BoardEvent[]): string[] {
+  function violations(name: OracleUserName, events: ReceivedEvent[]): string[] {
     const user = fixture.users[name];
     const found: string[] = [];
     for (const event of events) {
@@ -255,7 +255,7 @@ describe('room policy oracle', () => {
       );
       sentinels.set(woman.id, Number(rows[0].id));
     }
-    const sentinelSeen = (client: BoardClient, events: BoardEvent[]) =>
+    const sentinelSeen = (client: BoardClient, events: ReceivedEvent[]) =>
       events.some((e) => e.type === 'woman.updated' && e.womanId !== null && e.seq >= (sentinels.get(e.womanId) ?? 0));
     for (const name of USER_NAMES) {
       const client = live[name];
@@ -315,7 +315,7 @@ describe('room policy oracle', () => {
       'referral.changed',
       'woman.updated',
     ]) {
-      expect({ type, seen: types.has(type as BoardEvent['type']) }).toEqual({ type, seen: true });
+      expect({ type, seen: types.has(type as ReceivedEvent['type']) }).toEqual({ type, seen: true });
     }
     const owners = new Set(events.filter((e) => e.task).map((e) => e.task?.ownerRole));
     expect([...owners].sort()).toEqual([Role.COM, Role.CRS_CASEWORKER, Role.POM, Role.PRE_RELEASE_TEAM].sort());
@@ -362,7 +362,8 @@ describe('room policy oracle', () => {
         .filter((e) => e.womanId !== null && e.seq >= (sentinels.get(e.womanId) ?? Infinity))
         .map((e) => e.seq),
     );
-    const window = (events: BoardEvent[]) => events.map((e) => e.seq).filter((seq) => seq > liveFrom && seq <= bound);
+    const window = (events: ReceivedEvent[]) =>
+      events.map((e) => e.seq).filter((seq) => seq > liveFrom && seq <= bound);
     expect(window(replay.events).length).toBeGreaterThan(0);
     expect(window(replay.events)).toEqual(window(live[name].events));
   });

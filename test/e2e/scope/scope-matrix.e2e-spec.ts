@@ -3,9 +3,7 @@
  * never sees special category data (sensitive flags, and the domestic abuse, sex work and health pathways).
  */
 import { Pathway, Role } from '@app/domain';
-import type { TaskDetailView, TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanBoardRow, WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { TaskDetailView, TaskView, WomanBoardRow, WomanDetailView, WomanView } from '@app/contracts';
 import { ApiClient } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

@@ -15,9 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Role } from '@app/domain';
-import type { ReferralDetailView } from '../../../apps/api/src/referrals/referral.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
+import type { ReferralDetailView, WomanDetailView, WomanView } from '@app/contracts';
 import { ApiClient, ApiResponse, ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

@@ -1,7 +1,6 @@
 /** Exclusive claims under real concurrency, releasing a claim, and the guarded task status changes. */
 import { Role } from '@app/domain';
-import type { TaskDetailView, TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { TaskDetailView, TaskView, WomanDetailView } from '@app/contracts';
 import { ApiResponse, ErrorBody, messageOf } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createSignedInUser, createWoman, recordNeeds } from '../../factories';

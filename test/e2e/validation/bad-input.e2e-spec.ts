@@ -1,6 +1,6 @@
 /** Bad input is refused with a status that says so and the field it concerns, and nothing is written. */
 import { Role } from '@app/domain';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
+import type { WomanView } from '@app/contracts';
 import { ApiResponse, ErrorBody, messageOf } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

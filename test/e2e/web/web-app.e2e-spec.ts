@@ -6,7 +6,7 @@
  */
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
+import type { TaskView } from '@app/contracts';
 import { AppProcess, freePort, startApp } from '../../setup/app-process';
 import {
   LAPTOP,

@@ -6,8 +6,7 @@
  */
 import { Browser, Page } from 'playwright-core';
 import { Pathway, Role } from '@app/domain';
-import type { ReferralDetailView } from '../../../apps/api/src/referrals/referral.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { ReferralDetailView, WomanDetailView } from '@app/contracts';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
 import { AppProcess, freePort, startApp } from '../../setup/app-process';
 import { LAPTOP, WALL_SCREEN, card, launchBrowser, screenshot, signIn } from '../../setup/browser';

@@ -4,9 +4,7 @@
  * and the National Insurance warning on the day she arrives.
  */
 import { Role, addWorkingDays, expectedArrival, IdDocumentType, londonDateOf, TaskStatus } from '@app/domain';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { TaskView, WomanDetailView, WomanView } from '@app/contracts';
 import { ApiResponse, ErrorBody, messageOf } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createSignedInUser, createWoman, daysFromToday, recordNeeds, today } from '../../factories';

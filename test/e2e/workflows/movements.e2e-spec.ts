@@ -5,10 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Role, addWorkingDays, londonDateOf, TaskStatus, Pathway } from '@app/domain';
-import type { ReferralDetailView } from '../../../apps/api/src/referrals/referral.view';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanView } from '../../../apps/api/src/women/woman.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { ReferralDetailView, TaskView, WomanDetailView, WomanView } from '@app/contracts';
 import { ApiClient, ApiResponse, ErrorBody } from '../../setup/api-client';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, eventually } from '../../setup/board-client';

@@ -3,10 +3,7 @@
  * report, illegal steps, who may send, scope between providers, racing caseworkers, returns and withdrawals.
  */
 import { Role, addWorkingDays, londonDateOf, TaskStatus, ReferralStatus } from '@app/domain';
-import type { ReferralDetailView, ReferralView } from '../../../apps/api/src/referrals/referral.view';
-import type { TaskView } from '../../../apps/api/src/tasks/task.view';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
-import type { Page } from '../../../apps/api/src/common/pagination.dto';
+import type { Page, ReferralDetailView, ReferralView, TaskView, WomanDetailView } from '@app/contracts';
 import { ApiResponse, ErrorBody, messageOf } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

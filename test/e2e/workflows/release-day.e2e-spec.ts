@@ -5,8 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { Role, ReleaseDayWarningCode } from '@app/domain';
-import type { ReleaseDayPlanView } from '../../../apps/api/src/release-day/release-day.service';
-import type { WomanDetailView } from '../../../apps/api/src/women/women.service';
+import type { ReleaseDayPlanView, WomanDetailView } from '@app/contracts';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {

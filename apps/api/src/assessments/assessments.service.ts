@@ -10,11 +10,9 @@ import { PathwayChangesService } from '../pathways/pathway-changes.service';
 import { SetPathwayStatusDto } from '../pathways/pathway-status.dto';
 import { TaskView, scheduleStateOf, toTaskView } from '../tasks/task.view';
 import { RecordAssessmentDto } from './record-assessment.dto';
+import type { RecordedChange } from '@app/contracts';
 
-export interface RecordedChange {
-  assessmentId?: string;
-  tasksCreated: TaskView[];
-}
+export type { RecordedChange } from '@app/contracts';
 
 @Injectable()
 export class AssessmentsService {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { POSTGRES_INT_MAX } from './postgres-limits';
+export type { Page } from '@app/contracts';
 
 export class PaginationQueryDto {
   @ApiPropertyOptional({ default: 100, maximum: 500 })
@@ -19,11 +20,4 @@ export class PaginationQueryDto {
   @Min(0)
   @Max(POSTGRES_INT_MAX)
   offset?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
 }

@@ -56,6 +56,7 @@ import {
   RecordBankingBarrierDto,
   RecordIdOutcomeDto,
 } from './finance.dto';
+import type { BankAccountView, IdDocumentApplicationView, IdDocumentsView } from '@app/contracts';
 
 const BANK_ACCOUNT_TASK = 'BANK_ACCOUNT';
 /** Either letter proves her number; receiving one closes whichever NI task she has (the retired key included). */
@@ -76,8 +77,9 @@ function requireVersion(current: number, sent: number): void {
   }
 }
 
-function snapshot(record: object): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = record as Record<string, unknown>;
+/** A record's own fields, without its timestamps (the audit trail's snapshot, and the start of its view). */
+function snapshot<T extends { createdAt: Date; updatedAt: Date }>(record: T): Omit<T, 'createdAt' | 'updatedAt'> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = record;
   return rest;
 }
 
@@ -95,7 +97,7 @@ export class FinanceService {
     private readonly clock: Clock,
   ) {}
 
-  async bankAccount(user: AuthenticatedUser, womanId: string) {
+  async bankAccount(user: AuthenticatedUser, womanId: string): Promise<BankAccountView> {
     const woman = await this.visibleWoman(user, womanId);
     const applications = await this.finance.listBankAccountApplications(womanId);
     const log = await this.finance.listBankAccountStatusChanges(applications.map((a) => a.id));
@@ -112,7 +114,7 @@ export class FinanceService {
             toStatus: c.toStatus,
             reason: c.reason,
             actorId: c.actorId,
-            at: c.at,
+            at: c.at.toISOString(),
           })),
       })),
     };
@@ -260,7 +262,7 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async idDocuments(user: AuthenticatedUser, womanId: string) {
+  async idDocuments(user: AuthenticatedUser, womanId: string): Promise<IdDocumentsView> {
     const woman = await this.visibleWoman(user, womanId);
     const applications = await this.finance.listIdDocumentApplications(womanId);
     const today = this.clock.today();
@@ -417,7 +419,7 @@ export class FinanceService {
     });
   }
 
-  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity) {
+  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity): IdDocumentApplicationView {
     return {
       ...snapshot(a),
       label: ID_DOCUMENT_ISSUERS[a.documentType].label,

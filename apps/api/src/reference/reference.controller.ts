@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
-import { PrisonEntity, ProviderEntity } from '@app/database';
+import type { PrisonView } from '@app/contracts';
+import { ProviderEntity } from '@app/database';
 import { actorOf } from '../common/actor';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { RequestId } from '../common/request-id.decorator';
@@ -17,7 +18,7 @@ export class ReferenceController {
 
   @Get('prisons')
   @ExposesNoCaseData()
-  prisons(): Promise<PrisonEntity[]> {
+  prisons(): Promise<PrisonView[]> {
     return this.reference.listPrisons();
   }
 

@@ -11,13 +11,8 @@ import {
 import { Actor } from '@app/resettlement';
 import { fieldError } from '../common/validation-errors';
 import { AssignAreaProviderDto, CreateProviderDto, UpdateProviderDto } from './provider.dto';
-
-export interface ReleaseAreaView {
-  code: string;
-  name: string;
-  country: string;
-  provider: { id: string; name: string; allowsDirectReferral: boolean } | null;
-}
+import type { ReleaseAreaView } from '@app/contracts';
+export type { ReleaseAreaView } from '@app/contracts';
 
 function providerSnapshot(p: ProviderEntity): Record<string, unknown> {
   return { name: p.name, contractSuffix: p.contractSuffix, allowsDirectReferral: p.allowsDirectReferral };

@@ -1,64 +1,9 @@
 /** What the API says about a referral: the visibility policy decides its pathways and risk detail. */
-import { EndOfServiceReport, ReferralRow, ReferralStatusChangeEntity } from '@app/database';
-import type { ReferralActionName } from '@app/contracts';
-import {
-  ReferralPathway,
-  ReferralReader,
-  ReferralRiskInformation,
-  ReferralStatus,
-  referralVisibility,
-} from '@app/domain';
+import { ReferralRow, ReferralStatusChangeEntity } from '@app/database';
+import type { ReferralActionName, ReferralView, ReferralDetailView } from '@app/contracts';
+import { ReferralPathway, ReferralReader, referralVisibility } from '@app/domain';
 
-export interface ReferralView {
-  id: string;
-  reference: string;
-  womanId: string;
-  womanName: string;
-  prisonNumber: string;
-  prisonCode: string;
-  releaseDate: string | null;
-  providerId: string;
-  status: ReferralStatus;
-  pathways: ReferralPathway[];
-  riskInformation?: ReferralRiskInformation | null;
-  additionalInformation?: string | null;
-  referrerId: string | null;
-  referrerRole: string | null;
-  needIdentifiedAt: string | null;
-  firstSentAt: string | null;
-  sentAt: string | null;
-  caseworkerId: string | null;
-  assignedAt: string | null;
-  assessmentBookedAt: string | null;
-  assessmentAt: string | null;
-  actionPlan?: string | null;
-  actionPlanSubmittedAt: string | null;
-  actionPlanApprovedAt: string | null;
-  deliveryStartedAt: string | null;
-  endedAt: string | null;
-  /** Its outcomes per pathway; the summary only for readers of risk information. */
-  endOfServiceReport: Partial<EndOfServiceReport> | null;
-  withdrawnReason: string | null;
-  returnedReason: string | null;
-  timesReturned: number;
-  /** When the stage it is waiting on falls due (null when nothing waits on anyone). */
-  stageDueAt: string | null;
-  /** What this user may do next: the capability table's answer for her on the referral as it stands. */
-  allowedActions: ReferralActionName[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ReferralDetailView extends ReferralView {
-  statusLog: {
-    fromStatus: string | null;
-    toStatus: string;
-    reason: string | null;
-    actorId: string | null;
-    at: string;
-  }[];
-}
+export type { ReferralView, ReferralDetailView } from '@app/contracts';
 
 function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;

@@ -10,7 +10,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import type { PlanAction } from '@app/contracts';
+import type { ReleaseDayPlanView } from '@app/contracts';
 import {
   ReleaseDayAppointmentEntity,
   ReleaseDayRepository,
@@ -27,7 +27,6 @@ import {
   prisonTown,
   RELEASED_PRISON_CODE,
   ReleaseDayChecklist,
-  ReleaseDayWarning,
   releaseDayVisibilityFor,
   travelTimeLookup,
   allowedActions,
@@ -36,38 +35,12 @@ import {
 import { Actor, ChangeRecorder } from '@app/resettlement';
 import { AddAppointmentDto, ReplaceTravelTimesDto, UpdateReleaseDayPlanDto } from './release-day.dto';
 
+export type { ReleaseDayPlanView } from '@app/contracts';
+
 /** Until someone decides otherwise, everything on the checklist is needed. */
 const UNDECIDED: ReleaseDayChecklist = Object.fromEntries(
   CHECKLIST_ITEMS.map((item) => [item, ChecklistState.NEEDED]),
 ) as ReleaseDayChecklist;
-
-export interface ReleaseDayPlanView {
-  womanId: string;
-  releaseDate: string | null;
-  prisonTown: string | null;
-  /** Without her medication and safe-space items for roles that do not read release-day detail. */
-  checklist: Partial<ReleaseDayChecklist>;
-  /** Absent for roles that do not read release-day detail. */
-  notes?: string | null;
-  appointments: {
-    id: string;
-    kind: string;
-    startsAt: string;
-    durationMinutes: number;
-    place: string;
-    town: string;
-    notes?: string | null;
-  }[];
-  /** Worked out from what this reader sees of the plan. */
-  warnings: ReleaseDayWarning[];
-  /** True when the policy left out detail (free text, health appointments, medication and safe space). */
-  detailWithheld: boolean;
-  /** Null until the plan is first saved. */
-  version: number | null;
-  updatedAt: string | null;
-  /** What the reader may do with the plan (the capability table's answer). */
-  allowedActions: PlanAction[];
-}
 
 @Injectable()
 export class ReleaseDayService {

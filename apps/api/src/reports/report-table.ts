@@ -3,32 +3,8 @@
  * them, and both read the same rows, so an export always matches the table on screen.
  */
 import { stringify } from 'csv-stringify/sync';
-
-export type Cell = string | number | null;
-
-export interface ReportColumn {
-  key: string;
-  label: string;
-}
-
-export interface ReportTable {
-  key: string;
-  title: string;
-  columns: ReportColumn[];
-  rows: Record<string, Cell>[];
-}
-
-export interface ReportResult {
-  report: string;
-  title: string;
-  scope: { label: string; prisonCodes: readonly string[] | null };
-  period: { from: string; to: string } | null;
-  generatedAt: string;
-  /** How current the figures are, in words. */
-  freshness: string;
-  notes: string[];
-  tables: ReportTable[];
-}
+import type { Cell, ReportColumn, ReportTable } from '@app/contracts';
+export type { Cell, ReportColumn, ReportTable, ReportResult } from '@app/contracts';
 
 export function column(key: string, label: string): ReportColumn {
   return { key, label };

@@ -3,49 +3,10 @@
  * what the reader may do with it, as the capability table decides.
  */
 import { TaskEntity, TaskNoteEntity, TaskRow, TaskStatusChangeEntity } from '@app/database';
-import type { TaskAction } from '@app/contracts';
-import {
-  allowedActions,
-  canSeeEligibilityReasons,
-  CapabilityUser,
-  Pathway,
-  Role,
-  ScheduleState,
-  TaskStatus,
-  scheduleStateAt,
-} from '@app/domain';
+import type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
+import { allowedActions, canSeeEligibilityReasons, CapabilityUser, Role, ScheduleState, scheduleStateAt } from '@app/domain';
 
-export interface TaskView {
-  id: string;
-  womanId: string;
-  prisonNumber?: string;
-  womanName?: string;
-  prisonCode?: string;
-  pathway: Pathway;
-  templateKey: string;
-  title: string;
-  description: string;
-  ownerRole: Role;
-  assigneeId: string | null;
-  claimedByProviderId: string | null;
-  claimedAt: string | null;
-  status: TaskStatus;
-  blockedReason: string | null;
-  releaseCritical: boolean;
-  /** Why the task does not apply to her; absent for roles that may not see her flags and finance records. */
-  ineligibleReasons?: string[];
-  dueDate: string | null;
-  dueAt: string | null;
-  atRiskAt: string | null;
-  scheduleState: ScheduleState;
-  deadlineRevision: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  /** What the reader may do with the task now (the capability table's answer; the web offers these and no more). */
-  allowedActions: TaskAction[];
-}
+export type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
 
 /** A task with no deadline yet (her release date unknown) cannot be behind. */
 export function scheduleStateOf(task: TaskEntity, now: Date): ScheduleState {
@@ -92,16 +53,6 @@ export function toTaskRowView(row: TaskRow, reader: CapabilityUser): TaskView {
   return toTaskView(row.task, row.scheduleState, reader, row);
 }
 
-export interface TaskNoteView {
-  id: string;
-  taskId: string;
-  authorId: string;
-  /** Null when the author's account is gone. */
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-}
-
 /** The authors to look up for these notes. */
 export function noteAuthorIds(notes: TaskNoteEntity[]): string[] {
   return [...new Set(notes.map((n) => n.authorId))];
@@ -121,18 +72,6 @@ export function toTaskNoteViews(
     body: n.body,
     createdAt: n.createdAt.toISOString(),
   }));
-}
-
-export interface TaskDetailView extends TaskView {
-  /** Absent for roles that do not read task notes. */
-  notes?: TaskNoteView[];
-  statusLog: {
-    fromStatus: TaskStatus | null;
-    toStatus: TaskStatus;
-    reason: string | null;
-    actorId: string | null;
-    at: string;
-  }[];
 }
 
 /** `notes` null: withheld from this reader by the visibility policy. */

@@ -6,19 +6,8 @@ import { Actor, ChangeRecorder } from '@app/resettlement';
 import { fieldError } from '../common/validation-errors';
 import { UpdateUserAccessDto } from './update-user-access.dto';
 import { sentFields } from '../common/sent-fields';
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  prisonCodes: string[];
-  providerId: string | null;
-  teamKey: string | null;
-  isManager: boolean;
-  regionCode: string | null;
-  active: boolean;
-}
+import type { UserView } from '@app/contracts';
+export type { UserView } from '@app/contracts';
 
 function toUserView(u: UserEntity): UserView {
   return {

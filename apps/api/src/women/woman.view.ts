@@ -3,101 +3,16 @@ import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
 import {
   AuditReading,
   auditEntryFor,
-  HandoverCase,
-  HandoverResponsibility,
   handoverDates,
   hiddenWomanFields,
   responsibilityOn,
   Role,
-  SensitiveFlag,
-  WomanWarning,
   womanWarnings,
 } from '@app/domain';
-
-export interface WomanView {
-  id: string;
-  prisonNumber: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  prisonCode: string;
-  custodyStatus: string;
-  sentenceStartDate: string | null;
-  receptionDate: string;
-  conditionalReleaseDate: string | null;
-  automaticReleaseDate: string | null;
-  paroleEligibilityDate: string | null;
-  hdcEligibilityDate: string | null;
-  hdcActualDate: string | null;
-  actualParoleDate: string | null;
-  confirmedReleaseDate: string | null;
-  conditionalReleaseOverrideDate: string | null;
-  automaticReleaseOverrideDate: string | null;
-  nonParoleDate: string | null;
-  nonParoleOverrideDate: string | null;
-  postRecallReleaseDate: string | null;
-  postRecallReleaseOverrideDate: string | null;
-  sentenceExpiryDate: string | null;
-  sentenceExpiryOverrideDate: string | null;
-  licenceExpiryDate: string | null;
-  licenceExpiryOverrideDate: string | null;
-  sentenceAndLicenceExpiryDate: string | null;
-  topupSupervisionExpiryDate: string | null;
-  /** The day she walks out: every task counts from it. */
-  releaseDate: string | null;
-  releaseDateSource: string | null;
-  /** The date her sentence says, before the day-of-release rules (CJA 1961 s.23(3), s.23(3B)) moved it. */
-  scheduledReleaseDate: string | null;
-  /** Which rule moved her from the scheduled date to the walk-out day, or why the Friday rule did not apply. */
-  releaseDayRule: string | null;
-  indeterminateSentence: boolean;
-  /** Her COM's reason for asking one more working day early: present only for roles that read release-day detail. */
-  releaseDayRequestReason?: string | null;
-  releaseDayRequestedById: string | null;
-  releaseDayRequestedAt: string | null;
-  /** Which date was used and why, or why she has none (a recall with no PRRD yet). */
-  releaseDateReason: string | null;
-  releaseType: string | null;
-  releaseAreaCode: string;
-  pomId: string | null;
-  comId: string | null;
-  keyworkerName: string | null;
-  complexity: string;
-  /** Present only for roles that may see special category data. */
-  sensitiveFlags?: SensitiveFlag[];
-  hasNationalInsuranceNumber: boolean | null;
-  /** Present only for roles that may see finance and ID records. */
-  bankingBarrier?: string | null;
-  releasedOn: string | null;
-  releasedFromPrisonCode: string | null;
-  recallCount: number;
-  /**
-   * Set while she is in a secure hospital on transfer from prison (HMPPS RELEASED_TO_HOSPITAL). Present only for
-   * roles that may see special category data.
-   */
-  transferredToHospitalOn?: string | null;
-  transferredToHospitalFromPrisonCode?: string | null;
-  /** POM to COM handover (handover.ts): when her COM must be allocated, and when the COM takes over. */
-  handover: HandoverView;
-  /** What the board flags from the day she arrives: an NI number too late by the normal route, a Friday release, no COM. */
-  warnings: WomanWarning[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  taskCounts?: WomanTaskCounts;
-}
-
-export interface HandoverView {
-  case: HandoverCase;
-  /** The date counted back from: PED, else the earlier of ARD and CRD. */
-  earliestReleaseDate: string | null;
-  /** Handover start: her COM must be allocated by this date. */
-  comAllocatedDate: string | null;
-  /** Handover: the COM becomes responsible for her case. */
-  comResponsibleDate: string | null;
-  /** Who leads her case today; null on remand. */
-  responsibility: HandoverResponsibility | null;
-}
+import type { WomanView, HandoverView } from '@app/contracts';
+import type { AuditView } from '@app/contracts';
+export type { AuditView } from '@app/contracts';
+export type { WomanView, HandoverView } from '@app/contracts';
 
 export function toHandoverView(woman: WomanEntity, today: string): HandoverView {
   const dates = handoverDates(woman, today);
@@ -178,18 +93,6 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
 export function womanSnapshot(woman: WomanEntity): Record<string, unknown> {
   const { createdAt: _c, updatedAt: _u, releaseArea: _a, pom: _p, com: _m, ...fields } = woman;
   return { ...fields };
-}
-
-export interface AuditView {
-  id: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  actorId: string | null;
-  actorRole: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  at: string;
 }
 
 /** The audit trail as this reader may read it: the visibility policy decides each entry (left out or redacted). */

@@ -30,7 +30,6 @@ import {
   releaseDateProblems,
   effectiveReleaseDate,
   releaseDateRecord,
-  ReleaseDayRequestAction,
   releaseDayRequestActions,
   releaseDayRequestRefusal,
   taskVisibilityFor,
@@ -39,41 +38,15 @@ import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@a
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
-import { TaskNoteView, TaskView, noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
+import { noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
 import { applyEffectiveReleaseDate, isReleased } from './release-day-columns';
-import { AuditView, WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
+import { WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
 import { sentFields } from '../common/sent-fields';
+import type { PathwayView, WomanBoardRow, WomanDetailView } from '@app/contracts';
+export type { PathwayView, WomanBoardRow, WomanDetailView } from '@app/contracts';
 
 const WINDOW_DAYS: Record<ReleaseWindow, number | undefined> = { '12w': 84, '24w': 168, all: undefined };
-
-export interface PathwayView {
-  pathway: Pathway;
-  status: PathwayStatus;
-  needIdentifiedAt: string | null;
-}
-
-export interface WomanBoardRow extends WomanView {
-  pathways: PathwayView[];
-}
-
-export interface WomanDetailView extends WomanView {
-  pathways: PathwayView[];
-  /** Each with its notes, oldest first, so the panel shows a note as soon as it is saved (notes absent for roles that do not read them). */
-  tasks: (TaskView & { notes?: TaskNoteView[] })[];
-  /** Absent for roles that do not read assessments. */
-  assessments?: {
-    id: string;
-    kind: string;
-    method: string;
-    assessedAt: string;
-    assessedById: string;
-    outcomes: unknown;
-  }[];
-  auditTrail: AuditView[];
-  /** What the reader may do about her COM's request for one more working day (only her COM ever has any). */
-  releaseDayActions: ReleaseDayRequestAction[];
-}
 
 @Injectable()
 export class WomenService {

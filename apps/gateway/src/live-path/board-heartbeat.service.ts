@@ -15,7 +15,7 @@
  * (Found by the fault suite's case 2: Redis restarted, the relay re-published before this gateway re-subscribed.)
  */
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { Server } from 'socket.io';
+import { GatewayServer } from '../socket-session';
 import { DeadlinesRepository, OutboxRepository } from '@app/database';
 import { BoardHeartbeat, CLIENT_EVENTS } from '@app/events';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../config/gateway.config';
@@ -27,7 +27,7 @@ const RESYNC_BEATS = 3;
 @Injectable()
 export class BoardHeartbeatService implements OnModuleDestroy {
   private readonly logger = new Logger(BoardHeartbeatService.name);
-  private server: Server | null = null;
+  private server: GatewayServer | null = null;
   private timer: NodeJS.Timeout | null = null;
   private cursor: string | null = null;
   /** Newest sequence per room, published at least one beat ago: what the heartbeat reports. */
@@ -47,7 +47,7 @@ export class BoardHeartbeatService implements OnModuleDestroy {
     private readonly watch: SubscriptionWatch,
   ) {}
 
-  start(server: Server): void {
+  start(server: GatewayServer): void {
     this.server = server;
     this.timer = setInterval(() => void this.beat(), this.settings.heartbeatMs);
   }

@@ -1,14 +1,14 @@
 /** The gateway's Prometheus metrics: sockets, rooms and whether the adapter hears Redis, read at scrape time. */
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { Server } from 'socket.io';
+import { GatewayServer } from '../socket-session';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../config/gateway.config';
 import { SubscriptionWatch } from './subscription-watch.service';
 
 @Injectable()
 export class GatewayMetrics {
   readonly registry = new Registry();
-  private server: Server | null = null;
+  private server: GatewayServer | null = null;
 
   constructor(@Inject(GATEWAY_SETTINGS) settings: GatewaySettings, watch: SubscriptionWatch) {
     this.registry.setDefaultLabels({ app: 'gateway', instance_name: settings.name });
@@ -50,7 +50,7 @@ export class GatewayMetrics {
     });
   }
 
-  watchServer(server: Server): void {
+  watchServer(server: GatewayServer): void {
     this.server = server;
   }
 }

@@ -3,7 +3,7 @@
  * so the board gateway keeps to rooms and events. Nest gives gateways on the same port one shared server.
  */
 import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { Server } from 'socket.io';
+import { GatewayServer } from '../socket-session';
 import { BoardHeartbeatService } from './board-heartbeat.service';
 import { GatewayMetrics } from './gateway-metrics';
 import { SubscriptionWatch } from './subscription-watch.service';
@@ -16,7 +16,7 @@ export class LivePathGateway implements OnGatewayInit {
     private readonly metrics: GatewayMetrics,
   ) {}
 
-  afterInit(server: Server): void {
+  afterInit(server: GatewayServer): void {
     this.watch.start(server);
     this.heartbeat.start(server);
     this.metrics.watchServer(server);

@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
-import { Server } from 'socket.io';
-import { GATEWAY_CANARY, socketIoKey } from '@app/events';
+import { GatewayServer } from '../socket-session';
+import { GATEWAY_CANARY, ServerToClientEvents, socketIoKey } from '@app/events';
 import { GATEWAY_SETTINGS, GatewaySettings } from '../config/gateway.config';
 import { ADAPTER_CLIENTS, AdapterClients } from './adapter-clients';
 
@@ -25,7 +25,7 @@ export interface SubscriptionVerdict {
 @Injectable()
 export class SubscriptionWatch implements OnModuleDestroy {
   private readonly logger = new Logger(SubscriptionWatch.name);
-  private readonly emitter: Emitter;
+  private readonly emitter: Emitter<ServerToClientEvents>;
   private timer: NodeJS.Timeout | null = null;
   /** When the subscriber last became ready: only a canary sent after it proves the current subscription. */
   private subReadyAt = Date.now();
@@ -43,10 +43,10 @@ export class SubscriptionWatch implements OnModuleDestroy {
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
     @Inject(ADAPTER_CLIENTS) private readonly clients: AdapterClients,
   ) {
-    this.emitter = new Emitter(clients.pub, { key: socketIoKey(settings.redis) });
+    this.emitter = new Emitter<ServerToClientEvents>(clients.pub, { key: socketIoKey(settings.redis) });
   }
 
-  start(server: Server): void {
+  start(server: GatewayServer): void {
     server.on(GATEWAY_CANARY, (name: unknown, nonce: unknown) => {
       if (name === this.settings.name && typeof nonce === 'string') this.echoed(nonce);
     });

@@ -1,39 +1,22 @@
 /** A COM's view: referrals to send or fix, action plans awaiting her approval, and her women's overdue tasks. */
 import { useCallback, useEffect, useState } from 'react';
+import { Page, ReferralStatus, ReferralView, ScheduleState, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, ROLE_LABELS } from '../format';
 import { StatusTag } from '../status-tag';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
 
-interface Referral {
-  id: string;
-  reference: string;
-  womanId: string;
-  womanName: string;
-  status: string;
-  pathways: { pathway: string }[];
-  stageDueAt: string | null;
-  returnedReason: string | null;
-  version: number;
-}
-
-interface Task {
-  id: string;
-  title: string;
-  womanId: string;
-  womanName?: string;
-  ownerRole: string;
-  dueDate: string | null;
-}
+type Referral = ReferralView;
+type Task = TaskView;
 
 export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (womanId: string) => void }) {
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [overdue, setOverdue] = useState<Task[]>([]);
   const load = useCallback(async () => {
     const [refs, tasks] = await Promise.all([
-      api<{ items: Referral[] }>('GET', '/referrals?limit=200'),
-      api<{ items: Task[] }>('GET', '/tasks?scheduleState=OVERDUE&limit=200'),
+      api<Page<Referral>>('GET', '/referrals?limit=200'),
+      api<Page<Task>>('GET', '/tasks?scheduleState=OVERDUE&limit=200'),
     ]);
     setReferrals(refs.items);
     setOverdue(tasks.items);
@@ -51,8 +34,8 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
     </>
   );
 
-  const toSend = referrals.filter((r) => r.status === 'DRAFT' || r.status === 'RETURNED');
-  const toApprove = referrals.filter((r) => r.status === 'ACTION_PLAN_SUBMITTED');
+  const toSend = referrals.filter((r) => r.status === ReferralStatus.DRAFT || r.status === ReferralStatus.RETURNED);
+  const toApprove = referrals.filter((r) => r.status === ReferralStatus.ACTION_PLAN_SUBMITTED);
   return (
     <main>
       <h1>My caseload</h1>
@@ -72,7 +55,9 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               details={
                 <>
                   <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> ·{' '}
-                  {r.status === 'RETURNED' ? `returned: ${r.returnedReason ?? 'no reason given'}` : 'draft'}
+                  {r.status === ReferralStatus.RETURNED
+                    ? `returned: ${r.returnedReason ?? 'no reason given'}`
+                    : 'draft'}
                   {r.stageDueAt && ` · send by ${formatDate(r.stageDueAt)}`}
                 </>
               }
@@ -117,7 +102,7 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               data-task-id={t.id}
               heading={
                 <>
-                  <StatusTag state="OVERDUE" /> {t.title}
+                  <StatusTag state={ScheduleState.OVERDUE} /> {t.title}
                 </>
               }
               details={

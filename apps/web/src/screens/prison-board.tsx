@@ -3,6 +3,7 @@
  * each a card with days to go and one chip per pathway, kept current by the live connection.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Page, Pathway, Role, ScheduleState, TaskCounts, WomanBoardRow, WomanTaskCounts } from '@app/contracts';
 import { api } from '../api';
 import {
   daysUntil,
@@ -18,26 +19,10 @@ import {
 } from '../format';
 import { StatusTag } from '../status-tag';
 
-interface Counts {
-  open: number;
-  atRisk: number;
-  overdue: number;
-}
+type Counts = TaskCounts;
 
-type CountsByPathway = Counts & { byPathway: Record<string, Counts | undefined> };
-
-export interface BoardWoman {
-  id: string;
-  prisonNumber: string;
-  firstName: string;
-  lastName: string;
-  releaseDate: string | null;
-  scheduledReleaseDate?: string | null;
-  releaseDayRule?: string | null;
-  warnings: { code: string; message: string }[];
-  taskCounts: CountsByPathway & { byOwnerRole: Record<string, CountsByPathway | undefined> };
-  pathways: { pathway: string; status: string }[];
-}
+/** A row of the board: the list always carries her task counts. */
+export type BoardWoman = WomanBoardRow & { taskCounts: WomanTaskCounts };
 
 /** A pathway she has a need on (or has had): the board shows a chip for it. */
 function isActive(status: string): boolean {
@@ -53,14 +38,14 @@ function cardView(
   woman: BoardWoman,
   filter: { pathway: string; ownerRole: string; schedule: '' | Schedule },
 ): { counts: Counts; chips: { pathway: string; state: Schedule }[] } | null {
-  const counts = filter.ownerRole ? woman.taskCounts.byOwnerRole[filter.ownerRole] : woman.taskCounts;
+  const counts = filter.ownerRole ? woman.taskCounts.byOwnerRole[filter.ownerRole as Role] : woman.taskCounts;
   if (filter.ownerRole && !counts) return null;
   const base = counts ?? { open: 0, atRisk: 0, overdue: 0, byPathway: {} };
   const chipPathways = filter.ownerRole
     ? woman.pathways.filter((p) => base.byPathway[p.pathway])
     : woman.pathways.filter((p) => isActive(p.status));
-  if (filter.pathway && !chipPathways.some((p) => p.pathway === filter.pathway)) return null;
-  const judged = filter.pathway ? base.byPathway[filter.pathway] : base;
+  if (filter.pathway && !chipPathways.some((p) => p.pathway === (filter.pathway as Pathway))) return null;
+  const judged = filter.pathway ? base.byPathway[filter.pathway as Pathway] : base;
   if (filter.schedule && scheduleOf(judged) !== filter.schedule) return null;
   return {
     counts: base,
@@ -69,15 +54,15 @@ function cardView(
 }
 
 function scheduleOf(counts: Counts | undefined): Schedule {
-  if (!counts) return 'ON_TRACK';
-  if (counts.overdue > 0) return 'OVERDUE';
-  if (counts.atRisk > 0) return 'AT_RISK';
-  return 'ON_TRACK';
+  if (!counts) return ScheduleState.ON_TRACK;
+  if (counts.overdue > 0) return ScheduleState.OVERDUE;
+  if (counts.atRisk > 0) return ScheduleState.AT_RISK;
+  return ScheduleState.ON_TRACK;
 }
 
 /** A count in words and symbol: '✖ 2 overdue', or a calm '✔ none overdue'. */
 function CountTag({ count, state, words }: { count: number; state: Schedule; words: string }) {
-  const { icon } = SCHEDULE_LABELS[count > 0 ? state : 'ON_TRACK'];
+  const { icon } = SCHEDULE_LABELS[count > 0 ? state : ScheduleState.ON_TRACK];
   return (
     <span className={`tag tag-${count > 0 ? state.toLowerCase() : 'on_track'}`}>
       <span aria-hidden="true">{icon}</span> {count > 0 ? count : 'none'} {words}
@@ -112,7 +97,7 @@ export function PrisonBoard({
   const load = useCallback(async () => {
     const ticket = ++issuedLoads.current;
     try {
-      const page = await api<{ items: BoardWoman[] }>('GET', `/women?prison=${prison}&window=${window}&limit=500`);
+      const page = await api<Page<BoardWoman>>('GET', `/women?prison=${prison}&window=${window}&limit=500`);
       if (ticket < shownLoad.current) return;
       shownLoad.current = ticket;
       setWomen(page.items);
@@ -215,8 +200,8 @@ export function PrisonBoard({
                     {woman.releaseDate !== null && ` · ${daysUntil(woman.releaseDate)} days to go`}
                   </span>
                   <span className="card-counts">
-                    <CountTag count={counts.overdue} state="OVERDUE" words="overdue" />
-                    <CountTag count={counts.atRisk} state="AT_RISK" words="at risk" />
+                    <CountTag count={counts.overdue} state={ScheduleState.OVERDUE} words="overdue" />
+                    <CountTag count={counts.atRisk} state={ScheduleState.AT_RISK} words="at risk" />
                   </span>
                   <span className="chips">
                     {chips.map((chip) => (

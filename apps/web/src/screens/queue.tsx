@@ -1,38 +1,16 @@
 /** A CRS caseworker's queue: her provider's referrals and claimable tasks, most urgent first, and her own work. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ReferralActionName, TaskAction } from '@app/contracts';
+import { ReferralView, TaskStatus, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, pathwayList, Schedule, words } from '../format';
+import { formatDate, pathwayList, words } from '../format';
 import { StatusTag } from '../status-tag';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
 
-interface Referral {
-  id: string;
-  reference: string;
-  womanId: string;
-  womanName: string;
-  status: string;
-  pathways: { pathway: string }[];
-  stageDueAt: string | null;
-  caseworkerId: string | null;
-  allowedActions: ReferralActionName[];
-}
+type Referral = ReferralView;
+type Task = TaskView;
 
-interface Task {
-  id: string;
-  templateKey: string;
-  title: string;
-  womanId: string;
-  womanName?: string;
-  status: string;
-  assigneeId: string | null;
-  dueDate: string | null;
-  scheduleState: Schedule;
-  allowedActions: TaskAction[];
-}
-
-const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+const OPEN_STATUSES: readonly TaskStatus[] = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 
 /** Template keys of the tasks that follow a referral's stages (REFERRAL_FIRST_CONTACT...). */
 const REFERRAL_STAGE_PREFIX = 'REFERRAL_';

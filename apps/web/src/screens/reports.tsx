@@ -4,31 +4,12 @@
  * overdue tables drill down to the tasks behind a figure.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { Cell, PrisonView, ReportResult, ReportTable, Role } from '@app/contracts';
 import { api, ApiError, loadSession } from '../api';
 import { ReportChart } from '../report-chart';
 
-type Cell = string | number | null;
-interface ReportTable {
-  key: string;
-  title: string;
-  columns: { key: string; label: string }[];
-  rows: Record<string, Cell>[];
-}
-interface Report {
-  report: string;
-  title: string;
-  scope: { label: string; prisonCodes: string[] | null };
-  period: { from: string; to: string } | null;
-  generatedAt: string;
-  freshness: string;
-  notes: string[];
-  tables: ReportTable[];
-}
-interface Prison {
-  code: string;
-  name: string;
-  regionCode: string | null;
-}
+type Report = ReportResult;
+type Prison = PrisonView;
 
 const REPORTS = [
   { path: 'overdue-work', label: 'Overdue work', period: false },
@@ -187,7 +168,7 @@ function OverdueAgeChart({ report }: { report: Report }) {
   return <ReportChart kind="bar" title="How late the overdue tasks are" labels={labels} series={series} />;
 }
 
-export function Reports(props: { role: string; prisonCodes: string[] }) {
+export function Reports(props: { role: Role; prisonCodes: string[] }) {
   const [reportPath, setReportPath] = useState<string>('overdue-work');
   const [scope, setScope] = useState<string>('');
   const [from, setFrom] = useState('');
@@ -198,7 +179,7 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const chosen = REPORTS.find((r) => r.path === reportPath) ?? REPORTS[0];
-  const isProvider = props.role === 'CRS_CASEWORKER';
+  const isProvider = props.role === Role.CRS_CASEWORKER;
 
   useEffect(() => {
     api<Prison[]>('GET', '/reference/prisons')
@@ -236,8 +217,8 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
     };
   }, [reportPath, query]);
 
-  const ownPrisons = props.role === 'ADMIN' ? prisons.map((p) => p.code) : props.prisonCodes;
-  const regions = props.role === 'ADMIN' ? [...new Set(prisons.map((p) => p.regionCode).filter(Boolean))] : [];
+  const ownPrisons = props.role === Role.ADMIN ? prisons.map((p) => p.code) : props.prisonCodes;
+  const regions = props.role === Role.ADMIN ? [...new Set(prisons.map((p) => p.regionCode).filter(Boolean))] : [];
   const csvUrl = (path: string, table: string, extra = query) =>
     `/reports/${path}?${extra ? `${extra}&` : ''}format=csv&table=${table}`;
 
@@ -277,7 +258,7 @@ export function Reports(props: { role: string; prisonCodes: string[] }) {
           <label>
             Prisons
             <select value={scope} onChange={(e) => setScope(e.target.value)}>
-              <option value="">{props.role === 'ADMIN' ? 'The whole estate' : 'All my prisons'}</option>
+              <option value="">{props.role === Role.ADMIN ? 'The whole estate' : 'All my prisons'}</option>
               {regions.map((code) => (
                 <option key={`region:${code}`} value={`region:${code}`}>
                   Region: {code}

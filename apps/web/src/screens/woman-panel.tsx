@@ -4,7 +4,14 @@
  * audit trail. Escape or Close returns to the board.
  */
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { ReferralActionName, TaskAction } from '@app/contracts';
+import {
+  ReferralActionName,
+  ReferralView,
+  ReleaseDayPlanView,
+  ReleaseDayRequestAction,
+  TaskStatus,
+  WomanDetailView,
+} from '@app/contracts';
 import { api, Session } from '../api';
 import { useAction } from '../use-action';
 import {
@@ -16,83 +23,20 @@ import {
   pathwayList,
   releaseDayText,
   ROLE_LABELS,
-  Schedule,
   TASK_STATUS_LABELS,
   words,
 } from '../format';
 import { StatusTag } from '../status-tag';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 
-interface Note {
-  id: string;
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-}
+/** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
+type Task = WomanDetailView['tasks'][number];
+type Detail = WomanDetailView;
+type Referral = ReferralView;
+type ReleaseDay = ReleaseDayPlanView;
 
-interface Task {
-  id: string;
-  pathway: string;
-  title: string;
-  ownerRole: string;
-  status: string;
-  assigneeId: string | null;
-  claimedByProviderId: string | null;
-  dueDate: string | null;
-  scheduleState: Schedule;
-  version: number;
-  /** What the server lets this reader do with the task: the page offers these and nothing else. */
-  allowedActions: TaskAction[];
-  /** Absent when the visibility policy withholds notes from this role (governors, regional managers). */
-  notes?: Note[];
-}
-
-interface Detail {
-  id: string;
-  firstName: string;
-  lastName: string;
-  prisonNumber: string;
-  prisonCode: string;
-  releaseDate: string | null;
-  /** Which of her sentence dates is her release date and why, or why she has none yet. */
-  releaseDateReason: string | null;
-  /** Only for roles that may see special category data. */
-  transferredToHospitalOn?: string | null;
-  transferredToHospitalFromPrisonCode?: string | null;
-  scheduledReleaseDate?: string | null;
-  releaseDayRule?: string | null;
-  /** Absent for roles that do not read release-day detail. */
-  releaseDayRequestReason?: string | null;
-  /** What the server lets this reader do about her COM's request for one more working day. */
-  releaseDayActions?: string[];
-  comId: string | null;
-  /** POM to COM handover dates (the API's handover rules); absent from an older API. */
-  handover?: { case: string; comAllocatedDate: string | null; comResponsibleDate: string | null };
-  warnings: { code: string; message: string }[];
-  pathways: { pathway: string; status: string }[];
-  tasks: Task[];
-  auditTrail: { id: string; entityType: string; action: string; actorRole: string | null; at: string }[];
-}
-
-interface Referral {
-  id: string;
-  reference: string;
-  status: string;
-  pathways: { pathway: string }[];
-  stageDueAt: string | null;
-  allowedActions: ReferralActionName[];
-  version: number;
-}
-
-interface ReleaseDay {
-  warnings: { code: string; message: string }[];
-  /** True when her free text, health appointments, medication and safe-space needs are not shown to this role. */
-  detailWithheld?: boolean;
-  appointments: { id: string; kind: string; startsAt: string; place: string; town: string }[];
-}
-
-const NEXT_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_NEEDED'];
-const OPEN_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED'];
+const NEXT_STATUSES: readonly TaskStatus[] = Object.values(TaskStatus);
+const OPEN_STATUSES: readonly TaskStatus[] = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 
 /** The referral steps that need nothing but a click (the others carry a form the provider's own system holds). */
 const REFERRAL_STEPS: Partial<Record<ReferralActionName, { label: string; path: string }>> = {
@@ -228,7 +172,7 @@ export function WomanPanel({
       {detail.releaseDayRequestReason && (
         <p className="secondary">Her COM asked for one more working day: {detail.releaseDayRequestReason}</p>
       )}
-      {detail.releaseDayActions?.includes('REQUEST_EXTRA_RELEASE_DAY') && (
+      {detail.releaseDayActions?.includes(ReleaseDayRequestAction.REQUEST) && (
         <ReleaseDayRequestForm
           save={(reason) =>
             act(
@@ -239,7 +183,7 @@ export function WomanPanel({
           }
         />
       )}
-      {detail.releaseDayActions?.includes('WITHDRAW_EXTRA_RELEASE_DAY') && (
+      {detail.releaseDayActions?.includes(ReleaseDayRequestAction.WITHDRAW) && (
         <button
           className="button-secondary"
           onClick={() =>
@@ -322,15 +266,17 @@ export function WomanPanel({
                   <StatusTag state={task.scheduleState} />
                 ) : (
                   <span className="tag tag-closed">
-                    <span aria-hidden="true">{task.status === 'DONE' ? '✔' : '–'}</span>{' '}
-                    {task.status === 'DONE' ? 'Done' : 'Not needed'}
+                    <span aria-hidden="true">{task.status === TaskStatus.DONE ? '✔' : '–'}</span>{' '}
+                    {task.status === TaskStatus.DONE ? 'Done' : 'Not needed'}
                   </span>
                 )}
               </div>
               <div className="secondary">
                 {PATHWAY_LABELS[task.pathway] ?? task.pathway} · {ROLE_LABELS[task.ownerRole] ?? task.ownerRole} · due{' '}
                 {formatDate(task.dueDate)}
-                {task.status === 'IN_PROGRESS' || task.status === 'BLOCKED' ? ` · ${words(task.status)}` : ''}
+                {task.status === TaskStatus.IN_PROGRESS || task.status === TaskStatus.BLOCKED
+                  ? ` · ${words(task.status)}`
+                  : ''}
                 {task.assigneeId ? (task.assigneeId === user.id ? ' · claimed by you' : ' · claimed') : ''}
               </div>
               {(claimable || workable) && (

@@ -15,7 +15,14 @@ import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository } from '@app/database';
-import { ACCESS_CHANGED, CLIENT_EVENTS, redisClientName, socketIoKey } from '@app/events';
+import {
+  ACCESS_CHANGED,
+  CLIENT_EVENTS,
+  ServerToClientEvents,
+  isBoardEventPayload,
+  redisClientName,
+  socketIoKey,
+} from '@app/events';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 
 const RELAY_LOCK_KEY = 7_151_752;
@@ -134,7 +141,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const last = events[events.length - 1].id;
       // One MULTI: the batch's publishes and the newest published id reach Redis together or not at all.
       const batch = redis.multi();
-      const emitter = new Emitter(batch, { key: socketIoKey(this.settings.redis) });
+      const emitter = new Emitter<ServerToClientEvents>(batch, { key: socketIoKey(this.settings.redis) });
       for (const event of events) this.publish(emitter, event.id, event.type, event.rooms, event.payload);
       batch.set(this.publishedKey, last);
       await batch.exec();
@@ -144,12 +151,21 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  private publish(emitter: Emitter, id: string, type: string, rooms: string[], payload: Record<string, unknown>): void {
+  private publish(
+    emitter: Emitter<ServerToClientEvents>,
+    id: string,
+    type: string,
+    rooms: string[],
+    payload: Record<string, unknown>,
+  ): void {
     if (type === ACCESS_CHANGED) {
       emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
       return;
     }
-    emitter.to(rooms).emit(CLIENT_EVENTS.boardEvent, { ...payload, seq: Number(id) });
+    // Every other outbox row is a board event (the change recorder writes nothing else); a row that is not is
+    // skipped rather than sent to clients as one.
+    if (isBoardEventPayload(payload)) emitter.to(rooms).emit(CLIENT_EVENTS.boardEvent, { ...payload, seq: Number(id) });
+    else this.logger.warn(`outbox row ${id} of type ${type} is not a board event: not published`);
   }
 
   /**

@@ -1,10 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ReferralOutcome, ReferralPathway, ReferralRiskInformation, ReferralStatus, Role, Pathway } from '@app/domain';
-
-export interface EndOfServiceReport {
-  summary: string;
-  outcomes: { pathway: Pathway; desiredOutcome: string; outcome: ReferralOutcome; comment: string | null }[];
-}
+import { ReferralPathway, ReferralRiskInformation, ReferralStatus, Role } from '@app/domain';
+import type { EndOfServiceReport } from '@app/contracts';
+export type { EndOfServiceReport } from '@app/contracts';
 
 /** A CRS referral: from a woman to the provider of her release area, for one or more pathways. */
 @Entity('referrals')

@@ -5,6 +5,8 @@ import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, TaskVisibility } from '
 import { WomanEntity } from '../entities';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
+import type { TaskCounts, WomanTaskCounts } from '@app/contracts';
+export type { TaskCounts, TaskCountsByPathway, WomanTaskCounts } from '@app/contracts';
 
 export interface WomenListFilter {
   prisonCode?: string;
@@ -16,22 +18,6 @@ export interface WomenListFilter {
   visibility: TaskVisibility;
   limit: number;
   offset: number;
-}
-
-export interface TaskCounts {
-  open: number;
-  atRisk: number;
-  overdue: number;
-}
-
-export interface TaskCountsByPathway extends TaskCounts {
-  /** The same counts per pathway, for the board's pathway chips (only pathways with open tasks). */
-  byPathway: Partial<Record<Pathway, TaskCounts>>;
-}
-
-export interface WomanTaskCounts extends TaskCountsByPathway {
-  /** The same again per owning role (only roles with open tasks), for the board's owning-role filter. */
-  byOwnerRole: Partial<Record<Role, TaskCountsByPathway>>;
 }
 
 function emptyCounts(): WomanTaskCounts {

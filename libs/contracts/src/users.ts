@@ -1,0 +1,34 @@
+/** User accounts: what the API says about one (an admin's list, and `GET /users/me`). */
+import { Role } from './roles';
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  prisonCodes: string[];
+  providerId: string | null;
+  teamKey: string | null;
+  isManager: boolean;
+  regionCode: string | null;
+  active: boolean;
+}
+
+/** `GET /auth/me`: the signed-in user as her token and account say (the API also sends her access scope). */
+export interface CurrentUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  prisonCodes: string[];
+  providerId: string | null;
+  teamKey: string | null;
+  isManager: boolean;
+}
+
+/** `POST /auth/login` and `POST /auth/refresh`. */
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  user: CurrentUserView;
+}
