@@ -4,7 +4,7 @@
  */
 import { TaskEntity, TaskNoteEntity, TaskRow, TaskStatusChangeEntity } from '@app/database';
 import type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
-import { allowedActions, canSeeEligibilityReasons, CapabilityUser, Role, ScheduleState, scheduleStateAt } from '@app/domain';
+import { allowedActions, canSeeEligibilityReasons, CapabilityUser, ScheduleState, scheduleStateAt } from '@app/domain';
 
 export type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
 
