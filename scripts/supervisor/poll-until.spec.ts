@@ -41,7 +41,7 @@ describe('pollUntil', () => {
 
   it('counts a success found by the attempt at the deadline', async () => {
     const clock = new FakeClock();
-    const { check } = scripted(false, false, false, 'ready');
+    const { check } = scripted<string | false>(false, false, false, 'ready');
     await expect(pollUntil(check, { what: 'x', timeoutMs: 600, everyMs: 250, clock })).resolves.toBe('ready');
   });
 
