@@ -74,7 +74,7 @@ export class StartRun {
     }
     // Last resort if this script crashes: never leave servers running behind us.
     process.on('exit', () => {
-      for (const child of this.group.running) child.signal('SIGTERM');
+      for (const child of this.group.running) child.signal(child.stopSignal);
     });
   }
 }

@@ -35,11 +35,6 @@ export class ProcessGroup {
     await Promise.all(which.map((member) => member.stop(graceMs)));
   }
 
-  /** Stops these one after another, in the order given (e.g. the database after the apps that use it). */
-  async stopInTurn(which: readonly SupervisedProcess[], graceMs = DEFAULT_STOP_GRACE_MS): Promise<void> {
-    for (const member of which) await member.stop(graceMs);
-  }
-
   /** Last resort when the run itself is exiting: SIGKILL, synchronously, to everything still running. */
   killAllNow(): void {
     for (const member of this.members) member.signal('SIGKILL');

@@ -65,7 +65,8 @@ export class SupervisedProcess {
   private exitStatus: ExitStatus | undefined;
   private readonly listeners = new Set<LineListener>();
   private readonly logFile: string | undefined;
-  private readonly stopSignal: NodeJS.Signals;
+  /** What stop() sends first. */
+  readonly stopSignal: NodeJS.Signals;
   private readonly ownProcessGroup: boolean;
 
   constructor(spec: ProcessSpec) {
