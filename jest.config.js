@@ -4,6 +4,6 @@ const common = require('./jest.common');
 module.exports = {
   ...common,
   rootDir: '.',
-  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test/workspace'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/scripts', '<rootDir>/bench', '<rootDir>/test/workspace'],
   testRegex: '\\.spec\\.ts$',
 };

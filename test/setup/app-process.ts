@@ -3,12 +3,15 @@
  * database and Redis prefix, and waits until it answers /health/ready. Multi-instance behaviour (two
  * gateways, two APIs sharing sign-in limits, a worker restart) is tested with real processes, as it would run
  * in production; the fault suite (test/faults) runs the API this way too, and kills any of them with SIGKILL.
+ * The process handling itself is the repository's one supervisor (scripts/supervisor).
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, SupervisedProcess, waitUntilReady } from '../../scripts/supervisor';
 import { hmppsEventsToken, readRunSettings } from './run-settings';
+
+// Re-exported so that specs needing a port for an app they start later take it from the same place.
+export { freePort };
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -37,18 +40,13 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+/**
+ * Generous by default: a loaded machine (CI beside other jobs) can take a minute to boot Nest; only a process that
+ * never becomes ready costs the whole bound.
+ */
+const READY_WITHIN_MS = 120_000;
+/** A test's app gets SIGKILL this long after SIGTERM: suites wait on each other's shutdowns. */
+const STOP_GRACE_MS = 5000;
 
 export async function startApp(
   name: AppName,
@@ -59,7 +57,9 @@ export async function startApp(
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first (npm test does)`);
   const run = readRunSettings();
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const app = new SupervisedProcess({
+    name,
+    args: [entry],
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: run.databaseUrl,
@@ -71,54 +71,28 @@ export async function startApp(
       [PORT_VARIABLE[name]]: String(port),
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Tests look for log lines anywhere in an app's life (output.some(...)).
+    keepLines: Infinity,
   });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, child, output, options.readyTimeoutMs ?? READY_WITHIN_MS);
+  try {
+    await waitUntilReady({ url, process: app, timeoutMs: options.readyTimeoutMs ?? READY_WITHIN_MS });
+  } catch (error) {
+    app.signal('SIGKILL');
+    throw error;
+  }
   return {
     name,
     port,
     url,
-    pid: child.pid as number,
-    output,
-    exited,
+    pid: app.pid as number,
+    output: app.lines,
+    exited: app.exited.then(() => undefined),
     get running() {
-      return child.exitCode === null && child.signalCode === null;
+      return app.running;
     },
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(signal);
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(killer);
+      await app.stop(STOP_GRACE_MS, signal);
     },
   };
-}
-
-/**
- * Generous by default: a loaded machine (CI beside other jobs) can take a minute to boot Nest; only a process that
- * never becomes ready costs the whole bound.
- */
-const READY_WITHIN_MS = 120_000;
-
-async function waitUntilReady(url: string, child: ChildProcess, output: string[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the process exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
-    try {
-      const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`not ready within ${timeoutMs / 1000} s:\n${output.slice(-20).join('\n')}`);
 }

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../setup/app-process';
+import { freePort } from '../../../scripts/supervisor';
 import { prepareDatabase } from '../../setup/global-setup';
 import { RUN_SETTINGS_ENV } from '../../setup/run-settings';
 import { initPostgresServer, startPostgresServer } from '../support/postgres-server';

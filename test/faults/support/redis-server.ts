@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import Redis from 'ioredis';
+import { pollUntil } from '../../../scripts/supervisor';
 
 async function answers(port: number): Promise<boolean> {
   const probe = new Redis({
@@ -26,15 +27,6 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${what} within ${timeoutMs} ms`);
-}
-
 export async function startRedisServer(port: number): Promise<void> {
   const child = spawn(
     'redis-server',
@@ -45,7 +37,11 @@ export async function startRedisServer(port: number): Promise<void> {
     throw new Error(`redis-server could not start (${error.message}): install it (apt-get install redis-server)`);
   });
   child.unref();
-  await until(`redis-server did not answer on port ${port}`, () => answers(port), 15_000);
+  await pollUntil(() => answers(port), {
+    what: `redis-server to answer on port ${port}`,
+    timeoutMs: 15_000,
+    everyMs: 50,
+  });
 }
 
 /** SIGKILL, as a crashed or evicted Redis dies; resolves once the port refuses connections. */
@@ -56,7 +52,11 @@ export async function killRedisServer(port: number): Promise<void> {
   const pid = Number(/process_id:(\d+)/.exec(info)?.[1]);
   if (!pid) throw new Error('redis-server did not report its process id');
   process.kill(pid, 'SIGKILL');
-  await until(`redis-server on ${port} still answered after SIGKILL`, async () => !(await answers(port)), 10_000);
+  await pollUntil(async () => !(await answers(port)), {
+    what: `redis-server on ${port} to stop answering after SIGKILL`,
+    timeoutMs: 10_000,
+    everyMs: 50,
+  });
 }
 
 export async function stopRedisServer(port: number): Promise<void> {

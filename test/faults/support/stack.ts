@@ -1,8 +1,10 @@
 /**
- * The apps of one case as separate processes through the shared supervisor (test/setup/app-process.ts): the API,
- * one or more gateways and one or more workers, with the live path's timers shortened so that a case sees a
- * recovery in seconds. Gateways never exit when deaf here: nothing in the suite would restart them.
+ * The apps of one case as separate processes through the shared supervisor (scripts/supervisor, via
+ * test/setup/app-process.ts): the API, one or more gateways and one or more workers, with the live path's timers
+ * shortened so that a case sees a recovery in seconds. Gateways never exit when deaf here: nothing in the suite
+ * would restart them.
  */
+import { pollUntil } from '../../../scripts/supervisor';
 import { AppProcess, startApp } from '../../setup/app-process';
 
 export const GATEWAY_ENV = { GATEWAY_CANARY_MS: '500', GATEWAY_HEARTBEAT_MS: '1000', GATEWAY_DEAF_EXIT_MS: '0' };
@@ -45,10 +47,6 @@ export async function within(
   timeoutMs: number,
 ): Promise<number> {
   const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (await check()) return Date.now() - start;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  if (await check()) return Date.now() - start;
-  throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+  await pollUntil(check, { what, timeoutMs, everyMs: 100 });
+  return Date.now() - start;
 }

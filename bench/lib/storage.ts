@@ -4,22 +4,21 @@
  * the database it created and keys under the run's prefix (SCAN MATCH prefix*, never FLUSHALL).
  * Measures nothing itself.
  */
-'use strict';
+import bcrypt from 'bcryptjs';
+import Redis from 'ioredis';
+import { Client } from 'pg';
 
-const { Client } = require('pg');
-const Redis = require('ioredis');
-const bcrypt = require('bcryptjs');
+export const PRISONS = ['AGI', 'BZI', 'DHI', 'DWI', 'ESI', 'EWI', 'FHI', 'LNI', 'NHI', 'PFI', 'SDI', 'STI'];
+export const DAY_MS = 24 * 60 * 60 * 1000;
+const BENCH_DATABASE = /^resettle_bench_[a-z0-9]+$/;
 
-const PRISONS = ['AGI', 'BZI', 'DHI', 'DWI', 'ESI', 'EWI', 'FHI', 'LNI', 'NHI', 'PFI', 'SDI', 'STI'];
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function databaseUrl(baseUrl, database) {
+export function databaseUrl(baseUrl: string, database: string): string {
   const url = new URL(baseUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function withClient(url, work) {
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -29,14 +28,21 @@ async function withClient(url, work) {
   }
 }
 
-async function createDatabase(adminUrl, name) {
-  if (!/^resettle_bench_[a-z0-9]+$/.test(name)) throw new Error(`refusing to create database ${name}`);
+export async function createDatabase(adminUrl: string, name: string): Promise<void> {
+  if (!BENCH_DATABASE.test(name)) throw new Error(`refusing to create database ${name}`);
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
 }
 
-async function dropDatabase(adminUrl, name) {
-  if (!/^resettle_bench_[a-z0-9]+$/.test(name)) throw new Error(`refusing to drop database ${name}`);
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  if (!BENCH_DATABASE.test(name)) throw new Error(`refusing to drop database ${name}`);
   await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+export interface DatasetSize {
+  womenCount: number;
+  taskCount: number;
+  burstCount: number;
+  now: number;
 }
 
 /**
@@ -45,7 +51,7 @@ async function dropDatabase(adminUrl, name) {
  * between 2 days + 1 hour and 30 days from now, at risk 2 days before, so no threshold passes during
  * the run and none fires at worker start.
  */
-async function loadDataset(db, { womenCount, taskCount, burstCount, now }) {
+export async function loadDataset(db: Client, { womenCount, taskCount, burstCount, now }: DatasetSize): Promise<void> {
   await db.query(
     `INSERT INTO women (prison_number, first_name, last_name, date_of_birth, prison_code, custody_status,
                         reception_date, release_date, release_area_code, complexity, version)
@@ -72,11 +78,11 @@ async function loadDataset(db, { womenCount, taskCount, burstCount, now }) {
 }
 
 /**
- * The burst: `count` tasks falling due evenly over [firstDueMs, firstDueMs + windowMs), with at_risk_at =
- * due_at so that each has only an OVERDUE threshold. Returns their ids.
+ * The burst: tasks falling due evenly over [firstDueMs, firstDueMs + windowMs), with at_risk_at = due_at so
+ * that each has only an OVERDUE threshold. Returns their ids.
  */
-async function setBurstDeadlines(db, firstDueMs, windowMs) {
-  const { rows } = await db.query(
+export async function setBurstDeadlines(db: Client, firstDueMs: number, windowMs: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
     `WITH b AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n
                   FROM tasks WHERE template_key = 'bench-burst')
      UPDATE tasks t SET due_at = to_timestamp(($1::float8 + $2::float8 * b.i / b.n) / 1000),
@@ -89,9 +95,16 @@ async function setBurstDeadlines(db, firstDueMs, windowMs) {
   return rows.map((r) => r.id);
 }
 
-async function insertUser(db, { username, password, role, prisonCodes }) {
+export interface BenchUser {
+  username: string;
+  password: string;
+  role: string;
+  prisonCodes: string[];
+}
+
+export async function insertUser(db: Client, { username, password, role, prisonCodes }: BenchUser): Promise<string> {
   const hash = await bcrypt.hash(password, 10);
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ id: string }>(
     `INSERT INTO users (username, display_name, password_hash, role, prison_codes)
      VALUES ($1, $1, $2, $3, $4) RETURNING id`,
     [username, hash, role, prisonCodes],
@@ -100,7 +113,7 @@ async function insertUser(db, { username, password, role, prisonCodes }) {
 }
 
 /** Deletes every key matching `pattern` (SCAN, bounded), returns how many. */
-async function deleteKeys(redisUrl, pattern) {
+export async function deleteKeys(redisUrl: string, pattern: string): Promise<number> {
   if (!/^resettle-bench-[a-z0-9]+/.test(pattern)) throw new Error(`refusing to delete keys matching ${pattern}`);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true });
   await redis.connect();
@@ -118,16 +131,3 @@ async function deleteKeys(redisUrl, pattern) {
   }
   return deleted;
 }
-
-module.exports = {
-  PRISONS,
-  DAY_MS,
-  databaseUrl,
-  withClient,
-  createDatabase,
-  dropDatabase,
-  loadDataset,
-  setBurstDeadlines,
-  insertUser,
-  deleteKeys,
-};

@@ -4,11 +4,22 @@
  * gateways and the bare socket.io servers, so both sides are received by the same code. Measures nothing
  * itself: callers attach `board.event` listeners and stamp the receive time.
  */
-'use strict';
+import { io, Socket } from 'socket.io-client';
 
-const { io } = require('socket.io-client');
+/** The parts of a board event the benchmark reads (the full union is the contract's; the bench needs four fields). */
+export interface BoardEventSample {
+  type: string;
+  seq?: number;
+  alert?: { taskId: string; kind: string; thresholdAt: string };
+  task?: { id: string; version: number };
+}
 
-function connectOne(url, auth, timeoutMs) {
+export interface SubscribeReply {
+  joined: string[];
+  refused?: unknown;
+}
+
+export function connectOne(url: string, auth: Record<string, string>, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, {
       transports: ['websocket'],
@@ -33,18 +44,28 @@ function connectOne(url, auth, timeoutMs) {
   });
 }
 
+export interface ConnectOptions {
+  wave?: number;
+  timeoutMs?: number;
+  setup?: (socket: Socket, index: number) => Promise<unknown>;
+}
+
 /** Opens `count` clients round-robin over `urls`, `wave` at a time; `setup(socket, index)` runs on each. */
-async function connectMany(urls, count, auth, { wave = 50, timeoutMs = 20_000, setup } = {}) {
-  const sockets = [];
+export async function connectMany(
+  urls: string[],
+  count: number,
+  auth: Record<string, string>,
+  { wave = 50, timeoutMs = 20_000, setup }: ConnectOptions = {},
+): Promise<Socket[]> {
+  const sockets: Socket[] = [];
   try {
     for (let start = 0; start < count; start += wave) {
-      const batch = [];
+      const batch: Promise<void>[] = [];
       for (let i = start; i < Math.min(count, start + wave); i += 1) {
         batch.push(
           connectOne(urls[i % urls.length], auth, timeoutMs).then(async (socket) => {
             sockets.push(socket);
             if (setup) await setup(socket, i);
-            return socket;
           }),
         );
       }
@@ -58,12 +79,10 @@ async function connectMany(urls, count, auth, { wave = 50, timeoutMs = 20_000, s
 }
 
 /** Emits with an acknowledgement, bounded by a timeout. */
-function emitWithAck(socket, event, body, timeoutMs = 10_000) {
-  return socket.timeout(timeoutMs).emitWithAck(event, body);
+export function emitWithAck<T>(socket: Socket, event: string, body: unknown, timeoutMs = 10_000): Promise<T> {
+  return socket.timeout(timeoutMs).emitWithAck(event, body) as Promise<T>;
 }
 
-function closeAll(sockets) {
+export function closeAll(sockets: Iterable<Socket>): void {
   for (const socket of sockets) socket.close();
 }
-
-module.exports = { connectOne, connectMany, emitWithAck, closeAll };

@@ -1,0 +1,73 @@
+/**
+ * Resettle benchmark (`npm run bench`, after `npm run build`). Runs the built api, two gateways and the
+ * worker as real separate processes against a database and a Redis key prefix of its own, and measures:
+ *
+ *  1. Alert lateness: 10,000 tasks fall due within one minute among 100,000 open tasks; for every
+ *     `alert.raised` a subscribed admin client receives (one client on each gateway), receive time −
+ *     alert.thresholdAt. Bare library: BullMQ alone, 10,000 delayed jobs due within one minute, a no-op
+ *     worker of the same concurrency, job start time − due time.
+ *  2. Fan-out: 1,000 clients (half on each gateway) in one prison room; 20 task status changes through
+ *     the API, one after another; per client, receive time − the moment before the HTTP request was sent.
+ *     Bare library: two plain socket.io servers on the Redis adapter, the same clients, 20 broadcasts.
+ *  3. Rebuild after Redis loss: 100,000 open tasks with thresholds inside the 7-day horizon; stop the
+ *     worker, delete the run's Redis keys, start the worker, time until its horizon is back. Bare library:
+ *     BullMQ addBulk of the same number of delayed jobs in chunks of 1,000. Then checks that no alert was
+ *     lost or doubled across the loss.
+ *
+ * Sizes and servers: bench/lib/settings.ts (BENCH_SCALE=0.1 for a quick run). The run bounds every wait, stops
+ * every process it started (also on error and Ctrl+C), drops its database and deletes its Redis keys.
+ */
+import { cpus, totalmem } from 'node:os';
+import { bareAlertLateness } from './alert-lateness/bare';
+import { collectBurst, startBurst } from './alert-lateness/burst';
+import { fanoutBudgetMs, measureFanout } from './fanout/measure';
+import { BenchRun } from './lib/bench-run';
+import { BenchSettings, readBenchSettings } from './lib/settings';
+import { assertInstalledAndBuilt, Bench, prepareStack } from './lib/stack';
+import { bareRebuild } from './rebuild/bare';
+import { rebuildAfterLoss } from './rebuild/resettle';
+import { printReport } from './report';
+
+async function main(run: BenchRun, settings: BenchSettings): Promise<void> {
+  assertInstalledAndBuilt();
+  const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+  run.log(`run ${run.runId}: BENCH_SCALE=${settings.scale}, ${machine}`);
+  const bench: Bench = { run, settings, stack: await prepareStack(run, settings) };
+
+  // 1 and 2: the fan-out test runs in the quiet time before the burst when there is room for it, else after.
+  const burst = await startBurst(bench);
+  const roomBeforeBurst = burst.firstDue - Date.now() > fanoutBudgetMs(settings.fanoutClients);
+  let fanout = roomBeforeBurst ? await measureFanout(bench, 'before the burst, worker idle') : undefined;
+  if (Date.now() > burst.firstDue - 2000) run.log('warning: the fan-out test ran into the burst');
+  const alerts = await collectBurst(bench, burst);
+  fanout ??= await measureFanout(bench, 'after the burst');
+
+  // 3.
+  const rebuild = await rebuildAfterLoss(bench, burst.worker);
+  run.log(
+    `test 3: horizon of ${rebuild.queued} jobs restored ${rebuild.restoredMs} ms after the worker started ` +
+      `(${rebuild.delayedSettled} delayed in Redis); ${rebuild.missing} passed thresholds without an alert`,
+  );
+
+  // Resettle is stopped before the bare-library runs, so they have the machine to themselves as it had.
+  await run.group.stopAll(20_000);
+  run.log(`test 3: bare BullMQ addBulk of ${rebuild.queued} delayed jobs`);
+  const bareBuild = await bareRebuild(bench, rebuild.queued);
+  run.log(`test 1: bare BullMQ, ${settings.burst} delayed jobs due within ${settings.windowMs / 1000} s, no-op worker`);
+  const bareLate = await bareAlertLateness(bench, burst.burstIds);
+
+  printReport(run, settings, { alerts, bareLate, fanout, rebuild, bareBuild });
+}
+
+function settingsOrExit(): BenchSettings {
+  try {
+    return readBenchSettings();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+const settings = settingsOrExit();
+const run = new BenchRun('bench', settings.redisUrl, settings.keepLogs);
+void run.execute(() => main(run, settings), settings.hardLimitMs);
