@@ -5,10 +5,15 @@
  */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import { ReleasesRepository, TasksRepository, UnitOfWork, WomenRepository } from '@app/database';
+import {
+  AccommodationOutcomeEntity,
+  ReleasesRepository,
+  TasksRepository,
+  UnitOfWork,
+  WomenRepository,
+} from '@app/database';
 import {
   ACCOMMODATION_CHECKPOINT_TASK_KEYS,
-  AccommodationCheckpoint,
   accommodationCategory,
   isHoused,
   Role,
@@ -17,6 +22,7 @@ import {
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
+import { AccommodationOutcomeView, AccommodationOutcomesView } from './accommodation-outcome.view';
 
 /** The COM supervises her after release; pre-release teams follow up the first night; admins correct. */
 const RECORDERS: readonly Role[] = [Role.COM, Role.PRE_RELEASE_TEAM, Role.ADMIN];
@@ -33,7 +39,7 @@ export class AccommodationOutcomesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(user: AuthenticatedUser, womanId: string) {
+  async list(user: AuthenticatedUser, womanId: string): Promise<AccommodationOutcomesView> {
     return this.unitOfWork.run(async (tx) => {
       const woman = await this.women.findOneInScope(user.scope, womanId);
       if (!woman) throw new NotFoundException('No such woman in your caseload');
@@ -44,7 +50,12 @@ export class AccommodationOutcomesService {
     });
   }
 
-  async record(user: AuthenticatedUser, womanId: string, body: RecordAccommodationOutcomeDto, actor: Actor) {
+  async record(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: RecordAccommodationOutcomeDto,
+    actor: Actor,
+  ): Promise<AccommodationOutcomeView> {
     if (!RECORDERS.includes(user.role)) {
       throw new ForbiddenException('Accommodation outcomes are recorded by her COM, the pre-release team or an admin');
     }
@@ -81,14 +92,7 @@ export class AccommodationOutcomesService {
     });
   }
 
-  private view(outcome: {
-    id: string;
-    releaseId: string;
-    checkpoint: AccommodationCheckpoint;
-    accommodationType: Parameters<typeof isHoused>[0];
-    recordedById: string | null;
-    recordedAt: Date;
-  }) {
+  private view(outcome: AccommodationOutcomeEntity): AccommodationOutcomeView {
     return {
       ...outcome,
       housed: isHoused(outcome.accommodationType),

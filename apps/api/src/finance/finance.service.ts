@@ -48,6 +48,7 @@ import {
 import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
+import { BankAccountOverview, IdDocumentApplicationView, IdDocumentsOverview } from './finance.view';
 import {
   ApplyForBankAccountDto,
   ApplyForIdDocumentDto,
@@ -77,8 +78,8 @@ function requireVersion(current: number, sent: number): void {
   }
 }
 
-function snapshot(record: object): Record<string, unknown> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = record as Record<string, unknown>;
+function snapshot<T extends { createdAt: Date; updatedAt: Date }>(record: T): Omit<T, 'createdAt' | 'updatedAt'> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = record;
   return rest;
 }
 
@@ -96,7 +97,7 @@ export class FinanceService {
     private readonly clock: Clock,
   ) {}
 
-  async bankAccount(user: AuthenticatedUser, womanId: string) {
+  async bankAccount(user: AuthenticatedUser, womanId: string): Promise<BankAccountOverview> {
     const woman = await this.visibleWoman(user, womanId);
     const applications = await this.finance.listBankAccountApplications(womanId);
     const log = await this.finance.listBankAccountStatusChanges(applications.map((a) => a.id));
@@ -123,7 +124,12 @@ export class FinanceService {
    * Recording a barrier changes what she can have: an open bank account task gives way to the alternative
    * (with the reason), and clearing it lets the task come back.
    */
-  async recordBarrier(user: AuthenticatedUser, womanId: string, body: RecordBankingBarrierDto, actor: Actor) {
+  async recordBarrier(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: RecordBankingBarrierDto,
+    actor: Actor,
+  ): Promise<BankAccountOverview> {
     this.refuseUnlessWorker(user);
     const now = this.clock.now();
     const created = await this.unitOfWork.run(async (tx) => {
@@ -169,7 +175,12 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async applyForBankAccount(user: AuthenticatedUser, womanId: string, body: ApplyForBankAccountDto, actor: Actor) {
+  async applyForBankAccount(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: ApplyForBankAccountDto,
+    actor: Actor,
+  ): Promise<BankAccountOverview> {
     this.refuseUnlessWorker(user);
     const woman = await this.visibleWoman(user, womanId);
     const verdict = this.eligibility(woman);
@@ -219,7 +230,12 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async changeBankAccountStatus(user: AuthenticatedUser, id: string, body: ChangeBankAccountStatusDto, actor: Actor) {
+  async changeBankAccountStatus(
+    user: AuthenticatedUser,
+    id: string,
+    body: ChangeBankAccountStatusDto,
+    actor: Actor,
+  ): Promise<BankAccountOverview> {
     this.refuseUnlessWorker(user);
     const now = this.clock.now();
     const womanId = await this.unitOfWork.run(async (tx) => {
@@ -267,7 +283,7 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async idDocuments(user: AuthenticatedUser, womanId: string) {
+  async idDocuments(user: AuthenticatedUser, womanId: string): Promise<IdDocumentsOverview> {
     const woman = await this.visibleWoman(user, womanId);
     const applications = await this.finance.listIdDocumentApplications(womanId);
     const today = this.clock.today();
@@ -284,7 +300,12 @@ export class FinanceService {
     };
   }
 
-  async applyForIdDocument(user: AuthenticatedUser, womanId: string, body: ApplyForIdDocumentDto, actor: Actor) {
+  async applyForIdDocument(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: ApplyForIdDocumentDto,
+    actor: Actor,
+  ): Promise<IdDocumentsOverview> {
     this.refuseUnlessWorker(user);
     const retired = RETIRED_ID_DOCUMENT_TYPES[body.documentType];
     if (retired) throw fieldError('documentType', retired);
@@ -352,7 +373,12 @@ export class FinanceService {
     return this.idDocuments(user, womanId);
   }
 
-  async recordIdOutcome(user: AuthenticatedUser, id: string, body: RecordIdOutcomeDto, actor: Actor) {
+  async recordIdOutcome(
+    user: AuthenticatedUser,
+    id: string,
+    body: RecordIdOutcomeDto,
+    actor: Actor,
+  ): Promise<IdDocumentsOverview> {
     this.refuseUnlessWorker(user);
     const now = this.clock.now();
     const womanId = await this.unitOfWork.run(async (tx) => {
@@ -430,7 +456,7 @@ export class FinanceService {
     );
   }
 
-  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity) {
+  private idApplicationView(a: IdDocumentApplicationEntity, woman: WomanEntity): IdDocumentApplicationView {
     return {
       ...snapshot(a),
       label: ID_DOCUMENT_ISSUERS[a.documentType].label,

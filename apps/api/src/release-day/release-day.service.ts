@@ -41,6 +41,13 @@ const UNDECIDED: ReleaseDayChecklist = Object.fromEntries(
   CHECKLIST_ITEMS.map((item) => [item, ChecklistState.NEEDED]),
 ) as ReleaseDayChecklist;
 
+/** One row of the travel-time table: minutes between two towns, either way round. */
+export interface TravelTimeView {
+  fromTown: string;
+  toTown: string;
+  minutes: number;
+}
+
 export interface ReleaseDayPlanView {
   womanId: string;
   releaseDate: string | null;
@@ -165,7 +172,7 @@ export class ReleaseDayService {
     return this.view(woman, user);
   }
 
-  async travelTimes() {
+  async travelTimes(): Promise<TravelTimeView[]> {
     return (await this.releaseDay.listTravelTimes()).map((r) => ({
       fromTown: r.fromTown,
       toTown: r.toTown,
@@ -174,7 +181,7 @@ export class ReleaseDayService {
   }
 
   /** The whole table at once, so an upload of a spreadsheet is one audited change. */
-  async replaceTravelTimes(user: AuthenticatedUser, body: ReplaceTravelTimesDto) {
+  async replaceTravelTimes(user: AuthenticatedUser, body: ReplaceTravelTimesDto): Promise<TravelTimeView[]> {
     if (user.role !== Role.ADMIN) throw new ForbiddenException('Only an administrator keeps the travel-time table');
     const seen = new Set<string>();
     for (const [i, row] of body.rows.entries()) {
