@@ -1,4 +1,9 @@
-/** A small HTTP client for the suites: real requests over the socket, JSON in and out, status kept. */
+/**
+ * A small HTTP client for the suites: real requests over the socket, JSON in and out, status kept; every answer
+ * is checked against the API's document (response-contract.ts).
+ */
+import { expectDocumentedAnswer } from './response-contract';
+
 export interface FieldErrorBody {
   field: string;
   messages: string[];
@@ -97,8 +102,10 @@ export class ApiClient {
       const message = `${method} ${path} had no answer within ${this.timeoutMs} ms`;
       return { status: NO_ANSWER, body: { statusCode: NO_ANSWER, message } as T };
     }
-    const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
-    return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T };
+    const contentType = response.headers.get('content-type') ?? '';
+    const answer: unknown = contentType.includes('application/json') && text ? JSON.parse(text) : text;
+    await expectDocumentedAnswer(this.baseUrl, { method, path, status: response.status, contentType, body: answer });
+    return { status: response.status, body: answer as T };
   }
 }
 

@@ -5,13 +5,14 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiSettings } from './config/api.config';
 import { mountQueueBoard } from './observability/queue-board';
+import { API_DOCUMENT_PATH, buildApiDocument } from './openapi/api-document';
 
 /**
  * The web app's built files at / (index.html and /assets). It routes by URL hash, so no API path is ever
@@ -45,16 +46,7 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
   // Before the docs, the web app and every route, so each response carries the headers.
   app.use(securityHeaders({ behindTls: settings.http.behindTls, publicGatewayUrl: settings.publicGatewayUrl }));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Resettle API')
-      .setDescription('A shared, live resettlement task board for women leaving prison in England and Wales.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildApiDocument(app), { jsonDocumentUrl: API_DOCUMENT_PATH });
   mountQueueBoard(app);
   serveWebApp(app, settings.webDistDir);
   return app;

@@ -22,6 +22,7 @@ import {
 } from '@app/domain';
 import type { TaskView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
+import { expectDocumentedAnswer } from '../../setup/response-contract';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   ORACLE_USERS,
@@ -306,7 +307,11 @@ describe('policy oracle: every GET, every role', () => {
       headers: { authorization: `Bearer ${user.token}`, accept: 'application/json' },
       signal: AbortSignal.timeout(20_000),
     });
-    return { status: response.status, text: await response.text() };
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    const body: unknown = contentType.includes('application/json') && text ? JSON.parse(text) : text;
+    await expectDocumentedAnswer(api.baseUrl, { method: 'GET', path, status: response.status, contentType, body });
+    return { status: response.status, text };
   }
 
   /** Every answer the user gets from one operation: each expansion, and each report table as CSV. */

@@ -43,7 +43,7 @@ export function isUuid(schema: Schema): boolean {
 }
 
 function kindOf(schema: Schema): string | undefined {
-  if (schema.type) return schema.type;
+  if (typeof schema.type === 'string') return schema.type;
   if (schema.properties) return 'object';
   if (schema.items) return 'array';
   if (schema.enum) return 'string';

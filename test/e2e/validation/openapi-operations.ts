@@ -6,7 +6,9 @@
 export interface Schema {
   $ref?: string;
   allOf?: Schema[];
-  type?: string;
+  anyOf?: Schema[];
+  /** One type; OpenAPI 3.1 writes a nullable one as [type, 'null'], which resolve() turns back into `nullable`. */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   example?: unknown;
@@ -106,7 +108,18 @@ export function resolve(document: OpenApiDocument, schema: Schema): Schema {
     const { allOf, ...rest } = schema;
     return resolve(document, { ...allOf[0], ...rest });
   }
+  // OpenAPI 3.1's nullable: anyOf [schema, null], or a type list holding 'null'.
+  const nonNull = schema.anyOf?.filter((option) => option.type !== 'null');
+  if (schema.anyOf && nonNull?.length === 1 && schema.anyOf.length === 2) {
+    const { anyOf: _anyOf, ...rest } = schema;
+    return resolve(document, { ...nonNull[0], ...rest, nullable: true });
+  }
   const resolved: Schema = { ...schema };
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((type) => type !== 'null');
+    if (types.length === 1) resolved.type = types[0];
+    if (types.length < schema.type.length) resolved.nullable = true;
+  }
   if (schema.items) resolved.items = resolve(document, schema.items);
   if (schema.properties) {
     resolved.properties = Object.fromEntries(

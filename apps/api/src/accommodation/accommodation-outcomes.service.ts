@@ -5,7 +5,13 @@
  */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import { ReleasesRepository, TasksRepository, UnitOfWork, WomenRepository } from '@app/database';
+import {
+  AccommodationOutcomeEntity,
+  ReleasesRepository,
+  TasksRepository,
+  UnitOfWork,
+  WomenRepository,
+} from '@app/database';
 import {
   ACCOMMODATION_CHECKPOINT_TASK_KEYS,
   AccommodationCheckpoint,
@@ -17,6 +23,7 @@ import {
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
+import { AccommodationOutcomeView, AccommodationOutcomesView } from './accommodation-outcome.view';
 
 @Injectable()
 export class AccommodationOutcomesService {
@@ -30,7 +37,7 @@ export class AccommodationOutcomesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(user: AuthenticatedUser, womanId: string) {
+  async list(user: AuthenticatedUser, womanId: string): Promise<AccommodationOutcomesView> {
     return this.unitOfWork.run(async (tx) => {
       const woman = await this.women.findOneInScope(user.scope, womanId);
       if (!woman) throw new NotFoundException('No such woman in your caseload');
@@ -41,7 +48,12 @@ export class AccommodationOutcomesService {
     });
   }
 
-  async record(user: AuthenticatedUser, womanId: string, body: RecordAccommodationOutcomeDto, actor: Actor) {
+  async record(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: RecordAccommodationOutcomeDto,
+    actor: Actor,
+  ): Promise<AccommodationOutcomeView> {
     const refused = refusal(user, 'accommodation.record');
     if (refused) throw new ForbiddenException(refused);
     const now = this.clock.now();
@@ -87,14 +99,7 @@ export class AccommodationOutcomesService {
     });
   }
 
-  private view(outcome: {
-    id: string;
-    releaseId: string;
-    checkpoint: AccommodationCheckpoint;
-    accommodationType: Parameters<typeof isHoused>[0];
-    recordedById: string | null;
-    recordedAt: Date;
-  }) {
+  private view(outcome: AccommodationOutcomeEntity): AccommodationOutcomeView {
     return {
       ...outcome,
       housed: isHoused(outcome.accommodationType),

@@ -124,7 +124,12 @@ export class FinanceService {
    * Recording a barrier changes what she can have: an open bank account task gives way to the alternative
    * (with the reason), and clearing it lets the task come back.
    */
-  async recordBarrier(user: AuthenticatedUser, womanId: string, body: RecordBankingBarrierDto, actor: Actor) {
+  async recordBarrier(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: RecordBankingBarrierDto,
+    actor: Actor,
+  ): Promise<BankAccountView> {
     this.refuseUnlessWorker(user);
     const now = this.clock.now();
     const created = await this.unitOfWork.run(async (tx) => {
@@ -167,7 +172,12 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async applyForBankAccount(user: AuthenticatedUser, womanId: string, body: ApplyForBankAccountDto, actor: Actor) {
+  async applyForBankAccount(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: ApplyForBankAccountDto,
+    actor: Actor,
+  ): Promise<BankAccountView> {
     this.refuseUnlessWorker(user);
     const woman = await this.visibleWoman(user, womanId);
     const verdict = this.eligibility(woman);
@@ -216,7 +226,12 @@ export class FinanceService {
     return this.bankAccount(user, womanId);
   }
 
-  async changeBankAccountStatus(user: AuthenticatedUser, id: string, body: ChangeBankAccountStatusDto, actor: Actor) {
+  async changeBankAccountStatus(
+    user: AuthenticatedUser,
+    id: string,
+    body: ChangeBankAccountStatusDto,
+    actor: Actor,
+  ): Promise<BankAccountView> {
     this.refuseUnlessWorker(user);
     const now = this.clock.now();
     const womanId = await this.unitOfWork.run(async (tx) => {
@@ -279,7 +294,12 @@ export class FinanceService {
     };
   }
 
-  async applyForIdDocument(user: AuthenticatedUser, womanId: string, body: ApplyForIdDocumentDto, actor: Actor) {
+  async applyForIdDocument(
+    user: AuthenticatedUser,
+    womanId: string,
+    body: ApplyForIdDocumentDto,
+    actor: Actor,
+  ): Promise<IdDocumentsView> {
     this.refuseUnlessWorker(user);
     const retired = RETIRED_ID_DOCUMENT_TYPES[body.documentType];
     if (retired) throw fieldError('documentType', retired);
@@ -345,7 +365,12 @@ export class FinanceService {
     return this.idDocuments(user, womanId);
   }
 
-  async recordIdOutcome(user: AuthenticatedUser, id: string, body: RecordIdOutcomeDto, actor: Actor) {
+  async recordIdOutcome(
+    user: AuthenticatedUser,
+    id: string,
+    body: RecordIdOutcomeDto,
+    actor: Actor,
+  ): Promise<IdDocumentsView> {
     this.refuseUnlessWorker(user);
     const now = this.clock.now();
     const womanId = await this.unitOfWork.run(async (tx) => {

@@ -5,6 +5,11 @@ import { API_SETTINGS, ApiSettings } from '../config/api.config';
 import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 /** What the web app needs to know before anyone signs in: where the live board's gateway is. */
+export interface ClientConfig {
+  /** Null: port 3001 of the host that served the page. */
+  gatewayUrl: string | null;
+}
+
 @ApiTags('web')
 @Controller('client-config')
 export class ClientConfigController {
@@ -14,7 +19,7 @@ export class ClientConfigController {
   @ExposesNoCaseData()
   @Public()
   @ApiOperation({ summary: 'The gateway URL for the web app (null: port 3001 of the same host)' })
-  get(): { gatewayUrl: string | null } {
+  get(): ClientConfig {
     return { gatewayUrl: this.settings.publicGatewayUrl };
   }
 }

@@ -42,6 +42,13 @@ const UNDECIDED: ReleaseDayChecklist = Object.fromEntries(
   CHECKLIST_ITEMS.map((item) => [item, ChecklistState.NEEDED]),
 ) as ReleaseDayChecklist;
 
+/** One row of the travel-time table: minutes between two towns, either way round. */
+export interface TravelTimeView {
+  fromTown: string;
+  toTown: string;
+  minutes: number;
+}
+
 @Injectable()
 export class ReleaseDayService {
   constructor(
@@ -137,7 +144,7 @@ export class ReleaseDayService {
     return this.view(woman, user);
   }
 
-  async travelTimes() {
+  async travelTimes(): Promise<TravelTimeView[]> {
     return (await this.releaseDay.listTravelTimes()).map((r) => ({
       fromTown: r.fromTown,
       toTown: r.toTown,
@@ -146,7 +153,7 @@ export class ReleaseDayService {
   }
 
   /** The whole table at once, so an upload of a spreadsheet is one audited change. */
-  async replaceTravelTimes(user: AuthenticatedUser, body: ReplaceTravelTimesDto) {
+  async replaceTravelTimes(user: AuthenticatedUser, body: ReplaceTravelTimesDto): Promise<TravelTimeView[]> {
     const refused = refusal(user, 'travel-times.replace');
     if (refused) throw new ForbiddenException(refused);
     const seen = new Set<string>();
