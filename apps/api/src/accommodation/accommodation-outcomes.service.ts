@@ -12,14 +12,7 @@ import {
   UnitOfWork,
   WomenRepository,
 } from '@app/database';
-import {
-  ACCOMMODATION_CHECKPOINT_TASK_KEYS,
-  AccommodationCheckpoint,
-  accommodationCategory,
-  isHoused,
-  TaskStatus,
-  refusal,
-} from '@app/domain';
+import { ACCOMMODATION_CHECKPOINT_TASK_KEYS, accommodationCategory, isHoused, TaskStatus, refusal } from '@app/domain';
 import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { RecordAccommodationOutcomeDto } from './accommodation-outcome.dto';
