@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
@@ -10,21 +10,18 @@ import { DataKind } from '@app/domain';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('accommodation outcomes')
-@ApiBearerAuth()
 @Controller('women/:womanId/accommodation-outcomes')
 export class AccommodationOutcomesController {
   constructor(private readonly outcomes: AccommodationOutcomesService) {}
 
   @Get()
   @ExposesCaseData(DataKind.MOVEMENTS)
-  @ApiOperation({ summary: 'Her latest release and the accommodation recorded on the night and at 12 weeks' })
   list(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.outcomes.list(user, womanId);
   }
 
   @Can('accommodation.record')
   @Post()
-  @ApiOperation({ summary: 'Record (or correct) a checkpoint of her latest release; completes its task' })
   record(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('womanId') womanId: string,

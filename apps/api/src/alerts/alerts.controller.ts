@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { AlertSummary } from '@app/events';
 import { actorOf } from '../common/actor';
@@ -12,7 +12,6 @@ import { DataKind } from '@app/domain';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('alerts')
-@ApiBearerAuth()
 @Controller('alerts')
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { AssessmentEntity } from '@app/database';
 import { Pathway, DataKind } from '@app/domain';
@@ -13,7 +13,6 @@ import { RecordAssessmentDto } from './record-assessment.dto';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('assessments and pathways')
-@ApiBearerAuth()
 @Controller('women/:womanId')
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}

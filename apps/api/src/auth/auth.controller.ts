@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, bearerToken } from '@app/auth';
 import { RequestId } from '../common/request-id.decorator';
 import { AuthService, LoginResult } from './auth.service';
@@ -16,20 +16,17 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseFilters(TooManySignInAttemptsFilter)
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts: wait the Retry-After header (seconds)' })
   login(@Body() body: LoginDto, @Ip() clientIp: string, @RequestId() requestId: string | null): Promise<LoginResult> {
     return this.auth.login({ username: body.username, password: body.password, clientIp, requestId });
   }
 
   /** A fresh token for a still-valid one (the guard has checked it and that the account is active). */
-  @ApiBearerAuth()
   @Post('refresh')
   @HttpCode(200)
   refresh(@Headers('authorization') authorization: string): Promise<LoginResult> {
     return this.auth.refresh(bearerToken(authorization) ?? '');
   }
 
-  @ApiBearerAuth()
   @Get('me')
   @ExposesNoCaseData()
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { TaskCatalogueEntryEntity } from '@app/database';
 import { actorOf } from '../common/actor';
@@ -9,7 +9,6 @@ import { UpdateCatalogueEntryDto } from './update-catalogue-entry.dto';
 import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('task catalogue')
-@ApiBearerAuth()
 @Controller('task-catalogue')
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}

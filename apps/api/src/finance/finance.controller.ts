@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
@@ -16,14 +16,12 @@ import { DataKind } from '@app/domain';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('finance and ID')
-@ApiBearerAuth()
 @Controller()
 export class FinanceController {
   constructor(private readonly finance: FinanceService) {}
 
   @Get('women/:womanId/bank-account')
   @ExposesCaseData(DataKind.FINANCE_AND_ID)
-  @ApiOperation({ summary: 'Her eligibility (with reasons), any barrier, and her applications with their status logs' })
   bankAccount(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.finance.bankAccount(user, womanId);
   }
@@ -41,7 +39,6 @@ export class FinanceController {
 
   @Can('finance.record')
   @Post('women/:womanId/bank-account/applications')
-  @ApiOperation({ summary: 'Apply (one active application per woman; 422 with the reasons when she is not eligible)' })
   applyForBankAccount(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('womanId') womanId: string,
@@ -65,14 +62,12 @@ export class FinanceController {
 
   @Get('women/:womanId/id-documents')
   @ExposesCaseData(DataKind.FINANCE_AND_ID)
-  @ApiOperation({ summary: 'Each document with its lead time and apply-by date, and her applications' })
   idDocuments(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string) {
     return this.finance.idDocuments(user, womanId);
   }
 
   @Can('finance.record')
   @Post('women/:womanId/id-documents')
-  @ApiOperation({ summary: 'Record an application (one active per document type); a task tracks its arrival' })
   applyForIdDocument(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('womanId') womanId: string,

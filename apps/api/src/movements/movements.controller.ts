@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
@@ -21,10 +21,7 @@ export class MovementsController {
   @Can('movement.record')
   @Post('recalls')
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({
-    summary:
-      'Receive her back on recall, on reception’s evidence: prison number, surname and date of birth must all match',
     description:
       'For the receiving prison (one of your own). Referrals stay open, her POM returns if he works there, the plan is made again for the new date. A mismatch is audited and answered 404 without saying which part was wrong.',
   })
@@ -39,11 +36,6 @@ export class MovementsController {
   @Can('movement.record')
   @Post('women/:id/recall')
   @HttpCode(200)
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary:
-      'Recall a woman already in your scope (an administrator, in practice); a receiving prison uses POST /recalls',
-  })
   recall(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -56,7 +48,6 @@ export class MovementsController {
   @Can('movement.record')
   @Post('women/:id/transfer')
   @HttpCode(200)
-  @ApiBearerAuth()
   transfer(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -69,7 +60,6 @@ export class MovementsController {
   @Can('movement.record')
   @Post('women/:id/release')
   @HttpCode(200)
-  @ApiBearerAuth()
   release(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -83,10 +73,6 @@ export class MovementsController {
   @Public()
   @UseGuards(HmppsEventsGuard)
   @HttpCode(200)
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary: 'HMPPS prison-offender-events (prisoner.received, prisoner.released); idempotent by eventId',
-  })
   receive(@Body() body: HmppsDomainEventDto, @RequestId() requestId: string | null): Promise<HmppsEventReceipt> {
     return this.hmpps.receive(body, requestId);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { API_SETTINGS, ApiSettings } from '../config/api.config';
 import { ExposesNoCaseData } from '../common/data-kinds.decorator';
@@ -18,7 +18,6 @@ export class ClientConfigController {
   @Get()
   @ExposesNoCaseData()
   @Public()
-  @ApiOperation({ summary: 'The gateway URL for the web app (null: port 3001 of the same host)' })
   get(): ClientConfig {
     return { gatewayUrl: this.settings.publicGatewayUrl };
   }

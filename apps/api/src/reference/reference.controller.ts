@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import type { PrisonView } from '@app/contracts';
 import { ProviderEntity } from '@app/database';
@@ -11,7 +11,6 @@ import { ReferenceService, ReleaseAreaView } from './reference.service';
 import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('reference data')
-@ApiBearerAuth()
 @Controller()
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { ReferralAction, DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
@@ -21,7 +21,6 @@ import { ReferralActionBody, ReferralsService } from './referrals.service';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('referrals')
-@ApiBearerAuth()
 @Controller()
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
@@ -34,7 +33,6 @@ export class ReferralsController {
     DataKind.RISK_INFORMATION,
     DataKind.SENSITIVE_PATHWAYS,
   )
-  @ApiOperation({ summary: 'Referrals in your scope, most urgent first (a provider’s queue for caseworkers)' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListReferralsQueryDto): Promise<Page<ReferralView>> {
     return this.referrals.list(user, query);
   }
@@ -53,7 +51,6 @@ export class ReferralsController {
 
   @Can('referral.create')
   @Post('women/:womanId/referrals')
-  @ApiOperation({ summary: 'Start a draft referral to the CRS provider of her release area' })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('womanId') womanId: string,
@@ -65,7 +62,6 @@ export class ReferralsController {
 
   @Can('referral.edit')
   @Patch('referrals/:id')
-  @ApiOperation({ summary: 'Edit a draft or returned referral' })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -90,7 +86,6 @@ export class ReferralsController {
   @Can('referral.assign')
   @Post('referrals/:id/claim')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A caseworker takes the referral (exclusive: the loser hears who won)' })
   claim(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -151,7 +146,6 @@ export class ReferralsController {
   @Can('referral.end')
   @Post('referrals/:id/end')
   @HttpCode(200)
-  @ApiOperation({ summary: 'End the service with the end-of-service report' })
   end(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
@@ -176,7 +170,6 @@ export class ReferralsController {
   @Can('referral.return')
   @Post('referrals/:id/return')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The provider sends it back to the referrer with what is missing' })
   returnToReferrer(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,

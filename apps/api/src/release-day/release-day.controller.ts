@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { RequestId } from '../common/request-id.decorator';
@@ -10,14 +10,12 @@ import { DataKind } from '@app/domain';
 import { ExposesCaseData, ExposesNoCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('release day')
-@ApiBearerAuth()
 @Controller()
 export class ReleaseDayController {
   constructor(private readonly releaseDay: ReleaseDayService) {}
 
   @Get('women/:womanId/release-day')
   @ExposesCaseData(DataKind.RELEASE_DAY_PLAN, DataKind.RELEASE_DAY_DETAIL)
-  @ApiOperation({ summary: 'Her release-day plan with the feasibility warnings' })
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('womanId') womanId: string): Promise<ReleaseDayPlanView> {
     return this.releaseDay.get(user, womanId);
   }
@@ -63,7 +61,6 @@ export class ReleaseDayController {
 
   @Can('travel-times.replace')
   @Put('travel-times')
-  @ApiOperation({ summary: 'Replace the travel-time table (admin)' })
   replaceTravelTimes(@CurrentUser() user: AuthenticatedUser, @Body() body: ReplaceTravelTimesDto) {
     return this.releaseDay.replaceTravelTimes(user, body);
   }

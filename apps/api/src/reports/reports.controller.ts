@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { RequestId } from '../common/request-id.decorator';
@@ -14,7 +14,6 @@ import { ExposesCaseData } from '../common/data-kinds.decorator';
 type Answer = ReportResult | string;
 
 @ApiTags('reports')
-@ApiBearerAuth()
 @ApiProduces('application/json', 'text/csv')
 @Controller('reports')
 export class ReportsController {
@@ -22,9 +21,6 @@ export class ReportsController {
 
   @Get('overdue-work')
   @ExposesCaseData(DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({
-    summary: 'Open overdue and at-risk tasks by team, provider, pathway and prison, aged in working days',
-  })
   overdueWork(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportScopeQueryDto,
@@ -36,7 +32,6 @@ export class ReportsController {
 
   @Get('overdue-work/tasks')
   @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({ summary: 'Drill down: the tasks behind an overdue figure' })
   overdueTasks(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: OverdueTasksQueryDto,
@@ -48,7 +43,6 @@ export class ReportsController {
 
   @Get('overdue-trend')
   @ExposesCaseData(DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({ summary: 'Overdue tasks at the end of each of the last 12 weeks, per prison' })
   overdueTrend(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportScopeQueryDto,
@@ -60,7 +54,6 @@ export class ReportsController {
 
   @Get('release-readiness')
   @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({ summary: 'Women released in the next 14 days with release-critical tasks open, and what is missing' })
   releaseReadiness(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportScopeQueryDto,
@@ -72,9 +65,6 @@ export class ReportsController {
 
   @Get('provider-accountability')
   @ExposesCaseData(DataKind.REFERRALS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({
-    summary: 'Per CRS provider: referrals, stage times against deadlines, returns, withdrawals, outcomes',
-  })
   providerAccountability(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportPeriodQueryDto,
@@ -86,7 +76,6 @@ export class ReportsController {
 
   @Get('referral-timeliness')
   @ExposesCaseData(DataKind.REFERRALS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({ summary: 'From need identified to referral sent, by referrer role' })
   referralTimeliness(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportPeriodQueryDto,
@@ -98,7 +87,6 @@ export class ReportsController {
 
   @Get('accommodation-outcomes')
   @ExposesCaseData(DataKind.MOVEMENTS)
-  @ApiOperation({ summary: 'Housed on the night of release and at 12 weeks, per releasing prison' })
   accommodation(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportPeriodQueryDto,
@@ -110,7 +98,6 @@ export class ReportsController {
 
   @Get('alerts')
   @ExposesCaseData(DataKind.TASKS, DataKind.OTHER_ROLES_TASKS, DataKind.SENSITIVE_PATHWAYS)
-  @ApiOperation({ summary: 'Alerts fired, how fast they were acknowledged, and escalations by level' })
   alerts(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: ReportPeriodQueryDto,

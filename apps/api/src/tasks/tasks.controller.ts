@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { actorOf } from '../common/actor';
 import { Page } from '../common/pagination.dto';
@@ -12,7 +12,6 @@ import { DataKind } from '@app/domain';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('tasks')
-@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}

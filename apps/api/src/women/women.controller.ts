@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Can } from '@app/auth';
 import { DataKind } from '@app/domain';
 import { actorOf } from '../common/actor';
@@ -12,7 +12,6 @@ import { WomanBoardRow, WomanDetailView, WomenService } from './women.service';
 import { ExposesCaseData } from '../common/data-kinds.decorator';
 
 @ApiTags('women')
-@ApiBearerAuth()
 @Controller('women')
 export class WomenController {
   constructor(private readonly women: WomenService) {}
