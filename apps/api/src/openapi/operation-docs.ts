@@ -19,7 +19,8 @@
 export type ResponseBody = string;
 
 /** Statuses an operation answers with beyond those derived from its shape (see the header). */
-export type RefusalStatus = 401 | 403 | 409 | 422 | 429;
+/** 404 is implied by a path parameter; list it only for an operation that answers it without one. */
+export type RefusalStatus = 401 | 403 | 404 | 409 | 422 | 429;
 
 export type Access =
   /** A signed-in user's bearer token (the API's JWT). */
@@ -320,7 +321,8 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
       'Receive her back on recall, on reception’s evidence: prison number, surname and date of birth must all match',
     access: 'user',
     success: { status: 200, body: 'WomanView' },
-    refusals: CHANGE_REFUSALS,
+    // A mismatch of prison number, surname or date of birth is one 404 that names no part.
+    refusals: [...CHANGE_REFUSALS, 404],
   },
   'POST /women/{id}/recall': {
     summary:
