@@ -1,16 +1,9 @@
 /** Who is asking: the signed-in user as every guard, service and gateway handler sees her. */
+import type { CurrentUserView } from '@app/contracts';
 import { AccessScope, Role } from '@app/domain';
 
-export interface AuthenticatedUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  prisonCodes: string[];
-  providerId: string | null;
-  /** Her team (prison code, release area, or provider id) and whether she manages it: alert rooms. */
-  teamKey: string | null;
-  isManager: boolean;
+/** What the API tells her about herself (the contract's CurrentUserView), and the access scope it decides by. */
+export interface AuthenticatedUser extends CurrentUserView {
   scope: AccessScope;
 }
 

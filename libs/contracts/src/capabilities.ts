@@ -4,45 +4,6 @@
  * table in the domain (libs/domain/src/capabilities.ts); this file only names the actions, so the web, the
  * tests and the API share the words.
  */
-export const ACTIONS = [
-  // A task on the board (POST /tasks/:id/claim, /release, PATCH /status, POST /notes).
-  'task.claim',
-  'task.release',
-  'task.update-status',
-  'task.add-note',
-  // A CRS referral (POST /women/:id/referrals, PATCH /referrals/:id, then one action per stage).
-  'referral.create',
-  'referral.edit',
-  'referral.send',
-  'referral.assign',
-  'referral.book-assessment',
-  'referral.submit-action-plan',
-  'referral.approve-action-plan',
-  'referral.start-delivery',
-  'referral.end',
-  'referral.withdraw',
-  'referral.return',
-  // Her case record.
-  'woman.create',
-  'woman.update',
-  'assessment.record',
-  'pathway.set-status',
-  'release-day.plan',
-  'release-day.request',
-  'finance.record',
-  'movement.record',
-  'accommodation.record',
-  // An alert on a task.
-  'alert.acknowledge',
-  // Administration: the reference data, the catalogue, the travel times and the users.
-  'provider.manage',
-  'catalogue.edit',
-  'travel-times.replace',
-  'user.manage',
-] as const;
-
-/** One action a user may (or may not) take. */
-export type Action = (typeof ACTIONS)[number];
 
 /** The actions about a task, as its view's allowedActions lists them. */
 export const TASK_ACTIONS = ['task.claim', 'task.release', 'task.update-status', 'task.add-note'] as const;
@@ -69,6 +30,34 @@ export type AlertAction = (typeof ALERT_ACTIONS)[number];
 /** The actions about her release-day plan. */
 export const PLAN_ACTIONS = ['release-day.plan'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+export const ACTIONS = [
+  // A task on the board (POST /tasks/:id/claim, /release, PATCH /status, POST /notes).
+  ...TASK_ACTIONS,
+  // A CRS referral (POST /women/:id/referrals, then PATCH /referrals/:id and one action per stage).
+  'referral.create',
+  ...REFERRAL_ACTIONS,
+  // Her case record.
+  'woman.create',
+  'woman.update',
+  'assessment.record',
+  'pathway.set-status',
+  ...PLAN_ACTIONS,
+  'release-day.request',
+  'finance.record',
+  'movement.record',
+  'accommodation.record',
+  // An alert on a task.
+  ...ALERT_ACTIONS,
+  // Administration: the reference data, the catalogue, the travel times and the users.
+  'provider.manage',
+  'catalogue.edit',
+  'travel-times.replace',
+  'user.manage',
+] as const;
+
+/** One action a user may (or may not) take. */
+export type Action = (typeof ACTIONS)[number];
 
 export function isAction(value: string): value is Action {
   return (ACTIONS as readonly string[]).includes(value);

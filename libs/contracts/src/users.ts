@@ -22,6 +22,7 @@ export interface CurrentUserView {
   role: Role;
   prisonCodes: string[];
   providerId: string | null;
+  /** Her team (prison code, release area, or provider id) and whether she manages it: alert rooms. */
   teamKey: string | null;
   isManager: boolean;
 }

@@ -12,7 +12,17 @@
  * interventions-service); the HMPPS policy framework on the Offenders (Day of Release from Detention) Act 2023
  * for the release-day request (see release-day-request.ts).
  */
-import type { Action, AlertAction, PlanAction, ReferralActionName, TaskAction } from '@app/contracts';
+import {
+  ALERT_ACTIONS,
+  PLAN_ACTIONS,
+  REFERRAL_ACTIONS,
+  TASK_ACTIONS,
+  type Action,
+  type AlertAction,
+  type PlanAction,
+  type ReferralActionName,
+  type TaskAction,
+} from '@app/contracts';
 import { ReferralAction, REFERRAL_TRANSITIONS, ReferralStatus } from './referrals';
 import { Role } from './roles';
 import { isOpenTaskStatus, TaskStatus } from './tasks';
@@ -315,21 +325,10 @@ function possibleNow(action: Action, subject: CapabilitySubject): boolean {
 }
 
 const SUBJECT_ACTIONS = {
-  task: ['task.claim', 'task.release', 'task.update-status', 'task.add-note'],
-  referral: [
-    'referral.edit',
-    'referral.send',
-    'referral.assign',
-    'referral.book-assessment',
-    'referral.submit-action-plan',
-    'referral.approve-action-plan',
-    'referral.start-delivery',
-    'referral.end',
-    'referral.withdraw',
-    'referral.return',
-  ],
-  alert: ['alert.acknowledge'],
-  woman: ['release-day.plan'],
+  task: TASK_ACTIONS,
+  referral: REFERRAL_ACTIONS,
+  alert: ALERT_ACTIONS,
+  woman: PLAN_ACTIONS,
 } as const satisfies Record<CapabilitySubject['kind'], readonly Action[]>;
 
 /**
