@@ -129,50 +129,26 @@ describe('allowedActions match what the API accepts and refuses', () => {
     const otherProviderId = (await createProvider(api.dataSource)).id;
     const make = (role: Role, extra: { prisonCodes?: string[]; providerId?: string } = {}) =>
       createSignedInUser(api.dataSource, api.baseUrl, { role, ...extra });
-    const [
-      prt,
-      prtColleague,
-      pom,
-      pomColleague,
-      com,
-      comColleague,
-      caseworker,
-      cwColleague,
-      otherCaseworker,
-      governor,
-      admin,
-    ] = await Promise.all([
-      make(Role.PRE_RELEASE_TEAM, { prisonCodes: ['STI'] }),
-      make(Role.PRE_RELEASE_TEAM, { prisonCodes: ['STI'] }),
-      make(Role.POM, { prisonCodes: ['STI'] }),
-      make(Role.POM, { prisonCodes: ['STI'] }),
-      make(Role.COM),
-      make(Role.COM),
-      make(Role.CRS_CASEWORKER, { providerId }),
-      make(Role.CRS_CASEWORKER, { providerId }),
-      make(Role.CRS_CASEWORKER, { providerId: otherProviderId }),
-      make(Role.GOVERNOR, { prisonCodes: ['STI'] }),
-      make(Role.ADMIN),
-    ]);
-    Object.assign(users, {
-      prt,
-      prtColleague,
-      pom,
-      pomColleague,
-      com,
-      comColleague,
-      caseworker,
-      cwColleague,
-      otherCaseworker,
-      governor,
-      admin,
-    });
+    const signingIn: Record<string, Promise<SignedInUser>> = {
+      prt: make(Role.PRE_RELEASE_TEAM, { prisonCodes: ['STI'] }),
+      prtColleague: make(Role.PRE_RELEASE_TEAM, { prisonCodes: ['STI'] }),
+      pom: make(Role.POM, { prisonCodes: ['STI'] }),
+      pomColleague: make(Role.POM, { prisonCodes: ['STI'] }),
+      com: make(Role.COM),
+      comColleague: make(Role.COM),
+      caseworker: make(Role.CRS_CASEWORKER, { providerId }),
+      cwColleague: make(Role.CRS_CASEWORKER, { providerId }),
+      otherCaseworker: make(Role.CRS_CASEWORKER, { providerId: otherProviderId }),
+      governor: make(Role.GOVERNOR, { prisonCodes: ['STI'] }),
+      admin: make(Role.ADMIN),
+    };
+    for (const [name, signedIn] of Object.entries(signingIn)) users[name] = await signedIn;
     womanId = await insertWoman(api.dataSource, {
       prisonCode: 'STI',
       releaseAreaCode: areaCode,
       releaseDate: daysFromToday(60),
     });
-    await api.dataSource.query('UPDATE women SET com_id = $2 WHERE id = $1', [womanId, com.id]);
+    await api.dataSource.query('UPDATE women SET com_id = $2 WHERE id = $1', [womanId, users.com.id]);
   });
 
   afterAll(async () => {
