@@ -6,7 +6,9 @@ import { logTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DeadlineSchedulingModule, ResettlementModule } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from './config/worker.config';
+import { AlertRaiser } from './deadlines/alert-raiser.service';
 import { HorizonService } from './deadlines/horizon.service';
+import { InstantAlertsService } from './deadlines/instant-alerts.service';
 import { ReconcilerService } from './deadlines/reconciler.service';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -33,7 +35,9 @@ export class WorkerModule {
       providers: [
         { provide: WORKER_SETTINGS, useValue: settings },
         WorkerMetrics,
+        AlertRaiser,
         HorizonService,
+        InstantAlertsService,
         ReconcilerService,
         DeadlinesProcessor,
         OutboxRelayService,

@@ -71,3 +71,8 @@ export function deadlineJobId(
 ): string {
   return `deadline_${taskId}_${threshold.kind}_${threshold.level}_r${deadlineRevision}`;
 }
+
+/** The deterministic BullMQ job id of one threshold instant: every API process and the horizon agree on it. */
+export function instantJobId(atMicros: bigint): string {
+  return `instant_${atMicros}`;
+}

@@ -15,5 +15,13 @@ export interface DeadlineJobData {
   deadlineRevision: number;
 }
 
+/**
+ * An instant job: every threshold of every open task that falls at this instant, raised in one sweep. Microseconds
+ * since the epoch, as a decimal string (PostgreSQL's precision; a JSON number would lose it).
+ */
+export interface InstantJobData {
+  atMicros: string;
+}
+
 /** How far ahead deadline jobs are kept in Redis; beyond it PostgreSQL alone holds them. */
 export const HORIZON_MS = 7 * 24 * 60 * 60 * 1000;

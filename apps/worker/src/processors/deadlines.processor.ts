@@ -1,19 +1,20 @@
 /**
- * Consumes the deadlines queue: threshold jobs (batched into alerts), and the two repeating jobs that keep
- * PostgreSQL and Redis in step (horizon top-up, reconciler). A thin layer: each job calls a service.
+ * Consumes the deadlines queue: instant jobs (every threshold at one instant, raised in one sweep), a task's own
+ * threshold jobs (batched into alerts), and the two repeating jobs that keep PostgreSQL and Redis in step (horizon
+ * top-up, reconciler). A thin layer: each job calls a service.
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
-import { DeadlineJobData, QUEUE_NAMES } from '@app/events';
-import { AlertFiringService, DEADLINES_QUEUE } from '@app/resettlement';
+import { DeadlineJobData, InstantJobData, QUEUE_NAMES } from '@app/events';
+import { DEADLINE_JOB_NAMES, DEADLINES_QUEUE } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
-import { AlertBatcher } from '../deadlines/alert-batcher';
+import { AlertRaiser } from '../deadlines/alert-raiser.service';
 import { HorizonService } from '../deadlines/horizon.service';
+import { InstantAlertsService } from '../deadlines/instant-alerts.service';
 import { ReconcilerService } from '../deadlines/reconciler.service';
-import { WorkerMetrics } from '../observability/worker-metrics';
 import { OverdueRollupService } from '../reports/overdue-rollup.service';
 
-export const JOB_NAMES = { threshold: 'threshold', horizon: 'horizon', reconcile: 'reconcile' } as const;
+export const JOB_NAMES = { ...DEADLINE_JOB_NAMES, horizon: 'horizon', reconcile: 'reconcile' } as const;
 const SCHEDULERS = { horizon: 'horizon-top-up', reconciler: 'reconciler' } as const;
 
 @Injectable()
@@ -21,23 +22,16 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(DeadlinesProcessor.name);
   private worker: Worker | null = null;
   private watchdog: NodeJS.Timeout | null = null;
-  private readonly batcher: AlertBatcher;
 
   constructor(
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
     @Inject(DEADLINES_QUEUE) private readonly queue: Queue,
-    private readonly firing: AlertFiringService,
+    private readonly raiser: AlertRaiser,
     private readonly horizon: HorizonService,
+    private readonly instants: InstantAlertsService,
     private readonly reconciler: ReconcilerService,
     private readonly rollup: OverdueRollupService,
-    private readonly metrics: WorkerMetrics,
-  ) {
-    this.batcher = new AlertBatcher(async (items) => {
-      const raised = await this.firing.fire(items);
-      this.metrics.alertsRaised(raised, 'threshold');
-      return raised;
-    });
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Catch up first: whatever passed while no worker ran fires now; then refill the horizon.
@@ -103,14 +97,14 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     switch (job.name) {
       case JOB_NAMES.threshold: {
         const data = job.data as DeadlineJobData;
-        await this.batcher.add({
-          taskId: data.taskId,
-          kind: data.kind,
-          level: data.level,
-          deadlineRevision: data.deadlineRevision,
-        });
+        await this.raiser.raise([
+          { taskId: data.taskId, kind: data.kind, level: data.level, deadlineRevision: data.deadlineRevision },
+        ]);
         return;
       }
+      case JOB_NAMES.instant:
+        await this.instants.raiseAt(BigInt((job.data as InstantJobData).atMicros));
+        return;
       case JOB_NAMES.horizon:
         await this.horizon.topUp();
         return;

@@ -121,21 +121,65 @@ export class DeadlinesRepository {
     }));
   }
 
-  /** Open tasks with any threshold in (from, to], paged by id, for topping up the Redis horizon. */
-  upcomingThresholdTasks(from: Date, to: Date, afterId: string, limit: number): Promise<TaskEntity[]> {
-    return this.dataSource
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .where('t.status = ANY(:open)', { open: OPEN_TASK_STATUSES })
-      .andWhere('t.id > :afterId', { afterId })
-      .andWhere(
-        `((t.due_at > :from AND t.due_at <= :to) OR (t.at_risk_at > :from AND t.at_risk_at <= :to)
-          OR EXISTS (SELECT 1 FROM unnest(t.escalation_ats) AS e(at) WHERE e.at > :from AND e.at <= :to))`,
-        { from, to },
-      )
-      .orderBy('t.id', 'ASC')
-      .limit(limit)
-      .getMany();
+  /**
+   * The distinct instants in (from, to] at which some open task passes a threshold, as microseconds since the
+   * epoch (PostgreSQL's own precision, so that thresholdsAt matches them exactly). Due and at-risk times are
+   * 17:00 on working days and so are the rungs of the ladder: a week of a national caseload is a handful of
+   * instants, however many tasks share them.
+   */
+  async thresholdInstants(from: Date, to: Date): Promise<bigint[]> {
+    const rows: { at_us: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT (extract(epoch FROM x.at) * 1000000)::bigint::text AS at_us FROM (
+         SELECT due_at AS at FROM tasks WHERE status = ANY($3) AND due_at > $1 AND due_at <= $2
+         UNION ALL
+         SELECT at_risk_at FROM tasks WHERE status = ANY($3) AND at_risk_at > $1 AND at_risk_at <= $2 AND at_risk_at < due_at
+         UNION ALL
+         SELECT e.at FROM tasks t CROSS JOIN LATERAL unnest(t.escalation_ats) AS e(at)
+          WHERE t.status = ANY($3) AND t.due_at <= $2 AND cardinality(t.escalation_ats) > 0 AND e.at > $1 AND e.at <= $2
+       ) x ORDER BY 1`,
+      [from, to, OPEN_TASK_STATUSES],
+    );
+    return rows.map((r) => BigInt(r.at_us));
+  }
+
+  /**
+   * Every threshold of an open task that falls exactly at one of these instants (µs since the epoch) and has no
+   * alert at its deadline revision: what the instants' jobs raise, in one statement (index scans on due_at and
+   * at_risk_at, the GIN index on escalation_ats). Escalations stop once an alert of the revision was acknowledged;
+   * an at-risk threshold counts only before the due time, as thresholdApplies says.
+   */
+  async thresholdsAt(instantsMicros: readonly bigint[]): Promise<PassedThreshold[]> {
+    if (instantsMicros.length === 0) return [];
+    const rows: { task_id: string; kind: AlertKind; level: number; deadline_revision: number }[] =
+      await this.dataSource.query(
+        `WITH instants AS (
+           SELECT array_agg(timestamptz 'epoch' + us * interval '1 microsecond') AS ats FROM unnest($1::bigint[]) AS us
+         ),
+         thresholds AS (
+           SELECT t.id AS task_id, 'OVERDUE' AS kind, 0 AS level, t.deadline_revision
+             FROM tasks t, instants i WHERE t.status = ANY($2) AND t.due_at = ANY(i.ats)
+           UNION ALL
+           SELECT t.id, 'AT_RISK', 0, t.deadline_revision
+             FROM tasks t, instants i WHERE t.status = ANY($2) AND t.at_risk_at = ANY(i.ats) AND t.at_risk_at < t.due_at
+           UNION ALL
+           SELECT t.id, 'ESCALATED', e.level::int, t.deadline_revision
+             FROM tasks t CROSS JOIN instants i
+             CROSS JOIN LATERAL unnest(t.escalation_ats) WITH ORDINALITY AS e(at, level)
+            WHERE t.status = ANY($2) AND t.escalation_ats && i.ats AND e.at = ANY(i.ats)
+              AND NOT EXISTS (SELECT 1 FROM alerts k WHERE k.task_id = t.id AND k.deadline_revision = t.deadline_revision
+                                AND k.acknowledged_at IS NOT NULL)
+         )
+         SELECT th.* FROM thresholds th
+          WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.task_id = th.task_id AND a.kind = th.kind
+                              AND a.level = th.level AND a.deadline_revision = th.deadline_revision)`,
+        [instantsMicros.map(String), OPEN_TASK_STATUSES],
+      );
+    return rows.map((r) => ({
+      taskId: r.task_id,
+      kind: r.kind,
+      level: r.level,
+      deadlineRevision: r.deadline_revision,
+    }));
   }
 
   async relayCursor(): Promise<string> {
