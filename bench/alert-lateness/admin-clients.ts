@@ -1,12 +1,12 @@
 /**
- * Test 1's receivers: one admin client on each gateway, subscribed to every prison board, noting for each burst
- * task the first OVERDUE `alert.raised` it receives (time, threshold, outbox sequence) and counting what else
- * arrives (other alerts, duplicates, disconnects).
+ * Test 1's receivers: one admin client on each gateway, subscribed to every prison board, noting for each expected
+ * threshold (the burst's and the spread's) the first `alert.raised` it receives (time, threshold, outbox
+ * sequence) and counting what else arrives (other alerts, duplicates, disconnects).
  */
 import { Socket } from 'socket.io-client';
 import { BoardEventSample, connectMany, emitWithAck, SubscribeReply } from '../lib/clients';
 import { Bench } from '../lib/stack';
-import { PRISONS } from '../lib/storage';
+import { ExpectedAlert, PRISONS } from '../lib/storage';
 
 export interface ReceivedAlert {
   at: number;
@@ -18,14 +18,18 @@ export interface AdminClients {
   sockets: Socket[];
   /** Client i's socket (connection order differs from i). */
   bySlot: Socket[];
-  /** Per client: burst task id -> its alert. */
+  /** Per client: expected threshold (alertKey) -> its alert. */
   received: Map<string, ReceivedAlert>[];
   stray: { count: number; duplicates: number; disconnects: string[] };
 }
 
 const PRISON_ROOMS = PRISONS.map((code) => `prison:${code}`);
 
-export async function connectAdminClients(bench: Bench, burstIds: ReadonlySet<string>): Promise<AdminClients> {
+/** One threshold of one task, as the clients file what they receive. */
+export const alertKey = ({ taskId, kind }: ExpectedAlert): string => `${taskId}:${kind}`;
+
+export async function connectAdminClients(bench: Bench, expected: readonly ExpectedAlert[]): Promise<AdminClients> {
+  const keys = new Set(expected.map(alertKey));
   const { run, stack } = bench;
   const clients: AdminClients = {
     sockets: [],
@@ -46,7 +50,11 @@ export async function connectAdminClients(bench: Bench, burstIds: ReadonlySet<st
       clients.stray.disconnects.push(`client ${index + 1} disconnected after ${mine.size} alerts: ${reason}`);
       run.log(`warning: admin client ${index + 1} disconnected (${reason})`);
     });
-    socket.on('board.event', (event: BoardEventSample) => noteAlert(event, Date.now(), mine, burstIds, clients.stray));
+    socket.on('board.event', (event: BoardEventSample) => noteAlert(event, Date.now(), mine, keys, clients.stray));
+    socket.on('board.events', (events: BoardEventSample[]) => {
+      const at = Date.now();
+      for (const event of events) noteAlert(event, at, mine, keys, clients.stray);
+    });
   };
   const urls = stack.gatewayPorts.map((port) => `http://127.0.0.1:${port}`);
   clients.sockets = run.track(await connectMany(urls, urls.length, { token: stack.adminToken }, { setup }));
@@ -57,16 +65,16 @@ function noteAlert(
   event: BoardEventSample,
   at: number,
   mine: Map<string, ReceivedAlert>,
-  burstIds: ReadonlySet<string>,
+  keys: ReadonlySet<string>,
   stray: AdminClients['stray'],
 ): void {
   if (event.type !== 'alert.raised' || !event.alert) return;
-  const taskId = event.alert.taskId;
-  if (!burstIds.has(taskId) || event.alert.kind !== 'OVERDUE') {
+  const key = `${event.alert.taskId}:${event.alert.kind}`;
+  if (!keys.has(key)) {
     stray.count += 1;
-  } else if (mine.has(taskId)) {
+  } else if (mine.has(key)) {
     stray.duplicates += 1;
   } else {
-    mine.set(taskId, { at, thresholdAt: Date.parse(event.alert.thresholdAt), seq: event.seq ?? Number.NaN });
+    mine.set(key, { at, thresholdAt: Date.parse(event.alert.thresholdAt), seq: event.seq ?? Number.NaN });
   }
 }

@@ -41,11 +41,15 @@ export async function fanoutRounds(
     socket.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') disconnected += 1;
     });
-    socket.on('board.event', (event: BoardEventSample) => {
-      const at = performance.now();
+    const note = (event: BoardEventSample, at: number) => {
       if (!current || !current.matches(event) || current.seen.has(socket)) return;
       current.seen.add(socket);
       samples.push(at - current.t0);
+    };
+    socket.on('board.event', (event: BoardEventSample) => note(event, performance.now()));
+    socket.on('board.events', (events: BoardEventSample[]) => {
+      const at = performance.now();
+      for (const event of events) note(event, at);
     });
   }
   for (let round = 0; round < changes; round += 1) {

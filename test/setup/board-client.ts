@@ -45,6 +45,7 @@ export class BoardClient {
   private constructor(socket: Socket) {
     this.socket = socket;
     socket.on(CLIENT_EVENTS.boardEvent, (event: BoardEvent) => this.events.push(event));
+    socket.on(CLIENT_EVENTS.boardEvents, (events: BoardEvent[]) => this.events.push(...events));
     socket.on(CLIENT_EVENTS.replay, (replay: BoardReplay) => this.replays.push(replay));
     socket.on(CLIENT_EVENTS.removed, (notice: BoardRemoved) => this.removed.push(notice));
     socket.on(CLIENT_EVENTS.sessionEnded, (notice: SessionEnded) => this.ended.push({ ...notice, at: Date.now() }));

@@ -17,8 +17,10 @@ import { AuthenticatedUser, TokenService } from '@app/auth';
 import { OutboxRepository, WomenRepository } from '@app/database';
 import {
   ACCESS_CHANGED,
+  BOARD_BATCH,
   BoardEvent,
   CLIENT_EVENTS,
+  RelayedBoardEvent,
   SERVER_EVENTS,
   SubscribeReply,
   SubscribeRequest,
@@ -29,6 +31,7 @@ import {
   roomCarries,
   rooms,
 } from '@app/events';
+import { batchRecipients } from './live-path/batch-recipients';
 import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, endSession } from './socket-session';
 
 /** Beyond this many missed events a client is better off reloading the board from the API. */
@@ -72,6 +75,28 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     server.on(ACCESS_CHANGED, (userId) => {
       if (typeof userId === 'string') void this.recheck(userId);
     });
+    // The relay's batch of board events: hand each socket here the events of its rooms.
+    server.on(BOARD_BATCH, (batch) => {
+      if (Array.isArray(batch)) this.deliver(batch);
+    });
+  }
+
+  /**
+   * One event goes to its rooms as socket.io broadcasts (encoded once for every socket); several go as one
+   * `board.events` per group of sockets that get the same ones (batch-recipients.ts), so a burst of thousands of
+   * alerts costs a board a few messages.
+   */
+  private deliver(batch: RelayedBoardEvent[]): void {
+    const local = this.server.local;
+    if (batch.length === 1) {
+      local.to(batch[0].rooms).emit(CLIENT_EVENTS.boardEvent, batch[0].event);
+      return;
+    }
+    const rooms = this.server.of('/').adapter.rooms;
+    for (const { socketIds, events } of batchRecipients(batch, (room) => rooms.get(room))) {
+      if (events.length === 1) local.to(socketIds).emit(CLIENT_EVENTS.boardEvent, events[0]);
+      else local.to(socketIds).emit(CLIENT_EVENTS.boardEvents, events);
+    }
   }
 
   async handleConnection(socket: GatewaySocket): Promise<void> {

@@ -113,4 +113,12 @@ describe('following a board', () => {
     expect(catchUps).toEqual([{ missed: 0, reloaded: true }]);
     expect(board.lastSeq()).toBe(905);
   });
+
+  it('takes a batch of events as each one, dropping any it has already seen', () => {
+    const { socket, events, board } = follow();
+    socket.serve('board.event', { seq: 4 });
+    socket.serve('board.events', [{ seq: 4 }, { seq: 5 }, { seq: 6 }]);
+    expect(events).toEqual([4, 5, 6]);
+    expect(board.lastSeq()).toBe(6);
+  });
 });

@@ -69,6 +69,7 @@ export function followBoard<E extends SequencedEvent>(
     socket.emit(SERVER_EVENTS.subscribe, lastSeq > 0 ? { rooms, since: lastSeq } : { rooms }, () => undefined);
   });
   socket.on(CLIENT_EVENTS.boardEvent, (event: E) => void seen(event));
+  socket.on(CLIENT_EVENTS.boardEvents, (events: E[]) => events.forEach((event) => void seen(event)));
   socket.on(CLIENT_EVENTS.replay, (replay: { events: E[] }) => {
     for (const event of replay.events) if (seen(event) && catching) catching.missed += 1;
   });

@@ -8,6 +8,11 @@ import { BoardEvent } from './board-events';
 /** Server-to-client messages. */
 export const CLIENT_EVENTS = {
   boardEvent: 'board.event',
+  /**
+   * Several events at once, in sequence order: what one relay batch held for this socket (the 17:00 burst sends a
+   * board its thousands of alerts in a few messages, not thousands). Each is handled as a `board.event`.
+   */
+  boardEvents: 'board.events',
   /** The replay after a reconnect: the missed events, in order. */
   replay: 'board.replay',
   /** The gap is too old to replay: reload the board from the API. */
@@ -34,6 +39,18 @@ export const SESSION_RENEW = SERVER_EVENTS.renew;
 
 /** Gateway-to-gateway message: re-check the rooms of this user's sockets. */
 export const ACCESS_CHANGED = 'access.changed';
+
+/**
+ * The relay's batch, to every gateway in one message: each event with the rooms it is addressed to. Each gateway
+ * hands each of its sockets the events of its rooms (board.event for one, board.events for several), once each.
+ */
+export const BOARD_BATCH = 'board.batch';
+
+/** One event of a relay batch: the event as a socket receives it, and the rooms it is addressed to. */
+export interface RelayedBoardEvent {
+  rooms: string[];
+  event: BoardEvent;
+}
 
 /** A gateway's canary, published through Redis on the adapter's request channel and expected back by its sender. */
 export const GATEWAY_CANARY = 'gateway.canary';
@@ -101,6 +118,7 @@ export type RenewReply = { expiresAt: number } | { error: string };
 
 export interface ServerToClientEvents {
   [CLIENT_EVENTS.boardEvent]: (event: BoardEvent) => void;
+  [CLIENT_EVENTS.boardEvents]: (events: BoardEvent[]) => void;
   [CLIENT_EVENTS.replay]: (replay: BoardReplay) => void;
   [CLIENT_EVENTS.reload]: (reload: BoardReload) => void;
   [CLIENT_EVENTS.removed]: (removed: BoardRemoved) => void;
@@ -117,6 +135,7 @@ export interface ClientToServerEvents {
 /** Between gateways, through the Redis adapter (the relay's emitter sends ACCESS_CHANGED too). */
 export interface InterServerEvents {
   [ACCESS_CHANGED]: (userId: string) => void;
+  [BOARD_BATCH]: (batch: RelayedBoardEvent[]) => void;
   /** The gateway's name and a nonce, echoed back to prove the Redis subscription. */
   [GATEWAY_CANARY]: (name: string, nonce: string) => void;
 }

@@ -8,6 +8,7 @@ import { DataKind } from '@app/domain';
 
 export {
   ACCESS_CHANGED,
+  BOARD_BATCH,
   BOARD_EVENT_GROUPS,
   BOARD_EVENT_TYPES,
   CLIENT_EVENTS,
@@ -36,6 +37,7 @@ export type {
   PathwayEventPayload,
   PathwayStatusSummary,
   RecordEventPayload,
+  RelayedBoardEvent,
   RecordEventType,
   RecordSummary,
   ReferralEventPayload,

@@ -154,6 +154,7 @@ describe('a live path that proves itself', () => {
     sockets.push(socket);
     const live: ReceivedEvent[] = [];
     socket.on('board.event', (event: ReceivedEvent) => live.push(event));
+    socket.on('board.events', (events: ReceivedEvent[]) => live.push(...events));
     const received: ReceivedEvent[] = [];
     const catchUps: CatchUp[] = [];
     let reloads = 0;

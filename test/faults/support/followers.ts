@@ -37,6 +37,9 @@ export class BoardFollower {
     socket.on('board.event', (event: Sequenced) =>
       this.deliveries.push({ seq: event.seq, connection: this.connections, live: true }),
     );
+    socket.on('board.events', (events: Sequenced[]) => {
+      for (const event of events) this.deliveries.push({ seq: event.seq, connection: this.connections, live: true });
+    });
     socket.on('board.replay', (replay: { events: Sequenced[] }) => {
       for (const event of replay.events)
         this.deliveries.push({ seq: event.seq, connection: this.connections, live: false });

@@ -1,5 +1,6 @@
 /**
- * Publishes outbox events, in sequence order, through Redis to every gateway (socket.io redis emitter).
+ * Publishes outbox events, in sequence order, through Redis to every gateway (socket.io redis emitter): each batch
+ * read from the outbox is one BOARD_BATCH message, which each gateway hands out to its sockets by room.
  * One relay publishes at a time (a PostgreSQL advisory lock elects it); it wakes on NOTIFY at commit and
  * also polls, and keeps its cursor in PostgreSQL, so a crash between commit and publish loses nothing: the
  * events are published when a relay next runs (clients drop any sequence number they have already seen).
@@ -14,10 +15,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository } from '@app/database';
+import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxEventEntity, OutboxRepository } from '@app/database';
 import {
   ACCESS_CHANGED,
-  CLIENT_EVENTS,
+  BOARD_BATCH,
+  RelayedBoardEvent,
   ServerToClientEvents,
   isBoardEventPayload,
   redisClientName,
@@ -142,7 +144,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       // One MULTI: the batch's publishes and the newest published id reach Redis together or not at all.
       const batch = redis.multi();
       const emitter = new Emitter<ServerToClientEvents>(batch, { key: socketIoKey(this.settings.redis) });
-      for (const event of events) this.publish(emitter, event.id, event.type, event.rooms, event.payload);
+      this.publish(emitter, events);
       batch.set(this.publishedKey, last);
       await batch.exec();
       after = last;
@@ -151,21 +153,28 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  private publish(
-    emitter: Emitter<ServerToClientEvents>,
-    id: string,
-    type: string,
-    rooms: string[],
-    payload: Record<string, unknown>,
-  ): void {
-    if (type === ACCESS_CHANGED) {
-      emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
-      return;
+  /**
+   * The batch's board events go to every gateway as one BOARD_BATCH message (each gateway hands each socket the
+   * events of its rooms), split only where an ACCESS_CHANGED row stands between them so that order holds.
+   */
+  private publish(emitter: Emitter<ServerToClientEvents>, events: OutboxEventEntity[]): void {
+    let batch: RelayedBoardEvent[] = [];
+    const send = () => {
+      if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, batch);
+      batch = [];
+    };
+    for (const { id, type, rooms, payload } of events) {
+      if (type === ACCESS_CHANGED) {
+        send();
+        emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
+        continue;
+      }
+      // Every other outbox row is a board event (the change recorder writes nothing else); a row that is not is
+      // skipped rather than sent to clients as one.
+      if (isBoardEventPayload(payload)) batch.push({ rooms, event: { ...payload, seq: Number(id) } });
+      else this.logger.warn(`outbox row ${id} of type ${type} is not a board event: not published`);
     }
-    // Every other outbox row is a board event (the change recorder writes nothing else); a row that is not is
-    // skipped rather than sent to clients as one.
-    if (isBoardEventPayload(payload)) emitter.to(rooms).emit(CLIENT_EVENTS.boardEvent, { ...payload, seq: Number(id) });
-    else this.logger.warn(`outbox row ${id} of type ${type} is not a board event: not published`);
+    send();
   }
 
   /**

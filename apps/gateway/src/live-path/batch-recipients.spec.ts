@@ -1,0 +1,39 @@
+import type { BoardEvent, RelayedBoardEvent } from '@app/events';
+import { batchRecipients } from './batch-recipients';
+
+/** An assessment event: the one board event with nothing but the common fields. */
+const event = (seq: number): BoardEvent => ({
+  type: 'assessment.recorded',
+  at: '2026-11-30T17:00:00.000Z',
+  womanId: 'w',
+  prisonCode: 'STI',
+  seq,
+});
+const relayed = (seq: number, rooms: string[]): RelayedBoardEvent => ({ rooms, event: event(seq) });
+
+function members(rooms: Record<string, string[]>) {
+  const map = new Map(Object.entries(rooms).map(([room, ids]) => [room, new Set(ids)]));
+  return (room: string) => map.get(room);
+}
+
+describe('batchRecipients', () => {
+  it('gives each socket the events of its rooms once each, in order, even when it is in several of their rooms', () => {
+    const batch = [relayed(1, ['prison:STI', 'woman:a']), relayed(2, ['prison:BZI']), relayed(3, ['woman:a'])];
+    const deliveries = batchRecipients(
+      batch,
+      members({ 'prison:STI': ['s1', 's2'], 'woman:a': ['s1'], 'prison:BZI': ['s3'] }),
+    );
+    const bySocket = new Map(deliveries.flatMap((d) => d.socketIds.map((id) => [id, d.events.map((e) => e.seq)])));
+    expect(Object.fromEntries(bySocket)).toEqual({ s1: [1, 3], s2: [1], s3: [2] });
+  });
+
+  it('sends sockets with the same events together, once', () => {
+    const batch = [relayed(7, ['prison:STI']), relayed(8, ['prison:STI'])];
+    const deliveries = batchRecipients(batch, members({ 'prison:STI': ['a', 'b', 'c'] }));
+    expect(deliveries).toEqual([{ socketIds: ['a', 'b', 'c'], events: [event(7), event(8)] }]);
+  });
+
+  it('sends nothing for rooms with no member on this gateway', () => {
+    expect(batchRecipients([relayed(1, ['prison:AGI'])], members({ 'prison:STI': ['a'] }))).toEqual([]);
+  });
+});
