@@ -13,24 +13,71 @@ export interface AlertRow {
   woman: { id: string; prisonNumber: string; firstName: string; lastName: string; prisonCode: string };
 }
 
+/** What raising an alert writes; the database adds its id and time. */
+export type NewAlert = Pick<
+  AlertEntity,
+  'taskId' | 'womanId' | 'kind' | 'level' | 'deadlineRevision' | 'thresholdAt' | 'recipients'
+>;
+
+interface InsertedAlertRow {
+  id: string;
+  task_id: string;
+  woman_id: string;
+  kind: AlertEntity['kind'];
+  level: number;
+  deadline_revision: number;
+  threshold_at: Date;
+  recipients: AlertEntity['recipients'];
+  created_at: Date;
+  acknowledged_by_id: string | null;
+  acknowledged_at: Date | null;
+}
+
+function alertFromRow(row: InsertedAlertRow): AlertEntity {
+  return Object.assign(new AlertEntity(), {
+    id: row.id,
+    taskId: row.task_id,
+    womanId: row.woman_id,
+    kind: row.kind,
+    level: row.level,
+    deadlineRevision: row.deadline_revision,
+    thresholdAt: row.threshold_at,
+    recipients: row.recipients,
+    createdAt: row.created_at,
+    acknowledgedById: row.acknowledged_by_id,
+    acknowledgedAt: row.acknowledged_at,
+  });
+}
+
 @Injectable()
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts the alerts that do not exist yet and returns only those (the others were raised before). */
-  async insertNew(tx: Tx, alerts: Partial<AlertEntity>[]): Promise<AlertEntity[]> {
+  /**
+   * Inserts the alerts that do not exist yet (the unique key per threshold makes a second raising a no-op) and
+   * returns those it inserted. One statement over column arrays, whatever the number: a burst's batch of 1,000 was
+   * a 7,000-parameter INSERT built by the query builder, then read back.
+   */
+  async insertNew(tx: Tx, alerts: NewAlert[]): Promise<AlertEntity[]> {
     if (alerts.length === 0) return [];
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(AlertEntity)
-      .values(alerts)
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const ids = (result.raw as { id: string }[]).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return tx.getRepository(AlertEntity).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany();
+    const rows: InsertedAlertRow[] = await tx.query(
+      `INSERT INTO alerts (task_id, woman_id, kind, level, deadline_revision, threshold_at, recipients)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::int[], $5::int[], $6::timestamptz[], $7::jsonb[])
+       ON CONFLICT DO NOTHING
+       RETURNING id, task_id, woman_id, kind, level, deadline_revision, threshold_at, recipients, created_at,
+                 acknowledged_by_id, acknowledged_at`,
+      [
+        alerts.map((a) => a.taskId),
+        alerts.map((a) => a.womanId),
+        alerts.map((a) => a.kind),
+        alerts.map((a) => a.level),
+        alerts.map((a) => a.deadlineRevision),
+        alerts.map((a) => a.thresholdAt),
+        alerts.map((a) => JSON.stringify(a.recipients)),
+      ],
+    );
+    return rows.map(alertFromRow);
   }
 
   /** Task ids (of these) that have an acknowledged alert at their current deadline revision. */
