@@ -1,21 +1,23 @@
 /**
- * Test 1, bare-library side: BullMQ alone, the burst's number of delayed jobs due within the same window, a
- * no-op worker of the same concurrency in its own process (bench/bare/bullmq-noop-worker.ts), job start time −
- * due time.
+ * Test 1, bare-library side: BullMQ alone, one delayed job per threshold of the scenario, due in the same shape
+ * (the burst: all at one instant; the spread: evenly over its window), a no-op worker of the same concurrency in
+ * its own process (bench/bare/bullmq-noop-worker.ts), job start time − due time. That is what a job per task
+ * threshold costs before any work is done: the design Resettle had before issue 15.
  */
 import { join } from 'node:path';
 import { JobsOptions, Queue } from 'bullmq';
 import { pollUntil } from '../../scripts/supervisor';
 import { Bench } from '../lib/stack';
 import { Summary, summarise } from '../lib/stats';
-import { deleteKeys } from '../lib/storage';
+import { deleteKeys, ExpectedAlert } from '../lib/storage';
+import type { Scenario } from './burst';
 import type { BareWorkerMessage } from '../bare/bullmq-noop-worker';
 
 const QUEUE_NAME = 'deadlines';
 /** Added a few seconds ahead, as the horizon adds jobs ahead of their due time. */
 const LEAD_MS = 8000;
 
-export async function bareAlertLateness(bench: Bench, burstIds: ReadonlySet<string>): Promise<Summary> {
+export async function bareAlertLateness(bench: Bench, scenario: Scenario): Promise<Summary> {
   const { run, settings } = bench;
   const prefix = `${run.prefix}-bare1:bull`;
   const worker = run.startNode('bare-bullmq-worker', join(__dirname, '..', 'bare', 'bullmq-noop-worker.js'), {
@@ -24,8 +26,8 @@ export async function bareAlertLateness(bench: Bench, burstIds: ReadonlySet<stri
       QUEUE_PREFIX: prefix,
       QUEUE_NAME,
       CONCURRENCY: String(settings.concurrency),
-      EXPECTED: String(settings.burst),
-      MAX_WAIT_MS: String(settings.windowMs + 180_000),
+      EXPECTED: String(scenario.expected.length),
+      MAX_WAIT_MS: String(scenario.windowMs + 180_000),
     },
     ipc: true,
   });
@@ -39,9 +41,9 @@ export async function bareAlertLateness(bench: Bench, burstIds: ReadonlySet<stri
   try {
     await queue.waitUntilReady();
     const firstDue = Date.now() + LEAD_MS;
-    await addBurstJobs(queue, [...burstIds], firstDue, settings.windowMs);
+    await addThresholdJobs(queue, scenario.expected, firstDue, scenario.windowMs);
     if (Date.now() > firstDue) run.log('warning: adding the bare jobs took longer than their lead time');
-    await worker.waitForExit(settings.windowMs + 200_000);
+    await worker.waitForExit(scenario.windowMs + 200_000);
     const done = messages.find((m) => m.type === 'done');
     if (!done || done.type !== 'done') throw new Error('the bare BullMQ worker sent no result');
     return summarise(done.lateness);
@@ -52,17 +54,23 @@ export async function bareAlertLateness(bench: Bench, burstIds: ReadonlySet<stri
 }
 
 /** The same job options as the Resettle worker's threshold jobs, in bulks of 1,000. */
-async function addBurstJobs(queue: Queue, ids: string[], firstDue: number, windowMs: number): Promise<void> {
-  const n = ids.length;
+async function addThresholdJobs(
+  queue: Queue,
+  expected: readonly ExpectedAlert[],
+  firstDue: number,
+  windowMs: number,
+): Promise<void> {
+  const n = expected.length;
   for (let i = 0; i < n; i += 1000) {
     const now = Date.now();
     const jobs: { name: string; data: object; opts: JobsOptions }[] = [];
     for (let j = i; j < Math.min(n, i + 1000); j += 1) {
-      const dueAt = firstDue + (windowMs * j) / n;
+      const dueAt = firstDue + Math.floor((windowMs * j) / n);
+      const { taskId, kind } = expected[j];
       jobs.push({
         name: 'threshold',
-        data: { taskId: ids[j], kind: 'OVERDUE', level: 0, deadlineRevision: 0, dueAt },
-        opts: thresholdJobOptions(`deadline_${ids[j]}_OVERDUE_0_r0`, Math.max(0, dueAt - now)),
+        data: { taskId, kind, level: 0, deadlineRevision: 0, dueAt },
+        opts: thresholdJobOptions(`deadline_${taskId}_${kind}_0_r0`, Math.max(0, dueAt - now)),
       });
     }
     await queue.addBulk(jobs);

@@ -109,16 +109,17 @@ export class BenchRun {
    * Runs `main` under the run's guards: Ctrl+C and SIGTERM abort, so does passing `hardLimitMs`; whatever
    * happens, clean-up runs once and the process exits (0 only when main finished).
    */
-  async execute(main: () => Promise<void>, hardLimitMs: number): Promise<void> {
+  /** Runs `main`, cleans up, and exits with the code it returns (0 when it returns nothing). */
+  async execute(main: () => Promise<number | void>, hardLimitMs: number): Promise<void> {
     process.on('SIGINT', () => this.abort('interrupted: stopping everything this run started', 130));
     process.on('SIGTERM', () => this.abort('terminated: stopping everything this run started', 143));
     process.on('exit', () => this.group.killAllNow());
     const limit = setTimeout(() => this.abort(`the run exceeded ${hardLimitMs / 60_000} minutes`, 1), hardLimitMs);
     try {
-      await main();
+      const code = (await main()) ?? 0;
       clearTimeout(limit);
       await this.cleanup();
-      process.exit(0);
+      process.exit(code);
     } catch (error) {
       clearTimeout(limit);
       this.abort(`${this.label} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);

@@ -1,15 +1,31 @@
 import { readBenchSettings } from './settings';
 
 describe('readBenchSettings', () => {
-  it('scales the data set but keeps the burst window and lead time above their floors', () => {
+  it('scales the data set but keeps the spread window and the lead time above their floors', () => {
     const quick = readBenchSettings({ BENCH_SCALE: '0.01' });
-    expect(quick).toMatchObject({ tasks: 1000, burst: 100, women: 100, fanoutClients: 10, lossWindow: 10 });
-    expect(quick.windowMs).toBe(3000);
+    expect(quick).toMatchObject({
+      tasks: 10_000,
+      burstDue: 100,
+      burstAtRisk: 100,
+      spread: 100,
+      women: 500,
+      fanoutClients: 10,
+      lossWindow: 10,
+    });
+    expect(quick.spreadWindowMs).toBe(3000);
     expect(quick.leadMs).toBe(30_000);
   });
 
-  it('runs the full size by default', () => {
-    expect(readBenchSettings({})).toMatchObject({ scale: 1, tasks: 100_000, burst: 10_000, fanoutClients: 1000 });
+  it('runs the full size by default: the 17:00 burst of 20,000 thresholds among 1,000,000 open tasks', () => {
+    expect(readBenchSettings({})).toMatchObject({
+      scale: 1,
+      tasks: 1_000_000,
+      burstDue: 10_000,
+      burstAtRisk: 10_000,
+      spread: 10_000,
+      spreadWindowMs: 60_000,
+      fanoutClients: 1000,
+    });
   });
 
   it('takes the lead time from BENCH_LEAD_MS for a machine slow to start the worker, and refuses a short one', () => {

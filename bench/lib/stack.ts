@@ -83,15 +83,18 @@ export async function prepareStack(run: BenchRun, settings: BenchSettings): Prom
 /** The data set and the two bench users; returns their password. */
 async function loadData(run: BenchRun, settings: BenchSettings, db: Client): Promise<string> {
   const started = Date.now();
-  const size = { womenCount: settings.women, taskCount: settings.tasks, burstCount: settings.burst, now: Date.now() };
-  await storage.loadDataset(db, size);
+  await storage.loadDataset(db, {
+    womenCount: settings.women,
+    taskCount: settings.tasks,
+    burstDue: settings.burstDue,
+    burstAtRisk: settings.burstAtRisk,
+    spread: settings.spread,
+  });
   const password = randomBytes(12).toString('hex');
   await storage.insertUser(db, { username: 'bench.admin', password, role: 'ADMIN', prisonCodes: [] });
   await storage.insertUser(db, { username: 'bench.prt', password, role: 'PRE_RELEASE_TEAM', prisonCodes: ['STI'] });
   const took = Date.now() - started;
-  run.log(
-    `loaded ${settings.women} women, ${settings.tasks} open tasks (${settings.burst} in the burst) in ${took} ms`,
-  );
+  run.log(`loaded ${settings.women} women, ${settings.tasks} open tasks in ${took} ms`);
   return password;
 }
 
@@ -110,8 +113,19 @@ function appEnv(
     NODE_ENV: 'production',
     // The benchmark reads the worker's JSON log lines.
     LOG_FORMAT: 'json',
+    ...profiling(),
     ...extra,
   };
+}
+
+/**
+ * BENCH_CPU_PROF=<dir>: every app the bench starts writes a V8 CPU profile there when it exits (open it in Chrome's
+ * DevTools or speedscope). The bench's own process is not profiled.
+ */
+function profiling(): NodeJS.ProcessEnv {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return {};
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim() };
 }
 
 /** The worker, not waited for: test 1 and test 3 time it from the moment it starts. */

@@ -1,64 +1,59 @@
 /**
- * Test 3, bare-library side: BullMQ addBulk of as many delayed jobs as the Resettle horizon queued (an AT_RISK and
- * an OVERDUE job per open task), in chunks of 1,000, into a prefix of its own.
+ * Test 3, bare-library side: the same work as the worker's horizon top-up, with the bare libraries: a plain pg
+ * query listing the distinct threshold instants of the open tasks in the next 7 days (the same statement), then
+ * BullMQ addBulk of one delayed job per instant with the same options, in chunks of 1,000, into a prefix of its own.
  */
 import { performance } from 'node:perf_hooks';
 import { JobsOptions } from 'bullmq';
 import { thresholdJobOptions } from '../alert-lateness/bare';
 import { OPEN_STATUSES } from '../lib/settings';
 import { Bench } from '../lib/stack';
-import { deleteKeys } from '../lib/storage';
+import { DAY_MS, deleteKeys } from '../lib/storage';
 
 export interface BareRebuild {
-  elapsedMs: number;
+  readMs: number;
+  queueMs: number;
   added: number;
   delayed: number;
 }
 
-interface OpenTask {
-  id: string;
-  due_at: Date;
-  at_risk_at: Date;
-}
+const INSTANTS = `SELECT DISTINCT (extract(epoch FROM x.at) * 1000000)::bigint::text AS at_us FROM (
+    SELECT due_at AS at FROM tasks WHERE status = ANY($3) AND due_at > $1 AND due_at <= $2
+    UNION ALL
+    SELECT at_risk_at FROM tasks WHERE status = ANY($3) AND at_risk_at > $1 AND at_risk_at <= $2 AND at_risk_at < due_at
+    UNION ALL
+    SELECT e.at FROM tasks t CROSS JOIN LATERAL unnest(t.escalation_ats) AS e(at)
+     WHERE t.status = ANY($3) AND t.due_at <= $2 AND cardinality(t.escalation_ats) > 0 AND e.at > $1 AND e.at <= $2
+  ) x ORDER BY 1`;
 
-export async function bareRebuild(bench: Bench, count: number): Promise<BareRebuild> {
+export async function bareRebuild(bench: Bench): Promise<BareRebuild> {
   const { run, settings, stack } = bench;
   const queue = run.newQueue('deadlines', `${run.prefix}-bare3:bull`);
   try {
     await queue.waitUntilReady();
-    const { rows } = await stack.db.query<OpenTask>(
-      'SELECT id, due_at, at_risk_at FROM tasks WHERE status = ANY($1) ORDER BY id',
-      [OPEN_STATUSES],
-    );
-    const jobs = thresholdJobs(rows, count, Date.now());
+    const now = Date.now();
     const t0 = performance.now();
+    const { rows } = await stack.db.query<{ at_us: string }>(INSTANTS, [
+      new Date(now),
+      new Date(now + 7 * DAY_MS),
+      OPEN_STATUSES,
+    ]);
+    const t1 = performance.now();
+    const jobs = rows.map(({ at_us }) => instantJob(at_us, now));
     for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
-    const elapsedMs = performance.now() - t0;
-    return { elapsedMs, added: jobs.length, delayed: await queue.getDelayedCount() };
+    const t2 = performance.now();
+    return { readMs: t1 - t0, queueMs: t2 - t1, added: jobs.length, delayed: await queue.getDelayedCount() };
   } finally {
     await run.closeQueue(queue);
     await deleteKeys(settings.redisUrl, `${run.prefix}-bare3:*`);
   }
 }
 
-function thresholdJobs(
-  rows: OpenTask[],
-  count: number,
-  now: number,
-): { name: string; data: object; opts: JobsOptions }[] {
-  const jobs: { name: string; data: object; opts: JobsOptions }[] = [];
-  for (const row of rows) {
-    for (const [kind, at] of [
-      ['AT_RISK', row.at_risk_at],
-      ['OVERDUE', row.due_at],
-    ] as const) {
-      if (jobs.length >= count) return jobs;
-      jobs.push({
-        name: 'threshold',
-        data: { taskId: row.id, kind, level: 0, deadlineRevision: 1 },
-        opts: thresholdJobOptions(`deadline_${row.id}_${kind}_0_r1`, Math.max(60_000, at.getTime() - now)),
-      });
-    }
-  }
-  return jobs;
+function instantJob(atMicros: string, now: number): { name: string; data: object; opts: JobsOptions } {
+  const atMs = Math.ceil(Number(atMicros) / 1000);
+  return {
+    name: 'instant',
+    data: { atMicros },
+    opts: { ...thresholdJobOptions(`instant_${atMicros}`, Math.max(0, atMs - now)), timestamp: now },
+  };
 }

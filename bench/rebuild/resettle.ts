@@ -1,24 +1,31 @@
 /**
- * Test 3, Resettle side: every open task's deadline moves inside the 7-day horizon, the worker is stopped and the
- * run's Redis keys deleted, a few tasks fall due while nothing runs; then the worker is started again and timed
- * until its horizon is back, and the alerts are accounted for.
+ * Test 3, Resettle side: every open task gets a new deadline revision inside the 7-day horizon (17:00 London on
+ * the days ahead, as the domain dates them: the worst case for the horizon's read, every task in it), the worker is
+ * stopped and the run's Redis keys deleted, a few tasks fall due while nothing runs; then the worker is started
+ * again and timed until its horizon is back, and the alerts are accounted for.
  */
+import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
-import { pollUntil, systemClock, SupervisedProcess, waitUntilReady } from '../../scripts/supervisor';
+import { pollUntil, SupervisedProcess, systemClock, waitUntilReady } from '../../scripts/supervisor';
 import { OPEN_STATUSES } from '../lib/settings';
 import { Bench, startWorker } from '../lib/stack';
-import { DAY_MS, deleteKeys } from '../lib/storage';
+import { deleteKeys } from '../lib/storage';
 import { horizonCount, isHorizonLine, messageOf } from '../lib/worker-log';
-import { AlertAccount, accountForAlerts } from './checks';
+import { accountForAlerts, AlertAccount } from './checks';
 
 export interface Rebuild extends AlertAccount {
   worker: SupervisedProcess;
   /** Worker start -> its horizon log line. */
   restoredMs: number;
-  /** Threshold jobs the horizon queued. */
+  /** The top-up's own work, as the worker logged it: its PostgreSQL read and its addBulk. */
+  readMs: number;
+  queueMs: number;
+  /** Jobs the horizon queued. */
   queued: number;
   /** Delayed jobs in Redis once the count stopped growing. */
   delayedSettled: number;
+  /** The worker's peak resident memory (VmHWM) once the horizon was back, in MiB. */
+  peakMemoryMiB: number;
   reconcilerLine: string;
 }
 
@@ -28,7 +35,9 @@ export async function rebuildAfterLoss(bench: Bench, worker: SupervisedProcess):
   try {
     run.log(`test 3: stopping the worker (${await deadlinesQueue.getDelayedCount()} delayed jobs in Redis)`);
     await worker.stop(20_000);
+    const moveStarted = Date.now();
     const lossDue = await moveDeadlinesInsideHorizon(bench);
+    run.log(`test 3: every open task moved inside the horizon in ${Date.now() - moveStarted} ms`);
     const deleted = await deleteKeys(settings.redisUrl, `${run.prefix}:*`);
     run.log(
       `test 3: deleted ${deleted} Redis keys of ${run.prefix}; ${settings.lossWindow} tasks fall due while no worker runs`,
@@ -41,11 +50,15 @@ export async function rebuildAfterLoss(bench: Bench, worker: SupervisedProcess):
     const delayedSettled = await settledDelayedCount(deadlinesQueue);
     await waitUntilReady({ url: `http://127.0.0.1:${bench.stack.workerPort}`, process: restarted, timeoutMs: 60_000 });
     const reconciled = restarted.lines.map(messageOf).find((m) => /reconciler raised \d+/.test(m.msg));
+    const work = /read (\d+) ms, queue (\d+) ms/.exec(messageOf(horizon.line).msg);
     return {
       worker: restarted,
       restoredMs: horizon.at - t0,
+      readMs: Number(work?.[1] ?? Number.NaN),
+      queueMs: Number(work?.[2] ?? Number.NaN),
       queued: horizonCount(horizon.line),
       delayedSettled,
+      peakMemoryMiB: peakMemoryMiB(restarted.pid),
       reconcilerLine: reconciled ? reconciled.msg : 'no "reconciler raised" line',
       ...(await accountForAlerts(bench.stack.db)),
     };
@@ -55,24 +68,25 @@ export async function rebuildAfterLoss(bench: Bench, worker: SupervisedProcess):
 }
 
 /**
- * A new deadline revision for every open task, as a real move makes: due in (now + 2 d 10 min, now + 6 d], at risk
- * 2 days before (still ahead). The first `lossWindow` fall due a millisecond apart from 4 s from now, while no
- * worker runs and Redis is empty: only the reconciler can raise those. Returns when the first falls due.
+ * A new deadline revision for every open task, as a real move makes: due at 17:00 London 3 to 6 days ahead, at risk
+ * the day before (still ahead), the ladder 2 and 4 days after. The first `lossWindow` fall due a millisecond apart
+ * from 4 s from now, while no worker runs and Redis is empty: only the reconciler can raise those. Returns when the
+ * first falls due.
  */
 async function moveDeadlinesInsideHorizon(bench: Bench): Promise<number> {
-  const now = Date.now();
-  const lossDue = now + 4000;
+  const lossDue = Date.now() + 4000;
+  const at = `timestamptz 'epoch' + ($3::bigint + o.i) * interval '1 millisecond'`;
+  const day = `(CURRENT_DATE + 3 + (o.i % 4)::int + time '17:00') AT TIME ZONE 'Europe/London'`;
   await bench.stack.db.query(
-    `WITH o AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n
-                  FROM tasks WHERE status = ANY($1))
+    `WITH o AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i FROM tasks WHERE status = ANY($1))
      UPDATE tasks t SET
        deadline_revision = t.deadline_revision + 1,
-       due_at = CASE WHEN o.i < $2 THEN to_timestamp(($3::float8 + o.i) / 1000)
-                     ELSE to_timestamp(($4::float8 + ($5::float8 - $4::float8) * o.i / o.n) / 1000) END,
-       at_risk_at = CASE WHEN o.i < $2 THEN to_timestamp(($3::float8 + o.i) / 1000)
-                     ELSE to_timestamp(($4::float8 + ($5::float8 - $4::float8) * o.i / o.n) / 1000) - interval '2 days' END
+       due_at = CASE WHEN o.i < $2 THEN ${at} ELSE ${day} END,
+       at_risk_at = CASE WHEN o.i < $2 THEN ${at} ELSE ${day} - interval '1 day' END,
+       escalation_ats = CASE WHEN o.i < $2 THEN '{}'
+                             ELSE ARRAY[${day} + interval '2 days', ${day} + interval '4 days'] END
        FROM o WHERE t.id = o.id`,
-    [OPEN_STATUSES, bench.settings.lossWindow, lossDue, now + 2 * DAY_MS + 10 * 60_000, now + 6 * DAY_MS],
+    [OPEN_STATUSES, bench.settings.lossWindow, lossDue],
   );
   return lossDue;
 }
@@ -92,4 +106,15 @@ async function settledDelayedCount(queue: Queue): Promise<number> {
     },
     { what: 'the delayed count to settle', timeoutMs: 120_000, everyMs: 200 },
   );
+}
+
+/** VmHWM from /proc (Linux): the most memory the process has held at once. */
+function peakMemoryMiB(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? Number.NaN : Number(kb) / 1024;
+  } catch {
+    return Number.NaN;
+  }
 }
