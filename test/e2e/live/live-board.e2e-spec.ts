@@ -4,7 +4,7 @@
  * directly in PostgreSQL (the source of truth); the worker's horizon picks them up within a second.
  */
 import Redis from 'ioredis';
-import { AlertKind, Role, TaskStatus, deadlineJobId } from '@app/domain';
+import { AlertKind, Role, TaskStatus, instantJobId } from '@app/domain';
 import type { TaskView, WomanView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, ReceivedEvent, eventually, waitForSentinel } from '../../setup/board-client';
@@ -101,19 +101,23 @@ describe('deadline engine and live board', () => {
     return api.dataSource.query('SELECT kind, level FROM alerts WHERE task_id = $1 ORDER BY created_at', [taskId]);
   }
 
-  async function jobQueued(taskId: string, kind: AlertKind, revision: number): Promise<boolean> {
+  /** Whether the horizon has queued the job of the instant at which this revision of the task falls due. */
+  async function dueInstantQueued(taskId: string, revision: number): Promise<boolean> {
+    const [row]: { due_us: string }[] = await api.dataSource.query(
+      `SELECT (extract(epoch FROM due_at) * 1000000)::bigint::text AS due_us FROM tasks
+        WHERE id = $1 AND deadline_revision = $2`,
+      [taskId, revision],
+    );
+    if (!row) throw new Error(`task ${taskId} is not at deadline revision ${revision}`);
     const run = readRunSettings();
     const redis = new Redis(run.redisUrl, { maxRetriesPerRequest: 1 });
     try {
-      return (
-        (await redis.exists(
-          `${run.redisPrefix}:bull:deadlines:${deadlineJobId(taskId, { kind, level: 0 }, revision)}`,
-        )) === 1
-      );
+      return (await redis.exists(`${run.redisPrefix}:bull:deadlines:${instantJobId(BigInt(row.due_us))}`)) === 1;
     } finally {
       redis.disconnect();
     }
   }
+
 
   it('sends AT_RISK then OVERDUE to a client on the prison board, once each', async () => {
     const board = await connect(gatewayA, prt.token, ['prison:STI']);
@@ -148,8 +152,8 @@ describe('deadline engine and live board', () => {
     const { task: sentinel } = await freshTask();
     const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 8000 });
     await setDeadlines(sentinel.id, { atRiskInMs: 60_000, dueInMs: 9000 });
-    // The horizon has queued her job: the move must make that queued job harmless.
-    expect(await eventually(() => jobQueued(task.id, AlertKind.OVERDUE, revision), 30_000, 200)).toBe(true);
+    // The horizon has queued her due time's job: the move must make that queued job harmless.
+    expect(await eventually(() => dueInstantQueued(task.id, revision), 30_000, 200)).toBe(true);
     const moved = await prt.api.patch(`/women/${womanId}`, { conditionalReleaseDate: daysFromToday(200) });
     expect(moved.status).toBe(200);
     const after: { deadline_revision: number; due_at: Date }[] = await api.dataSource.query(
@@ -184,7 +188,7 @@ describe('deadline engine and live board', () => {
     const { task: sentinel } = await freshTask();
     const revision = await setDeadlines(task.id, { atRiskInMs: 60_000, dueInMs: 7000 });
     await setDeadlines(sentinel.id, { atRiskInMs: 60_000, dueInMs: 9000 });
-    expect(await eventually(() => jobQueued(task.id, AlertKind.OVERDUE, revision), 30_000, 200)).toBe(true);
+    expect(await eventually(() => dueInstantQueued(task.id, revision), 30_000, 200)).toBe(true);
 
     // Everything this run keeps in Redis goes (a FLUSHALL limited to our key prefix, so other data survives).
     const run = readRunSettings();
@@ -196,7 +200,7 @@ describe('deadline engine and live board', () => {
       cursor = next;
     } while (cursor !== '0');
     redis.disconnect();
-    expect(await jobQueued(task.id, AlertKind.OVERDUE, revision)).toBe(false);
+    expect(await dueInstantQueued(task.id, revision)).toBe(false);
 
     const fired = await eventually(() => alertsFor(board, task.id).length > 0, 30_000);
     if (!fired) console.log(worker.output.slice(-40).join('\n'));
