@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { AlertLateness } from './alert-lateness/burst';
 import { Fanout } from './fanout/measure';
+import { fanoutForResults, fanoutNote, fanoutRows } from './fanout/report-rows';
 import { BenchRun } from './lib/bench-run';
 import { BenchSettings } from './lib/settings';
 import { markdownTable, ms, ratio, Row, Summary, table } from './lib/stats';
@@ -81,25 +82,6 @@ function latenessRows(s: BenchSettings, { alerts, bareLate }: Results): Row[] {
   ];
 }
 
-function fanoutRows(s: BenchSettings, { fanout }: Results): Row[] {
-  const { resettle, bare } = fanout;
-  const line = (label: string, p: 'p50' | 'p99' | 'max', target: string) =>
-    row(label, ms(resettle.stats[p]), ms(bare.stats[p]), ratio(resettle.stats[p], bare.stats[p]), target);
-  return [
-    line(`fan-out p50 (${s.fanoutClients} clients)`, 'p50', 'report'),
-    line('fan-out p99', 'p99', 'report'),
-    line('fan-out max', 'max', ''),
-    row(
-      'fan-out delivered',
-      `${resettle.delivered} of ${resettle.expected}`,
-      `${bare.delivered} of ${bare.expected}`,
-      '',
-      'all',
-      yesNo(resettle.delivered === resettle.expected),
-    ),
-  ];
-}
-
 function rebuildRows({ rebuild, bareBuild }: Results): Row[] {
   return [
     row(
@@ -134,21 +116,21 @@ function notes(run: BenchRun, s: BenchSettings, { alerts, fanout, rebuild, bareB
     `machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; BENCH_SCALE=${s.scale}`,
     `dataset: ${s.women} women in 12 prisons, ${s.tasks} open tasks; burst of ${s.burst} due over ${s.windowMs / 1000} s starting ${s.leadMs / 1000} s after the worker started; DEADLINE_CONCURRENCY ${s.concurrency}`,
     `test 1: first horizon ${alerts.firstHorizonJobs} jobs, ${alerts.firstHorizonAfterMs} ms after the worker started; other alerts received ${stray.count}, duplicates ${stray.duplicates}; ${stray.disconnects.length ? stray.disconnects.join('; ') : 'no client disconnected'}`,
-    `test 2 ran ${fanout.when}; the bare side replays the payload a Resettle client received; clients disconnected mid-test: Resettle ${fanout.resettle.disconnected}, bare ${fanout.bare.disconnected}`,
+    fanoutNote(fanout),
     `test 3: ${rebuild.reconcilerLine}; ${rebuild.lossRaised} OVERDUE alerts on tasks that fell due while the worker was down (${s.lossWindow} expected); ${rebuild.delayedSettled} delayed jobs in Redis after the restart; the bare figure is addBulk alone (${bareBuild.added} jobs, ${bareBuild.delayed} delayed), the Resettle figure includes starting the process`,
     `total run time ${(run.elapsedMs / 1000).toFixed(0)} s`,
   ];
 }
 
 export function printReport(run: BenchRun, settings: BenchSettings, results: Results): void {
-  const rows = [...latenessRows(settings, results), ...fanoutRows(settings, results), ...rebuildRows(results)];
+  const rows = [...latenessRows(settings, results), ...fanoutRows(results.fanout), ...rebuildRows(results)];
   const noteLines = notes(run, settings, results).map((n) => `- ${n}`);
   console.log(`\n${table(HEADERS, rows)}\n\n${noteLines.join('\n')}\n`);
   console.log(`Markdown:\n\n${markdownTable(HEADERS, rows)}\n`);
   const saved = {
     settings,
     ...results,
-    fanout: { ...results.fanout, resettle: { ...results.fanout.resettle, template: undefined } },
+    fanout: fanoutForResults(results.fanout),
     rebuild: { ...results.rebuild, worker: undefined },
   };
   writeFileSync(join(run.logDir, 'results.json'), JSON.stringify(saved, null, 2));

@@ -6,9 +6,11 @@
  *     `alert.raised` a subscribed admin client receives (one client on each gateway), receive time −
  *     alert.thresholdAt. Bare library: BullMQ alone, 10,000 delayed jobs due within one minute, a no-op
  *     worker of the same concurrency, job start time − due time.
- *  2. Fan-out: 1,000 clients (half on each gateway) in one prison room; 20 task status changes through
- *     the API, one after another; per client, receive time − the moment before the HTTP request was sent.
- *     Bare library: two plain socket.io servers on the Redis adapter, the same clients, 20 broadcasts.
+ *  2. Fan-out, with 1,000 and with 5,000 clients (half on each gateway) in one prison room; 20 task status
+ *     changes through the API, one after another; per client, receive time − the moment before the HTTP request
+ *     was sent; memory per socket of the gateways. Bare libraries: a plain http handler that updates the task in
+ *     a pg transaction and emits through @socket.io/redis-emitter to two plain socket.io servers on the Redis
+ *     adapter holding the same clients; target: Resettle within 1.3x at p50 and p99 (bench/fanout/).
  *  3. Rebuild after Redis loss: 100,000 open tasks with thresholds inside the 7-day horizon; stop the
  *     worker, delete the run's Redis keys, start the worker, time until its horizon is back. Bare library:
  *     BullMQ addBulk of the same number of delayed jobs in chunks of 1,000. Then checks that no alert was
@@ -36,7 +38,7 @@ async function main(run: BenchRun, settings: BenchSettings): Promise<void> {
 
   // 1 and 2: the fan-out test runs in the quiet time before the burst when there is room for it, else after.
   const burst = await startBurst(bench);
-  const roomBeforeBurst = burst.firstDue - Date.now() > fanoutBudgetMs(settings.fanoutClients);
+  const roomBeforeBurst = burst.firstDue - Date.now() > fanoutBudgetMs(settings.fanoutClientCounts);
   let fanout = roomBeforeBurst ? await measureFanout(bench, 'before the burst, worker idle') : undefined;
   if (Date.now() > burst.firstDue - 2000) run.log('warning: the fan-out test ran into the burst');
   const alerts = await collectBurst(bench, burst);

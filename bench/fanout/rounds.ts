@@ -1,18 +1,18 @@
 /**
- * The fan-out measurement both sides share: `changes` rounds, one after another; each round sends one event and
- * every client must receive the event the round's `matches` picks; per client, receive time − the moment before
- * the round was sent.
+ * The fan-out measurement both sides share: one task's status flipped `changes` times, one change after another,
+ * through an HTTP route (Resettle's API, or the bare handler); each round, every client must receive the event
+ * of the task at its next version; per client, receive time − the moment just before the HTTP request. One
+ * unmeasured round first on each side, so neither pays for its first-call compilation in the figures.
  */
-import { performance } from 'node:perf_hooks';
-import { Socket } from 'socket.io-client';
-import { pollUntil, systemClock } from '../../scripts/supervisor';
-import { BoardEventSample } from '../lib/clients';
-import { BenchRun } from '../lib/bench-run';
+import { systemClock } from '../../scripts/supervisor';
 import { Summary, summarise } from '../lib/stats';
+import { ClientFleet } from './client-fleet';
+import { SocketMemory } from './socket-memory';
 
-export interface Round {
-  matches(event: BoardEventSample): boolean;
-  send(): Promise<void>;
+export interface TaskState {
+  id: string;
+  version: number;
+  status: string;
 }
 
 export interface FanoutResult {
@@ -20,46 +20,34 @@ export interface FanoutResult {
   delivered: number;
   expected: number;
   disconnected: number;
+  memory: SocketMemory;
 }
 
-interface CurrentRound {
-  matches: Round['matches'];
-  seen: Set<Socket>;
-  t0: number;
+/** Sends one status change of `task` to `next` and answers the task as it now stands. */
+export type ChangeStatus = (task: TaskState, next: string) => Promise<TaskState>;
+
+export interface RoundsResult {
+  stats: Summary;
+  delivered: number;
+  expected: number;
 }
 
-export async function fanoutRounds(
-  run: BenchRun,
-  sockets: Socket[],
+export async function statusChangeRounds(
+  fleet: ClientFleet,
+  start: TaskState,
   changes: number,
-  makeRound: (round: number) => Round,
-): Promise<FanoutResult> {
+  change: ChangeStatus,
+): Promise<RoundsResult> {
+  const task = { ...start };
   const samples: number[] = [];
-  let disconnected = 0;
-  let current: CurrentRound | undefined;
-  for (const socket of sockets) {
-    socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect') disconnected += 1;
+  for (let round = -1; round < changes; round += 1) {
+    const next = task.status === 'TODO' ? 'IN_PROGRESS' : 'TODO';
+    const event = { taskId: task.id, version: task.version + 1 };
+    const times = await fleet.round(round, event, async () => {
+      Object.assign(task, await change(task, next));
     });
-    socket.on('board.event', (event: BoardEventSample) => {
-      const at = performance.now();
-      if (!current || !current.matches(event) || current.seen.has(socket)) return;
-      current.seen.add(socket);
-      samples.push(at - current.t0);
-    });
-  }
-  for (let round = 0; round < changes; round += 1) {
-    const spec = makeRound(round);
-    const thisRound: CurrentRound = { matches: spec.matches, seen: new Set(), t0: performance.now() };
-    current = thisRound;
-    await spec.send();
-    await pollUntil(() => thisRound.seen.size >= sockets.length, {
-      what: `round ${round + 1}'s event at every client`,
-      timeoutMs: 10_000,
-      everyMs: 5,
-    }).catch((error: Error) => run.log(`warning: ${error.message} (${thisRound.seen.size}/${sockets.length})`));
-    current = undefined;
+    if (round >= 0) samples.push(...times);
     await systemClock.sleep(100);
   }
-  return { stats: summarise(samples), delivered: samples.length, expected: sockets.length * changes, disconnected };
+  return { stats: summarise(samples), delivered: samples.length, expected: fleet.count * changes };
 }
