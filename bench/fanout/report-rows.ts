@@ -2,12 +2,13 @@
  * Test 2's rows of the benchmark's table, for each client count: Resettle and bare p50 / p99 with their ratio and
  * the 1.3x target, deliveries, and memory per socket of the gateways and of the bare servers.
  */
-import { Row, ms, ratio } from '../lib/stats';
+import { Row, ms, ratio, Summary } from '../lib/stats';
 import { Fanout, FANOUT_TARGET_RATIO, FanoutCase } from './measure';
 import { SocketMemory } from './socket-memory';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const memory = (m: SocketMemory) => `${kib(m.rssPerSocket)} / ${kib(m.heapPerSocket)}`;
+const pair = (s: Summary) => `${ms(s.p50)} / ${ms(s.p99)}`;
 const yesNo = (ok: boolean) => (ok ? 'yes' : 'no');
 
 function caseRows({ clients, resettle, bare }: FanoutCase): Row[] {
@@ -31,6 +32,22 @@ function caseRows({ clients, resettle, bare }: FanoutCase): Row[] {
       ms(resettle.stats.max),
       ms(bare.stats.max),
       ratio(resettle.stats.max, bare.stats.max),
+      '',
+      '',
+    ],
+    [
+      '  of which: HTTP round trip p50 / p99',
+      pair(resettle.http),
+      pair(bare.http),
+      ratio(resettle.http.p50, bare.http.p50),
+      '',
+      '',
+    ],
+    [
+      '  of which: first client of a round p50 / p99',
+      pair(resettle.first),
+      pair(bare.first),
+      ratio(resettle.first.p50, bare.first.p50),
       '',
       '',
     ],
