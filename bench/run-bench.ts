@@ -7,8 +7,11 @@
  *     instant; for every `alert.raised` a subscribed admin client receives (one client on each gateway), receive
  *     time − alert.thresholdAt. Then the spread: 10,000 tasks fall due evenly over a minute. Bare library: BullMQ
  *     alone, one delayed job per threshold in the same shape, a no-op worker of the same concurrency.
- *  2. Fan-out: clients (half on each gateway) in one prison room; task status changes through the API, one after
- *     another; per client, receive time − the moment before the HTTP request was sent (bench/fanout).
+ *  2. Fan-out, with 1,000 and with 5,000 clients (half on each gateway) in one prison room; 20 task status
+ *     changes through the API, one after another; per client, receive time − the moment before the HTTP request
+ *     was sent; memory per socket of the gateways. Bare libraries: a plain http handler that updates the task in
+ *     a pg transaction and emits through @socket.io/redis-emitter to two plain socket.io servers on the Redis
+ *     adapter holding the same clients; target: Resettle within 1.3x at p50 and p99 (bench/fanout/).
  *  3. Rebuild after Redis loss: every open task moved inside the 7-day horizon; stop the worker, delete the run's
  *     Redis keys, start the worker, time until its horizon is back. Bare library: the same read with pg and BullMQ
  *     addBulk of the same jobs. Then checks that no alert was lost or doubled across the loss.
@@ -37,7 +40,7 @@ async function main(run: BenchRun, settings: BenchSettings): Promise<number> {
 
   // 1 and 2: the fan-out test runs in the quiet time before the burst when there is room for it, else after.
   const deadlines = await startDeadlines(bench);
-  const roomBeforeBurst = deadlines.burst.firstDue - Date.now() > fanoutBudgetMs(settings.fanoutClients);
+  const roomBeforeBurst = deadlines.burst.firstDue - Date.now() > fanoutBudgetMs(settings.fanoutClientCounts);
   let fanout = roomBeforeBurst ? await measureFanout(bench, 'before the burst, worker idle') : undefined;
   if (Date.now() > deadlines.burst.firstDue - 2000) run.log('warning: the fan-out test ran into the burst');
   const burst = await collectScenario(bench, deadlines, deadlines.burst);

@@ -1,21 +1,17 @@
 /**
- * Bare-library baseline for fan-out: a plain socket.io server (no Nest, no auth, no outbox) on the Redis
- * adapter, in its own process. Clients join a room by emitting `join` (acknowledged); the parent asks it
- * over IPC to broadcast an event to that room, which reaches the other server's clients through Redis.
- * Measures nothing itself: the parent's clients stamp receive times.
+ * Bare-library baseline for fan-out, the delivering side: a plain socket.io server (no Nest, no auth, no outbox) on
+ * the Redis adapter, in its own process; run two. Clients join a room by emitting `join` (acknowledged); the events
+ * come through Redis from `@socket.io/redis-emitter` in task-http-server.ts. Over IPC the parent may ask for the
+ * process's memory (`memory`, answered with process.memoryUsage()). Measures nothing itself: the clients stamp
+ * receive times.
  */
 import { createServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Server } from 'socket.io';
 
-export type BareServerMessage = { type: 'ready' };
-export interface BroadcastRequest {
-  type: 'broadcast';
-  room: string;
-  event: string;
-  payload: unknown;
-}
+export type BareServerMessage = { type: 'ready' } | { type: 'memory'; rss: number; heapUsed: number };
+export type BareServerRequest = { type: 'memory' };
 
 function main(): void {
   const { PORT, REDIS_URL, CHANNEL_PREFIX } = process.env;
@@ -31,8 +27,10 @@ function main(): void {
       if (typeof ack === 'function') ack({ joined: [room] });
     });
   });
-  process.on('message', (message: BroadcastRequest) => {
-    if (message.type === 'broadcast') io.to(message.room).emit(message.event, message.payload);
+  process.on('message', (message: BareServerRequest) => {
+    if (message.type !== 'memory') return;
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ type: 'memory', rss, heapUsed } satisfies BareServerMessage);
   });
   httpServer.listen(Number(PORT), '127.0.0.1', () => process.send?.({ type: 'ready' } satisfies BareServerMessage));
 

@@ -1,69 +1,78 @@
 /**
- * The fan-out measurement both sides share: `changes` rounds, one after another; each round sends one event and
- * every client must receive the event the round's `matches` picks; per client, receive time − the moment before
- * the round was sent.
+ * The fan-out measurement both sides share: one task's status flipped `changes` times, one change after another,
+ * through an HTTP route (Resettle's API, or the bare handler); each round, every client must receive the event
+ * of the task at its next version; per client, receive time − the moment just before the HTTP request. One
+ * unmeasured round first on each side, so neither pays for its first-call compilation in the figures.
  */
 import { performance } from 'node:perf_hooks';
-import { Socket } from 'socket.io-client';
-import { pollUntil, systemClock } from '../../scripts/supervisor';
-import { BoardEventSample } from '../lib/clients';
-import { BenchRun } from '../lib/bench-run';
+import { systemClock } from '../../scripts/supervisor';
 import { Summary, summarise } from '../lib/stats';
+import { ClientFleet } from './client-fleet';
+import { SocketMemory } from './socket-memory';
 
-export interface Round {
-  matches(event: BoardEventSample): boolean;
-  send(): Promise<void>;
+export interface TaskState {
+  id: string;
+  version: number;
+  status: string;
 }
 
-export interface FanoutResult {
+export interface FanoutResult extends RoundsResult {
+  disconnected: number;
+  memory: SocketMemory;
+}
+
+/** Sends one status change of `task` to `next` and answers the task as it now stands. */
+export type ChangeStatus = (task: TaskState, next: string) => Promise<TaskState>;
+
+export interface RoundsResult {
   stats: Summary;
   delivered: number;
   expected: number;
-  disconnected: number;
+  /** Per round: the HTTP request's round trip (the write side's share). */
+  http: Summary;
+  /** Per round: the first client's receipt. */
+  first: Summary;
 }
 
-interface CurrentRound {
-  matches: Round['matches'];
-  seen: Set<Socket>;
-  t0: number;
-}
-
-export async function fanoutRounds(
-  run: BenchRun,
-  sockets: Socket[],
+export async function statusChangeRounds(
+  fleet: ClientFleet,
+  start: TaskState,
   changes: number,
-  makeRound: (round: number) => Round,
-): Promise<FanoutResult> {
+  change: ChangeStatus,
+): Promise<RoundsResult> {
+  const task = { ...start };
   const samples: number[] = [];
-  let disconnected = 0;
-  let current: CurrentRound | undefined;
-  for (const socket of sockets) {
-    socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect') disconnected += 1;
+  const http: number[] = [];
+  const first: number[] = [];
+  for (let round = -1; round < changes; round += 1) {
+    const next = task.status === 'TODO' ? 'IN_PROGRESS' : 'TODO';
+    const event = { taskId: task.id, version: task.version + 1 };
+    let took = 0;
+    const times = await fleet.round(round, event, async () => {
+      const sent = performance.now();
+      Object.assign(task, await change(task, next));
+      took = performance.now() - sent;
     });
-    const note = (event: BoardEventSample, at: number) => {
-      if (!current || !current.matches(event) || current.seen.has(socket)) return;
-      current.seen.add(socket);
-      samples.push(at - current.t0);
-    };
-    socket.on('board.event', (event: BoardEventSample) => note(event, performance.now()));
-    socket.on('board.events', (events: BoardEventSample[]) => {
-      const at = performance.now();
-      for (const event of events) note(event, at);
-    });
-  }
-  for (let round = 0; round < changes; round += 1) {
-    const spec = makeRound(round);
-    const thisRound: CurrentRound = { matches: spec.matches, seen: new Set(), t0: performance.now() };
-    current = thisRound;
-    await spec.send();
-    await pollUntil(() => thisRound.seen.size >= sockets.length, {
-      what: `round ${round + 1}'s event at every client`,
-      timeoutMs: 10_000,
-      everyMs: 5,
-    }).catch((error: Error) => run.log(`warning: ${error.message} (${thisRound.seen.size}/${sockets.length})`));
-    current = undefined;
+    if (round >= 0) {
+      if (process.env.FANOUT_ROUND_LOG === '1') logRound(round, took, times);
+      samples.push(...times);
+      http.push(took);
+      if (times.length > 0) first.push(Math.min(...times));
+    }
     await systemClock.sleep(100);
   }
-  return { stats: summarise(samples), delivered: samples.length, expected: sockets.length * changes, disconnected };
+  return {
+    stats: summarise(samples),
+    delivered: samples.length,
+    expected: fleet.count * changes,
+    http: summarise(http),
+    first: summarise(first),
+  };
+}
+
+/** FANOUT_ROUND_LOG=1: one line per round (HTTP, first, median and last client), to find the round behind a p99. */
+function logRound(round: number, http: number, times: number[]): void {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.floor(q * (sorted.length - 1))] ?? Number.NaN).toFixed(1);
+  console.log(`round ${round + 1}: http ${http.toFixed(1)} first ${at(0)} p50 ${at(0.5)} max ${at(1)} ms`);
 }

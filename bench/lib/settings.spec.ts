@@ -9,7 +9,7 @@ describe('readBenchSettings', () => {
       burstAtRisk: 100,
       spread: 100,
       women: 500,
-      fanoutClients: 10,
+      fanoutClientCounts: [10, 50],
       lossWindow: 10,
     });
     expect(quick.spreadWindowMs).toBe(3000);
@@ -24,13 +24,19 @@ describe('readBenchSettings', () => {
       burstAtRisk: 10_000,
       spread: 10_000,
       spreadWindowMs: 60_000,
-      fanoutClients: 1000,
+      fanoutClientCounts: [1000, 5000],
     });
   });
 
   it('takes the lead time from BENCH_LEAD_MS for a machine slow to start the worker, and refuses a short one', () => {
     expect(readBenchSettings({ BENCH_SCALE: '0.01', BENCH_LEAD_MS: '120000' }).leadMs).toBe(120_000);
     expect(() => readBenchSettings({ BENCH_LEAD_MS: '500' })).toThrow('BENCH_LEAD_MS must be');
+  });
+
+  it('spreads test 2 clients over processes of BENCH_CLIENTS_PER_PROCESS, and refuses a nonsense count', () => {
+    expect(readBenchSettings({}).clientsPerProcess).toBe(1000);
+    expect(readBenchSettings({ BENCH_CLIENTS_PER_PROCESS: '250' }).clientsPerProcess).toBe(250);
+    expect(() => readBenchSettings({ BENCH_CLIENTS_PER_PROCESS: '0' })).toThrow('BENCH_CLIENTS_PER_PROCESS must be');
   });
 
   it.each(['0', '1.5', 'abc', '-1'])('refuses BENCH_SCALE=%s', (scale) => {

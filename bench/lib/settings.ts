@@ -3,7 +3,7 @@
  * quick run); the timings that a burst needs (lead time, window) have floors so a small run still measures
  * the same rate. BENCH_LEAD_MS overrides the burst's lead time: the worker must be up and its horizon queued
  * within it, which a loaded machine may not manage in the default. BENCH_DATABASE_URL (admin connection),
- * BENCH_REDIS_URL, BENCH_KEEP_LOGS=1.
+ * BENCH_REDIS_URL, BENCH_KEEP_LOGS=1, BENCH_CLIENTS_PER_PROCESS (test 2's clients per child process, default 1000).
  */
 export interface BenchSettings {
   scale: number;
@@ -21,7 +21,10 @@ export interface BenchSettings {
   spread: number;
   spreadWindowMs: number;
   spreadAfterMs: number;
-  fanoutClients: number;
+  /** Test 2 runs once per entry: this many clients, half on each gateway (1,000 and 5,000 at full size). */
+  fanoutClientCounts: number[];
+  /** Test 2's clients are spread over child processes of at most this many clients each (BENCH_CLIENTS_PER_PROCESS). */
+  clientsPerProcess: number;
   /** Task status changes sent through the API (test 2). */
   changes: number;
   /** The burst falls due this long after the worker is started. */
@@ -53,6 +56,10 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
   if (leadMs !== undefined && !(Number.isInteger(leadMs) && leadMs >= 10_000)) {
     throw new Error('BENCH_LEAD_MS must be a whole number of milliseconds, at least 10000');
   }
+  const clientsPerProcess = Number(env.BENCH_CLIENTS_PER_PROCESS ?? '1000');
+  if (!(Number.isInteger(clientsPerProcess) && clientsPerProcess >= 1)) {
+    throw new Error('BENCH_CLIENTS_PER_PROCESS must be a whole number, at least 1');
+  }
   return {
     scale,
     adminDatabaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -65,7 +72,8 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     spread: Math.max(1, Math.round(10_000 * scale)),
     spreadWindowMs: Math.max(3000, Math.round(60_000 * scale)),
     spreadAfterMs: 20_000,
-    fanoutClients: Math.max(10, Math.round(1000 * scale)),
+    fanoutClientCounts: [1000, 5000].map((n) => Math.max(10, Math.round(n * scale))),
+    clientsPerProcess,
     changes: 20,
     leadMs: leadMs ?? Math.max(30_000, Math.round(90_000 * scale)),
     lossWindow: Math.max(10, Math.round(1000 * scale)),

@@ -176,13 +176,13 @@ export class ChangeRecorder {
   ) {}
 
   async roomContext(tx: Tx, woman: WomanEntity, previousPrisonCode: string | null = null): Promise<WomanRoomContext> {
-    const area = await this.reference.findReleaseArea(woman.releaseAreaCode, tx);
+    const providerId = await this.reference.releaseAreaProviderId(woman.releaseAreaCode, tx);
     return {
       id: woman.id,
       prisonCode: woman.prisonCode,
       previousPrisonCode,
       releaseAreaCode: woman.releaseAreaCode,
-      providerId: area?.providerId ?? null,
+      providerId,
       pomId: woman.pomId,
       comId: woman.comId,
     };

@@ -77,12 +77,20 @@ export class BoardHeartbeatService implements OnModuleDestroy {
       }
       this.settled = settled;
       this.pending = fresh;
+      // Sockets told the same figure get it in one local broadcast (to their own rooms, not through Redis): encoded
+      // once rather than once per socket, which made each beat a burst of work on a gateway of thousands of sockets.
+      const socketsBySeq = new Map<number, string[]>();
       for (const socket of namespace.sockets.values()) {
         let latestSeq = 0;
         for (const room of socket.rooms) latestSeq = Math.max(latestSeq, settled.get(room) ?? 0);
+        const group = socketsBySeq.get(latestSeq);
+        if (group) group.push(socket.id);
+        else socketsBySeq.set(latestSeq, [socket.id]);
+      }
+      for (const [latestSeq, socketIds] of socketsBySeq) {
         const heartbeat: BoardHeartbeat =
           this.resyncFrom === null ? { latestSeq } : { latestSeq, resyncFrom: this.resyncFrom };
-        socket.emit(CLIENT_EVENTS.heartbeat, heartbeat);
+        namespace.local.to(socketIds).emit(CLIENT_EVENTS.heartbeat, heartbeat);
       }
     } catch (error) {
       this.logger.warn(`heartbeat: ${(error as Error).message}`);

@@ -37,21 +37,26 @@ export class OutboxRepository {
     this.staged.delete(tx);
     if (!rows || rows.length === 0) return;
     await tx.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK_KEY]);
+    // Each chunk's insert also queues the relay's wake-up (delivered at commit; PostgreSQL sends a repeated
+    // notification of a transaction once), so the commit waits for one round trip less.
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       await tx.query(
-        `INSERT INTO outbox_events (type, woman_id, rooms, payload)
-         SELECT e.type, e.woman_id, ARRAY(SELECT jsonb_array_elements_text(e.rooms)), e.payload
-           FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::jsonb[]) AS e(type, woman_id, rooms, payload)`,
+        `WITH inserted AS (
+           INSERT INTO outbox_events (type, woman_id, rooms, payload)
+           SELECT e.type, e.woman_id, ARRAY(SELECT jsonb_array_elements_text(e.rooms)), e.payload
+             FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::jsonb[]) AS e(type, woman_id, rooms, payload)
+           RETURNING 1)
+         SELECT pg_notify($5, '') FROM (SELECT count(*) FROM inserted) AS written`,
         [
           chunk.map((r) => r.type),
           chunk.map((r) => r.womanId),
           chunk.map((r) => JSON.stringify(r.rooms)),
           chunk.map((r) => JSON.stringify(r.payload)),
+          OUTBOX_NOTIFY_CHANNEL,
         ],
       );
     }
-    await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_NOTIFY_CHANNEL, '']);
   }
 
   /** Events after `afterId` in order, for the relay. */

@@ -37,6 +37,18 @@ export class ReferenceDataRepository {
       .findOne({ where: { code }, relations: { provider: true } });
   }
 
+  /**
+   * The provider of a release area, in one indexed read (findReleaseArea loads the provider too, which TypeORM does
+   * in two queries): what the change recorder needs for every event's rooms, inside its transaction.
+   */
+  async releaseAreaProviderId(code: string, tx: Tx): Promise<string | null> {
+    const rows = await tx.query<{ provider_id: string | null }[]>(
+      'SELECT provider_id FROM release_areas WHERE code = $1',
+      [code],
+    );
+    return rows[0]?.provider_id ?? null;
+  }
+
   listProviders(): Promise<ProviderEntity[]> {
     return this.dataSource.getRepository(ProviderEntity).find({ order: { name: 'ASC' } });
   }
