@@ -19,7 +19,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxEventEntity, OutboxRepository } from '@app/database';
+import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository, RelayRow } from '@app/database';
 import {
   ACCESS_CHANGED,
   BOARD_BATCH,
@@ -32,7 +32,8 @@ import {
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 
 const RELAY_LOCK_KEY = 7_151_752;
-const PAGE = 500;
+/** Events per read and per board.batch message: a 17:00 burst of 20,000 is ten of them. */
+const PAGE = 2000;
 const POLL_MS = 500;
 
 @Injectable()
@@ -174,7 +175,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
    * The batch's board events go to every gateway as one BOARD_BATCH message (each gateway hands each socket the
    * events of its rooms), split only where an ACCESS_CHANGED row stands between them so that order holds.
    */
-  private publish(emitter: Emitter<ServerToClientEvents>, events: OutboxEventEntity[]): void {
+  private publish(emitter: Emitter<ServerToClientEvents>, events: RelayRow[]): void {
     let batch: RelayedBoardEvent[] = [];
     const send = () => {
       if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, batch);

@@ -19,6 +19,9 @@ export interface OutboxRow {
 const OUTBOX_LOCK_KEY = 7_151_751;
 export const OUTBOX_NOTIFY_CHANNEL = 'resettle_outbox';
 
+/** An outbox event as the relay reads and sends it: its sequence number, type, rooms and payload. */
+export type RelayRow = Pick<OutboxEventEntity, 'id' | 'type' | 'rooms' | 'payload'>;
+
 @Injectable()
 export class OutboxRepository {
   private readonly staged = new WeakMap<Tx, OutboxRow[]>();
@@ -60,14 +63,15 @@ export class OutboxRepository {
   }
 
   /** Events after `afterId` in order, for the relay. */
-  listAfter(afterId: string, limit: number): Promise<OutboxEventEntity[]> {
-    return this.dataSource
-      .getRepository(OutboxEventEntity)
-      .createQueryBuilder('e')
-      .where('e.id > :afterId', { afterId })
-      .orderBy('e.id', 'ASC')
-      .limit(limit)
-      .getMany();
+  /**
+   * The relay's read: the next events after `afterId`, in sequence order, as plain rows (a 17:00 burst is 20,000
+   * events; hydrating each as an entity bought nothing the relay uses).
+   */
+  async listAfter(afterId: string, limit: number): Promise<RelayRow[]> {
+    return this.dataSource.query(
+      'SELECT id::text AS id, type, rooms, payload FROM outbox_events WHERE id > $1 ORDER BY id LIMIT $2',
+      [afterId, limit],
+    );
   }
 
   /** Events after `afterId` addressed to any of these rooms, for a reconnecting client. */
