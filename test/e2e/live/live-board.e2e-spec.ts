@@ -118,7 +118,6 @@ describe('deadline engine and live board', () => {
     }
   }
 
-
   it('sends AT_RISK then OVERDUE to a client on the prison board, once each', async () => {
     const board = await connect(gatewayA, prt.token, ['prison:STI']);
     const { task, woman } = await freshTask();
@@ -143,6 +142,45 @@ describe('deadline engine and live board', () => {
       firstName: woman.firstName,
       lastName: woman.lastName,
     });
+  });
+
+  it('raises every threshold of tasks sharing one instant once each, from the one job of that instant', async () => {
+    const board = await connect(gatewayB, prt.token, ['prison:STI']);
+    const tasks = await Promise.all([1, 2, 3, 4, 5, 6].map(() => freshTask()));
+    // The sentinel falls due later, at an instant of its own: once its alert is here, a second copy would be too.
+    const { task: sentinel } = await freshTask();
+    // 17:00 in miniature: three fall due and three reach their at-risk point at the same instant.
+    const instant = new Date(Date.now() + 8000);
+    const [due, atRisk] = [tasks.slice(0, 3), tasks.slice(3)].map((list) => list.map((t) => t.task.id));
+    await api.dataSource.query(
+      `UPDATE tasks SET at_risk_at = $2, due_at = $2, escalation_ats = '{}', deadline_revision = deadline_revision + 1
+        WHERE id = ANY($1)`,
+      [due, instant],
+    );
+    await api.dataSource.query(
+      `UPDATE tasks SET at_risk_at = $2, due_at = $3, escalation_ats = '{}', deadline_revision = deadline_revision + 1
+        WHERE id = ANY($1)`,
+      [atRisk, instant, new Date(instant.getTime() + 3_600_000)],
+    );
+    await setDeadlines(sentinel.id, { atRiskInMs: 60_000, dueInMs: 10_000 });
+
+    const instantJob = `${readRunSettings().redisPrefix}:bull:deadlines:${instantJobId(BigInt(instant.getTime()) * 1000n)}`;
+    const redis = new Redis(readRunSettings().redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      expect(await eventually(async () => (await redis.exists(instantJob)) === 1, 30_000, 200)).toBe(true);
+      await waitForSentinel(board, alertOf(sentinel.id, AlertKind.OVERDUE));
+      for (const id of due) expect(alertsFor(board, id).map((e) => e.alert?.kind)).toEqual(['OVERDUE']);
+      for (const id of atRisk) expect(alertsFor(board, id).map((e) => e.alert?.kind)).toEqual(['AT_RISK']);
+      for (const id of [...due, ...atRisk]) expect(await alertRows(id)).toHaveLength(1);
+      // One job did it: none of the six tasks had a job of its own.
+      const own = await Promise.all(
+        [...due, ...atRisk].map((id) => redis.keys(`${readRunSettings().redisPrefix}:bull:deadlines:deadline_${id}_*`)),
+      );
+      expect(own.flat()).toEqual([]);
+      expect(await redis.hget(instantJob, 'finishedOn')).not.toBeNull();
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('never raises the overdue alert when her release date moves later before the due time', async () => {
