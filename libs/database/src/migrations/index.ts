@@ -10,6 +10,7 @@ import { DayOfRelease1796000000001 } from './1796000000001-DayOfRelease';
 import { ReleaseDatePrecedence1796000000002 } from './1796000000002-ReleaseDatePrecedence';
 import { PlanByReleaseType1796000000003 } from './1796000000003-PlanByReleaseType';
 import { PracticalNeedsCatalogue1796000000004 } from './1796000000004-PracticalNeedsCatalogue';
+import { BoardAndQueueIndexes1796023203280 } from './1796023203280-BoardAndQueueIndexes';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReleaseDatePrecedence1796000000002,
   PlanByReleaseType1796000000003,
   PracticalNeedsCatalogue1796000000004,
+  BoardAndQueueIndexes1796023203280,
 ];

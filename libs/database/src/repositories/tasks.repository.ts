@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
-import { womenScopeCondition } from './scope-sql';
+import { providerAreaCodes, womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
 
 export interface TaskListFilter {
@@ -41,6 +41,15 @@ const SCHEDULE_STATE_SQL = `CASE
   WHEN t.at_risk_at IS NOT NULL AND t.at_risk_at <= :now THEN 'AT_RISK'
   ELSE 'ON_TRACK' END`;
 
+/**
+ * count(*) of a list's rows. TypeORM's getCount() counts DISTINCT ids, a sort of every matching row; each row here
+ * joins only the one woman it belongs to, so there is nothing to de-duplicate.
+ */
+export async function countRows<T extends object>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const row = await qb.clone().select('count(*)', 'total').orderBy().getRawOne<{ total: string }>();
+  return Number(row?.total ?? 0);
+}
+
 export type ClaimOutcome = { claimed: true; task: TaskEntity } | { claimed: false; current: TaskEntity | null };
 
 @Injectable()
@@ -52,7 +61,9 @@ export class TasksRepository {
   }
 
   async listInScope(scope: AccessScope, filter: TaskListFilter): Promise<{ rows: TaskRow[]; total: number }> {
-    const qb = this.scopedQuery(scope, filter.visibility, filter.now);
+    const areas =
+      scope.kind === 'PROVIDER' ? await providerAreaCodes(this.dataSource.manager, scope.providerId) : undefined;
+    const qb = this.scopedQuery(scope, filter.visibility, filter.now, areas);
     if (filter.womanId) qb.andWhere('t.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.prisonCode) qb.andWhere('w.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
     if (filter.providerId) {
@@ -67,7 +78,7 @@ export class TasksRepository {
     if (filter.scheduleState)
       qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
 
-    const total = await qb.getCount();
+    const total = await countRows(qb);
     const { entities, raw } = await qb
       .orderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.id', 'ASC')
@@ -256,8 +267,13 @@ export class TasksRepository {
       .getMany();
   }
 
-  private scopedQuery(scope: AccessScope, visibility: TaskVisibility, now: Date): SelectQueryBuilder<TaskEntity> {
-    const condition = womenScopeCondition(scope, 'w');
+  private scopedQuery(
+    scope: AccessScope,
+    visibility: TaskVisibility,
+    now: Date,
+    providerAreas?: readonly string[],
+  ): SelectQueryBuilder<TaskEntity> {
+    const condition = womenScopeCondition(scope, 'w', providerAreas);
     const qb = this.tasks
       .createQueryBuilder('t')
       .innerJoin('t.woman', 'w')
