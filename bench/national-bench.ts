@@ -7,6 +7,8 @@
  * bare query. Then the board as Chromium renders it, from navigation start (NATIONAL_BENCH_BROWSER_RUNS, default
  * 10, after 2 warm-ups), against 1 s. Exits non-zero when a figure misses its target.
  *
+ * NATIONAL_BENCH_ONLY: only the screens whose name contains it (e.g. 'Board').
+ * NATIONAL_BENCH_CPU_PROF_DIR: write the API's CPU profile there (node --cpu-prof).
  * NATIONAL_BENCH_DATABASE_URL: the national database (default postgres://postgres@127.0.0.1:5432/resettle_national).
  * It is read, never changed, except for the two bench users it adds and removes (and the audit rows reads write).
  */
@@ -30,6 +32,10 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TIMES: Repetitions = { warmUp: 3, runs: Number(process.env.NATIONAL_BENCH_RUNS ?? '30') };
 const BROWSER_TIMES: Repetitions = { warmUp: 2, runs: Number(process.env.NATIONAL_BENCH_BROWSER_RUNS ?? '10') };
 const TARGET = { p95Ms: 50, ratio: 2, browserMs: 1000 };
+/** Only the screens whose name holds this (while profiling one). */
+const ONLY = process.env.NATIONAL_BENCH_ONLY;
+/** A folder for the API's CPU profile (node --cpu-prof), written when it stops. */
+const CPU_PROFILE_DIR = process.env.NATIONAL_BENCH_CPU_PROF_DIR;
 const HARD_LIMIT_MS = 20 * 60 * 1000;
 
 interface Session {
@@ -52,7 +58,7 @@ async function main(run: BenchRun): Promise<void> {
   run.log(`data set: ${JSON.stringify(size)}; subjects: ${JSON.stringify(subjects)}`);
   const session = await startApiWithUsers(run, db, subjects);
   const figures: Figure[] = [];
-  for (const request of screenRequests(subjects)) {
+  for (const request of screenRequests(subjects).filter((r) => !ONLY || r.screen.includes(ONLY))) {
     const resettle = await timeRoute(session.port, session.tokens[request.reader], request.route, TIMES);
     const bare = await timeQueries(db, request.bare, TIMES);
     const within = Math.max(resettle.p95, 1) / Math.max(bare.p95, 1) <= TARGET.ratio;
@@ -120,17 +126,23 @@ async function startApiWithUsers(run: BenchRun, db: Client, subjects: Subjects):
   ];
   run.onCleanup('remove the bench users', () => db.query(`DELETE FROM users WHERE id = ANY($1)`, [users]));
   const [port, noGateway] = [await freePort(), await freePort()];
-  await run.startApp('api', 'api', port, {
-    DATABASE_URL,
-    REDIS_URL,
-    REDIS_PREFIX: run.prefix,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    API_PORT: String(port),
-    LOG_LEVEL: 'warn',
-    WEB_DIST_DIR: join(ROOT, 'dist', 'web'),
-    // No gateway runs: the page's live connection goes to a closed port, not to another run's gateway on 3001.
-    PUBLIC_GATEWAY_URL: `http://127.0.0.1:${noGateway}`,
-  });
+  await run.startApp(
+    'api',
+    'api',
+    port,
+    {
+      DATABASE_URL,
+      REDIS_URL,
+      REDIS_PREFIX: run.prefix,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: join(ROOT, 'dist', 'web'),
+      // No gateway runs: the page's live connection goes to a closed port, not to another run's gateway on 3001.
+      PUBLIC_GATEWAY_URL: `http://127.0.0.1:${noGateway}`,
+    },
+    CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],
+  );
   const tokens = {
     preReleaseTeam: await signIn(port, preReleaseTeam, password),
     caseworker: await signIn(port, caseworker, password),

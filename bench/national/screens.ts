@@ -1,6 +1,7 @@
 /**
  * What the web app asks for on each screen at one prison (apps/web/src/screens), as which user, and the bare pg
- * query that reads the same rows: a yardstick for what the API adds, not the API's own SQL.
+ * queries that read the same rows: a yardstick for what the API adds, not the API's own SQL. A paged list answers
+ * with the total of its rows too, so its bare side counts them as well.
  *
  * Board (prison-board.tsx): GET /women?prison=P&window=12w|24w&limit=500, as the prison's pre-release team.
  * A woman's detail (woman-panel.tsx): GET /women/:id, the panel's main request (alerts, referrals and release day
@@ -28,6 +29,8 @@ export interface Subjects {
   today: string;
   womanId: string;
   providerId: string;
+  /** The release areas it serves. */
+  providerAreas: string[];
   /** The seeded caseworker of that provider with the most tasks assigned to her. */
   caseworkerId: string;
 }
@@ -58,6 +61,11 @@ function board(s: Subjects, window: '12w' | '24w', days: number): ScreenRequest 
                 FROM page`,
         params: [s.prison, s.today, days],
       },
+      {
+        sql: `SELECT count(*) FROM women w
+               WHERE w.prison_code = $1 AND w.release_date BETWEEN $2::date AND $2::date + $3::int`,
+        params: [s.prison, s.today, days],
+      },
     ],
   };
 }
@@ -86,12 +94,18 @@ function detail(s: Subjects): ScreenRequest {
 }
 
 function caseworkerQueue(s: Subjects): ScreenRequest[] {
-  const tasks = (where: string) =>
-    `SELECT t.*, w.prison_code, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number
-       FROM tasks t JOIN women w ON w.id = t.woman_id
-      WHERE w.release_area_code IN (SELECT code FROM release_areas WHERE provider_id = $1)
-        AND ${CASEWORKER_TASKS} AND ${where}
-      ORDER BY t.due_at NULLS LAST, t.id LIMIT 200`;
+  const from = (where: string) =>
+    `FROM tasks t JOIN women w ON w.id = t.woman_id
+      WHERE w.release_area_code = ANY($1)
+        AND ${CASEWORKER_TASKS} AND ${where}`;
+  const tasks = (where: string, params: unknown[]): BareQuery[] => [
+    {
+      sql: `SELECT t.*, w.prison_code, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number
+            ${from(where)} ORDER BY t.due_at NULLS LAST, t.id LIMIT 200`,
+      params,
+    },
+    { sql: `SELECT count(*) ${from(where)}`, params },
+  ];
   return [
     {
       screen: 'Caseworker queue: referrals',
@@ -107,19 +121,24 @@ function caseworkerQueue(s: Subjects): ScreenRequest[] {
                  ORDER BY stage_due_at NULLS LAST, COALESCE(r.sent_at, r.created_at), r.id LIMIT 200`,
           params: [s.providerId],
         },
+        {
+          sql: `SELECT count(*) FROM referrals r JOIN women w ON w.id = r.woman_id
+                 WHERE r.provider_id = $1 AND r.status <> 'DRAFT'`,
+          params: [s.providerId],
+        },
       ],
     },
     {
       screen: 'Caseworker queue: tasks to claim',
       reader: 'caseworker',
       route: '/tasks?status=TODO&limit=200',
-      bare: [{ sql: tasks(`t.status = 'TODO'`), params: [s.providerId] }],
+      bare: tasks(`t.status = 'TODO'`, [s.providerAreas]),
     },
     {
       screen: 'Caseworker queue: her tasks',
       reader: 'caseworker',
       route: `/tasks?assignee=${s.caseworkerId}&limit=200`,
-      bare: [{ sql: tasks('t.assignee_id = $2'), params: [s.providerId, s.caseworkerId] }],
+      bare: tasks('t.assignee_id = $2', [s.providerAreas, s.caseworkerId]),
     },
   ];
 }

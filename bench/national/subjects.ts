@@ -44,5 +44,8 @@ export async function pickSubjects(db: Client): Promise<Subjects> {
       GROUP BY u.id ORDER BY count(t.id) DESC, u.id LIMIT 1`,
     [providerId],
   );
-  return { prison, today, womanId, providerId, caseworkerId };
+  const { rows } = await db.query<{ code: string }>('SELECT code FROM release_areas WHERE provider_id = $1', [
+    providerId,
+  ]);
+  return { prison, today, womanId, providerId, providerAreas: rows.map((r) => r.code), caseworkerId };
 }
