@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, Pathway, ReferralStatus } from '@app/domain';
 import { ReferralEntity, ReferralStatusChangeEntity } from '../entities';
-import { countRows } from './tasks.repository';
+import { countRows, pageTotal } from './page-total';
 import { Tx } from './unit-of-work.types';
 
 export interface ReferralListFilter {
@@ -49,8 +49,8 @@ export class ReferralsRepository {
     qb.orderBy('stage_due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('COALESCE(r.sent_at, r.created_at)', 'ASC')
       .addOrderBy('r.id', 'ASC');
-    const total = await countRows(qb);
     const { entities, raw } = await qb.offset(filter.offset).limit(filter.limit).getRawAndEntities();
+    const total = await pageTotal({ ...filter, length: entities.length }, () => countRows(qb));
     return { rows: entities.map((referral, i) => this.row(referral, raw[i] as Record<string, unknown>)), total };
   }
 

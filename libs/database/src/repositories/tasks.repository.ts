@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
+import { countRows, pageTotal } from './page-total';
 import { providerAreaCodes, womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
 
@@ -41,15 +42,6 @@ const SCHEDULE_STATE_SQL = `CASE
   WHEN t.at_risk_at IS NOT NULL AND t.at_risk_at <= :now THEN 'AT_RISK'
   ELSE 'ON_TRACK' END`;
 
-/**
- * count(*) of a list's rows. TypeORM's getCount() counts DISTINCT ids, a sort of every matching row; each row here
- * joins only the one woman it belongs to, so there is nothing to de-duplicate.
- */
-export async function countRows<T extends object>(qb: SelectQueryBuilder<T>): Promise<number> {
-  const row = await qb.clone().select('count(*)', 'total').orderBy().getRawOne<{ total: string }>();
-  return Number(row?.total ?? 0);
-}
-
 export type ClaimOutcome = { claimed: true; task: TaskEntity } | { claimed: false; current: TaskEntity | null };
 
 @Injectable()
@@ -78,7 +70,6 @@ export class TasksRepository {
     if (filter.scheduleState)
       qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
 
-    const total = await countRows(qb);
     const { entities, raw } = await qb
       .orderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.id', 'ASC')
@@ -102,6 +93,7 @@ export class TasksRepository {
         prisonNumber: extra?.prison_number ?? '',
       };
     });
+    const total = await pageTotal({ ...filter, length: rows.length }, () => countRows(qb));
     return { rows, total };
   }
 
