@@ -113,17 +113,20 @@ function caseworkerQueue(s: Subjects): ScreenRequest[] {
       route: '/referrals?limit=200',
       bare: [
         {
-          sql: `SELECT r.*, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number, w.prison_code,
-                       w.release_date,
-                       (SELECT min(t.due_at) FROM tasks t WHERE t.subject_id = r.id AND t.status IN ${OPEN}) AS stage_due_at
-                  FROM referrals r JOIN women w ON w.id = r.woman_id
-                 WHERE r.provider_id = $1 AND r.status <> 'DRAFT'
-                 ORDER BY stage_due_at NULLS LAST, COALESCE(r.sent_at, r.created_at), r.id LIMIT 200`,
+          sql: `WITH page AS (
+                  SELECT r.id, s.due AS stage_due_at FROM referrals r
+                    LEFT JOIN (SELECT t.subject_id, min(t.due_at) AS due FROM tasks t
+                                WHERE t.subject_id IS NOT NULL AND t.status IN ${OPEN} GROUP BY t.subject_id) s
+                           ON s.subject_id = r.id
+                   WHERE r.provider_id = $1 AND r.status <> 'DRAFT'
+                   ORDER BY s.due NULLS LAST, COALESCE(r.sent_at, r.created_at), r.id LIMIT 200)
+                SELECT r.*, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number, w.prison_code,
+                       w.release_date, page.stage_due_at
+                  FROM page JOIN referrals r ON r.id = page.id JOIN women w ON w.id = r.woman_id`,
           params: [s.providerId],
         },
         {
-          sql: `SELECT count(*) FROM referrals r JOIN women w ON w.id = r.woman_id
-                 WHERE r.provider_id = $1 AND r.status <> 'DRAFT'`,
+          sql: `SELECT count(*) FROM referrals r WHERE r.provider_id = $1 AND r.status <> 'DRAFT'`,
           params: [s.providerId],
         },
       ],
