@@ -155,7 +155,7 @@ function alertsPanel(s: Subjects): ScreenRequest {
       {
         sql: `SELECT a.*, t.title, t.pathway, t.owner_role, w.prison_number, w.first_name, w.last_name, w.prison_code
                 FROM alerts a JOIN tasks t ON t.id = a.task_id JOIN women w ON w.id = a.woman_id
-               WHERE w.prison_code = $1 AND a.acknowledged_at IS NULL
+               WHERE a.woman_id = ANY(ARRAY(SELECT id FROM women WHERE prison_code = $1)) AND a.acknowledged_at IS NULL
                ORDER BY a.created_at DESC, a.id LIMIT 500`,
         params: [s.prison],
       },
