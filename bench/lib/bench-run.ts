@@ -28,6 +28,8 @@ export interface NodeProcessOptions {
   /** Added to this process's environment. */
   env?: NodeJS.ProcessEnv;
   ipc?: boolean;
+  /** Node's own flags, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeFlags?: string[];
 }
 
 export class BenchRun {
@@ -64,7 +66,7 @@ export class BenchRun {
   startNode(name: string, script: string, options: NodeProcessOptions = {}): SupervisedProcess {
     return this.group.start({
       name,
-      args: [script, ...(options.args ?? [])],
+      args: [...(options.nodeFlags ?? []), script, ...(options.args ?? [])],
       env: { ...process.env, ...options.env },
       ipc: options.ipc,
       logFile: join(this.logDir, `${name}.log`),
@@ -72,8 +74,14 @@ export class BenchRun {
   }
 
   /** A built app, once it answers /health/ready on `port` (which `env` gives it in its port variable). */
-  async startApp(name: string, app: string, port: number, env: NodeJS.ProcessEnv): Promise<SupervisedProcess> {
-    const started = this.startNode(name, appMain(app), { env });
+  async startApp(
+    name: string,
+    app: string,
+    port: number,
+    env: NodeJS.ProcessEnv,
+    nodeFlags: string[] = [],
+  ): Promise<SupervisedProcess> {
+    const started = this.startNode(name, appMain(app), { env, nodeFlags });
     await waitUntilReady({ url: `http://127.0.0.1:${port}`, process: started, timeoutMs: APP_READY_TIMEOUT_MS });
     return started;
   }

@@ -160,14 +160,19 @@ export interface BenchUser {
   password: string;
   role: string;
   prisonCodes: string[];
+  /** A CRS caseworker's provider. */
+  providerId?: string;
 }
 
-export async function insertUser(db: Client, { username, password, role, prisonCodes }: BenchUser): Promise<string> {
+export async function insertUser(
+  db: Client,
+  { username, password, role, prisonCodes, providerId }: BenchUser,
+): Promise<string> {
   const hash = await bcrypt.hash(password, 10);
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO users (username, display_name, password_hash, role, prison_codes)
-     VALUES ($1, $1, $2, $3, $4) RETURNING id`,
-    [username, hash, role, prisonCodes],
+    `INSERT INTO users (username, display_name, password_hash, role, prison_codes, provider_id)
+     VALUES ($1, $1, $2, $3, $4, $5) RETURNING id`,
+    [username, hash, role, prisonCodes, providerId ?? null],
   );
   return rows[0].id;
 }

@@ -79,12 +79,15 @@ export class WomenService {
       offset,
     });
     const statuses = await this.pathways.listForWomen(rows.map((r) => r.woman.id));
+    const statusesByWoman = new Map<string, typeof statuses>();
+    for (const status of statuses) {
+      const hers = statusesByWoman.get(status.womanId);
+      if (hers) hers.push(status);
+      else statusesByWoman.set(status.womanId, [status]);
+    }
     const items = rows.map(({ woman, taskCounts }) => ({
       ...toWomanView(woman, user.role, this.clock.today(), taskCounts),
-      pathways: this.pathwayViews(
-        user.role,
-        statuses.filter((s) => s.womanId === woman.id),
-      ),
+      pathways: this.pathwayViews(user.role, statusesByWoman.get(woman.id) ?? []),
     }));
     return { items, total, limit, offset };
   }

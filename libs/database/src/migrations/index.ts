@@ -11,6 +11,8 @@ import { ReleaseDatePrecedence1796000000002 } from './1796000000002-ReleaseDateP
 import { PlanByReleaseType1796000000003 } from './1796000000003-PlanByReleaseType';
 import { PracticalNeedsCatalogue1796000000004 } from './1796000000004-PracticalNeedsCatalogue';
 import { ThresholdInstants1796000000010 } from './1796000000010-ThresholdInstants';
+import { BoardAndQueueIndexes1796023203280 } from './1796023203280-BoardAndQueueIndexes';
+import { ProviderQueueIndex1796024766410 } from './1796024766410-ProviderQueueIndex';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -24,4 +26,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlanByReleaseType1796000000003,
   PracticalNeedsCatalogue1796000000004,
   ThresholdInstants1796000000010,
+  BoardAndQueueIndexes1796023203280,
+  ProviderQueueIndex1796024766410,
 ];

@@ -113,7 +113,15 @@ export class AlertsRepository {
     visibility: TaskVisibility,
     filter: { onlyOpen: boolean; prisonCode?: string; womanId?: string; alertId?: string; limit: number },
   ): Promise<AlertRow[]> {
-    const condition = womenScopeCondition(scope, 'w');
+    // A prison's panel names its women's ids: joined on the prison code instead, the planner chose a parallel scan
+    // of all 140,450 women for one prison's 514 (66 ms against 15 ms; bench:national's alerts panel).
+    const condition =
+      scope.kind === 'PRISONS' && !filter.alertId && !filter.womanId
+        ? {
+            sql: 'a.woman_id = ANY(:scopeWomanIds)',
+            params: { scopeWomanIds: await this.womenInPrisons(scope.prisonCodes) },
+          }
+        : womenScopeCondition(scope, 'w');
     const qb = this.dataSource
       .getRepository(AlertEntity)
       .createQueryBuilder('a')
@@ -154,5 +162,12 @@ export class AlertsRepository {
         prisonCode: raw[i].prison_code,
       },
     }));
+  }
+
+  private async womenInPrisons(prisonCodes: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM women WHERE prison_code = ANY($1)', [
+      [...prisonCodes],
+    ]);
+    return rows.map((r) => r.id);
   }
 }

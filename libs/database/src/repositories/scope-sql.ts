@@ -1,4 +1,5 @@
 /** Turns an access scope into a SQL condition on a women alias, so lists, counts and details filter alike. */
+import { EntityManager } from 'typeorm';
 import { AccessScope } from '@app/domain';
 
 export interface SqlCondition {
@@ -6,7 +7,23 @@ export interface SqlCondition {
   params: Record<string, unknown>;
 }
 
-export function womenScopeCondition(scope: AccessScope, womanAlias: string): SqlCondition {
+/**
+ * The release areas a provider serves, read before a big query so that its plan sees the values: behind a subquery
+ * the planner took a provider's 17,000 women for 300 and read every task of each (700 ms for a caseworker's queue).
+ */
+export async function providerAreaCodes(manager: EntityManager, providerId: string): Promise<string[]> {
+  const rows: { code: string }[] = await manager.query('SELECT code FROM release_areas WHERE provider_id = $1', [
+    providerId,
+  ]);
+  return rows.map((r) => r.code);
+}
+
+/** `providerAreas`: the provider's release areas when the caller has read them (providerAreaCodes). */
+export function womenScopeCondition(
+  scope: AccessScope,
+  womanAlias: string,
+  providerAreas?: readonly string[],
+): SqlCondition {
   switch (scope.kind) {
     case 'ESTATE':
       return { sql: 'TRUE', params: {} };
@@ -16,6 +33,12 @@ export function womenScopeCondition(scope: AccessScope, womanAlias: string): Sql
         params: { scopePrisonCodes: [...scope.prisonCodes] },
       };
     case 'PROVIDER':
+      if (providerAreas) {
+        return {
+          sql: `${womanAlias}.release_area_code = ANY(:scopeAreaCodes)`,
+          params: { scopeAreaCodes: [...providerAreas] },
+        };
+      }
       return {
         sql: `${womanAlias}.release_area_code IN (SELECT code FROM release_areas WHERE provider_id = :scopeProviderId)`,
         params: { scopeProviderId: scope.providerId },

@@ -6,7 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
-import { womenScopeCondition } from './scope-sql';
+import { countRows, pageTotal } from './page-total';
+import { providerAreaCodes, womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
 
 export interface TaskListFilter {
@@ -52,7 +53,9 @@ export class TasksRepository {
   }
 
   async listInScope(scope: AccessScope, filter: TaskListFilter): Promise<{ rows: TaskRow[]; total: number }> {
-    const qb = this.scopedQuery(scope, filter.visibility, filter.now);
+    const areas =
+      scope.kind === 'PROVIDER' ? await providerAreaCodes(this.dataSource.manager, scope.providerId) : undefined;
+    const qb = this.scopedQuery(scope, filter.visibility, filter.now, areas);
     if (filter.womanId) qb.andWhere('t.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.prisonCode) qb.andWhere('w.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
     if (filter.providerId) {
@@ -67,7 +70,6 @@ export class TasksRepository {
     if (filter.scheduleState)
       qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
 
-    const total = await qb.getCount();
     const { entities, raw } = await qb
       .orderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.id', 'ASC')
@@ -91,6 +93,7 @@ export class TasksRepository {
         prisonNumber: extra?.prison_number ?? '',
       };
     });
+    const total = await pageTotal({ ...filter, length: rows.length }, () => countRows(qb));
     return { rows, total };
   }
 
@@ -256,8 +259,13 @@ export class TasksRepository {
       .getMany();
   }
 
-  private scopedQuery(scope: AccessScope, visibility: TaskVisibility, now: Date): SelectQueryBuilder<TaskEntity> {
-    const condition = womenScopeCondition(scope, 'w');
+  private scopedQuery(
+    scope: AccessScope,
+    visibility: TaskVisibility,
+    now: Date,
+    providerAreas?: readonly string[],
+  ): SelectQueryBuilder<TaskEntity> {
+    const condition = womenScopeCondition(scope, 'w', providerAreas);
     const qb = this.tasks
       .createQueryBuilder('t')
       .innerJoin('t.woman', 'w')

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, TaskVisibility } from '@app/domain';
 import { WomanEntity } from '../entities';
+import { pageTotal } from './page-total';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
 import type { TaskCounts, WomanTaskCounts } from '@app/contracts';
@@ -54,7 +55,6 @@ export class WomenRepository {
         within: filter.releaseWithinDays,
       });
     }
-    const total = await qb.getCount();
     const women = await qb
       .orderBy('w.release_date', 'ASC', 'NULLS LAST')
       .addOrderBy('w.last_name', 'ASC')
@@ -62,6 +62,7 @@ export class WomenRepository {
       .limit(filter.limit)
       .offset(filter.offset)
       .getMany();
+    const total = await pageTotal({ ...filter, length: women.length }, () => qb.getCount());
     const counts = await this.taskCounts(
       women.map((w) => w.id),
       filter.now,
