@@ -69,7 +69,8 @@ export class OutboxRepository {
    */
   async listAfter(afterId: string, limit: number): Promise<RelayRow[]> {
     return this.dataSource.query(
-      'SELECT id::text AS id, type, rooms, payload FROM outbox_events WHERE id > $1 ORDER BY id LIMIT $2',
+      // Ordered by the bigint column (e.id), not by the text alias: `ORDER BY id` would sort '10' before '9'.
+      'SELECT e.id::text AS id, e.type, e.rooms, e.payload FROM outbox_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2',
       [afterId, limit],
     );
   }
