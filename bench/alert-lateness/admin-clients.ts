@@ -20,7 +20,8 @@ export interface AdminClients {
   bySlot: Socket[];
   /** Per client: expected threshold (alertKey) -> its alert. */
   received: Map<string, ReceivedAlert>[];
-  stray: { count: number; duplicates: number; disconnects: string[] };
+  /** Duplicates: the same threshold received again (with both sequence numbers, the first few). */
+  stray: { count: number; duplicates: number; duplicateSeqs: string[]; disconnects: string[] };
 }
 
 const PRISON_ROOMS = PRISONS.map((code) => `prison:${code}`);
@@ -35,7 +36,7 @@ export async function connectAdminClients(bench: Bench, expected: readonly Expec
     sockets: [],
     bySlot: [],
     received: [],
-    stray: { count: 0, duplicates: 0, disconnects: [] },
+    stray: { count: 0, duplicates: 0, duplicateSeqs: [], disconnects: [] },
   };
   const setup = async (socket: Socket, index: number) => {
     const reply = await emitWithAck<SubscribeReply>(socket, 'board.subscribe', { rooms: PRISON_ROOMS });
@@ -74,6 +75,7 @@ function noteAlert(
     stray.count += 1;
   } else if (mine.has(key)) {
     stray.duplicates += 1;
+    if (stray.duplicateSeqs.length < 5) stray.duplicateSeqs.push(`${key} seq ${mine.get(key)?.seq} and ${event.seq}`);
   } else {
     mine.set(key, { at, thresholdAt: Date.parse(event.alert.thresholdAt), seq: event.seq ?? Number.NaN });
   }

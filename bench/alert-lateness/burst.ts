@@ -96,7 +96,8 @@ export async function collectScenario(bench: Bench, deadlines: Deadlines, scenar
   const result = await latenessFigures(bench, deadlines, scenario, keys);
   run.log(
     `test 1 (${scenario.name}): received ${result.perClient.join(' / ')} of ${keys.length}; ` +
-      `p99 ${ms(result.lateness.p99)}; ${admins.stray.count} other alerts, ${admins.stray.duplicates} duplicates so far`,
+      `p99 ${ms(result.lateness.p99)}; ${admins.stray.count} other alerts, ${admins.stray.duplicates} duplicates so far` +
+      (admins.stray.duplicateSeqs.length > 0 ? ` (${admins.stray.duplicateSeqs.join('; ')})` : ''),
   );
   return result;
 }
