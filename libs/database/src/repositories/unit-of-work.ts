@@ -16,8 +16,9 @@ export class UnitOfWork {
     private readonly outbox: OutboxRepository,
   ) {}
 
+  /** READ COMMITTED (UNIT_OF_WORK_ISOLATION), the connection's default: BEGIN alone, one round trip. */
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       const result = await work(tx);
       await this.outbox.flush(tx);
       return result;
