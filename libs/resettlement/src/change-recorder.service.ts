@@ -267,7 +267,7 @@ export class ChangeRecorder {
   /** As tasksChanged, without reading her rooms' context again (see TaskChangesInRooms). */
   async tasksChangedInRooms(tx: Tx, { rooms: woman, changes, actor, now }: TaskChangesInRooms): Promise<void> {
     if (changes.length === 0) return;
-    await this.audit.append(
+    await this.audit.appendWithOutbox(
       tx,
       changes.map((c) =>
         this.entry({
