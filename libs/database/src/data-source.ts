@@ -6,6 +6,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { readDatabaseSettings, DatabaseSettings } from './database.config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { UNIT_OF_WORK_ISOLATION } from './repositories/unit-of-work.types';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
@@ -22,8 +23,13 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: settings.logSql ? ['query', 'error'] : ['error'],
-    // Fail a request that cannot get a connection within 10 s rather than wedge behind a full pool.
-    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
+    // Fail a request that cannot get a connection within 10 s rather than wedge behind a full pool. Every
+    // connection starts READ COMMITTED (UnitOfWork's level), so a transaction needs no SET TRANSACTION round trip.
+    extra: {
+      max: settings.poolSize,
+      connectionTimeoutMillis: 10_000,
+      options: `-c default_transaction_isolation=${UNIT_OF_WORK_ISOLATION.replace(' ', '\\ ')}`,
+    },
   };
 }
 

@@ -55,6 +55,11 @@ export interface TaskChanges {
   now: Date;
 }
 
+/** As TaskChanges, from a caller that read her rooms' context (her release area's provider too) with the task. */
+export interface TaskChangesInRooms extends Omit<TaskChanges, 'woman'> {
+  rooms: WomanRoomContext;
+}
+
 const TASK_EVENT: Record<TaskChange['action'], TaskEventType> = {
   CREATED: 'task.created',
   CLAIMED: 'task.claimed',
@@ -256,7 +261,13 @@ export class ChangeRecorder {
 
   async tasksChanged(tx: Tx, { woman, changes, actor, now }: TaskChanges): Promise<void> {
     if (changes.length === 0) return;
-    await this.audit.append(
+    await this.tasksChangedInRooms(tx, { rooms: await this.roomContext(tx, woman), changes, actor, now });
+  }
+
+  /** As tasksChanged, without reading her rooms' context again (see TaskChangesInRooms). */
+  async tasksChangedInRooms(tx: Tx, { rooms: woman, changes, actor, now }: TaskChangesInRooms): Promise<void> {
+    if (changes.length === 0) return;
+    await this.audit.appendWithOutbox(
       tx,
       changes.map((c) =>
         this.entry({
@@ -270,11 +281,10 @@ export class ChangeRecorder {
         }),
       ),
     );
-    const context = await this.roomContext(tx, woman);
     this.outbox.stage(
       tx,
       changes.map((c) =>
-        this.event(roomsForTaskEvent(context, c.task, TASK_EVENT[c.action]), {
+        this.event(roomsForTaskEvent(woman, c.task, TASK_EVENT[c.action]), {
           type: TASK_EVENT[c.action],
           womanId: woman.id,
           prisonCode: woman.prisonCode,

@@ -102,40 +102,51 @@ export class TasksService {
     return toTaskView(released, scheduleStateOf(released, this.clock.now()), user, row);
   }
 
+  /**
+   * One transaction, six statements: the task read in scope and locked (with her rooms' context), the checks, the
+   * conditional update with its status-log row, the audit entry, then the outbox under its lock, and commit.
+   */
   async changeStatus(user: AuthenticatedUser, id: string, body: ChangeTaskStatusDto, actor: Actor): Promise<TaskView> {
-    const row = await this.findVisible(user, id);
-    this.refuseUnlessAllowed(user, 'task.update-status', row.task);
-    if (body.status === TaskStatus.BLOCKED && !body.reason?.trim()) {
-      throw fieldError('reason', 'reason is required when a task is BLOCKED: say what is in the way');
-    }
-    const problem = taskStatusChangeProblem(row.task.status, body.status, body.reason ?? null);
-    if (problem) throw new ConflictException(problem);
     const now = this.clock.now();
-    const updated = await this.unitOfWork.run(async (tx) => {
-      const task = await this.tasks.updateIfVersion(tx, id, body.version, {
-        status: body.status,
-        blockedReason: body.status === TaskStatus.BLOCKED ? (body.reason ?? null) : null,
-        completedAt: isOpenTaskStatus(body.status) ? null : now,
+    const outcome = await this.unitOfWork.run(async (tx) => {
+      const row = await this.tasks.lockInScopeForChange(tx, user.scope, taskVisibilityFor(user.role), id, now);
+      if (!row) throw notInCaseload();
+      this.refuseUnlessAllowed(user, 'task.update-status', row.task);
+      if (body.status === TaskStatus.BLOCKED && !body.reason?.trim()) {
+        throw fieldError('reason', 'reason is required when a task is BLOCKED: say what is in the way');
+      }
+      const problem = taskStatusChangeProblem(row.task.status, body.status, body.reason ?? null);
+      if (problem) throw new ConflictException(problem);
+      // The row is locked: a version other than the caller's cannot change before commit, so no update is tried.
+      const task =
+        row.task.version === body.version
+          ? await this.tasks.changeStatusIfVersion(
+              tx,
+              id,
+              body.version,
+              {
+                status: body.status,
+                blockedReason: body.status === TaskStatus.BLOCKED ? (body.reason ?? null) : null,
+                completedAt: isOpenTaskStatus(body.status) ? null : now,
+              },
+              { fromStatus: row.task.status, reason: body.reason ?? null, actorId: actor.id },
+            )
+          : null;
+      if (!task) return { row, task: null };
+      await this.recorder.tasksChangedInRooms(tx, {
+        rooms: { ...row.woman, previousPrisonCode: null, providerId: row.releaseAreaProviderId },
+        changes: [{ task, action: 'STATUS_CHANGED', before: taskSnapshot(row.task), after: taskSnapshot(task) }],
+        actor,
+        now,
       });
-      if (!task) return null;
-      await this.tasks.appendStatusChanges(tx, [
-        {
-          taskId: id,
-          fromStatus: row.task.status,
-          toStatus: body.status,
-          reason: body.reason ?? null,
-          actorId: actor.id,
-        },
-      ]);
-      await this.auditTask(tx, task, 'STATUS_CHANGED', row.task, actor);
-      return task;
+      return { row, task };
     });
-    if (!updated) {
+    if (!outcome.task) {
       throw new ConflictException(
         `The task was changed by someone else since you read it (you sent version ${body.version}): reload and try again`,
       );
     }
-    return toTaskView(updated, scheduleStateOf(updated, now), user, row);
+    return toTaskView(outcome.task, scheduleStateOf(outcome.task, now), user, outcome.row);
   }
 
   async addNote(user: AuthenticatedUser, id: string, body: AddTaskNoteDto, actor: Actor): Promise<TaskDetailView> {
@@ -161,7 +172,7 @@ export class TasksService {
   /** Out of scope and invisible tasks answer 404, exactly like tasks that do not exist. */
   private async findVisible(user: AuthenticatedUser, id: string): Promise<TaskRow> {
     const row = await this.tasks.findOneInScope(user.scope, taskVisibilityFor(user.role), id, this.clock.now());
-    if (!row) throw new NotFoundException('No such task in your caseload');
+    if (!row) throw notInCaseload();
     return row;
   }
 
@@ -197,4 +208,8 @@ export class TasksService {
     if (!woman) throw new NotFoundException('No such woman');
     await this.recorder.tasksChanged(tx, { woman, changes: [change], actor, now: this.clock.now() });
   }
+}
+
+function notInCaseload(): NotFoundException {
+  return new NotFoundException('No such task in your caseload');
 }

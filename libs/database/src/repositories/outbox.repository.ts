@@ -1,11 +1,12 @@
 /**
  * The transactional outbox. Events are staged while a transaction runs and written by UnitOfWork just
- * before it commits, under a transaction-scoped advisory lock: so ids are taken in commit order, and a
+ * before it commits, under a transaction-scoped advisory lock (taken by that same statement): so ids are taken in commit order, and a
  * reader that sees event N has already seen every event before it. pg_notify wakes the relay at commit.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OutboxEventEntity } from '../entities';
+import { AuditEntry, auditColumns, auditInsertSql } from './audit-trail.repository';
 import { Tx } from './unit-of-work.types';
 
 export interface OutboxRow {
@@ -34,21 +35,30 @@ export class OutboxRepository {
     this.staged.set(tx, list);
   }
 
-  /** Called by UnitOfWork as the last statement of a transaction. */
-  async flush(tx: Tx): Promise<void> {
+  /**
+   * Called by UnitOfWork as the last statement of a transaction, with the audit entries that waited for it (see
+   * AuditTrailRepository.appendWithOutbox): they go in the first chunk's statement, or alone when no event does.
+   */
+  async flush(tx: Tx, audit: AuditEntry[] = []): Promise<void> {
     const rows = this.staged.get(tx);
     this.staged.delete(tx);
-    if (!rows || rows.length === 0) return;
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK_KEY]);
-    // Each chunk's insert also queues the relay's wake-up (delivered at commit; PostgreSQL sends a repeated
-    // notification of a transaction once), so the commit waits for one round trip less.
+    if (!rows || rows.length === 0) {
+      if (audit.length > 0) await tx.query(auditInsertSql(1), auditColumns(audit));
+      return;
+    }
+    // Each chunk's insert takes the lock first (an uncorrelated sub-select in WHERE is a one-time filter, run before
+    // any row is made, so before any id is drawn; a plain `lock() OR TRUE` would be folded away, never taking it; the
+    // lock is re-entrant) and queues the relay's wake-up (delivered at commit;
+    // PostgreSQL sends a repeated notification of a transaction once): one round trip per chunk, the lock included.
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
+      const withAudit = i === 0 && audit.length > 0;
       await tx.query(
-        `WITH inserted AS (
+        `WITH ${withAudit ? `audited AS (${auditInsertSql(7)}),` : ''} inserted AS (
            INSERT INTO outbox_events (type, woman_id, rooms, payload)
            SELECT e.type, e.woman_id, ARRAY(SELECT jsonb_array_elements_text(e.rooms)), e.payload
              FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::jsonb[]) AS e(type, woman_id, rooms, payload)
+            WHERE (SELECT count(*) FROM (SELECT pg_advisory_xact_lock($6)) AS outbox_lock) = 1
            RETURNING 1)
          SELECT pg_notify($5, '') FROM (SELECT count(*) FROM inserted) AS written`,
         [
@@ -57,6 +67,8 @@ export class OutboxRepository {
           chunk.map((r) => JSON.stringify(r.rooms)),
           chunk.map((r) => JSON.stringify(r.payload)),
           OUTBOX_NOTIFY_CHANNEL,
+          OUTBOX_LOCK_KEY,
+          ...(withAudit ? auditColumns(audit) : []),
         ],
       );
     }

@@ -7,7 +7,8 @@ import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
 import { countRows, pageTotal } from './page-total';
-import { providerAreaCodes, womenScopeCondition } from './scope-sql';
+import { SqlCondition, providerAreaCodes, womenScopeCondition } from './scope-sql';
+import { taskColumnsSql, toTaskEntity } from './task-columns';
 import { Tx } from './unit-of-work.types';
 
 export interface TaskListFilter {
@@ -41,6 +42,32 @@ const SCHEDULE_STATE_SQL = `CASE
   WHEN t.due_at IS NOT NULL AND t.due_at <= :now THEN 'OVERDUE'
   WHEN t.at_risk_at IS NOT NULL AND t.at_risk_at <= :now THEN 'AT_RISK'
   ELSE 'ON_TRACK' END`;
+
+/** A task read for a change, with what the change's audit entry and board event need of its woman. */
+export interface TaskForChange extends TaskRow {
+  /** Her fields the boards' rooms are chosen by. */
+  woman: { id: string; prisonCode: string; releaseAreaCode: string; pomId: string | null; comId: string | null };
+  /** The provider serving her release area (its rooms hear of some of her tasks). */
+  releaseAreaProviderId: string | null;
+}
+
+/** A status change as the task's status log records it, beside the change itself. */
+export interface StatusChangeEntry {
+  fromStatus: TaskStatus;
+  reason: string | null;
+  actorId: string | null;
+}
+
+interface TaskForChangeExtras {
+  schedule_state: ScheduleState;
+  w_prison_code: string;
+  w_name: string;
+  w_prison_number: string;
+  w_release_area_code: string;
+  w_pom_id: string | null;
+  w_com_id: string | null;
+  release_area_provider_id: string | null;
+}
 
 export type ClaimOutcome = { claimed: true; task: TaskEntity } | { claimed: false; current: TaskEntity | null };
 
@@ -114,6 +141,97 @@ export class TasksRepository {
       womanName: raw[0].woman_name,
       prisonNumber: raw[0].prison_number,
     };
+  }
+
+  /**
+   * The task a writer is about to change, read inside her transaction in one statement: only when it is in her scope
+   * and visible to her role (else null, her 404), locked until commit so that the checks made on it still hold
+   * when it is updated, and with what the change's audit entry and board event need of the woman and her release
+   * area's provider, so neither is read again.
+   */
+  async lockInScopeForChange(
+    tx: Tx,
+    scope: AccessScope,
+    visibility: TaskVisibility,
+    id: string,
+    now: Date,
+  ): Promise<TaskForChange | null> {
+    const conditions = visibilityConditions(scope, visibility, 'w', 't');
+    const [sql, params] = tx.connection.driver.escapeQueryWithParameters(
+      `SELECT ${taskColumnsSql(tx.connection, 't')}, ${SCHEDULE_STATE_SQL} AS schedule_state,
+              w.prison_code AS w_prison_code, w.first_name || ' ' || w.last_name AS w_name,
+              w.prison_number AS w_prison_number, w.release_area_code AS w_release_area_code,
+              w.pom_id AS w_pom_id, w.com_id AS w_com_id,
+              (SELECT provider_id FROM release_areas WHERE code = w.release_area_code) AS release_area_provider_id
+         FROM tasks t JOIN women w ON w.id = t.woman_id
+        WHERE t.id = :id AND ${conditions.map((c) => `(${c.sql})`).join(' AND ')}
+          FOR UPDATE OF t`,
+      Object.assign({ id, now }, ...conditions.map((c) => c.params)) as Record<string, unknown>,
+    );
+    const rows = await tx.query<(Record<string, unknown> & TaskForChangeExtras)[]>(sql, params);
+    if (rows.length === 0) return null;
+    const {
+      schedule_state,
+      w_prison_code,
+      w_name,
+      w_prison_number,
+      w_release_area_code,
+      w_pom_id,
+      w_com_id,
+      release_area_provider_id,
+      ...task
+    } = rows[0];
+    const entity = toTaskEntity(task);
+    return {
+      task: entity,
+      scheduleState: schedule_state,
+      prisonCode: w_prison_code,
+      womanName: w_name,
+      prisonNumber: w_prison_number,
+      woman: {
+        id: entity.womanId,
+        prisonCode: w_prison_code,
+        releaseAreaCode: w_release_area_code,
+        pomId: w_pom_id,
+        comId: w_com_id,
+      },
+      releaseAreaProviderId: release_area_provider_id,
+    };
+  }
+
+  /**
+   * Optimistic status change and its status-log row in one statement: applies only when the row still has the
+   * version the caller read, and logs only what it applied. Answers the task as it now stands, or null.
+   */
+  async changeStatusIfVersion(
+    tx: Tx,
+    id: string,
+    expectedVersion: number,
+    patch: Pick<TaskEntity, 'status' | 'blockedReason' | 'completedAt'>,
+    log: StatusChangeEntry,
+  ): Promise<TaskEntity | null> {
+    const rows = await tx.query<Record<string, unknown>[]>(
+      `WITH changed AS (
+         UPDATE tasks t SET status = $3, blocked_reason = $4, completed_at = $5, version = t.version + 1,
+                updated_at = CURRENT_TIMESTAMP
+          WHERE t.id = $1 AND t.version = $2
+         RETURNING ${taskColumnsSql(tx.connection, 't')}),
+       logged AS (
+         INSERT INTO task_status_changes (task_id, from_status, to_status, reason, actor_id)
+         SELECT "id", $6::varchar, "status", $7::text, $8::uuid FROM changed)
+       SELECT * FROM changed`,
+      [
+        id,
+        expectedVersion,
+        patch.status,
+        patch.blockedReason,
+        patch.completedAt,
+        log.fromStatus,
+        log.reason,
+        log.actorId,
+      ],
+    );
+    return rows.length === 1 ? toTaskEntity(rows[0]) : null;
   }
 
   findById(tx: Tx, id: string): Promise<TaskEntity | null> {
@@ -217,8 +335,10 @@ export class TasksRepository {
       .set({ ...patch, version: () => 'version + 1' })
       .where('id = :id', { id })
       .andWhere('version = :expectedVersion', { expectedVersion })
+      .returning(taskColumnsSql(tx.connection, '"tasks"'))
       .execute();
-    return result.affected === 1 ? tx.getRepository(TaskEntity).findOneBy({ id }) : null;
+    const rows = result.raw as Record<string, unknown>[];
+    return result.affected === 1 && rows.length === 1 ? toTaskEntity(rows[0]) : null;
   }
 
   /** Moves the deadlines and bumps the deadline revision, so jobs queued for the old ones stand down. */
@@ -265,7 +385,6 @@ export class TasksRepository {
     now: Date,
     providerAreas?: readonly string[],
   ): SelectQueryBuilder<TaskEntity> {
-    const condition = womenScopeCondition(scope, 'w', providerAreas);
     const qb = this.tasks
       .createQueryBuilder('t')
       .innerJoin('t.woman', 'w')
@@ -273,13 +392,34 @@ export class TasksRepository {
       .addSelect('w.prison_code', 'prison_code')
       .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
       .addSelect('w.prison_number', 'prison_number')
-      .where(condition.sql, condition.params)
       .setParameter('now', now);
-    if (visibility.hiddenPathways.length > 0) {
-      qb.andWhere('t.pathway <> ALL(:hiddenPathways)', { hiddenPathways: [...visibility.hiddenPathways] });
-    }
-    if (visibility.ownerRoleOnly)
-      qb.andWhere('t.owner_role = :ownerRoleOnly', { ownerRoleOnly: visibility.ownerRoleOnly });
+    const [scoped, ...visible] = visibilityConditions(scope, visibility, 'w', 't', providerAreas);
+    qb.where(scoped.sql, scoped.params);
+    for (const condition of visible) qb.andWhere(condition.sql, condition.params);
     return qb;
   }
+}
+
+/** Need to know: the reader's scope on the woman, and what her role may see of the woman's tasks. */
+function visibilityConditions(
+  scope: AccessScope,
+  visibility: TaskVisibility,
+  womanAlias: string,
+  taskAlias: string,
+  providerAreas?: readonly string[],
+): SqlCondition[] {
+  const conditions = [womenScopeCondition(scope, womanAlias, providerAreas)];
+  if (visibility.hiddenPathways.length > 0) {
+    conditions.push({
+      sql: `${taskAlias}.pathway <> ALL(:hiddenPathways)`,
+      params: { hiddenPathways: [...visibility.hiddenPathways] },
+    });
+  }
+  if (visibility.ownerRoleOnly) {
+    conditions.push({
+      sql: `${taskAlias}.owner_role = :ownerRoleOnly`,
+      params: { ownerRoleOnly: visibility.ownerRoleOnly },
+    });
+  }
+  return conditions;
 }
