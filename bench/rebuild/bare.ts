@@ -1,6 +1,7 @@
 /**
  * Test 3, bare-library side: the same work as the worker's horizon top-up, with the bare libraries: a plain pg
- * query listing the distinct threshold instants of the open tasks in the next 7 days (the same statement), then
+ * query listing the distinct threshold instants of the open tasks in the next 7 days (the very statement the worker
+ * runs, THRESHOLD_INSTANTS_SQL), then
  * BullMQ addBulk of one delayed job per instant with the same options, in chunks of 1,000, into a prefix of its own.
  */
 import { performance } from 'node:perf_hooks';
@@ -8,6 +9,7 @@ import { JobsOptions } from 'bullmq';
 import { thresholdJobOptions } from '../alert-lateness/bare';
 import { OPEN_STATUSES } from '../lib/settings';
 import { Bench } from '../lib/stack';
+import { THRESHOLD_INSTANTS_SQL } from '../../libs/database/src/repositories/threshold-instants.sql';
 import { DAY_MS, deleteKeys } from '../lib/storage';
 
 export interface BareRebuild {
@@ -17,15 +19,6 @@ export interface BareRebuild {
   delayed: number;
 }
 
-const INSTANTS = `SELECT DISTINCT (extract(epoch FROM x.at) * 1000000)::bigint::text AS at_us FROM (
-    SELECT due_at AS at FROM tasks WHERE status = ANY($3) AND due_at > $1 AND due_at <= $2
-    UNION ALL
-    SELECT at_risk_at FROM tasks WHERE status = ANY($3) AND at_risk_at > $1 AND at_risk_at <= $2 AND at_risk_at < due_at
-    UNION ALL
-    SELECT e.at FROM tasks t CROSS JOIN LATERAL unnest(t.escalation_ats) AS e(at)
-     WHERE t.status = ANY($3) AND t.due_at <= $2 AND cardinality(t.escalation_ats) > 0 AND e.at > $1 AND e.at <= $2
-  ) x ORDER BY 1`;
-
 export async function bareRebuild(bench: Bench): Promise<BareRebuild> {
   const { run, settings, stack } = bench;
   const queue = run.newQueue('deadlines', `${run.prefix}-bare3:bull`);
@@ -33,7 +26,7 @@ export async function bareRebuild(bench: Bench): Promise<BareRebuild> {
     await queue.waitUntilReady();
     const now = Date.now();
     const t0 = performance.now();
-    const { rows } = await stack.db.query<{ at_us: string }>(INSTANTS, [
+    const { rows } = await stack.db.query<{ at_us: string }>(THRESHOLD_INSTANTS_SQL, [
       new Date(now),
       new Date(now + 7 * DAY_MS),
       OPEN_STATUSES,

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertKind, OPEN_TASK_STATUSES } from '@app/domain';
 import { TaskEntity } from '../entities';
+import { THRESHOLD_INSTANTS_SQL } from './threshold-instants.sql';
 import { Tx } from './unit-of-work.types';
 
 export interface TaskWithWomanContext {
@@ -128,17 +129,11 @@ export class DeadlinesRepository {
    * instants, however many tasks share them.
    */
   async thresholdInstants(from: Date, to: Date): Promise<bigint[]> {
-    const rows: { at_us: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT (extract(epoch FROM x.at) * 1000000)::bigint::text AS at_us FROM (
-         SELECT due_at AS at FROM tasks WHERE status = ANY($3) AND due_at > $1 AND due_at <= $2
-         UNION ALL
-         SELECT at_risk_at FROM tasks WHERE status = ANY($3) AND at_risk_at > $1 AND at_risk_at <= $2 AND at_risk_at < due_at
-         UNION ALL
-         SELECT e.at FROM tasks t CROSS JOIN LATERAL unnest(t.escalation_ats) AS e(at)
-          WHERE t.status = ANY($3) AND t.due_at <= $2 AND cardinality(t.escalation_ats) > 0 AND e.at > $1 AND e.at <= $2
-       ) x ORDER BY 1`,
-      [from, to, OPEN_TASK_STATUSES],
-    );
+    const rows: { at_us: string }[] = await this.dataSource.query(THRESHOLD_INSTANTS_SQL, [
+      from,
+      to,
+      OPEN_TASK_STATUSES,
+    ]);
     return rows.map((r) => BigInt(r.at_us));
   }
 
