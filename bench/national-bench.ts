@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../scripts/supervisor';
-import { BenchRun, ROOT } from './lib/bench-run';
+import { BenchRun, ROOT, benchApiEnv } from './lib/bench-run';
 import { signIn } from './lib/http';
 import { markdownTable, ms, ratio, Row } from './lib/stats';
 import { insertUser } from './lib/storage';
@@ -131,12 +131,7 @@ async function startApiWithUsers(run: BenchRun, db: Client, subjects: Subjects):
     'api',
     port,
     {
-      DATABASE_URL,
-      REDIS_URL,
-      REDIS_PREFIX: run.prefix,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      API_PORT: String(port),
-      LOG_LEVEL: 'warn',
+      ...benchApiEnv(run, DATABASE_URL, REDIS_URL, port),
       WEB_DIST_DIR: join(ROOT, 'dist', 'web'),
       // No gateway runs: the page's live connection goes to a closed port, not to another run's gateway on 3001.
       PUBLIC_GATEWAY_URL: `http://127.0.0.1:${noGateway}`,

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { freePort } from '../scripts/supervisor';
-import { BenchRun } from './lib/bench-run';
+import { BenchRun, benchApiEnv } from './lib/bench-run';
 import { signIn } from './lib/http';
 import { markdownTable, ms, ratio, Row } from './lib/stats';
 import { insertUser } from './lib/storage';
@@ -80,14 +80,7 @@ async function startApiWithUsers(run: BenchRun, db: Client): Promise<Session> {
   ];
   run.onCleanup('remove the bench users', () => db.query(`DELETE FROM users WHERE id = ANY($1)`, [users]));
   const port = await freePort();
-  await run.startApp('api', 'api', port, {
-    DATABASE_URL,
-    REDIS_URL,
-    REDIS_PREFIX: run.prefix,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    API_PORT: String(port),
-    LOG_LEVEL: 'warn',
-  });
+  await run.startApp('api', 'api', port, benchApiEnv(run, DATABASE_URL, REDIS_URL, port));
   const tokens = { prison: await signIn(port, governor, password), estate: await signIn(port, admin, password) };
   return { port, prison, tokens };
 }

@@ -16,6 +16,21 @@ import { deleteKeys } from './storage';
 /** The repository root: this file runs from dist/bench/lib/. */
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
+/**
+ * The environment of an API the report benchmarks start against an existing database: the run's Redis prefix, a
+ * fresh secret, its port, warnings only.
+ */
+export function benchApiEnv(run: BenchRun, databaseUrl: string, redisUrl: string, port: number): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: run.prefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    API_PORT: String(port),
+    LOG_LEVEL: 'warn',
+  };
+}
+
 export function appMain(app: string): string {
   return join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
 }
