@@ -6,10 +6,14 @@ import { Clock } from './clock';
 import { pollUntil } from './poll-until';
 import { SupervisedProcess } from './supervised-process';
 
+/** The health endpoints every app answers (compose's health checks and the Kubernetes probes use them too). */
+export const READY_PATH = '/health/ready';
+export const LIVE_PATH = '/health/live';
+
 /** Whether `url` (an app's base URL) answers /health/ready with 2xx within `timeoutMs`. */
 export async function isReady(url: string, timeoutMs = 2000): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${url}${READY_PATH}`, { signal: AbortSignal.timeout(timeoutMs) });
     return response.ok;
   } catch {
     return false;

@@ -69,4 +69,34 @@ describe('parseCliArguments', () => {
   it('documents every seed flag in the usage text', () => {
     for (const flag of ['--if-empty', '--national', '--scale']) expect(USAGE).toContain(flag);
   });
+
+  it('reads migrations-applied, checking once or waiting a whole number of seconds', () => {
+    expect(parseCliArguments(['migrations-applied'])).toEqual({
+      ok: true,
+      command: { name: 'migrations-applied', waitSeconds: 0 },
+    });
+    expect(parseCliArguments(['migrations-applied', '--wait', '600'])).toEqual({
+      ok: true,
+      command: { name: 'migrations-applied', waitSeconds: 600 },
+    });
+    for (const value of ['0', '-5', '1.5', 'soon', '']) {
+      expect(parseCliArguments(['migrations-applied', '--wait', value])).toEqual({
+        ok: false,
+        problem: `--wait takes a whole number of seconds above 0, not '${value}'.`,
+      });
+    }
+    expect(parseCliArguments(['migrations-applied', '--wait'])).toEqual({
+      ok: false,
+      problem: "--wait takes a whole number of seconds above 0, not ''.",
+    });
+    expect(parseCliArguments(['migrations-applied', '--national'])).toEqual({
+      ok: false,
+      problem: "migrations-applied does not know '--national'.",
+    });
+    expect(parseCliArguments(['migrations-applied', '--wait', '5', 'now'])).toEqual({
+      ok: false,
+      problem: "migrations-applied does not know 'now'.",
+    });
+    expect(USAGE).toContain('migrations-applied [--wait <seconds>]');
+  });
 });

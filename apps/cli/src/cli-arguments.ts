@@ -6,7 +6,10 @@ export interface NationalSeedOptions {
 }
 
 export type CliCommand =
-  { name: 'migrate' } | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null } | { name: 'help' };
+  | { name: 'migrate' }
+  | { name: 'migrations-applied'; waitSeconds: number }
+  | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null }
+  | { name: 'help' };
 
 export type ParsedArguments = { ok: true; command: CliCommand } | { ok: false; problem: string };
 
@@ -14,6 +17,10 @@ export const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
 
 Commands:
   migrate              Apply pending database migrations and make sure the reference data is present.
+  migrations-applied [--wait <seconds>]
+                       Exit 0 when no migration is pending, 1 when one is. With --wait, check every 2 s
+                       until none is pending or the seconds run out (an app pod's init container waits so
+                       for the migration Job; deploy/).
   seed [--if-empty]    Migrate, then load the demo board into an empty database. With --if-empty, do
                        nothing when women are already recorded; without it, refuse.
   seed --national [--scale <fraction>] [--if-empty]
@@ -37,6 +44,8 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
         ? { ok: true, command: { name } }
         : { ok: false, problem: `migrate takes no '${extra}'.` };
     }
+    case 'migrations-applied':
+      return parseMigrationsApplied(rest);
     case 'seed':
       return parseSeed(rest);
     case 'help':
@@ -48,6 +57,18 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
     default:
       return { ok: false, problem: `Unknown command '${name}'.` };
   }
+}
+
+function parseMigrationsApplied(rest: readonly string[]): ParsedArguments {
+  if (rest.length === 0) return { ok: true, command: { name: 'migrations-applied', waitSeconds: 0 } };
+  const [flag, value, ...extra] = rest;
+  if (flag !== '--wait') return { ok: false, problem: `migrations-applied does not know '${flag}'.` };
+  const seconds = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+  if (!(Number.isInteger(seconds) && seconds > 0)) {
+    return { ok: false, problem: `--wait takes a whole number of seconds above 0, not '${value ?? ''}'.` };
+  }
+  if (extra.length > 0) return { ok: false, problem: `migrations-applied does not know '${extra[0]}'.` };
+  return { ok: true, command: { name: 'migrations-applied', waitSeconds: seconds } };
 }
 
 function parseSeed(rest: readonly string[]): ParsedArguments {

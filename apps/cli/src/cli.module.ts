@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, DatabaseSettings } from '@app/database';
 import { ResettlementModule } from '@app/resettlement';
 import { MigrateCommand } from './commands/migrate.command';
+import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
 import { DemoReferralWriter } from './seed/demo-referral.writer';
@@ -19,6 +20,7 @@ export class CliModule {
       imports: [DatabaseModule.forRoot(database), ResettlementModule],
       providers: [
         MigrateCommand,
+        MigrationsAppliedCommand,
         SeedCommand,
         DemoStaffWriter,
         DemoCaseloadWriter,

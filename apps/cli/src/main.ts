@@ -1,7 +1,7 @@
 /**
  * Entry point of the command-line tool (`node dist/apps/cli/src/main.js <command>`): reads the
  * command, runs it in a Nest application context without a server, and turns the outcome into an exit code
- * (0 done, 1 failed, 2 not understood). The context is always closed, so the database pool never holds the
+ * (0 done, 1 failed or, for migrations-applied, still pending, 2 not understood). The context is always closed, so the database pool never holds the
  * process open.
  */
 import 'reflect-metadata';
@@ -11,6 +11,7 @@ import { readMigrationDatabaseSettings } from '@app/database';
 import { parseCliArguments, USAGE } from './cli-arguments';
 import { CliModule } from './cli.module';
 import { MigrateCommand } from './commands/migrate.command';
+import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
 import { SeedCommand } from './commands/seed.command';
 
 async function main(args: readonly string[]): Promise<number> {
@@ -34,6 +35,8 @@ async function main(args: readonly string[]): Promise<number> {
     });
     if (parsed.command.name === 'migrate') {
       await app.get(MigrateCommand).run();
+    } else if (parsed.command.name === 'migrations-applied') {
+      return (await app.get(MigrationsAppliedCommand).run(parsed.command.waitSeconds)) ? 0 : 1;
     } else {
       await app.get(SeedCommand).run({ ifEmpty: parsed.command.ifEmpty, national: parsed.command.national });
     }
