@@ -18,7 +18,8 @@ async function main(run: StartRun): Promise<void> {
   assertBuilt();
   const env = baseEnv(process.env, Boolean(process.stdout.isTTY));
   await assertAppPortsFree(env);
-  const redisServer = env.REDIS_URL ? undefined : findRedisServer();
+  // Sentinels named: the apps find the primary through them, so no Redis of our own either.
+  const redisServer = env.REDIS_URL || env.REDIS_SENTINELS ? undefined : findRedisServer();
 
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(run);
   if (embedded) {
@@ -26,7 +27,10 @@ async function main(run: StartRun): Promise<void> {
     env.MIGRATION_DATABASE_URL = embedded.ownerUrl;
   } else log(describeOwnDatabase(env));
   if (redisServer) env.REDIS_URL = await startRedis(run, redisServer);
-  else log('Using Redis from REDIS_URL.');
+  else
+    log(
+      env.REDIS_SENTINELS ? `Using Redis through the Sentinels ${env.REDIS_SENTINELS}.` : 'Using Redis from REDIS_URL.',
+    );
   const notes = fillRunSecrets(env);
 
   await runCli(run, ['migrate'], env);

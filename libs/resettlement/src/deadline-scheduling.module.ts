@@ -1,11 +1,14 @@
 /** The deadlines queue producer, for the apps that schedule deadlines (api, worker): not the cli. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QUEUE_NAMES, RedisSettings } from '@app/events';
+import { QUEUE_NAMES, RedisSettings, queueConnectionOptions } from '@app/events';
 import { DEADLINES_QUEUE, DeadlineScheduler } from './deadline-scheduler.service';
 
 export function createDeadlinesQueue(redis: RedisSettings): Queue {
-  return new Queue(QUEUE_NAMES.deadlines, { connection: { url: redis.url }, prefix: `${redis.prefix}:bull` });
+  return new Queue(QUEUE_NAMES.deadlines, {
+    connection: queueConnectionOptions(redis),
+    prefix: `${redis.prefix}:bull`,
+  });
 }
 
 @Module({})

@@ -98,7 +98,7 @@ describe('a live path that proves itself', () => {
   it('gives the adapter connections that are ready before it subscribes, so no subscribe lands in the handshake (ioredis#2037)', async () => {
     for (let start = 0; start < 20; start += 1) {
       const name = `e2e-start-${uniqueSuffix()}`;
-      const clients = await connectAdapterClients({ url: run.redisUrl, prefix: run.redisPrefix }, name);
+      const clients = await connectAdapterClients({ url: run.redisUrl, prefix: run.redisPrefix, sentinel: null }, name);
       const errors: string[] = [];
       clients.sub.on('error', (error: Error) => errors.push(error.message));
       try {

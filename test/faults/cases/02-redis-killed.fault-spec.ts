@@ -75,11 +75,7 @@ describe('case 2: Redis killed and restarted empty', () => {
     await killRedisServer(run.redisPort);
     await startRedisServer(run.redisPort);
     const restartedAt = Date.now();
-    const rebuiltMs = await within(
-      'the deadline jobs rebuilt',
-      () => instantQueued(new Date(dueTime)),
-      30_000,
-    );
+    const rebuiltMs = await within('the deadline jobs rebuilt', () => instantQueued(new Date(dueTime)), 30_000);
     await within(
       'writes after the restart',
       () => writes.records.some((r) => r.at > restartedAt && r.status === 201),

@@ -27,10 +27,23 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
-export async function startRedisServer(port: number): Promise<void> {
+/** `extra` adds options, e.g. `--replicaof 127.0.0.1 <port>` for a replica. */
+export async function startRedisServer(port: number, extra: string[] = []): Promise<void> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'no',
+      ...extra,
+    ],
     { detached: true, stdio: 'ignore' },
   );
   child.once('error', (error) => {

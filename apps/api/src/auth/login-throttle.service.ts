@@ -13,6 +13,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { redisConnectionOptions } from '@app/events';
 import { API_SETTINGS, ApiSettings } from '../config/api.config';
 
 const DAY_SECONDS = 86_400;
@@ -69,7 +70,9 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(API_SETTINGS) settings: ApiSettings) {
     const limits = settings.loginThrottle;
     // A connection of its own: a slow or reconnecting Redis must fail over to the in-memory count at once.
-    this.redis = new Redis(settings.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.redis = new Redis(
+      redisConnectionOptions(settings.redis, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+    );
     this.redis.on('error', (error: Error) => this.logger.warn(`sign-in throttle redis: ${error.message}`));
     const counter = (
       limit: LoginLimit,

@@ -1,7 +1,7 @@
 /** The API's Redis connection (readiness today; rate limits and caches would share it). */
 import { FactoryProvider, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { redisClientName } from '@app/events';
+import { redisClientName, redisConnectionOptions } from '@app/events';
 import { API_SETTINGS, ApiSettings } from '../config/api.config';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
@@ -10,12 +10,14 @@ export const redisClientProvider: FactoryProvider<Redis> = {
   provide: REDIS_CLIENT,
   inject: [API_SETTINGS],
   useFactory: (settings: ApiSettings) =>
-    new Redis(settings.redis.url, {
-      keyPrefix: `${settings.redis.prefix}:`,
-      lazyConnect: false,
-      maxRetriesPerRequest: 1,
-      connectionName: redisClientName(settings.redis, 'api', String(process.pid)),
-    }),
+    new Redis(
+      redisConnectionOptions(settings.redis, {
+        keyPrefix: `${settings.redis.prefix}:`,
+        lazyConnect: false,
+        maxRetriesPerRequest: 1,
+        connectionName: redisClientName(settings.redis, 'api', String(process.pid)),
+      }),
+    ),
 };
 
 @Injectable()

@@ -13,7 +13,7 @@
  * connection names do better, and it is the slow (asynchronous) step that widened the window.
  */
 import Redis, { RedisOptions } from 'ioredis';
-import { RedisSettings, redisClientName } from '@app/events';
+import { RedisSettings, redisClientName, redisConnectionOptions } from '@app/events';
 
 export interface AdapterClients {
   pub: Redis;
@@ -25,14 +25,15 @@ export interface AdapterClients {
 export const ADAPTER_CLIENTS = Symbol('ADAPTER_CLIENTS');
 
 export async function connectAdapterClients(redis: RedisSettings, gatewayName: string): Promise<AdapterClients> {
-  const options = (role: string): RedisOptions => ({
-    maxRetriesPerRequest: null,
-    lazyConnect: true,
-    disableClientInfo: true,
-    connectionName: redisClientName(redis, 'gateway', gatewayName, role),
-  });
-  const pub = new Redis(redis.url, options('pub'));
-  const sub = new Redis(redis.url, options('sub'));
+  const options = (role: string): RedisOptions =>
+    redisConnectionOptions(redis, {
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+      disableClientInfo: true,
+      connectionName: redisClientName(redis, 'gateway', gatewayName, role),
+    });
+  const pub = new Redis(options('pub'));
+  const sub = new Redis(options('sub'));
   // connect() resolves on `ready` (after the handshake and the ready check), not on the TCP connect.
   await Promise.all([pub.connect(), sub.connect()]);
   return { pub, sub, subName: options('sub').connectionName as string };

@@ -5,7 +5,7 @@
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
-import { DeadlineJobData, InstantJobData, QUEUE_NAMES } from '@app/events';
+import { DeadlineJobData, InstantJobData, QUEUE_NAMES, queueConnectionOptions } from '@app/events';
 import { DEADLINE_JOB_NAMES, DEADLINES_QUEUE } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 import { AlertRaiser } from '../deadlines/alert-raiser.service';
@@ -45,7 +45,8 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
       this.checkSchedulers().catch((error: unknown) => this.logger.warn(`watchdog: ${(error as Error).message}`));
     }, this.settings.schedulerWatchdogMs);
     this.worker = new Worker(QUEUE_NAMES.deadlines, (job) => this.process(job), {
-      connection: { url: this.settings.redis.url, maxRetriesPerRequest: null },
+      // BullMQ's guidance for workers: never give up a command while Redis reconnects or fails over.
+      connection: queueConnectionOptions(this.settings.redis, { maxRetriesPerRequest: null }),
       prefix: `${this.settings.redis.prefix}:bull`,
       concurrency: this.settings.deadlineConcurrency,
     });

@@ -27,6 +27,7 @@ import {
   ServerToClientEvents,
   isBoardEventPayload,
   redisClientName,
+  redisConnectionOptions,
   socketIoKey,
 } from '@app/events';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
@@ -63,12 +64,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap(): Promise<void> {
     // Connected and ready before the first publish, named for CLIENT LIST, without the library's CLIENT SETINFO
     // (the same settings as the gateway's adapter clients: see apps/gateway/src/live-path/adapter-clients.ts).
-    this.redis = new Redis(this.settings.redis.url, {
-      maxRetriesPerRequest: null,
-      lazyConnect: true,
-      disableClientInfo: true,
-      connectionName: redisClientName(this.settings.redis, 'worker', String(process.pid), 'relay'),
-    });
+    this.redis = new Redis(
+      redisConnectionOptions(this.settings.redis, {
+        maxRetriesPerRequest: null,
+        lazyConnect: true,
+        disableClientInfo: true,
+        connectionName: redisClientName(this.settings.redis, 'worker', String(process.pid), 'relay'),
+      }),
+    );
     this.redis.on('error', (error: Error) => this.logger.warn(`relay redis: ${error.message}`));
     await this.redis.connect();
     await this.connectListener();
