@@ -34,6 +34,11 @@ export interface ReportResult {
   generatedAt: string;
   /** How current the figures are, in words. */
   freshness: string;
+  /**
+   * Which PostgreSQL server answered: the reporting replica (DATABASE_REPLICA_URL) or the primary, and how many
+   * seconds the replica's replay was behind the primary when the report ran (0 on the primary).
+   */
+  readFrom: { server: 'primary' | 'replica'; behindSeconds: number };
   notes: string[];
   tables: ReportTable[];
 }

@@ -12,7 +12,13 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
-    url: settings.url,
+    // With a replica, TypeORM's replication: every query goes to the primary (defaultMode) unless a query runner
+    // is asked for 'slave', which only ReportReads does. Both get the pool settings below.
+    ...(settings.replicaUrl
+      ? {
+          replication: { master: { url: settings.url }, slaves: [{ url: settings.replicaUrl }], defaultMode: 'master' },
+        }
+      : { url: settings.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -14,6 +14,7 @@ const postgresUrl = (variable: string) =>
 const databaseSettingsSchema = z.object({
   DATABASE_URL: postgresUrl('DATABASE_URL'),
   MIGRATION_DATABASE_URL: postgresUrl('MIGRATION_DATABASE_URL'),
+  DATABASE_REPLICA_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl('DATABASE_REPLICA_URL')),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_LOG_SQL: z.enum(['true', 'false']).default('false'),
 });
@@ -24,6 +25,11 @@ export interface DatabaseSettings {
   logSql: boolean;
   /** An app's connection, which should be neither a superuser nor an owner (warned about at boot if it is). */
   forApp?: boolean;
+  /**
+   * A streaming replica of the same database (DATABASE_REPLICA_URL): the reports read from it (ReportReads),
+   * everything else reads and writes the primary. Null: the reports read the primary too.
+   */
+  replicaUrl?: string | null;
 }
 
 /** The connection the api, gateway and worker use. */
@@ -34,6 +40,7 @@ export function readDatabaseSettings(env: NodeJS.ProcessEnv = process.env): Data
     poolSize: data.DATABASE_POOL_SIZE,
     logSql: data.DATABASE_LOG_SQL === 'true',
     forApp: true,
+    replicaUrl: data.DATABASE_REPLICA_URL ?? null,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   ReferralReportsRepository,
   OutcomeReportsRepository,
   AlertReportsRepository,
+  ReportReads,
   ReleasesRepository,
   AccessChangesRepository,
 } from './repositories';
@@ -54,6 +55,7 @@ const REPOSITORIES = [
   ReferralReportsRepository,
   OutcomeReportsRepository,
   AlertReportsRepository,
+  ReportReads,
   ReleasesRepository,
   AccessChangesRepository,
 ];

@@ -74,3 +74,36 @@ export function stopPostgresServer(server: PostgresServer, mode: 'immediate' | '
 export function removePostgresServer(server: PostgresServer): void {
   rmSync(join(server.dataDir, '..'), { recursive: true, force: true });
 }
+
+/**
+ * A streaming replica of `primary`, in a data directory of its own: `pg_basebackup -R` copies the cluster and
+ * writes the standby settings (standby.signal, primary_conninfo), so once started on `port` it replays the
+ * primary's WAL as it streams in, read-only (hot standby). Start it with startPostgresServer.
+ */
+export function basebackupReplica(primary: PostgresServer, port: number): PostgresServer {
+  const home = mkdtempSync(join(tmpdir(), 'resettle-faults-replica-'));
+  const replica: PostgresServer = {
+    ...primary,
+    dataDir: join(home, 'data'),
+    logFile: join(home, 'postgres.log'),
+    port,
+  };
+  if (replica.uid !== undefined) chownSync(home, replica.uid, replica.gid as number);
+  run(replica, 'pg_basebackup', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    replica.dataDir,
+    '-R',
+    '-X',
+    'stream',
+    // An immediate checkpoint: the default (spread) waits out most of checkpoint_timeout.
+    '--checkpoint=fast',
+    '--no-sync',
+  ]);
+  return replica;
+}

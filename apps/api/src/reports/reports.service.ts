@@ -16,6 +16,7 @@ import {
   ReportPeriod,
   ReportQueryScope,
   UnitOfWork,
+  ReportReads,
 } from '@app/database';
 import {
   addCalendarDays,
@@ -74,6 +75,7 @@ export class ReportsService {
     private readonly reference: ReferenceDataRepository,
     private readonly audit: AuditTrailRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly reads: ReportReads,
     private readonly clock: Clock,
   ) {}
 
@@ -284,13 +286,15 @@ export class ReportsService {
     return { from, to };
   }
 
-  private result(
+  /** After the report's reads: which server answered them and how far behind the primary it was. */
+  private async result(
     kind: ReportKind,
     r: Resolved,
     period: ReportPeriod | null,
     freshness: string,
     tables: ReportTable[],
-  ): ReportResult {
+  ): Promise<ReportResult> {
+    const readFrom = await this.reads.source();
     return {
       report: kind,
       title: TITLES[kind],
@@ -298,7 +302,11 @@ export class ReportsService {
       period,
       generatedAt: r.now.toISOString(),
       freshness,
-      notes: r.notes,
+      readFrom,
+      notes:
+        readFrom.server === 'replica'
+          ? [...r.notes, `Read from the reporting replica, ${readFrom.behindSeconds} s behind the live records.`]
+          : r.notes,
       tables,
     };
   }

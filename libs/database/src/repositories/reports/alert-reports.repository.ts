@@ -1,6 +1,6 @@
 /** How many alerts fired in a period, how fast they were acknowledged, how far unacknowledged ones climbed. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReportReads } from './report-reads';
 import { accountablePrisonSql, oneDecimal, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface AlertReportRow {
@@ -17,7 +17,7 @@ export interface AlertReportRow {
 
 @Injectable()
 export class AlertReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportReads) {}
 
   /** Per prison, and across all prisons in scope (medians cannot be added up, so both come from the rows). */
   async alerts(
@@ -26,7 +26,7 @@ export class AlertReportsRepository {
   ): Promise<{ totals: AlertReportRow[]; byPrison: AlertReportRow[] }> {
     const params = new SqlParams();
     const prison = accountablePrisonSql('w');
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `SELECT prison_code, kind, level, escalated_to, GROUPING(prison_code) = 1 AS all_prisons,
               count(*)::int AS fired, count(acknowledged_at)::int AS acknowledged,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE acknowledged_at IS NOT NULL) AS median,

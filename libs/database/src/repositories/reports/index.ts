@@ -1,3 +1,4 @@
+export * from './report-reads';
 export * from './report-sql';
 export * from './overdue-work.repository';
 export * from './overdue-snapshots.repository';

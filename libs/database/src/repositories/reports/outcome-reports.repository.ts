@@ -3,7 +3,7 @@
  * and at 12 weeks settled, transient, homeless, recalled or unknown, per releasing prison.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReportReads } from './report-reads';
 import {
   AccommodationOutcomeCategory,
   ACCOMMODATION_TYPES,
@@ -34,7 +34,7 @@ function typesOf(category: AccommodationOutcomeCategory): string[] {
 
 @Injectable()
 export class OutcomeReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportReads) {}
 
   async accommodation(
     scope: ReportQueryScope,
@@ -49,7 +49,7 @@ export class OutcomeReportsRepository {
     const category = (c: AccommodationOutcomeCategory) =>
       `count(*) FILTER (WHERE ${reached} AND NOT ${recalled}
          AND w12.accommodation_type = ANY(${params.add(typesOf(c))}::text[]))::int`;
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `SELECT rel.prison_code, count(*)::int AS released,
               count(*) FILTER (WHERE night.accommodation_type = ANY(${params.add([...HOUSED_TYPES])}::text[]))::int AS night_housed,
               count(*) FILTER (WHERE night.id IS NOT NULL)::int AS night_recorded,

@@ -4,6 +4,7 @@
  * reconstructed from the tasks' deadlines and closing times, so the chart never has a hole.
  */
 import { Injectable } from '@nestjs/common';
+import { ReportReads } from './report-reads';
 import { DataSource } from 'typeorm';
 import { Tx } from '../unit-of-work.types';
 import { accountablePrisonSql, ReportQueryScope, SqlParams } from './report-sql';
@@ -17,7 +18,10 @@ export interface OverdueSnapshotRow {
 
 @Injectable()
 export class OverdueSnapshotsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReportReads,
+  ) {}
 
   /**
    * Takes the figures of every instant that has none, under an advisory lock so that several workers do the
@@ -73,7 +77,7 @@ export class OverdueSnapshotsRepository {
 
   async read(scope: ReportQueryScope, instants: readonly Date[]): Promise<OverdueSnapshotRow[]> {
     const params = new SqlParams();
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `SELECT taken_at, prison_code, sum(overdue_count)::int AS overdue, sum(at_risk_count)::int AS at_risk
        FROM overdue_snapshots
        WHERE taken_at = ANY(${params.add(instants)}::timestamptz[])

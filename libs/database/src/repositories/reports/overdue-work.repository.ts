@@ -3,7 +3,7 @@
  * drill-down. Read live from the tasks table: the partial index on open tasks' at-risk time keeps it small.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReportReads } from './report-reads';
 import { accountablePrisonSql, openTaskSql, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface OverdueWorkGroupRow {
@@ -48,12 +48,12 @@ export interface OverdueTaskRow {
 
 @Injectable()
 export class OverdueWorkRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportReads) {}
 
   /** One row per (team, provider, pathway, prison, state, days late) with its count. */
   async groups(scope: ReportQueryScope, now: Date, today: string): Promise<OverdueWorkGroupRow[]> {
     const params = new SqlParams();
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `WITH late AS (${this.lateTasksSql(params, scope, now, today)})
        SELECT owner_role, team_key, provider_id, pathway, prison_code, overdue, working_days_late, count(*)::int AS n
        FROM late GROUP BY 1, 2, 3, 4, 5, 6, 7`,
@@ -98,7 +98,7 @@ export class OverdueWorkRepository {
       where.push(`working_days_late <= ${params.add(filter.maxWorkingDaysLate)}`);
     }
     const limitParam = params.add(limit);
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `WITH late AS (${late}), picked AS (SELECT * FROM late WHERE ${where.join(' AND ')})
        SELECT p.*, t.title, t.status, u.display_name AS assignee_name,
               w.first_name || ' ' || w.last_name AS woman_name, w.prison_number, count(*) OVER ()::int AS total

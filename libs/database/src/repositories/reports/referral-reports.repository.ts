@@ -4,7 +4,7 @@
  * and how long referrers took to send after the need was identified.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReportReads } from './report-reads';
 import { CrsPhase, crsContractedPathways, ReferralStage, stageTemplateKey } from '@app/domain';
 import { accountablePrisonSql, oneDecimal, ReportPeriod, ReportQueryScope, SqlParams } from './report-sql';
 
@@ -74,7 +74,7 @@ const RELEASED_AT_SQL = `(w.released_on::timestamp AT TIME ZONE 'Europe/London')
 
 @Injectable()
 export class ReferralReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportReads) {}
 
   /** Referrals first sent in the period, per provider. */
   async providerAccountability(
@@ -110,7 +110,7 @@ export class ReferralReportsRepository {
         count(*) FILTER (WHERE st.template_key = ${key} AND st.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
                            AND st.due_at <= ${nowParam}) AS ${s.key}_open_overdue`;
     }).join(',');
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `WITH r AS (${base}),
        s AS (
          SELECT r.id, ${stageColumns},
@@ -141,7 +141,7 @@ export class ReferralReportsRepository {
       params.values,
     );
     const reasonParams = new SqlParams();
-    const reasons = await this.dataSource.query<Record<string, unknown>[]>(
+    const reasons = await this.reads.query<Record<string, unknown>[]>(
       `WITH r AS (${this.sentInPeriodSql(reasonParams, scope, period)} ${this.contractedWorkSql(reasonParams, 'r.pathways')})
        SELECT r.provider_id, c.to_status AS kind, COALESCE(c.reason, '(no reason given)') AS reason, count(*)::int AS n
        FROM r JOIN referral_status_changes c ON c.referral_id = r.id
@@ -188,7 +188,7 @@ export class ReferralReportsRepository {
    */
   async timeliness(scope: ReportQueryScope, period: ReportPeriod): Promise<ReferralTimelinessRow[]> {
     const params = new SqlParams();
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `WITH r AS (${this.sentInPeriodSql(params, scope, period)})
        SELECT COALESCE(r.referrer_role, 'UNKNOWN') AS referrer_role, count(*)::int AS sent,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_sent_at - r.need_identified_at) / 86400)

@@ -1,6 +1,6 @@
 /** Women released in the next days with release-critical tasks still open: what is missing, for whom. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReportReads } from './report-reads';
 import { openTaskSql, ReportQueryScope, SqlParams } from './report-sql';
 
 export interface ReleaseReadinessRow {
@@ -22,12 +22,12 @@ export interface ReleaseReadinessRow {
 
 @Injectable()
 export class ReleaseReadinessRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReportReads) {}
 
   /** Every woman in custody releasing between the dates (inclusive), ready or not. */
   async releasing(scope: ReportQueryScope, from: string, to: string, now: Date): Promise<ReleaseReadinessRow[]> {
     const params = new SqlParams();
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.reads.query<Record<string, unknown>[]>(
       `SELECT w.id, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number, w.prison_code,
               to_char(w.release_date, 'YYYY-MM-DD') AS release_date,
               COALESCE(json_agg(json_build_object('title', t.title, 'templateKey', t.template_key, 'pathway', t.pathway, 'ownerRole', t.owner_role,
