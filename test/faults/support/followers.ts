@@ -11,6 +11,8 @@ export interface Delivery {
   /** Which connection of this client (1 = the first) it came on. */
   connection: number;
   live: boolean;
+  /** When it reached this client (Date.now()), for delivery latency in the soak. */
+  at: number;
 }
 
 interface Sequenced {
@@ -35,14 +37,15 @@ export class BoardFollower {
     this.subscribed = new Promise((resolve) => (markSubscribed = resolve));
     socket.on('connect', () => (this.connections += 1));
     socket.on('board.event', (event: Sequenced) =>
-      this.deliveries.push({ seq: event.seq, connection: this.connections, live: true }),
+      this.deliveries.push({ seq: event.seq, connection: this.connections, live: true, at: Date.now() }),
     );
     socket.on('board.events', (events: Sequenced[]) => {
-      for (const event of events) this.deliveries.push({ seq: event.seq, connection: this.connections, live: true });
+      const at = Date.now();
+      for (const event of events) this.deliveries.push({ seq: event.seq, connection: this.connections, live: true, at });
     });
     socket.on('board.replay', (replay: { events: Sequenced[] }) => {
       for (const event of replay.events)
-        this.deliveries.push({ seq: event.seq, connection: this.connections, live: false });
+        this.deliveries.push({ seq: event.seq, connection: this.connections, live: false, at: Date.now() });
     });
     // The page was loaded at `since`: its first subscription asks for everything after it.
     const page: FollowedSocket = {
