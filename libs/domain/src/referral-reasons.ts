@@ -10,6 +10,7 @@ import {
   ReferralTransferKind,
   WITHDRAWAL_REASONS,
 } from '@app/contracts';
+import { FieldProblem } from './release-date';
 export {
   WithdrawalReasonCode,
   WithdrawalReasonGroup,
@@ -28,10 +29,6 @@ export const RETURN_REASON_CODES: readonly string[] = RETURN_REASONS.map((r) => 
 /** The shortest free text that says anything (as the uncoded reason asked before). */
 export const MIN_REASON_LENGTH = 3;
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 /** Problems with a coded reason, by field: an unknown code, or an "other" code with nothing said about it. */
 export function codedReasonProblems(
