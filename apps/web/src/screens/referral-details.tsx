@@ -60,6 +60,7 @@ function ReasonOptions({ kind }: { kind: 'withdraw' | 'return' }) {
 
 /** Withdraw or return with a code from the list; the free text is required only for the "other" codes. */
 export function ReferralReasonForm({ referral, act, kind }: ReasonFormProps) {
+  const [open, setOpen] = useState(false);
   const [reasonCode, setReasonCode] = useState('');
   const [reason, setReason] = useState('');
   const list: readonly ReasonCodeEntry<string>[] = kind === 'withdraw' ? WITHDRAWAL_REASONS : RETURN_REASONS;
@@ -74,23 +75,26 @@ export function ReferralReasonForm({ referral, act, kind }: ReasonFormProps) {
     await act(referral.reference, () => api('POST', `/referrals/${referral.id}/${kind}`, body), words.done);
   }
   return (
-    <details className="note-form" data-form={kind}>
+    <details className="note-form" data-form={kind} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {words.summary}
         <span className="visually-hidden"> {referral.reference}</span>
       </summary>
-      <form onSubmit={(event) => void submit(event)}>
-        <label htmlFor={`${id}-code`}>Reason</label>
-        <select id={`${id}-code`} value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
-          <option value="">Choose a reason</option>
-          <ReasonOptions kind={kind} />
-        </select>
-        <label htmlFor={`${id}-text`}>{needsText ? 'What happened (required)' : 'What happened (optional)'}</label>
-        <textarea id={`${id}-text`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <button type="submit" className="button-small" disabled={!ready}>
-          {words.button}
-        </button>
-      </form>
+      {/* The form is drawn only when opened: a closed list of codes is nothing to read or search. */}
+      {open && (
+        <form onSubmit={(event) => void submit(event)}>
+          <label htmlFor={`${id}-code`}>Reason</label>
+          <select id={`${id}-code`} value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
+            <option value="">Choose a reason</option>
+            <ReasonOptions kind={kind} />
+          </select>
+          <label htmlFor={`${id}-text`}>{needsText ? 'What happened (required)' : 'What happened (optional)'}</label>
+          <textarea id={`${id}-text`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" className="button-small" disabled={!ready}>
+            {words.button}
+          </button>
+        </form>
+      )}
     </details>
   );
 }
@@ -113,6 +117,7 @@ function NeedsForm({ referral, act }: { referral: ReferralView; act: Act }) {
   const [accessibilityNeeds, setAccessibility] = useState(current.accessibilityNeeds ?? '');
   const [interpreterLanguage, setLanguage] = useState(current.interpreterLanguage ?? '');
   const [whenUnavailable, setUnavailable] = useState(current.whenUnavailable ?? '');
+  const [open, setOpen] = useState(false);
   const id = `needs-${referral.id}`;
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -130,31 +135,33 @@ function NeedsForm({ referral, act }: { referral: ReferralView; act: Act }) {
     );
   }
   return (
-    <details className="note-form" data-form="needs">
+    <details className="note-form" data-form="needs" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Edit needs and requirements<span className="visually-hidden"> {referral.reference}</span>
       </summary>
-      <form onSubmit={(event) => void submit(event)}>
-        <label htmlFor={`${id}-access`}>Accessibility needs</label>
-        <textarea
-          id={`${id}-access`}
-          rows={2}
-          value={accessibilityNeeds}
-          onChange={(e) => setAccessibility(e.target.value)}
-        />
-        <label htmlFor={`${id}-language`}>Interpreter language (leave empty if none is needed)</label>
-        <input id={`${id}-language`} value={interpreterLanguage} onChange={(e) => setLanguage(e.target.value)} />
-        <label htmlFor={`${id}-unavailable`}>When caring or work responsibilities make her unavailable</label>
-        <textarea
-          id={`${id}-unavailable`}
-          rows={2}
-          value={whenUnavailable}
-          onChange={(e) => setUnavailable(e.target.value)}
-        />
-        <button type="submit" className="button-small">
-          Save needs
-        </button>
-      </form>
+      {open && (
+        <form onSubmit={(event) => void submit(event)}>
+          <label htmlFor={`${id}-access`}>Accessibility needs</label>
+          <textarea
+            id={`${id}-access`}
+            rows={2}
+            value={accessibilityNeeds}
+            onChange={(e) => setAccessibility(e.target.value)}
+          />
+          <label htmlFor={`${id}-language`}>Interpreter language (leave empty if none is needed)</label>
+          <input id={`${id}-language`} value={interpreterLanguage} onChange={(e) => setLanguage(e.target.value)} />
+          <label htmlFor={`${id}-unavailable`}>When caring or work responsibilities make her unavailable</label>
+          <textarea
+            id={`${id}-unavailable`}
+            rows={2}
+            value={whenUnavailable}
+            onChange={(e) => setUnavailable(e.target.value)}
+          />
+          <button type="submit" className="button-small">
+            Save needs
+          </button>
+        </form>
+      )}
     </details>
   );
 }
