@@ -136,5 +136,6 @@ export const RETURN_REASONS: readonly ReasonCodeEntry<ReturnReasonCode>[] = [
 /** "MOV" -> "Moved out of service area"; an unknown code is shown as it is. */
 export function reasonCodeLabel(code: string | null): string | null {
   if (code === null) return null;
-  return [...WITHDRAWAL_REASONS, ...RETURN_REASONS].find((r) => r.code === code)?.label ?? code;
+  const entries: readonly ReasonCodeEntry<string>[] = [...WITHDRAWAL_REASONS, ...RETURN_REASONS];
+  return entries.find((r) => r.code === code)?.label ?? code;
 }

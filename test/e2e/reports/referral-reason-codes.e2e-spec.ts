@@ -88,7 +88,7 @@ describe('provider accountability by reason code', () => {
   function byCode(report: ReportResult): Row[] {
     const found = report.tables.find((t) => t.key === 'reasonCodes');
     if (!found) throw new Error('no reasonCodes table');
-    return found.rows as Row[];
+    return found.rows;
   }
 
   it('counts her provider’s withdrawals and returns by code, with the code’s words and group', async () => {

@@ -5,6 +5,7 @@ import {
   PathwayStatus,
   REFERRAL_REFERENCE_PATTERN,
   REFERRAL_TRANSITIONS,
+  ReferralAction,
   ReferralStatus,
   SENSITIVE_PATHWAYS,
   londonDateOf,
@@ -87,7 +88,9 @@ describe.each(TODAYS)('the demo referrals planned on %s', (today) => {
   });
 
   it('withdraws some with the real service’s codes, several different ones, each valid', () => {
-    const withdrawals = referred.flatMap((w) => (w.referral?.steps ?? []).filter((s) => s.action === 'WITHDRAW'));
+    const withdrawals = referred.flatMap((w) =>
+      (w.referral?.steps ?? []).filter((s) => s.action === ReferralAction.WITHDRAW),
+    );
     expect(new Set(withdrawals.map((s) => s.reasonCode)).size).toBeGreaterThanOrEqual(3);
     for (const step of withdrawals) expect(codedReasonProblems('WITHDRAW', step)).toEqual([]);
   });
