@@ -36,6 +36,7 @@ describe('coded withdrawal and needs in the woman’s panel', () => {
   let browser: Browser;
   let prt: SignedInUser;
   let com: SignedInUser;
+  let caseworker: SignedInUser;
   let areaCode: string;
 
   beforeAll(async () => {
@@ -44,9 +45,10 @@ describe('coded withdrawal and needs in the woman’s panel', () => {
     gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
     const provider = await createProvider(api.dataSource);
     areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
-    [prt, com] = await Promise.all([
+    [prt, com, caseworker] = await Promise.all([
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] }),
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
+      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
     ]);
     browser = await launchBrowser();
   });
@@ -112,6 +114,31 @@ describe('coded withdrawal and needs in the woman’s panel', () => {
       withdrawalReasonCode: 'NOT',
       withdrawnReason: 'Missed three first appointments at the women’s centre',
     });
+    await context.close();
+  });
+
+  it('shows the provider its withdrawals counted by code on the Reports page', async () => {
+    const woman = await createWoman(api.baseUrl, prt.token, { releaseAreaCode: areaCode, comId: com.id });
+    const draft = ok(
+      await com.api.post<ReferralDetailView>(`/women/${woman.id}/referrals`, {
+        pathways: [pathway('ACCOMMODATION')],
+        riskInformation: RISK,
+      }),
+    );
+    ok(await com.api.post(`/referrals/${draft.id}/send`, {}));
+    ok(await com.api.post(`/referrals/${draft.id}/withdraw`, { reasonCode: 'MOV', reason: 'Moving to Leeds' }));
+
+    const { context, page } = await signIn(browser, api.baseUrl, caseworker);
+    await page.getByRole('link', { name: 'Reports' }).click();
+    const byCode = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Returns and withdrawals by reason code' }),
+    });
+    const row = byCode.getByRole('row', { name: /Moved out of service area/ });
+    await row.waitFor({ timeout: 30_000 });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(1)).toEqual(['Withdrawn', 'MOV', 'Moved out of service area', 'Her circumstances changed', '1']);
+    await byCode.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-withdrawals-by-code');
     await context.close();
   });
 });
