@@ -77,35 +77,47 @@ export class RiskInformationDto {
 
 /** How the provider can work with her (hmpps-interventions-ui's needs and requirements). */
 export class NeedsAndRequirementsDto {
-  @ApiPropertyOptional({ description: 'Access to buildings, hearing or sight, mobility, learning needs' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Access to buildings, hearing or sight, mobility, learning needs',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   accessibilityNeeds?: string | null;
 
-  @ApiPropertyOptional({ description: 'Anything else the provider should know to work with her' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Anything else the provider should know to work with her',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   additionalNeedsInformation?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, nullable: true })
   @IsOptional()
   @IsBoolean({ message: 'needsInterpreter must be true or false' })
   needsInterpreter?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'Needed when needsInterpreter is true' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Needed when needsInterpreter is true' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   interpreterLanguage?: string | null;
 
-  @ApiPropertyOptional({ description: 'Caring or work responsibilities' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Caring or work responsibilities' })
   @IsOptional()
   @IsBoolean({ message: 'hasAdditionalResponsibilities must be true or false' })
   hasAdditionalResponsibilities?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'When she cannot take part; needed when hasAdditionalResponsibilities is true' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'When she cannot take part; needed when hasAdditionalResponsibilities is true',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
