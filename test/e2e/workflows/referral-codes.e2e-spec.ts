@@ -170,8 +170,26 @@ describe('coded reasons, needs and requirements, and referrals that follow her',
     expect(asGovernor).not.toHaveProperty('needsAndRequirements');
     expect(JSON.stringify(asGovernor)).not.toContain('wheelchair');
     expect((await outsider.api.get(`/referrals/${referral.id}`)).status).toBe(404);
-    const governorTrail = ok(await governor.api.get<WomanDetailView>(`/women/${referral.womanId}`));
-    expect(JSON.stringify(governorTrail)).not.toContain('wheelchair');
+
+    // Returned and edited, the change is in the trail: the COM reads the needs there, the governor does not.
+    const returned = ok(
+      await caseworker.api.post<ReferralDetailView>(`/referrals/${referral.id}/return`, {
+        reasonCode: 'DETAILS_MISSING',
+      }),
+    );
+    ok(
+      await com.api.patch(`/referrals/${referral.id}`, {
+        needsAndRequirements: { additionalNeedsInformation: 'Dyslexic: read letters to her' },
+        version: returned.version,
+      }),
+    );
+    const comTrail = await trailOf(referral.womanId, referral.id);
+    expect(JSON.stringify(comTrail.at(-1))).toContain('Dyslexic');
+    const governorView = ok(await governor.api.get<WomanDetailView>(`/women/${referral.womanId}`));
+    const governorTrail = governorView.auditTrail.filter((e) => e.entityId === referral.id);
+    expect(governorTrail.map((e) => e.action)).toContain('UPDATED');
+    expect(JSON.stringify(governorView)).not.toContain('Dyslexic');
+    expect(JSON.stringify(governorView)).not.toContain('wheelchair');
   });
 
   it('lets the referrer edit needs while the referral is hers to edit, asking for the detail a yes needs', async () => {
