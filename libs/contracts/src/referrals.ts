@@ -1,6 +1,7 @@
 /** CRS referrals: their states, actions and stages, and what the API says about one. */
 import type { ReferralActionName } from './capabilities';
 import { Pathway } from './pathways';
+import type { ReferralNeedsAndRequirements, ReferralTransferView } from './referral-reasons';
 import { Complexity } from './women';
 
 export enum ReferralStatus {
@@ -84,6 +85,8 @@ export interface ReferralView {
   pathways: ReferralPathway[];
   riskInformation?: ReferralRiskInformation | null;
   additionalInformation?: string | null;
+  /** How the provider can work with her; shown to those who may read its risk information (it can reveal health). */
+  needsAndRequirements?: ReferralNeedsAndRequirements | null;
   referrerId: string | null;
   referrerRole: string | null;
   needIdentifiedAt: string | null;
@@ -101,7 +104,11 @@ export interface ReferralView {
   /** Its outcomes per pathway; the summary only for readers of risk information. */
   endOfServiceReport: Partial<EndOfServiceReport> | null;
   withdrawnReason: string | null;
+  /** WITHDRAWAL_REASONS code of a withdrawn referral. */
+  withdrawalReasonCode: string | null;
   returnedReason: string | null;
+  /** RETURN_REASONS code of its last return. */
+  returnedReasonCode: string | null;
   timesReturned: number;
   /** When the stage it is waiting on falls due (null when nothing waits on anyone). */
   stageDueAt: string | null;
@@ -117,9 +124,12 @@ export interface ReferralDetailView extends ReferralView {
     fromStatus: string | null;
     toStatus: string;
     reason: string | null;
+    reasonCode: string | null;
     actorId: string | null;
     at: string;
   }[];
+  /** Each move of hers that it followed, oldest first. */
+  transfers: ReferralTransferView[];
 }
 
 export interface EndOfServiceReport {

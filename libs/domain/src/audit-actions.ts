@@ -29,11 +29,13 @@ export const AUDIT_ACTIONS = {
     'ALERT_ESCALATED',
     'ALERT_ACKNOWLEDGED',
   ],
-  // Created, edited, kept open across a recall, and each of the domain's ReferralAction values as it is applied.
+  // Created, edited, kept open across a recall, followed her on a transfer, and each of the domain's ReferralAction
+  // values as it is applied.
   REFERRAL: [
     'CREATED',
     'UPDATED',
     'KEPT_OPEN_ON_RECALL',
+    'TRANSFERRED',
     'SEND',
     'ASSIGN',
     'BOOK_ASSESSMENT',

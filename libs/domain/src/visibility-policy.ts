@@ -289,7 +289,13 @@ function withoutHiddenPathways(snapshot: AuditSnapshot, hidden: readonly Pathway
   };
 }
 
-const REFERRAL_RISK_FIELDS = ['riskInformation', 'additionalInformation', 'actionPlan', 'endOfServiceReport'];
+const REFERRAL_RISK_FIELDS = [
+  'riskInformation',
+  'additionalInformation',
+  'actionPlan',
+  'endOfServiceReport',
+  'needsAndRequirements',
+];
 
 /**
  * Her record's changes whose very name is health data: a transfer to a secure hospital and the return from it are

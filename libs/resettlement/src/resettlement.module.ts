@@ -3,10 +3,18 @@ import { Module } from '@nestjs/common';
 import { AlertFiringService } from './alert-firing.service';
 import { ChangeRecorder } from './change-recorder.service';
 import { ReferenceDataLoader } from './reference-data.loader';
+import { ReferralFollowService } from './referral-follow.service';
 import { ReferralStagesService } from './referral-stages.service';
 import { TaskPlannerService } from './task-planner.service';
 
-const SERVICES = [TaskPlannerService, ReferenceDataLoader, ChangeRecorder, AlertFiringService, ReferralStagesService];
+const SERVICES = [
+  TaskPlannerService,
+  ReferenceDataLoader,
+  ChangeRecorder,
+  AlertFiringService,
+  ReferralStagesService,
+  ReferralFollowService,
+];
 
 @Module({ providers: SERVICES, exports: SERVICES })
 export class ResettlementModule {}

@@ -86,12 +86,12 @@ const REQUESTS: Record<Action, (s: Subject) => Attempt> = {
   'referral.withdraw': (s) => ({
     method: 'POST',
     path: `/referrals/${s.id}/withdraw`,
-    body: { version: s.version, reason: 'She has moved area' },
+    body: { version: s.version, reasonCode: 'MOV', reason: 'She has moved area' },
   }),
   'referral.return': (s) => ({
     method: 'POST',
     path: `/referrals/${s.id}/return`,
-    body: { version: s.version, reason: 'Missing her address history' },
+    body: { version: s.version, reasonCode: 'DETAILS_MISSING', reason: 'Missing her address history' },
   }),
 };
 

@@ -319,14 +319,20 @@ describe('CRS referrals', () => {
       {},
     );
     expect(noReason.status).toBe(400);
-    expect(noReason.body.fields.map((f) => f.field)).toEqual(['reason']);
+    expect(noReason.body.fields.map((f) => f.field)).toEqual(['reasonCode']);
 
     const returned = ok(
       await caseworker.api.post<ReferralDetailView>(`/referrals/${referral.id}/return`, {
+        reasonCode: 'RISK_INFORMATION',
         reason: 'No detail of the exclusion zone around her former address',
       }),
     );
-    expect(returned).toMatchObject({ status: 'RETURNED', timesReturned: 1, caseworkerId: null });
+    expect(returned).toMatchObject({
+      status: 'RETURNED',
+      timesReturned: 1,
+      caseworkerId: null,
+      returnedReasonCode: 'RISK_INFORMATION',
+    });
     const resubmit = (await tasksOf(returned.womanId)).find((t) => t.templateKey === 'REFERRAL_RESUBMISSION');
     expect(resubmit).toMatchObject({ ownerRole: 'COM', status: 'TODO' });
     expect((await tasksOf(returned.womanId)).find((t) => t.templateKey === 'REFERRAL_FIRST_CONTACT')?.status).toBe(
@@ -349,9 +355,18 @@ describe('CRS referrals', () => {
   it('withdraws a referral with a reason and stands its waiting stage down', async () => {
     const referral = await sent();
     const withdrawn = ok(
-      await com.api.post<ReferralDetailView>(`/referrals/${referral.id}/withdraw`, { reason: 'She has moved area' }),
+      await com.api.post<ReferralDetailView>(`/referrals/${referral.id}/withdraw`, {
+        reasonCode: 'MOV',
+        reason: 'She has moved area',
+      }),
     );
-    expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', withdrawnReason: 'She has moved area', allowedActions: [] });
+    expect(withdrawn).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawalReasonCode: 'MOV',
+      withdrawnReason: 'She has moved area',
+      allowedActions: [],
+    });
+    expect(withdrawn.statusLog.at(-1)).toMatchObject({ toStatus: 'WITHDRAWN', reasonCode: 'MOV' });
     const stage = (await tasksOf(referral.womanId)).find((t) => t.templateKey === 'REFERRAL_FIRST_CONTACT');
     expect(stage?.status).toBe('NOT_NEEDED');
     expect((await com.api.post(`/referrals/${referral.id}/send`, {})).status).toBe(409);

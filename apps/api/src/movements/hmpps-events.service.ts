@@ -88,7 +88,13 @@ export class HmppsEventsService {
             return settle(
               'APPLIED',
               `Transferred to ${movement.prisonCode}`,
-              await this.movements.transfer(tx, woman, movement.prisonCode, actor, now),
+              await this.movements.transfer(
+                tx,
+                woman,
+                { prisonCode: movement.prisonCode, reason: `HMPPS event ${body.eventType}` },
+                actor,
+                now,
+              ),
             );
           case 'RELEASE':
             return settle(

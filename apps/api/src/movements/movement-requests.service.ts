@@ -124,7 +124,9 @@ export class MovementRequestsService {
 
   transfer(user: AuthenticatedUser, id: string, body: TransferDto, actor: Actor): Promise<WomanView> {
     this.refuseUnlessRecorder(user);
-    return this.run(user, id, (tx, woman, now) => this.movements.transfer(tx, woman, body.prisonCode, actor, now));
+    return this.run(user, id, (tx, woman, now) =>
+      this.movements.transfer(tx, woman, { prisonCode: body.prisonCode, reason: body.reason }, actor, now),
+    );
   }
 
   release(user: AuthenticatedUser, id: string, body: ReleaseDto, actor: Actor): Promise<WomanView> {

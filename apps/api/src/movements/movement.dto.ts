@@ -83,6 +83,12 @@ export class TransferDto {
   @ApiProperty({ enum: PRISON_CODES })
   @IsIn(PRISON_CODES, { message: PRISON_MESSAGE })
   prisonCode!: string;
+
+  @ApiPropertyOptional({ description: 'Why she moved: kept with each open referral that follows her' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class ReleaseDto {

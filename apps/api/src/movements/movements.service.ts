@@ -24,10 +24,11 @@ import {
   Pathway,
   PathwayStatus,
   RecallBasis,
+  ReferralTransferKind,
   RELEASED_PRISON_CODE,
   Role,
 } from '@app/domain';
-import { Actor, ChangeRecorder, TaskPlannerService } from '@app/resettlement';
+import { Actor, ChangeRecorder, ReferralFollowService, TaskPlannerService } from '@app/resettlement';
 import { womanSnapshot } from '../women/woman.view';
 import { applyEffectiveReleaseDate } from '../women/release-day-columns';
 
@@ -67,6 +68,7 @@ export class MovementsService {
     private readonly users: UsersRepository,
     private readonly planner: TaskPlannerService,
     private readonly recorder: ChangeRecorder,
+    private readonly referralFollow: ReferralFollowService,
   ) {}
 
   /**
@@ -155,8 +157,18 @@ export class MovementsService {
     return [...created, ...reception, ...allocation, ...comAllocation];
   }
 
-  /** Her case, tasks and deadlines move with her; the old prison's board drops her and the new one shows her. */
-  async transfer(tx: Tx, woman: WomanEntity, prisonCode: string, actor: Actor, now: Date): Promise<TaskEntity[]> {
+  /**
+   * Her case, tasks and deadlines move with her; the old prison's board drops her and the new one shows her; her
+   * open CRS referrals follow her, each with the reason recorded.
+   */
+  async transfer(
+    tx: Tx,
+    woman: WomanEntity,
+    move: { prisonCode: string; reason?: string | null },
+    actor: Actor,
+    now: Date,
+  ): Promise<TaskEntity[]> {
+    const { prisonCode } = move;
     if (woman.prisonCode === RELEASED_PRISON_CODE) {
       throw new ConflictException('She has been released: a return to custody is a recall, not a transfer');
     }
@@ -175,6 +187,14 @@ export class MovementsService {
       after: diff.after,
       actor,
       previousPrisonCode,
+    });
+    await this.referralFollow.follow(tx, {
+      woman: saved,
+      kind: ReferralTransferKind.PRISON,
+      fromCode: previousPrisonCode,
+      toCode: prisonCode,
+      reason: move.reason,
+      actor,
     });
     await this.releaseClaimsOfStaffLeftBehind(tx, saved, prisonCode, actor, now);
     return pomKept ? [] : this.allocatePomTask(tx, saved, actor, now);

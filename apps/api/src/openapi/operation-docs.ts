@@ -272,8 +272,8 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   'POST /referrals/{id}/approve-action-plan': referralAction('Approve the provider’s action plan'),
   'POST /referrals/{id}/start-delivery': referralAction('Start delivering the service'),
   'POST /referrals/{id}/end': referralAction('End the service with the end-of-service report'),
-  'POST /referrals/{id}/withdraw': referralAction('Withdraw the referral, with the reason'),
-  'POST /referrals/{id}/return': referralAction('The provider sends it back to the referrer with what is missing'),
+  'POST /referrals/{id}/withdraw': referralAction('Withdraw the referral with a withdrawal reason code (and free text, required for ANO)'),
+  'POST /referrals/{id}/return': referralAction('The provider sends it back to the referrer with a return reason code and what is missing'),
   'GET /women/{womanId}/bank-account': {
     summary: 'Her eligibility (with reasons), any barrier, and her applications with their status logs',
     access: 'user',
@@ -403,7 +403,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     'Women released in the next 14 days with release-critical tasks open, and what is missing',
   ),
   'GET /reports/provider-accountability': report(
-    'Per CRS provider: referrals, stage times against deadlines, returns, withdrawals, outcomes',
+    'Per CRS provider: referrals, stage times against deadlines, returns and withdrawals by reason code, outcomes',
   ),
   'GET /reports/referral-timeliness': report('From need identified to referral sent, by referrer role'),
   'GET /reports/accommodation-outcomes': report('Housed on the night of release and at 12 weeks, per releasing prison'),

@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsISO8601,
   IsIn,
@@ -16,7 +17,16 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { Complexity, CRS_PATHWAYS, Pathway, ReferralOutcome, ReferralStatus, RoshLevel } from '@app/domain';
+import {
+  Complexity,
+  CRS_PATHWAYS,
+  Pathway,
+  ReferralOutcome,
+  ReferralStatus,
+  RETURN_REASON_CODES,
+  RoshLevel,
+  WITHDRAWAL_REASON_CODES,
+} from '@app/domain';
 import { PaginationQueryDto } from '../common/pagination.dto';
 import { NestedArray, NestedObject } from '../common/nested.decorator';
 import { POSTGRES_INT_MAX } from '../common/postgres-limits';
@@ -65,6 +75,55 @@ export class RiskInformationDto {
   exclusionsAndRestrictions?: string;
 }
 
+/** How the provider can work with her (hmpps-interventions-ui's needs and requirements). */
+export class NeedsAndRequirementsDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Access to buildings, hearing or sight, mobility, learning needs',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  accessibilityNeeds?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Anything else the provider should know to work with her',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  additionalNeedsInformation?: string | null;
+
+  @ApiPropertyOptional({ type: Boolean, nullable: true })
+  @IsOptional()
+  @IsBoolean({ message: 'needsInterpreter must be true or false' })
+  needsInterpreter?: boolean | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Needed when needsInterpreter is true' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  interpreterLanguage?: string | null;
+
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Caring or work responsibilities' })
+  @IsOptional()
+  @IsBoolean({ message: 'hasAdditionalResponsibilities must be true or false' })
+  hasAdditionalResponsibilities?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'When she cannot take part; needed when hasAdditionalResponsibilities is true',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  whenUnavailable?: string | null;
+}
+
 export class CreateReferralDto {
   @ApiProperty({ type: [ReferralPathwayDto] })
   @NestedArray(() => ReferralPathwayDto)
@@ -82,6 +141,11 @@ export class CreateReferralDto {
   @IsString()
   @MaxLength(4000)
   additionalInformation?: string;
+
+  @ApiPropertyOptional({ type: NeedsAndRequirementsDto })
+  @IsOptional()
+  @NestedObject(() => NeedsAndRequirementsDto)
+  needsAndRequirements?: NeedsAndRequirementsDto;
 }
 
 export class UpdateReferralDto {
@@ -102,6 +166,11 @@ export class UpdateReferralDto {
   @IsString()
   @MaxLength(4000)
   additionalInformation?: string;
+
+  @ApiPropertyOptional({ type: NeedsAndRequirementsDto, description: 'Fields left out keep their value' })
+  @IsOptional()
+  @NestedObject(() => NeedsAndRequirementsDto)
+  needsAndRequirements?: NeedsAndRequirementsDto;
 
   @ApiProperty({ description: 'The version you read; refused with 409 if it changed since' })
   @IsInt()
@@ -137,12 +206,28 @@ export class ReferralVersionDto {
   version?: number;
 }
 
-export class ReasonDto extends ReferralVersionDto {
-  @ApiProperty()
+/** Free text beside a code: required only for the "other" codes, which say nothing by themselves. */
+class CodedReasonDto extends ReferralVersionDto {
+  @ApiPropertyOptional({ description: 'What happened; required when the code is ANO (withdrawal) or OTHER (return)' })
+  @IsOptional()
   @IsString()
-  @MinLength(3, { message: 'reason must say why, in a few words at least' })
   @MaxLength(2000)
-  reason!: string;
+  reason?: string;
+}
+
+export class WithdrawReferralDto extends CodedReasonDto {
+  @ApiProperty({
+    enum: WITHDRAWAL_REASON_CODES,
+    description: 'Withdrawal reason code of HMPPS Refer and Monitor an Intervention; see WITHDRAWAL_REASONS',
+  })
+  @IsIn(WITHDRAWAL_REASON_CODES, { message: `reasonCode must be one of: ${WITHDRAWAL_REASON_CODES.join(', ')}` })
+  reasonCode!: string;
+}
+
+export class ReturnReferralDto extends CodedReasonDto {
+  @ApiProperty({ enum: RETURN_REASON_CODES, description: 'Why the provider cannot start it' })
+  @IsIn(RETURN_REASON_CODES, { message: `reasonCode must be one of: ${RETURN_REASON_CODES.join(', ')}` })
+  reasonCode!: string;
 }
 
 export class BookAssessmentDto extends ReferralVersionDto {

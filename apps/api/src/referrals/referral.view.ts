@@ -1,5 +1,5 @@
 /** What the API says about a referral: the visibility policy decides its pathways and risk detail. */
-import { ReferralRow, ReferralStatusChangeEntity } from '@app/database';
+import { ReferralRow, ReferralStatusChangeEntity, ReferralTransferEntity } from '@app/database';
 import type { ReferralActionName, ReferralView, ReferralDetailView } from '@app/contracts';
 import { ReferralPathway, ReferralReader, referralVisibility } from '@app/domain';
 
@@ -37,6 +37,7 @@ export function toReferralView(
           riskInformation: r.riskInformation,
           additionalInformation: r.additionalInformation,
           actionPlan: r.actionPlan,
+          needsAndRequirements: r.needsAndRequirements,
         }
       : {}),
     referrerId: r.referrerId,
@@ -59,7 +60,9 @@ export function toReferralView(
         }
       : null,
     withdrawnReason: r.withdrawnReason,
+    withdrawalReasonCode: r.withdrawalReasonCode,
     returnedReason: r.returnedReason,
+    returnedReasonCode: r.returnedReasonCode,
     timesReturned: r.timesReturned,
     stageDueAt: iso(row.stageDueAt),
     allowedActions,
@@ -74,8 +77,20 @@ export function toStatusLog(changes: ReferralStatusChangeEntity[]): ReferralDeta
     fromStatus: c.fromStatus,
     toStatus: c.toStatus,
     reason: c.reason,
+    reasonCode: c.reasonCode,
     actorId: c.actorId,
     at: c.at.toISOString(),
+  }));
+}
+
+export function toTransfers(transfers: ReferralTransferEntity[]): ReferralDetailView['transfers'] {
+  return transfers.map((t) => ({
+    kind: t.kind,
+    fromCode: t.fromCode,
+    toCode: t.toCode,
+    reason: t.reason,
+    actorId: t.actorId,
+    at: t.at.toISOString(),
   }));
 }
 

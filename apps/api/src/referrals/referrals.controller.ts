@@ -11,10 +11,11 @@ import {
   CreateReferralDto,
   EndReferralDto,
   ListReferralsQueryDto,
-  ReasonDto,
   ReferralVersionDto,
+  ReturnReferralDto,
   SubmitActionPlanDto,
   UpdateReferralDto,
+  WithdrawReferralDto,
 } from './referral.dto';
 import { ReferralDetailView, ReferralView } from './referral.view';
 import { ReferralActionBody, ReferralsService } from './referrals.service';
@@ -161,7 +162,7 @@ export class ReferralsController {
   withdraw(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
-    @Body() body: ReasonDto,
+    @Body() body: WithdrawReferralDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
     return this.act(user, id, { action: ReferralAction.WITHDRAW, body }, requestId);
@@ -173,7 +174,7 @@ export class ReferralsController {
   returnToReferrer(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
-    @Body() body: ReasonDto,
+    @Body() body: ReturnReferralDto,
     @RequestId() requestId: string | null,
   ): Promise<ReferralDetailView> {
     return this.act(user, id, { action: ReferralAction.RETURN, body }, requestId);

@@ -28,6 +28,9 @@ import {
 import {
   allowedActions,
   capabilityOfReferralStep,
+  codedReasonProblems,
+  mergeNeedsAndRequirements,
+  needsAndRequirementsProblems,
   refusal,
   ReferralSubject,
   endOfServiceProblems,
@@ -49,12 +52,20 @@ import {
   CreateReferralDto,
   EndReferralDto,
   ListReferralsQueryDto,
-  ReasonDto,
   ReferralVersionDto,
+  ReturnReferralDto,
   SubmitActionPlanDto,
   UpdateReferralDto,
+  WithdrawReferralDto,
 } from './referral.dto';
-import { ReferralDetailView, ReferralView, referralSnapshot, toReferralView, toStatusLog } from './referral.view';
+import {
+  ReferralDetailView,
+  ReferralView,
+  referralSnapshot,
+  toReferralView,
+  toStatusLog,
+  toTransfers,
+} from './referral.view';
 
 export type ReferralActionBody =
   | {
@@ -62,7 +73,8 @@ export type ReferralActionBody =
       body: ReferralVersionDto;
     }
   | { action: ReferralAction.START_DELIVERY; body: ReferralVersionDto }
-  | { action: ReferralAction.WITHDRAW | ReferralAction.RETURN; body: ReasonDto }
+  | { action: ReferralAction.WITHDRAW; body: WithdrawReferralDto }
+  | { action: ReferralAction.RETURN; body: ReturnReferralDto }
   | { action: ReferralAction.BOOK_ASSESSMENT; body: BookAssessmentDto }
   | { action: ReferralAction.SUBMIT_ACTION_PLAN; body: SubmitActionPlanDto }
   | { action: ReferralAction.END; body: EndReferralDto };
@@ -120,13 +132,14 @@ export class ReferralsService {
 
   async get(user: AuthenticatedUser, id: string): Promise<ReferralDetailView> {
     const row = await this.findVisible(user, id);
-    const [providers, log] = await Promise.all([
+    const [providers, log, transfers] = await Promise.all([
       this.providerRules([row.referral.providerId]),
       this.referrals.listStatusChanges(id),
+      this.referrals.listTransfers(id),
     ]);
     const view = this.view(user, row, providers);
     if (!view) throw new NotFoundException('No such referral in your caseload');
-    return { ...view, statusLog: toStatusLog(log) };
+    return { ...view, statusLog: toStatusLog(log), transfers: toTransfers(transfers) };
   }
 
   async create(
@@ -140,6 +153,8 @@ export class ReferralsService {
     const woman = await this.women.findOneInScope(user.scope, womanId);
     if (!woman) throw new NotFoundException('No such woman in your caseload');
     this.checkDistinctPathways(body.pathways.map((p) => p.pathway));
+    const needs = body.needsAndRequirements ? mergeNeedsAndRequirements(null, body.needsAndRequirements) : null;
+    if (needs) this.checkNeeds(needs);
     const area = await this.reference.findReleaseArea(woman.releaseAreaCode);
     if (!area?.provider) {
       throw new UnprocessableEntityException(
@@ -162,6 +177,7 @@ export class ReferralsService {
           pathways: body.pathways.map((p) => ({ ...p, desiredOutcomes: p.desiredOutcomes.map((o) => o.trim()) })),
           riskInformation: body.riskInformation ?? null,
           additionalInformation: body.additionalInformation ?? null,
+          needsAndRequirements: needs,
           createdById: user.id,
           needIdentifiedAt: needTimes.length > 0 ? new Date(Math.min(...needTimes)) : null,
         });
@@ -201,6 +217,10 @@ export class ReferralsService {
     }
     await this.refuseUnlessAllowed(user, r, 'referral.edit');
     if (body.pathways) this.checkDistinctPathways(body.pathways.map((p) => p.pathway));
+    const needs = body.needsAndRequirements
+      ? mergeNeedsAndRequirements(r.needsAndRequirements, body.needsAndRequirements)
+      : undefined;
+    if (needs) this.checkNeeds(needs);
     await this.unitOfWork.run(async (tx) => {
       const updated = await this.referrals.updateIf(
         tx,
@@ -212,6 +232,7 @@ export class ReferralsService {
             ? { riskInformation: { ...(r.riskInformation ?? {}), ...body.riskInformation } }
             : {}),
           ...(body.additionalInformation !== undefined ? { additionalInformation: body.additionalInformation } : {}),
+          ...(needs ? { needsAndRequirements: needs } : {}),
         },
       );
       if (!updated) throw this.changedMeanwhile(body.version);
@@ -220,8 +241,16 @@ export class ReferralsService {
         woman,
         referral: updated,
         action: 'UPDATED',
-        before: { ...referralSnapshot(r), riskInformation: r.riskInformation },
-        after: { ...referralSnapshot(updated), riskInformation: updated.riskInformation },
+        before: {
+          ...referralSnapshot(r),
+          riskInformation: r.riskInformation,
+          needsAndRequirements: r.needsAndRequirements,
+        },
+        after: {
+          ...referralSnapshot(updated),
+          riskInformation: updated.riskInformation,
+          needsAndRequirements: updated.needsAndRequirements,
+        },
         actor,
       });
     });
@@ -254,7 +283,8 @@ export class ReferralsService {
         { ...patch, ...stamps, status: to },
       );
       if (!updated) throw await this.lostRace(tx, id, action, body.version);
-      const reason = 'reason' in body ? body.reason : null;
+      const reason = 'reason' in body ? (body.reason?.trim() ?? null) || null : null;
+      const reasonCode = 'reasonCode' in body ? body.reasonCode : null;
       await this.referrals.appendStatusChange(tx, {
         referralId: id,
         fromStatus: r.status,
@@ -262,6 +292,7 @@ export class ReferralsService {
         actorId: actor.id,
         actorRole: actor.role,
         reason,
+        reasonCode,
       });
       const woman = await this.requireWoman(tx, r.womanId);
       await this.recorder.referralChanged(tx, {
@@ -269,7 +300,7 @@ export class ReferralsService {
         referral: updated,
         action,
         before: referralSnapshot(r),
-        after: { ...referralSnapshot(updated), ...(reason ? { reason } : {}) },
+        after: { ...referralSnapshot(updated), ...(reasonCode ? { reasonCode } : {}), ...(reason ? { reason } : {}) },
         actor,
       });
       scheduled.push(...(await this.stages.moveStageTasks(tx, { woman, referral: updated, action, actor, now })));
@@ -283,7 +314,7 @@ export class ReferralsService {
       case ReferralAction.SEND: {
         const problems = referralSendProblems(r);
         if (problems.length > 0) throw problemsError(problems);
-        return { referrerId: user.id, referrerRole: user.role, returnedReason: null };
+        return { referrerId: user.id, referrerRole: user.role, returnedReason: null, returnedReasonCode: null };
       }
       case ReferralAction.ASSIGN:
         return { caseworkerId: user.id };
@@ -306,16 +337,26 @@ export class ReferralsService {
           },
         };
       }
-      case ReferralAction.WITHDRAW:
-        return { withdrawnReason: request.body.reason };
-      case ReferralAction.RETURN:
+      case ReferralAction.WITHDRAW: {
+        const problems = codedReasonProblems('WITHDRAW', request.body);
+        if (problems.length > 0) throw problemsError(problems);
+        return {
+          withdrawnReason: request.body.reason?.trim() || null,
+          withdrawalReasonCode: request.body.reasonCode,
+        };
+      }
+      case ReferralAction.RETURN: {
+        const problems = codedReasonProblems('RETURN', request.body);
+        if (problems.length > 0) throw problemsError(problems);
         // A returned referral goes back to the referrer: the provider lets go of it.
         return {
-          returnedReason: request.body.reason,
+          returnedReason: request.body.reason?.trim() || null,
+          returnedReasonCode: request.body.reasonCode,
           timesReturned: r.timesReturned + 1,
           caseworkerId: null,
           assignedAt: null,
         };
+      }
     }
   }
 
@@ -402,6 +443,11 @@ export class ReferralsService {
     const woman = await this.women.findById(tx, id);
     if (!woman) throw new NotFoundException('No such woman');
     return woman;
+  }
+
+  private checkNeeds(needs: Parameters<typeof needsAndRequirementsProblems>[0]): void {
+    const problems = needsAndRequirementsProblems(needs);
+    if (problems.length > 0) throw problemsError(problems);
   }
 
   private checkDistinctPathways(pathways: Pathway[]): void {

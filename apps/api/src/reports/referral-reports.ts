@@ -1,6 +1,12 @@
 /** Provider accountability and referral timeliness, as tables. */
-import { ProviderAccountabilityRow, ReferralReasonRow, ReferralTimelinessRow, StageTiming } from '@app/database';
-import { percentage } from '@app/domain';
+import {
+  ProviderAccountabilityRow,
+  ReferralReasonCodeRow,
+  ReferralReasonRow,
+  ReferralTimelinessRow,
+  StageTiming,
+} from '@app/database';
+import { percentage, reasonCodeLabel, WITHDRAWAL_REASONS, WITHDRAWAL_REASON_GROUP_LABELS } from '@app/domain';
 import { codeLabel, ReportNames, roleLabel } from './report-labels';
 import { Cell, column, ReportColumn, ReportTable } from './report-table';
 
@@ -34,9 +40,16 @@ function stageCells(key: string, s: StageTiming): Record<string, Cell> {
   };
 }
 
+/** The withdrawal code's group in words ("Her sentence changed"); returns have no groups of the real service's. */
+function withdrawalGroupLabel(code: string | null): string | null {
+  const group = WITHDRAWAL_REASONS.find((r) => r.code === code)?.group;
+  return group ? WITHDRAWAL_REASON_GROUP_LABELS[group] : null;
+}
+
 export function providerAccountabilityTables(
   rows: ProviderAccountabilityRow[],
   reasons: ReferralReasonRow[],
+  reasonCodes: ReferralReasonCodeRow[],
   names: ReportNames,
 ): ReportTable[] {
   return [
@@ -74,6 +87,33 @@ export function providerAccountabilityTables(
           ),
         }))
         .sort((a, b) => String(a.provider).localeCompare(String(b.provider))),
+    },
+    {
+      key: 'reasonCodes',
+      title: 'Returns and withdrawals by reason code',
+      columns: [
+        column('provider', 'CRS provider'),
+        column('kind', 'Returned or withdrawn'),
+        column('reasonCode', 'Code'),
+        column('reasonLabel', 'Reason'),
+        column('reasonGroup', 'Group'),
+        column('count', 'Times'),
+      ],
+      rows: reasonCodes
+        .map((r) => ({
+          provider: names.provider(r.providerId),
+          kind: codeLabel(r.kind),
+          reasonCode: r.reasonCode,
+          reasonLabel: reasonCodeLabel(r.reasonCode) ?? '(not coded)',
+          reasonGroup: r.kind === 'WITHDRAWN' ? withdrawalGroupLabel(r.reasonCode) : null,
+          count: r.count,
+        }))
+        .sort(
+          (a, b) =>
+            String(a.provider).localeCompare(String(b.provider)) ||
+            String(a.kind).localeCompare(String(b.kind)) ||
+            b.count - a.count,
+        ),
     },
     {
       key: 'reasons',

@@ -158,14 +158,14 @@ export class ReportsService {
   async providerAccountabilityReport(user: AuthenticatedUser, query: ReportPeriodQueryDto): Promise<ReportResult> {
     const r = await this.resolve(user, ReportKind.PROVIDER_ACCOUNTABILITY, query);
     const period = this.period(query, r.today);
-    const { rows, reasons } = await this.referralReports.providerAccountability(r.scope, period, r.now);
+    const { rows, reasons, reasonCodes } = await this.referralReports.providerAccountability(r.scope, period, r.now);
     r.notes.push('Days are calendar days between the first status changes; deadlines are the stage tasks’ own.');
     return this.result(
       ReportKind.PROVIDER_ACCOUNTABILITY,
       r,
       period,
       LIVE,
-      providerAccountabilityTables(rows, reasons, r.names),
+      providerAccountabilityTables(rows, reasons, reasonCodes, r.names),
     );
   }
 

@@ -21,6 +21,7 @@ import {
   PATHWAYS,
   Pathway,
   PathwayStatus,
+  ReferralTransferKind,
   Role,
   canSeePathway,
   canSeeTaskNotes,
@@ -34,7 +35,7 @@ import {
   releaseDayRequestRefusal,
   taskVisibilityFor,
 } from '@app/domain';
-import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
+import { Actor, ChangeRecorder, DeadlineScheduler, ReferralFollowService, TaskPlannerService } from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
@@ -64,6 +65,7 @@ export class WomenService {
     private readonly scheduler: DeadlineScheduler,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly referralFollow: ReferralFollowService,
   ) {}
 
   async list(user: AuthenticatedUser, query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
@@ -289,6 +291,15 @@ export class WomenService {
           action: 'UPDATED',
           before: Object.fromEntries(changed.map((k) => [k, before[k]])),
           after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+          actor,
+        });
+      }
+      if (beforeEntity.releaseAreaCode !== saved.releaseAreaCode) {
+        await this.referralFollow.follow(tx, {
+          woman: saved,
+          kind: ReferralTransferKind.RELEASE_AREA,
+          fromCode: beforeEntity.releaseAreaCode,
+          toCode: saved.releaseAreaCode,
           actor,
         });
       }

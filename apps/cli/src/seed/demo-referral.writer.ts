@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralEntity, ReferralsRepository, Tx, UserEntity, WomanEntity } from '@app/database';
 import {
+  codedReasonProblems,
   REFERRAL_TRANSITIONS,
   ReferralAction,
   ReferralStatus,
@@ -13,7 +14,7 @@ import {
   referralTransitionProblem,
 } from '@app/domain';
 import { Actor, ChangeRecorder, ReferralStagesService } from '@app/resettlement';
-import { DemoReferral } from './demo-referrals';
+import { DemoReferral, DemoReferralStep } from './demo-referrals';
 import { DemoStaff, staffMember } from './demo-staff.writer';
 import { DEMO_USERNAMES } from './demo-users';
 import { DemoWoman } from './demo-women';
@@ -49,6 +50,7 @@ export class DemoReferralWriter {
       pathways: plan.pathways,
       riskInformation: plan.riskInformation,
       additionalInformation: null,
+      needsAndRequirements: plan.needsAndRequirements,
       createdById: com.id,
       needIdentifiedAt: demo.assessment.assessedAt,
     });
@@ -69,16 +71,18 @@ export class DemoReferralWriter {
       actor: actorOf(com),
     });
 
-    for (const { action, at } of plan.steps) {
-      // The caseworker takes it and works it; the COM sends it (and would approve the plan).
-      const actor = actorOf(action === ReferralAction.SEND ? com : caseworker);
+    for (const step of plan.steps) {
+      const { action, at } = step;
+      // The caseworker takes it and works it; the COM sends or withdraws it (and would approve the plan).
+      const byCom = action === ReferralAction.SEND || action === ReferralAction.WITHDRAW;
+      const actor = actorOf(byCom ? com : caseworker);
       const problem = referralTransitionProblem(referral.status, action);
       if (problem) throw new Error(`Demo referral ${plan.reference}: ${problem}`);
       const updated = await this.referrals.updateIf(
         tx,
         referral.id,
         { status: referral.status },
-        { ...this.patchFor(action, referral, plan, at, com, caseworker), status: REFERRAL_TRANSITIONS[action].to },
+        { ...this.patchFor(step, referral, plan, com, caseworker), status: REFERRAL_TRANSITIONS[action].to },
       );
       if (!updated) throw new Error(`The demo referral ${plan.reference} changed under the seed`);
       await this.referrals.appendStatusChange(tx, {
@@ -87,14 +91,18 @@ export class DemoReferralWriter {
         toStatus: updated.status,
         actorId: actor.id,
         actorRole: actor.role,
-        reason: null,
+        reason: step.reason ?? null,
+        reasonCode: step.reasonCode ?? null,
       });
       await this.recorder.referralChanged(tx, {
         woman,
         referral: updated,
         action,
         before: snapshot(referral),
-        after: snapshot(updated),
+        after: {
+          ...snapshot(updated),
+          ...(step.reasonCode ? { reasonCode: step.reasonCode, reason: step.reason } : {}),
+        },
         actor,
       });
       await this.stages.moveStageTasks(tx, { woman, referral: updated, action, actor, now: at });
@@ -103,13 +111,13 @@ export class DemoReferralWriter {
   }
 
   private patchFor(
-    action: ReferralAction,
+    step: DemoReferralStep,
     referral: ReferralEntity,
     plan: DemoReferral,
-    at: Date,
     com: UserEntity,
     caseworker: UserEntity,
   ): Partial<ReferralEntity> {
+    const { action, at } = step;
     switch (action) {
       case ReferralAction.SEND: {
         const problems = referralSendProblems(referral);
@@ -126,6 +134,13 @@ export class DemoReferralWriter {
         return { assessmentAt: plan.assessmentAt, assessmentBookedAt: at };
       case ReferralAction.SUBMIT_ACTION_PLAN:
         return { actionPlan: plan.actionPlan, actionPlanSubmittedAt: at };
+      case ReferralAction.WITHDRAW: {
+        const problems = codedReasonProblems('WITHDRAW', step);
+        if (problems.length > 0) {
+          throw new Error(`Demo referral ${plan.reference}: ${problems.map((p) => p.message).join('; ')}`);
+        }
+        return { withdrawalReasonCode: step.reasonCode, withdrawnReason: step.reason ?? null, endedAt: at };
+      }
       default:
         throw new Error(`The demo does not take the ${action} step`);
     }

@@ -1,8 +1,11 @@
 import {
+  codedReasonProblems,
   CRS_PATHWAYS,
+  needsAndRequirementsProblems,
   PathwayStatus,
   REFERRAL_REFERENCE_PATTERN,
   REFERRAL_TRANSITIONS,
+  ReferralAction,
   ReferralStatus,
   SENSITIVE_PATHWAYS,
   londonDateOf,
@@ -82,6 +85,20 @@ describe.each(TODAYS)('the demo referrals planned on %s', (today) => {
       expect(woman.referral?.reference).toMatch(REFERRAL_REFERENCE_PATTERN);
       expect(woman.referral?.reference.endsWith(demoProviderForArea(woman.releaseAreaCode).contractSuffix)).toBe(true);
     }
+  });
+
+  it('withdraws some with the real service’s codes, several different ones, each valid', () => {
+    const withdrawals = referred.flatMap((w) =>
+      (w.referral?.steps ?? []).filter((s) => s.action === ReferralAction.WITHDRAW),
+    );
+    expect(new Set(withdrawals.map((s) => s.reasonCode)).size).toBeGreaterThanOrEqual(3);
+    for (const step of withdrawals) expect(codedReasonProblems('WITHDRAW', step)).toEqual([]);
+  });
+
+  it('gives a referral her needs and requirements, complete enough to pass the API’s checks', () => {
+    const withNeeds = referred.filter((w) => w.referral?.needsAndRequirements);
+    expect(withNeeds).toHaveLength(1);
+    expect(needsAndRequirementsProblems(withNeeds[0].referral?.needsAndRequirements ?? {})).toEqual([]);
   });
 
   it('plans the same referrals for the same day', () => {

@@ -15,10 +15,12 @@ import {
   Pathway,
   PathwayStatus,
   ReferralAction,
+  ReferralNeedsAndRequirements,
   ReferralPathway,
   ReferralRiskInformation,
   RoshLevel,
   SENSITIVE_PATHWAYS,
+  WithdrawalReasonCode,
   addWorkingDays,
   makeReferralReference,
 } from '@app/domain';
@@ -30,12 +32,16 @@ import { Random } from './random';
 export interface DemoReferralStep {
   action: ReferralAction;
   at: Date;
+  /** A withdrawal's code and what happened. */
+  reasonCode?: string;
+  reason?: string;
 }
 
 export interface DemoReferral {
   reference: string;
   pathways: ReferralPathway[];
   riskInformation: ReferralRiskInformation;
+  needsAndRequirements: ReferralNeedsAndRequirements | null;
   createdAt: Date;
   /** Oldest first; each is a legal step from the status the one before left. */
   steps: DemoReferralStep[];
@@ -48,10 +54,26 @@ export interface DemoReferral {
 /** The caseworker who takes the demo referrals works for the provider of the COM's own area. */
 export const DEMO_REFERRAL_AREA = 'GREATER_MANCHESTER';
 
+type Withdrawal = { reasonCode: WithdrawalReasonCode; reason: string };
+
 /** Each stage the demo shows, as steps taken this many working days before today. */
-const STAGES: readonly { createdDaysAgo: number; steps: readonly [ReferralAction, number][] }[] = [
-  // Drafts waiting for the COM to send.
-  { createdDaysAgo: 1, steps: [] },
+const STAGES: readonly {
+  createdDaysAgo: number;
+  steps: readonly (readonly [ReferralAction, number] | readonly [ReferralAction.WITHDRAW, number, Withdrawal])[];
+  needsAndRequirements?: ReferralNeedsAndRequirements;
+}[] = [
+  // Drafts waiting for the COM to send; the first says how the provider can work with her.
+  {
+    createdDaysAgo: 1,
+    steps: [],
+    needsAndRequirements: {
+      accessibilityNeeds: 'Uses a walking stick: ground-floor rooms or a lift',
+      needsInterpreter: true,
+      interpreterLanguage: 'Polish',
+      hasAdditionalResponsibilities: true,
+      whenUnavailable: 'School runs on weekdays, 8:30 to 9:15 and 15:00 to 15:30',
+    },
+  },
   { createdDaysAgo: 2, steps: [] },
   // Sent, waiting for a caseworker: first contact due in 3 working days (on track), in 1 (at risk).
   { createdDaysAgo: 3, steps: [[ReferralAction.SEND, 2]] },
@@ -82,6 +104,41 @@ const STAGES: readonly { createdDaysAgo: number; steps: readonly [ReferralAction
       [ReferralAction.ASSIGN, 13],
       [ReferralAction.BOOK_ASSESSMENT, 12],
       [ReferralAction.SUBMIT_ACTION_PLAN, 4],
+    ],
+  },
+  // Withdrawn with the real service's codes, so provider accountability has codes to count.
+  {
+    createdDaysAgo: 20,
+    steps: [
+      [ReferralAction.SEND, 19],
+      [
+        ReferralAction.WITHDRAW,
+        17,
+        { reasonCode: WithdrawalReasonCode.NOT, reason: 'Did not come to the first two appointments' },
+      ],
+    ],
+  },
+  {
+    createdDaysAgo: 22,
+    steps: [
+      [ReferralAction.SEND, 21],
+      [ReferralAction.ASSIGN, 20],
+      [
+        ReferralAction.WITHDRAW,
+        15,
+        { reasonCode: WithdrawalReasonCode.MOV, reason: 'Going to her sister’s in Leeds, outside the provider’s area' },
+      ],
+    ],
+  },
+  {
+    createdDaysAgo: 25,
+    steps: [
+      [ReferralAction.SEND, 24],
+      [
+        ReferralAction.WITHDRAW,
+        23,
+        { reasonCode: WithdrawalReasonCode.NEE, reason: 'Housed through the council’s duty to refer' },
+      ],
     ],
   },
 ];
@@ -151,7 +208,11 @@ export function planDemoReferrals(women: readonly DemoWoman[], today: IsoDate, r
     }
     references.add(reference);
     const pathways = referablePathways(woman).slice(0, 2);
-    const steps = stage.steps.map(([action, daysAgo], i) => ({ action, at: workingDaysAgo(today, daysAgo, 10 + i) }));
+    const steps = stage.steps.map(([action, daysAgo, withdrawal], i) => ({
+      action,
+      at: workingDaysAgo(today, daysAgo, 10 + i),
+      ...(withdrawal ?? {}),
+    }));
     const booked = stage.steps.find(([action]) => action === ReferralAction.BOOK_ASSESSMENT);
     woman.referral = {
       reference,
@@ -164,6 +225,7 @@ export function planDemoReferrals(women: readonly DemoWoman[], today: IsoDate, r
         roshLevel: random.pick([RoshLevel.LOW, RoshLevel.MEDIUM, RoshLevel.MEDIUM, RoshLevel.HIGH]),
         riskSummary: random.pick(RISK_SUMMARIES),
       },
+      needsAndRequirements: stage.needsAndRequirements ?? null,
       createdAt,
       steps,
       // The assessment takes place four working days after it was booked.

@@ -27,6 +27,7 @@ import {
   words,
 } from '../format';
 import { StatusTag } from '../status-tag';
+import { ReferralDetails } from './referral-details';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
@@ -370,6 +371,7 @@ export function WomanPanel({
                   )
                 );
               })}
+              <ReferralDetails referral={r} act={act} />
             </li>
           ))}
         </ul>

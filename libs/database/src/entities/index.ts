@@ -7,6 +7,7 @@ import { HmppsDomainEventEntity } from './hmpps-domain-event.entity';
 import { IdDocumentApplicationEntity } from './id-document-application.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity';
+import { ReferralTransferEntity } from './referral-transfer.entity';
 import { ReleaseDayAppointmentEntity } from './release-day-appointment.entity';
 import { ReleaseDayPlanEntity } from './release-day-plan.entity';
 import { TravelTimeEntity } from './travel-time.entity';
@@ -35,6 +36,7 @@ export {
   IdDocumentApplicationEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
+  ReferralTransferEntity,
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,
@@ -79,6 +81,7 @@ export const ENTITIES = [
   IdDocumentApplicationEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
+  ReferralTransferEntity,
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,

@@ -20,6 +20,10 @@ export class ReferralStatusChangeEntity {
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
+  /** The coded reason of a withdrawal or return, counted by code in provider accountability. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  reasonCode!: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   actorId!: string | null;
 

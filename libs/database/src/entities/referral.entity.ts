@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ReferralPathway, ReferralRiskInformation, ReferralStatus, Role } from '@app/domain';
-import type { EndOfServiceReport } from '@app/contracts';
+import type { EndOfServiceReport, ReferralNeedsAndRequirements } from '@app/contracts';
 export type { EndOfServiceReport } from '@app/contracts';
 
 /** A CRS referral: from a woman to the provider of her release area, for one or more pathways. */
@@ -92,12 +92,24 @@ export class ReferralEntity {
   @Column({ type: 'jsonb', nullable: true })
   endOfServiceReport!: EndOfServiceReport | null;
 
+  /** What the provider needs to know to work with her: accessibility, interpreter, when she is unavailable. */
+  @Column({ type: 'jsonb', nullable: true })
+  needsAndRequirements!: ReferralNeedsAndRequirements | null;
+
   @Column({ type: 'text', nullable: true })
   withdrawnReason!: string | null;
+
+  /** One of WITHDRAWAL_REASONS' codes; the free text stays in withdrawnReason. */
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  withdrawalReasonCode!: string | null;
 
   /** The last reason it was returned; every return is in the status log. */
   @Column({ type: 'text', nullable: true })
   returnedReason!: string | null;
+
+  /** The code of the last return (RETURN_REASONS); every return's code is in the status log. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  returnedReasonCode!: string | null;
 
   @Column({ type: 'integer', default: 0 })
   timesReturned!: number;

@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, Pathway, ReferralStatus } from '@app/domain';
-import { ReferralEntity, ReferralStatusChangeEntity } from '../entities';
+import { ReferralEntity, ReferralStatusChangeEntity, ReferralTransferEntity } from '../entities';
 import { countRows, pageTotal } from './page-total';
 import { Tx } from './unit-of-work.types';
 
@@ -142,6 +142,16 @@ export class ReferralsRepository {
     return this.dataSource
       .getRepository(ReferralStatusChangeEntity)
       .find({ where: { referralId }, order: { id: 'ASC' } });
+  }
+
+  async appendTransfer(tx: Tx, transfer: Partial<ReferralTransferEntity>): Promise<void> {
+    await tx.getRepository(ReferralTransferEntity).insert(transfer);
+  }
+
+  listTransfers(referralId: string): Promise<ReferralTransferEntity[]> {
+    return this.dataSource
+      .getRepository(ReferralTransferEntity)
+      .find({ where: { referralId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
   /** The referrals in scope, with her name, prison and release date and the open stage's due time. */

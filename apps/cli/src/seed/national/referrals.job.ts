@@ -14,10 +14,12 @@ import {
   ReferralStage,
   ReferralStatus,
   REFERRAL_STAGE_RULES,
+  ReturnReasonCode,
   Role,
   RoshLevel,
   stageTemplateKey,
   TaskStatus,
+  WithdrawalReasonCode,
 } from '@app/domain';
 import { execute, londonDateSql, NationalRun, pickSql, rnd, syntheticIdSql } from './national-sql';
 import { STAGE_TASK_BASE } from './tasks.job';
@@ -46,19 +48,20 @@ const DESIRED_OUTCOMES: Readonly<Partial<Record<Pathway, readonly string[]>>> = 
   ],
 };
 
-const RETURN_REASONS: readonly string[] = [
-  'Risk information is missing or out of date',
-  'She lives outside the areas this contract covers',
-  'The needs described are outside the service we provide',
-  'She already has an open referral with us',
+/** Each return and withdrawal with its code (libs/contracts referral-reasons.ts) and what was said. */
+const RETURN_REASONS: readonly (readonly [ReturnReasonCode, string])[] = [
+  [ReturnReasonCode.RISK_INFORMATION, 'Risk information is missing or out of date'],
+  [ReturnReasonCode.NOT_CONTRACTED, 'She lives outside the areas this contract covers'],
+  [ReturnReasonCode.NOT_CONTRACTED, 'The needs described are outside the service we provide'],
+  [ReturnReasonCode.DUPLICATE, 'She already has an open referral with us'],
 ];
 
-const WITHDRAW_REASONS: readonly string[] = [
-  'She no longer wants the service',
-  'Her needs are now met by another service',
-  'Released to an address outside the area',
-  'Recalled to custody',
-  'Referral made in error',
+const WITHDRAW_REASONS: readonly (readonly [WithdrawalReasonCode, string])[] = [
+  [WithdrawalReasonCode.NOT, 'She no longer wants the service'],
+  [WithdrawalReasonCode.NEE, 'Her needs are now met by another service'],
+  [WithdrawalReasonCode.MOV, 'Released to an address outside the area'],
+  [WithdrawalReasonCode.RET, 'Recalled to custody'],
+  [WithdrawalReasonCode.MIS, 'Referral made in error'],
 ];
 
 /**
@@ -132,6 +135,8 @@ async function createReferralTimelines(run: NationalRun): Promise<void> {
               ${u('resendAfter')} AS u_resend,
               ${pickSql('$2::text[]', u('returnReason'))} AS return_reason,
               ${pickSql('$3::text[]', u('withdrawReason'))} AS withdraw_reason,
+              ${pickSql('$4::text[]', u('returnReason'))} AS return_code,
+              ${pickSql('$5::text[]', u('withdrawReason'))} AS withdraw_code,
               floor(5 * ${u('withdrawStage')})::int AS withdraw_stage, ${u('withdrawWhen')} AS u_withdraw
        FROM src r
        JOIN nat_person pe ON pe.i = r.i
@@ -193,6 +198,7 @@ async function createReferralTimelines(run: NationalRun): Promise<void> {
             r.provider_id, r.contract_suffix, r.com_id, r.caseworker_id, r.complexity, r.referrer_role,
             CASE WHEN r.referrer_role = '${Role.COM}' THEN r.com_id ELSE r.prt_id END AS referrer_id,
             r.need_identified_at, r.draft_at, r.first_sent_at, r.return_reason, r.withdraw_reason, r.withdraw_stage,
+            r.return_code, r.withdraw_code,
             r.assessment_at,
             -- Each step is kept only if it happened by asOf and before any withdrawal.
             CASE WHEN r.ret_assigned_raw <= $1 AND r.course = 'RETURNED' THEN r.ret_assigned_raw END AS ret_assigned_at,
@@ -212,7 +218,13 @@ async function createReferralTimelines(run: NationalRun): Promise<void> {
             CASE WHEN r.start_at <= $1 AND r.ended_raw <= $1 AND r.withdrawn_raw IS NULL THEN r.ended_raw END AS ended_at,
             CASE WHEN r.withdrawn_raw <= $1 THEN r.withdrawn_raw END AS withdrawn_at
      FROM withdrawal r`,
-    [run.asOf, [...RETURN_REASONS], [...WITHDRAW_REASONS]],
+    [
+      run.asOf,
+      RETURN_REASONS.map(([, text]) => text),
+      WITHDRAW_REASONS.map(([, text]) => text),
+      RETURN_REASONS.map(([code]) => code),
+      WITHDRAW_REASONS.map(([code]) => code),
+    ],
   );
   await execute(
     run,
@@ -263,7 +275,7 @@ async function writeReferrals(run: NationalRun): Promise<number> {
                             first_sent_at, sent_at, caseworker_id, assigned_at, assessment_booked_at, assessment_at,
                             action_plan, action_plan_submitted_at, action_plan_approved_at, action_plan_approved_by_id,
                             delivery_started_at, ended_at, end_of_service_report, withdrawn_reason, returned_reason,
-                            times_returned, version, created_at, updated_at)
+                            withdrawal_reason_code, returned_reason_code, times_returned, version, created_at, updated_at)
      SELECT r.id, r.reference, r.woman_id, r.provider_id, r.area_code, r.status,
             jsonb_build_array(jsonb_build_object('pathway', r.pathway, 'complexity', r.complexity,
                                                  'desiredOutcomes', to_jsonb(w.desired))),
@@ -292,6 +304,8 @@ async function writeReferrals(run: NationalRun): Promise<number> {
             END,
             CASE WHEN r.status = '${ReferralStatus.WITHDRAWN}' THEN r.withdraw_reason END,
             CASE WHEN r.status = '${ReferralStatus.RETURNED}' THEN r.return_reason END,
+            CASE WHEN r.status = '${ReferralStatus.WITHDRAWN}' THEN r.withdraw_code END,
+            CASE WHEN r.status = '${ReferralStatus.RETURNED}' THEN r.return_code END,
             CASE WHEN r.returned_at IS NOT NULL THEN 1 ELSE 0 END,
             1 + num_nonnulls(r.first_sent_at, r.ret_assigned_at, r.returned_at, r.resent_at, r.withdrawn_after_return_at,
                              r.assigned_at, r.booked_at, r.submitted_at, r.approved_at, r.delivery_at, r.ended_at,
@@ -315,8 +329,11 @@ async function writeReferralStatusLog(run: NationalRun): Promise<number> {
   const cw = `'${Role.CRS_CASEWORKER}'`;
   const written = await execute(
     run,
-    `INSERT INTO referral_status_changes (id, referral_id, from_status, to_status, reason, actor_id, actor_role, at)
-     SELECT r.r_n * 16 + s.step, r.id, s.from_status, s.to_status, s.reason, s.actor_id, s.actor_role, s.at
+    `INSERT INTO referral_status_changes (id, referral_id, from_status, to_status, reason, reason_code, actor_id,
+                                          actor_role, at)
+     SELECT r.r_n * 16 + s.step, r.id, s.from_status, s.to_status, s.reason,
+            CASE s.to_status WHEN '${S.RETURNED}' THEN r.return_code WHEN '${S.WITHDRAWN}' THEN r.withdraw_code END,
+            s.actor_id, s.actor_role, s.at
      FROM nat_referral r
      CROSS JOIN LATERAL (VALUES
        (0, NULL, '${S.DRAFT}', NULL, r.referrer_id, r.referrer_role, r.draft_at),

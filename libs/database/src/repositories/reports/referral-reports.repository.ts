@@ -40,6 +40,14 @@ export interface ReferralReasonRow {
   count: number;
 }
 
+/** Returns and withdrawals per provider by their reason code (null: recorded before reasons were coded). */
+export interface ReferralReasonCodeRow {
+  providerId: string;
+  kind: 'RETURNED' | 'WITHDRAWN';
+  reasonCode: string | null;
+  count: number;
+}
+
 export interface ReferralTimelinessRow {
   referrerRole: string;
   sent: number;
@@ -81,7 +89,11 @@ export class ReferralReportsRepository {
     scope: ReportQueryScope,
     period: ReportPeriod,
     now: Date,
-  ): Promise<{ rows: ProviderAccountabilityRow[]; reasons: ReferralReasonRow[] }> {
+  ): Promise<{
+    rows: ProviderAccountabilityRow[];
+    reasons: ReferralReasonRow[];
+    reasonCodes: ReferralReasonCodeRow[];
+  }> {
     const params = new SqlParams();
     const base = `${this.sentInPeriodSql(params, scope, period)} ${this.contractedWorkSql(params, 'r.pathways')}`;
     const contracted = this.contractedPathwaySql(params, "x.value->>'pathway'", 'r.released_on_at_send');
@@ -149,6 +161,15 @@ export class ReferralReportsRepository {
        GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3`,
       reasonParams.values,
     );
+    const codeParams = new SqlParams();
+    const codes = await this.dataSource.query<Record<string, unknown>[]>(
+      `WITH r AS (${this.sentInPeriodSql(codeParams, scope, period)} ${this.contractedWorkSql(codeParams, 'r.pathways')})
+       SELECT r.provider_id, c.to_status AS kind, c.reason_code, count(*)::int AS n
+       FROM r JOIN referral_status_changes c ON c.referral_id = r.id
+       WHERE c.to_status IN ('RETURNED', 'WITHDRAWN')
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3`,
+      codeParams.values,
+    );
     return {
       rows: rows.map((r) => {
         const stage = (key: string): StageTiming => ({
@@ -177,6 +198,12 @@ export class ReferralReportsRepository {
         providerId: r.provider_id as string,
         kind: r.kind as 'RETURNED' | 'WITHDRAWN',
         reason: r.reason as string,
+        count: r.n as number,
+      })),
+      reasonCodes: codes.map((r) => ({
+        providerId: r.provider_id as string,
+        kind: r.kind as 'RETURNED' | 'WITHDRAWN',
+        reasonCode: (r.reason_code as string | null) ?? null,
         count: r.n as number,
       })),
     };
