@@ -162,7 +162,7 @@ export class ReferralReportsRepository {
       reasonParams.values,
     );
     const codeParams = new SqlParams();
-    const codes = await this.dataSource.query<Record<string, unknown>[]>(
+    const codes = await this.reads.query<Record<string, unknown>[]>(
       `WITH r AS (${this.sentInPeriodSql(codeParams, scope, period)} ${this.contractedWorkSql(codeParams, 'r.pathways')})
        SELECT r.provider_id, c.to_status AS kind, c.reason_code, count(*)::int AS n
        FROM r JOIN referral_status_changes c ON c.referral_id = r.id
