@@ -13,6 +13,7 @@ export * from './alerts';
 export * from './referrals';
 export * from './release-day';
 export * from './finance';
+export * from './keywork';
 export * from './accommodation';
 export * from './reports';
 export * from './audit';

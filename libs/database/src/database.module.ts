@@ -29,6 +29,8 @@ import {
   AlertReportsRepository,
   ReleasesRepository,
   AccessChangesRepository,
+  KeyworkRepository,
+  KeyworkReportsRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -56,6 +58,8 @@ const REPOSITORIES = [
   AlertReportsRepository,
   ReleasesRepository,
   AccessChangesRepository,
+  KeyworkRepository,
+  KeyworkReportsRepository,
 ];
 
 @Global()

@@ -5,6 +5,8 @@ import { BankAccountApplicationEntity } from './bank-account-application.entity'
 import { BankAccountStatusChangeEntity } from './bank-account-status-change.entity';
 import { HmppsDomainEventEntity } from './hmpps-domain-event.entity';
 import { IdDocumentApplicationEntity } from './id-document-application.entity';
+import { KeyworkSessionEntity } from './keywork-session.entity';
+import { KeyworkTargetEntity } from './keywork-target.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity';
 import { ReleaseDayAppointmentEntity } from './release-day-appointment.entity';
@@ -33,6 +35,8 @@ export {
   BankAccountStatusChangeEntity,
   HmppsDomainEventEntity,
   IdDocumentApplicationEntity,
+  KeyworkSessionEntity,
+  KeyworkTargetEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
   ReleaseDayAppointmentEntity,
@@ -84,4 +88,6 @@ export const ENTITIES = [
   TravelTimeEntity,
   ReleaseEntity,
   AccommodationOutcomeEntity,
+  KeyworkSessionEntity,
+  KeyworkTargetEntity,
 ];
