@@ -5,6 +5,7 @@ import { ResettlementModule } from '@app/resettlement';
 import { MigrateCommand } from './commands/migrate.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
+import { DemoKeyworkWriter } from './seed/demo-keywork.writer';
 import { DemoReferralWriter } from './seed/demo-referral.writer';
 import { DemoStaffWriter } from './seed/demo-staff.writer';
 import { NationalDatasetLoader } from './seed/national/national-dataset.loader';
@@ -25,6 +26,7 @@ export class CliModule {
         TaskProgressWriter,
         NationalDatasetLoader,
         DemoReferralWriter,
+        DemoKeyworkWriter,
       ],
     };
   }

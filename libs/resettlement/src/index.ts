@@ -8,5 +8,6 @@ export { DEADLINE_JOB_NAMES, NEAR_MS, deadlineJobs, instantJobs } from './deadli
 export * from './task-planner.service';
 export * from './reference-data.loader';
 export * from './referral-stages.service';
+export * from './keywork-planner.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';

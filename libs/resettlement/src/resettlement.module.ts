@@ -2,11 +2,19 @@
 import { Module } from '@nestjs/common';
 import { AlertFiringService } from './alert-firing.service';
 import { ChangeRecorder } from './change-recorder.service';
+import { KeyworkPlannerService } from './keywork-planner.service';
 import { ReferenceDataLoader } from './reference-data.loader';
 import { ReferralStagesService } from './referral-stages.service';
 import { TaskPlannerService } from './task-planner.service';
 
-const SERVICES = [TaskPlannerService, ReferenceDataLoader, ChangeRecorder, AlertFiringService, ReferralStagesService];
+const SERVICES = [
+  TaskPlannerService,
+  ReferenceDataLoader,
+  ChangeRecorder,
+  AlertFiringService,
+  ReferralStagesService,
+  KeyworkPlannerService,
+];
 
 @Module({ providers: SERVICES, exports: SERVICES })
 export class ResettlementModule {}

@@ -1,40 +1,23 @@
 /**
- * Keywork (recommendation 7): sessions recorded per woman with the day and the keyworker, a target for how often
- * she should have one, and one open task that falls due when her next session does. The task's deadline is an
- * ordinary task deadline, so the deadline engine (horizon, reconciler, alerts and the escalation ladder) finds a
- * lapse as it finds any overdue work, from PostgreSQL, whether or not the worker was up when it happened.
- * Recording a session completes the task and plans the next one from her latest session.
+ * Keywork (recommendation 7) through the API: who may see and record it (the policy module), the checks on what
+ * is sent, and her keywork view; the recording itself, with its task, is KeyworkPlannerService's.
  */
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuthenticatedUser } from '@app/auth';
-import {
-  KeyworkRepository,
-  KeyworkSessionEntity,
-  TasksRepository,
-  Tx,
-  UnitOfWork,
-  WomanEntity,
-  WomenRepository,
-} from '@app/database';
+import { KeyworkRepository, Tx, UnitOfWork, WomanEntity, WomenRepository } from '@app/database';
 import {
   allowedActions,
   DataKind,
-  DEFAULT_ESCALATION_LADDER,
   DEFAULT_KEYWORK_FREQUENCY_WEEKS,
   daysBetween,
   isKeyworkOverdue,
-  KEYWORK_PATHWAY,
-  KEYWORK_TASK_KEY,
-  KEYWORK_TASK_OWNER,
   keyworkDeadline,
-  keyworkTaskTitle,
   latestSessionDate,
   mayView,
   RELEASED_PRISON_CODE,
   refusal,
-  TaskStatus,
 } from '@app/domain';
-import { Actor, ChangeRecorder, DeadlineScheduler, TaskPlannerService } from '@app/resettlement';
+import { Actor, DeadlineScheduler, KeyworkPlannerService } from '@app/resettlement';
 import type { Action, KeyworkView } from '@app/contracts';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
@@ -49,9 +32,7 @@ export class KeyworkService {
   constructor(
     private readonly keywork: KeyworkRepository,
     private readonly women: WomenRepository,
-    private readonly tasks: TasksRepository,
-    private readonly planner: TaskPlannerService,
-    private readonly recorder: ChangeRecorder,
+    private readonly planner: KeyworkPlannerService,
     private readonly scheduler: DeadlineScheduler,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
@@ -114,30 +95,14 @@ export class KeyworkService {
       if (!keyworkerName) {
         throw fieldError('keyworkerName', 'keyworkerName is required: her record names no keyworker');
       }
-      const session = await this.keywork.insertSession(tx, {
-        womanId,
-        prisonCode: woman.prisonCode,
+      const recorded = await this.planner.recordSession(tx, {
+        woman,
         sessionOn: body.sessionOn,
         keyworkerName,
-        recordedById: user.id,
-      });
-      await this.recorder.caseRecordChanged(tx, {
-        woman,
-        kind: 'KEYWORK',
-        recordId: session.id,
-        action: 'SESSION_RECORDED',
-        before: null,
-        after: { sessionOn: session.sessionOn, keyworkerName, prisonCode: session.prisonCode },
-        actor,
-        status: 'RECORDED',
-      });
-      return this.replan(tx, {
-        woman,
-        closeAs: TaskStatus.DONE,
-        reason: `Keywork session recorded for ${body.sessionOn}`,
         actor,
         now,
       });
+      return recorded.planned;
     });
     await this.scheduler.schedule(planned, now);
     return this.view(user, womanId);
@@ -154,79 +119,10 @@ export class KeyworkService {
     const planned = await this.unitOfWork.run(async (tx) => {
       const woman = await this.lockedWoman(tx, user, womanId);
       this.refuseUnlessInCustody(woman);
-      const before = await this.keywork.findTarget(womanId, tx);
-      await this.keywork.saveTarget(tx, { womanId, frequencyWeeks: body.frequencyWeeks, setById: user.id });
-      await this.recorder.caseRecordChanged(tx, {
-        woman,
-        kind: 'KEYWORK',
-        recordId: womanId,
-        action: 'TARGET_SET',
-        before: { frequencyWeeks: before?.frequencyWeeks ?? null },
-        after: { frequencyWeeks: body.frequencyWeeks },
-        actor,
-        status: `EVERY_${body.frequencyWeeks}_WEEKS`,
-      });
-      return this.replan(tx, {
-        woman,
-        closeAs: TaskStatus.NOT_NEEDED,
-        reason: `Keywork target set to a session every ${body.frequencyWeeks} week(s): planned again`,
-        actor,
-        now,
-      });
+      return this.planner.setTarget(tx, { woman, frequencyWeeks: body.frequencyWeeks, actor, now });
     });
     await this.scheduler.schedule(planned, now);
     return this.view(user, womanId);
-  }
-
-  /** Closes her open keywork task (if any) and plans the next from her latest session and her target. */
-  private async replan(
-    tx: Tx,
-    {
-      woman,
-      closeAs,
-      reason,
-      actor,
-      now,
-    }: {
-      woman: WomanEntity;
-      closeAs: TaskStatus.DONE | TaskStatus.NOT_NEEDED;
-      reason: string;
-      actor: Actor;
-      now: Date;
-    },
-  ) {
-    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => t.templateKey === KEYWORK_TASK_KEY);
-    await this.planner.closeTasks(tx, { woman, tasks: open, status: closeAs, reason, actor, now });
-    const sessions: KeyworkSessionEntity[] = await this.keywork.listSessions(woman.id, tx);
-    const target = await this.keywork.findTarget(woman.id, tx);
-    const frequencyWeeks = target?.frequencyWeeks ?? DEFAULT_KEYWORK_FREQUENCY_WEEKS;
-    const deadline = keyworkDeadline({
-      lastSessionOn: latestSessionDate(sessions.map((s) => s.sessionOn)),
-      receptionDate: woman.receptionDate,
-      frequencyWeeks,
-    });
-    return this.planner.createTrackingTasks(tx, {
-      woman,
-      specs: [
-        {
-          pathway: KEYWORK_PATHWAY,
-          templateKey: KEYWORK_TASK_KEY,
-          title: keyworkTaskTitle(deadline.dueDate, frequencyWeeks),
-          description:
-            'Her keyworker should see her by the due date (HMI recommendation 7: regular, good-quality keywork). ' +
-            'Record the session here once it has happened; what was said goes in the prison’s own case notes.',
-          ownerRole: KEYWORK_TASK_OWNER,
-          releaseCritical: false,
-          deadline,
-          escalationLadder: DEFAULT_ESCALATION_LADDER,
-          subjectType: null,
-          subjectId: null,
-        },
-      ],
-      reason,
-      actor,
-      now,
-    });
   }
 
   private refuseUnless(user: AuthenticatedUser, action: Action): void {
