@@ -62,6 +62,7 @@ describe('keywork in the woman’s panel', () => {
       year: 'numeric',
     });
     await section.getByTestId('keywork-next-due').getByText(`Next session due by ${dueText}`).waitFor();
+    await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'woman-panel-keywork');
     await context.close();
 
