@@ -22,7 +22,7 @@ const PATTERNS: readonly { lastDaysAgo: number | null; frequencyWeeks: number | 
   { lastDaysAgo: null, frequencyWeeks: null },
   { lastDaysAgo: 10, frequencyWeeks: 2 },
   { lastDaysAgo: 3, frequencyWeeks: null },
-  { lastDaysAgo: 26, frequencyWeeks: null },
+  { lastDaysAgo: 4, frequencyWeeks: null },
 ];
 
 export function demoKeywork(
