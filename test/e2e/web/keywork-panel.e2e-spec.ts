@@ -50,7 +50,7 @@ describe('keywork in the woman’s panel', () => {
     await card(page, woman.id).click();
     const section = page.locator('aside.panel [data-testid="keywork"]');
     await section.getByText('last session none recorded').waitFor();
-    await section.getByLabel('Keyworker (leave empty for the one on her record)').fill('Sam Officer');
+    await section.getByLabel('Keyworker (empty: the one on her record)').fill('Sam Officer');
     await section.getByRole('button', { name: 'Record keywork session' }).click();
     await page.locator('aside.panel').getByRole('status').filter({ hasText: 'Keywork session: recorded.' }).waitFor();
     await section.getByRole('list', { name: 'Keywork sessions' }).getByText('with Sam Officer').waitFor();

@@ -73,7 +73,7 @@ export function KeyworkSection({ keywork, actions }: { keywork: KeyworkView; act
             max={londonToday()}
             onChange={(e) => setSessionOn(e.target.value)}
           />
-          <label htmlFor="keywork-name">Keyworker (leave empty for the one on her record)</label>
+          <label htmlFor="keywork-name">Keyworker (empty: the one on her record)</label>
           <input id="keywork-name" value={keyworkerName} onChange={(e) => setKeyworkerName(e.target.value)} />
           <button type="submit" className="button-small" disabled={sessionOn === ''}>
             Record keywork session
