@@ -14,7 +14,7 @@ export interface KeyworkSessionView {
 
 export interface KeyworkView {
   womanId: string;
-  /** Sessions a week apart at most (1) up to 12; `targetIsDefault` when nobody has set hers. */
+  /** A session every this many weeks (1 to 12); `targetIsDefault` when nobody has set hers (then 1). */
   frequencyWeeks: number;
   targetIsDefault: boolean;
   lastSessionOn: string | null;
