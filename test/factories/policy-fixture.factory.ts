@@ -6,7 +6,7 @@
  * oracle can look for it in any response. Built through the API (and, for alerts, the real worker).
  */
 import type { DataSource } from 'typeorm';
-import { PATHWAYS, Pathway, Role, SENSITIVE_FLAGS, SENSITIVE_PATHWAYS } from '@app/domain';
+import { PATHWAYS, Pathway, Role, SENSITIVE_FLAGS, SENSITIVE_PATHWAYS, londonDateOf } from '@app/domain';
 import type { ReferralDetailView, TaskView, WomanView } from '@app/contracts';
 import { ApiClient, ApiResponse } from '../setup/api-client';
 import { createProvider, createReleaseArea, TestProvider, TestReleaseArea } from './reference.factory';
@@ -54,6 +54,7 @@ export interface PolicyFixtureTexts {
   probationPlace: string;
   probationNotes: string;
   bankingBarrier: string;
+  keyworkerName: string;
 }
 
 export interface PolicyFixture {
@@ -138,6 +139,7 @@ export async function buildPolicyFixture(dataSource: DataSource, baseUrl: string
     probationPlace: word('Probationoffice'),
     probationNotes: word('Probationnote'),
     bankingBarrier: word('Jointaccount'),
+    keyworkerName: word('Keyworkerkim'),
   };
 
   const womanA = await createWoman(baseUrl, admin.token, {
@@ -277,6 +279,16 @@ export async function buildPolicyFixture(dataSource: DataSource, baseUrl: string
   ok(
     await prt.api.post(`/women/${womanA.id}/id-documents`, { documentType: 'BIRTH_CERTIFICATE' }),
     'POST id document',
+    201,
+  );
+
+  // Keywork: a session with a keyworker named only there (her record names none).
+  ok(
+    await prt.api.post(`/women/${womanA.id}/keywork/sessions`, {
+      sessionOn: londonDateOf(new Date()),
+      keyworkerName: texts.keyworkerName,
+    }),
+    'POST keywork session',
     201,
   );
 

@@ -1,4 +1,4 @@
-/** The workflows around the task board: CRS referrals, finance and ID, movements and HMPPS events, release day, accommodation outcomes. */
+/** The workflows around the task board: CRS referrals, finance and ID, movements and HMPPS events, release day, accommodation outcomes, keywork. */
 import { Module } from '@nestjs/common';
 import { ResettlementModule } from '@app/resettlement';
 import { AccommodationOutcomesController } from './accommodation/accommodation-outcomes.controller';
@@ -6,6 +6,8 @@ import { AccommodationOutcomesService } from './accommodation/accommodation-outc
 import { Clock } from './common/clock';
 import { FinanceController } from './finance/finance.controller';
 import { FinanceService } from './finance/finance.service';
+import { KeyworkController } from './keywork/keywork.controller';
+import { KeyworkService } from './keywork/keywork.service';
 import { HmppsEventsGuard } from './movements/hmpps-events.guard';
 import { HmppsEventsService } from './movements/hmpps-events.service';
 import { MovementRequestsService } from './movements/movement-requests.service';
@@ -24,6 +26,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
     MovementsController,
     ReleaseDayController,
     AccommodationOutcomesController,
+    KeyworkController,
   ],
   providers: [
     Clock,
@@ -35,6 +38,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
     HmppsEventsGuard,
     ReleaseDayService,
     AccommodationOutcomesService,
+    KeyworkService,
   ],
 })
 export class WorkflowsModule {}

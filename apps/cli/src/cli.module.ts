@@ -6,6 +6,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
+import { DemoKeyworkWriter } from './seed/demo-keywork.writer';
 import { DemoReferralWriter } from './seed/demo-referral.writer';
 import { DemoStaffWriter } from './seed/demo-staff.writer';
 import { NationalDatasetLoader } from './seed/national/national-dataset.loader';
@@ -27,6 +28,7 @@ export class CliModule {
         TaskProgressWriter,
         NationalDatasetLoader,
         DemoReferralWriter,
+        DemoKeyworkWriter,
       ],
     };
   }

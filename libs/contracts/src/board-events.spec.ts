@@ -44,6 +44,7 @@ function ownFields(event: BoardEventPayload): string[] {
     case 'id_document.changed':
     case 'release_day.changed':
     case 'accommodation_outcome.changed':
+    case 'keywork.changed':
       return ['record'];
     default: {
       const unhandled: never = event;
@@ -71,7 +72,7 @@ const task = {
 describe('board events', () => {
   it('lists every event type once', () => {
     expect(new Set(BOARD_EVENT_TYPES).size).toBe(BOARD_EVENT_TYPES.length);
-    expect(BOARD_EVENT_TYPES).toHaveLength(20);
+    expect(BOARD_EVENT_TYPES).toHaveLength(21);
   });
 
   it('gives every listed type a shape of its own, with the fields of its group', () => {

@@ -95,7 +95,13 @@ export const BOARD_EVENT_GROUPS = {
   ],
   alert: ['alert.raised', 'alert.acknowledged'],
   referral: ['referral.changed'],
-  record: ['bank_account.changed', 'id_document.changed', 'release_day.changed', 'accommodation_outcome.changed'],
+  record: [
+    'bank_account.changed',
+    'id_document.changed',
+    'release_day.changed',
+    'accommodation_outcome.changed',
+    'keywork.changed',
+  ],
 } as const;
 
 type Group = typeof BOARD_EVENT_GROUPS;

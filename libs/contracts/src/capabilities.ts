@@ -31,6 +31,10 @@ export type AlertAction = (typeof ALERT_ACTIONS)[number];
 export const PLAN_ACTIONS = ['release-day.plan'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
+/** The actions about her keywork: record a session (date and keyworker), set how often she should have one. */
+export const KEYWORK_ACTIONS = ['keywork.record', 'keywork.set-target'] as const;
+export type KeyworkAction = (typeof KEYWORK_ACTIONS)[number];
+
 export const ACTIONS = [
   // A task on the board (POST /tasks/:id/claim, /release, PATCH /status, POST /notes).
   ...TASK_ACTIONS,
@@ -47,6 +51,7 @@ export const ACTIONS = [
   'finance.record',
   'movement.record',
   'accommodation.record',
+  ...KEYWORK_ACTIONS,
   // An alert on a task.
   ...ALERT_ACTIONS,
   // Administration: the reference data, the catalogue, the travel times and the users.

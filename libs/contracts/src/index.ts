@@ -14,6 +14,7 @@ export * from './referrals';
 export * from './referral-reasons';
 export * from './release-day';
 export * from './finance';
+export * from './keywork';
 export * from './accommodation';
 export * from './reports';
 export * from './audit';

@@ -10,6 +10,7 @@ export enum ReportKind {
   REFERRAL_TIMELINESS = 'REFERRAL_TIMELINESS',
   ACCOMMODATION_OUTCOMES = 'ACCOMMODATION_OUTCOMES',
   ALERTS = 'ALERTS',
+  KEYWORK = 'KEYWORK',
 }
 
 export type Cell = string | number | null;

@@ -30,6 +30,8 @@ import {
   ReportReads,
   ReleasesRepository,
   AccessChangesRepository,
+  KeyworkRepository,
+  KeyworkReportsRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -58,6 +60,8 @@ const REPOSITORIES = [
   ReportReads,
   ReleasesRepository,
   AccessChangesRepository,
+  KeyworkRepository,
+  KeyworkReportsRepository,
 ];
 
 @Global()

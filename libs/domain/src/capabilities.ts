@@ -14,11 +14,13 @@
  */
 import {
   ALERT_ACTIONS,
+  KEYWORK_ACTIONS,
   PLAN_ACTIONS,
   REFERRAL_ACTIONS,
   TASK_ACTIONS,
   type Action,
   type AlertAction,
+  type KeyworkAction,
   type PlanAction,
   type ReferralActionName,
   type TaskAction,
@@ -63,7 +65,13 @@ export interface WomanSubject {
   comId: string | null;
 }
 
-export type CapabilitySubject = TaskSubject | ReferralSubject | AlertSubject | WomanSubject;
+/** Her keywork, for the rules that depend on whether she is still in custody (sessions happen in prison). */
+export interface KeyworkSubject {
+  kind: 'keywork';
+  inCustody: boolean;
+}
+
+export type CapabilitySubject = TaskSubject | ReferralSubject | AlertSubject | WomanSubject | KeyworkSubject;
 
 const { PRE_RELEASE_TEAM, POM, COM, CRS_CASEWORKER, GOVERNOR, REGIONAL_MANAGER, ADMIN } = Role;
 
@@ -245,6 +253,16 @@ export const CAPABILITIES: Readonly<Record<Action, CapabilityRule>> = {
     roles: [COM, PRE_RELEASE_TEAM, ADMIN],
     roleRefused: () => 'Accommodation outcomes are recorded by her COM, the pre-release team or an admin',
   },
+  // Keyworkers are prison officers (the inspection's footnote 10): the prison's staff record that a session took
+  // place and how often she should have one; probation and CRS providers do not.
+  'keywork.record': {
+    roles: [PRE_RELEASE_TEAM, POM, ADMIN],
+    roleRefused: () => 'Keywork sessions are recorded by prison staff (pre-release team or POM) or an administrator',
+  },
+  'keywork.set-target': {
+    roles: [PRE_RELEASE_TEAM, POM, ADMIN],
+    roleRefused: () => 'Her keywork target is set by prison staff (pre-release team or POM) or an administrator',
+  },
   // Anyone who sees an alert may say she has seen it: that stops its ladder, it changes no casework.
   'alert.acknowledge': { roles: [PRE_RELEASE_TEAM, POM, COM, CRS_CASEWORKER, GOVERNOR, REGIONAL_MANAGER, ADMIN] },
   'provider.manage': ADMIN_ONLY,
@@ -321,6 +339,8 @@ function possibleNow(action: Action, subject: CapabilitySubject): boolean {
       return !subject.acknowledged;
     case 'woman':
       return true;
+    case 'keywork':
+      return subject.inCustody;
   }
 }
 
@@ -329,6 +349,7 @@ const SUBJECT_ACTIONS = {
   referral: REFERRAL_ACTIONS,
   alert: ALERT_ACTIONS,
   woman: PLAN_ACTIONS,
+  keywork: KEYWORK_ACTIONS,
 } as const satisfies Record<CapabilitySubject['kind'], readonly Action[]>;
 
 /**
@@ -339,6 +360,7 @@ export function allowedActions(user: CapabilityUser, subject: TaskSubject): Task
 export function allowedActions(user: CapabilityUser, subject: ReferralSubject): ReferralActionName[];
 export function allowedActions(user: CapabilityUser, subject: AlertSubject): AlertAction[];
 export function allowedActions(user: CapabilityUser, subject: WomanSubject): PlanAction[];
+export function allowedActions(user: CapabilityUser, subject: KeyworkSubject): KeyworkAction[];
 export function allowedActions(user: CapabilityUser, subject: CapabilitySubject): Action[] {
   const actions: readonly Action[] = SUBJECT_ACTIONS[subject.kind];
   return actions.filter((action) => possibleNow(action, subject) && may(user, action, subject));

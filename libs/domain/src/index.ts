@@ -40,3 +40,4 @@ export * from './report-scope';
 export * from './report-figures';
 export * from './handover';
 export * from './com-allocation';
+export * from './keywork';

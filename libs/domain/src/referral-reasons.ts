@@ -29,7 +29,6 @@ export const RETURN_REASON_CODES: readonly string[] = RETURN_REASONS.map((r) => 
 /** The shortest free text that says anything (as the uncoded reason asked before). */
 export const MIN_REASON_LENGTH = 3;
 
-
 /** Problems with a coded reason, by field: an unknown code, or an "other" code with nothing said about it. */
 export function codedReasonProblems(
   kind: 'WITHDRAW' | 'RETURN',

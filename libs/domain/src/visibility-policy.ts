@@ -49,6 +49,8 @@ export enum DataKind {
   FINANCE_AND_ID = 'FINANCE_AND_ID',
   /** Receptions, transfers, releases and recalls, and where she lived after release. */
   MOVEMENTS = 'MOVEMENTS',
+  /** Her keywork sessions (date and keyworker, never what was said) and her keywork target. */
+  KEYWORK = 'KEYWORK',
 }
 
 export const DATA_KINDS: readonly DataKind[] = Object.values(DataKind);
@@ -76,6 +78,9 @@ export const VISIBILITY: Readonly<Record<DataKind, readonly Role[]>> = {
   [DataKind.RELEASE_DAY_DETAIL]: CASE_HOLDERS,
   [DataKind.FINANCE_AND_ID]: CASE_HOLDERS,
   [DataKind.MOVEMENTS]: ROLES,
+  // Dates and a keyworker's name, no content: the prison and probation staff who hold her case and those who
+  // oversee the prison's keywork (recommendation 7); a CRS provider has no need of it.
+  [DataKind.KEYWORK]: [PRE_RELEASE_TEAM, POM, COM, GOVERNOR, REGIONAL_MANAGER, ADMIN],
 };
 
 /** What the table means for a CRS caseworker, in words for the README (she sees nothing else of a case). */
@@ -240,6 +245,7 @@ export const AUDIT_ENTITY_KINDS: Readonly<Record<string, DataKind>> = {
   ID_DOCUMENT: DataKind.FINANCE_AND_ID,
   RELEASE_DAY_PLAN: DataKind.RELEASE_DAY_PLAN,
   ACCOMMODATION_OUTCOME: DataKind.MOVEMENTS,
+  KEYWORK: DataKind.KEYWORK,
 };
 
 export type AuditSnapshot = Record<string, unknown> | null;

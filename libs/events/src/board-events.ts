@@ -88,4 +88,5 @@ export const EVENT_REVEALS: Readonly<Record<BoardEventType, readonly DataKind[]>
   // Only its status travels, but the plan is where health appointments and refuge addresses live.
   'release_day.changed': [DataKind.WOMAN_RECORD, DataKind.RELEASE_DAY_DETAIL],
   'accommodation_outcome.changed': [DataKind.WOMAN_RECORD],
+  'keywork.changed': [DataKind.WOMAN_RECORD, DataKind.KEYWORK],
 };

@@ -131,13 +131,14 @@ const WOMAN_EVENT: Record<WomanAction, WomanEventType> = {
 };
 
 /** Case records other than tasks, each audited under its own entity type. */
-export type CaseRecordKind = 'BANK_ACCOUNT' | 'ID_DOCUMENT' | 'RELEASE_DAY_PLAN' | 'ACCOMMODATION_OUTCOME';
+export type CaseRecordKind = 'BANK_ACCOUNT' | 'ID_DOCUMENT' | 'RELEASE_DAY_PLAN' | 'ACCOMMODATION_OUTCOME' | 'KEYWORK';
 
 const RECORD_EVENT: Record<CaseRecordKind, RecordEventType> = {
   BANK_ACCOUNT: 'bank_account.changed',
   ID_DOCUMENT: 'id_document.changed',
   RELEASE_DAY_PLAN: 'release_day.changed',
   ACCOMMODATION_OUTCOME: 'accommodation_outcome.changed',
+  KEYWORK: 'keywork.changed',
 };
 
 /** A change to one of her case records; the action must be one audited for that kind of record. */

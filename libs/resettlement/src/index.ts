@@ -9,5 +9,6 @@ export * from './task-planner.service';
 export * from './reference-data.loader';
 export * from './referral-stages.service';
 export * from './referral-follow.service';
+export * from './keywork-planner.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';

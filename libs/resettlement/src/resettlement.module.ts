@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { AlertFiringService } from './alert-firing.service';
 import { ChangeRecorder } from './change-recorder.service';
+import { KeyworkPlannerService } from './keywork-planner.service';
 import { ReferenceDataLoader } from './reference-data.loader';
 import { ReferralFollowService } from './referral-follow.service';
 import { ReferralStagesService } from './referral-stages.service';
@@ -14,6 +15,7 @@ const SERVICES = [
   AlertFiringService,
   ReferralStagesService,
   ReferralFollowService,
+  KeyworkPlannerService,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

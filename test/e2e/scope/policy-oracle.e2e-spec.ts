@@ -243,6 +243,12 @@ describe('policy oracle: every GET, every role', () => {
         about: 'a',
         ...allKinds(DataKind.FINANCE_AND_ID),
       },
+      {
+        label: 'keyworker name',
+        pattern: literal(texts.keyworkerName),
+        about: 'a',
+        ...allKinds(DataKind.KEYWORK),
+      },
     ];
     return list;
   }

@@ -109,6 +109,8 @@ const BODIES: Record<string, (f: Fixture) => unknown> = {
   'POST /women/{womanId}/bank-account/applications': () => ({ bankName: 'Scope Bank' }),
   'POST /bank-account-applications/{id}/status': () => ({ status: 'ACCOUNT_OPENED', version: 1 }),
   'POST /women/{womanId}/id-documents': () => ({ documentType: 'MARRIAGE_CERTIFICATE' }),
+  'POST /women/{womanId}/keywork/sessions': () => ({ sessionOn: daysFromToday(0), keyworkerName: 'Scope Keyworker' }),
+  'PUT /women/{womanId}/keywork/target': () => ({ frequencyWeeks: 2 }),
   'POST /id-document-applications/{id}/outcome': () => ({
     outcome: 'ACCEPTED',
     receivedOn: daysFromToday(0),

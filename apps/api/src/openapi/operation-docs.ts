@@ -394,6 +394,24 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     success: { status: 201, body: 'AccommodationOutcomeView' },
     refusals: CHANGE_REFUSALS,
   },
+  'GET /women/{womanId}/keywork': {
+    summary: 'Her keywork: target in weeks, last session, when the next is due, and her sessions (no content)',
+    access: 'user',
+    success: { status: 200, body: 'KeyworkView' },
+    refusals: [403],
+  },
+  'POST /women/{womanId}/keywork/sessions': {
+    summary: 'Record that a keywork session took place (day and keyworker); completes her keywork task',
+    access: 'user',
+    success: { status: 201, body: 'KeyworkView' },
+    refusals: CHANGE_REFUSALS,
+  },
+  'PUT /women/{womanId}/keywork/target': {
+    summary: 'Set how often she should have a keywork session (1 to 12 weeks); re-dates her keywork task',
+    access: 'user',
+    success: { status: 200, body: 'KeyworkView' },
+    refusals: CHANGE_REFUSALS,
+  },
   'GET /reports/overdue-work': report(
     'Open overdue and at-risk tasks by team, provider, pathway and prison, aged in working days',
   ),
@@ -408,6 +426,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   'GET /reports/referral-timeliness': report('From need identified to referral sent, by referrer role'),
   'GET /reports/accommodation-outcomes': report('Housed on the night of release and at 12 weeks, per releasing prison'),
   'GET /reports/alerts': report('Alerts fired, how fast they were acknowledged, and escalations by level'),
+  'GET /reports/keywork': report('Keywork sessions in the period, women with keywork overdue and % within target'),
 };
 
 /** The schema names a table entry refers to (`Page<TaskView>` and `TaskView[]` both name `TaskView`). */

@@ -107,6 +107,17 @@ export class ReportsController {
     return this.answer(user, q, id, res, this.reports.alertsReport(user, q));
   }
 
+  @Get('keywork')
+  @ExposesCaseData(DataKind.KEYWORK)
+  keywork(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() q: ReportPeriodQueryDto,
+    @RequestId() id: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Answer> {
+    return this.answer(user, q, id, res, this.reports.keyworkReport(user, q));
+  }
+
   private async answer(
     user: AuthenticatedUser,
     query: ReportScopeQueryDto,

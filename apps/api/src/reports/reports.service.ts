@@ -7,6 +7,7 @@ import { AuthenticatedUser } from '@app/auth';
 import {
   AlertReportsRepository,
   AuditTrailRepository,
+  KeyworkReportsRepository,
   OutcomeReportsRepository,
   OverdueSnapshotsRepository,
   OverdueWorkRepository,
@@ -35,6 +36,7 @@ import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
 import { overdueTasksTable, overdueWorkTables } from './overdue-reports';
 import { accommodationTables, alertTables } from './outcome-reports';
+import { keyworkTables } from './keywork-report';
 import { OverdueTasksQueryDto, ReportPeriodQueryDto, ReportScopeQueryDto } from './report-query.dto';
 import { codeLabel, ReportNames } from './report-labels';
 import { ReportResult, ReportTable } from './report-table';
@@ -52,6 +54,7 @@ const TITLES: Record<ReportKind, string> = {
   [ReportKind.REFERRAL_TIMELINESS]: 'Timeliness of referrals',
   [ReportKind.ACCOMMODATION_OUTCOMES]: 'Accommodation outcomes',
   [ReportKind.ALERTS]: 'Alerts',
+  [ReportKind.KEYWORK]: 'Keywork',
 };
 
 interface Resolved {
@@ -72,6 +75,7 @@ export class ReportsService {
     private readonly referralReports: ReferralReportsRepository,
     private readonly outcomes: OutcomeReportsRepository,
     private readonly alertReports: AlertReportsRepository,
+    private readonly keyworkReports: KeyworkReportsRepository,
     private readonly reference: ReferenceDataRepository,
     private readonly audit: AuditTrailRepository,
     private readonly unitOfWork: UnitOfWork,
@@ -191,6 +195,20 @@ export class ReportsService {
     const period = this.period(query, r.today);
     const { totals, byPrison } = await this.alertReports.alerts(r.scope, period);
     return this.result(ReportKind.ALERTS, r, period, LIVE, alertTables(totals, byPrison, r.names));
+  }
+
+  async keyworkReport(user: AuthenticatedUser, query: ReportPeriodQueryDto): Promise<ReportResult> {
+    const r = await this.resolve(user, ReportKind.KEYWORK, query);
+    const period = this.period(query, r.today);
+    const [women, sessions] = await Promise.all([
+      this.keyworkReports.women(r.scope, period),
+      this.keyworkReports.sessions(r.scope, period),
+    ]);
+    r.notes.push(
+      'Sessions count where they were recorded in the period; women in custody and overdue keywork are as of now, ' +
+        'each against her own target (a session a week unless one was set).',
+    );
+    return this.result(ReportKind.KEYWORK, r, period, LIVE, keyworkTables(women, sessions, r.now, r.names));
   }
 
   /** Records that the user read (or exported) the report: which, for which prisons, which period. */

@@ -50,6 +50,8 @@ export class WomenController {
     DataKind.RELEASE_DAY_DETAIL,
     DataKind.FINANCE_AND_ID,
     DataKind.MOVEMENTS,
+    // Her audit trail holds keywork sessions and targets (the keyworker's name), for the roles that read keywork.
+    DataKind.KEYWORK,
   )
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<WomanDetailView> {
     return this.women.get(user, id);

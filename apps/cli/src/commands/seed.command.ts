@@ -19,6 +19,8 @@ import { Actor, SYSTEM_ACTOR } from '@app/resettlement';
 import { formatCounts, missingScheduleStates, summariseTasks } from '../seed/board-summary';
 import { buildDemoBoard, SEED_REQUEST_ID } from '../seed/demo-board';
 import { DemoCaseloadWriter } from '../seed/demo-caseload.writer';
+import { demoKeywork } from '../seed/demo-keywork';
+import { DemoKeyworkWriter } from '../seed/demo-keywork.writer';
 import { DemoStaffWriter } from '../seed/demo-staff.writer';
 import { DEMO_TRAVEL_TIMES } from '../seed/demo-travel-times';
 import { DEMO_PASSWORD } from '../seed/demo-users';
@@ -44,6 +46,7 @@ export class SeedCommand {
     private readonly caseloadWriter: DemoCaseloadWriter,
     private readonly progressWriter: TaskProgressWriter,
     private readonly national: NationalDatasetLoader,
+    private readonly keyworkWriter: DemoKeyworkWriter,
   ) {}
 
   async run(options: { ifEmpty: boolean; national: NationalSeedOptions | null }): Promise<void> {
@@ -81,8 +84,18 @@ export class SeedCommand {
         if ((await this.releaseDay.listTravelTimes()).length === 0) {
           await this.releaseDay.replaceTravelTimes(tx, [...DEMO_TRAVEL_TIMES]);
         }
-        for (const demo of board.women) {
+        for (const [index, demo] of board.women.entries()) {
           const written = await this.caseloadWriter.write(tx, demo, staff, actor);
+          const keywork = demoKeywork(index, demo, today);
+          if (keywork) {
+            await this.keyworkWriter.write(tx, {
+              woman: written.woman,
+              plan: keywork,
+              staff,
+              requestId: SEED_REQUEST_ID,
+              now,
+            });
+          }
           await this.progressWriter.write(tx, {
             demo,
             tasks: written.tasks,

@@ -19,6 +19,7 @@ const REPORTS = [
   { path: 'referral-timeliness', label: 'Timeliness of referrals', period: true },
   { path: 'accommodation-outcomes', label: 'Accommodation outcomes', period: true },
   { path: 'alerts', label: 'Alerts', period: true },
+  { path: 'keywork', label: 'Keywork', period: true },
 ] as const;
 
 /** The columns drill-down needs but people do not: codes kept for links, hidden from the screen. */

@@ -1,10 +1,11 @@
 /**
  * One woman in full: her open alerts, pathways, tasks with their notes (and the actions the user's role
- * allows: claim, change status, add a note, acknowledge), CRS referrals with their next steps, release day and
- * audit trail. Escape or Close returns to the board.
+ * allows: claim, change status, add a note, acknowledge), keywork, CRS referrals with their next steps, release
+ * day and audit trail. Escape or Close returns to the board.
  */
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import {
+  KeyworkView,
   ReferralActionName,
   ReferralView,
   ReleaseDayPlanView,
@@ -29,6 +30,7 @@ import {
 import { StatusTag } from '../status-tag';
 import { ReferralDetails } from './referral-details';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
+import { KeyworkSection } from './keywork-section';
 
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
 type Task = WomanDetailView['tasks'][number];
@@ -111,18 +113,22 @@ export function WomanPanel({
   const [alerts, setAlerts] = useState<AlertView[]>([]);
   const [referrals, setReferrals] = useState<Referral[]>([]);
   const [releaseDay, setReleaseDay] = useState<ReleaseDay | null>(null);
+  const [keywork, setKeywork] = useState<KeyworkView | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const load = useCallback(async () => {
-    const [woman, open, refs, plan] = await Promise.all([
+    const [woman, open, refs, plan, kw] = await Promise.all([
       api<Detail>('GET', `/women/${womanId}`),
       api<AlertView[]>('GET', `/alerts?open=true&womanId=${womanId}`).catch(() => []),
       api<{ items: Referral[] }>('GET', `/referrals?womanId=${womanId}`).catch(() => ({ items: [] })),
       api<ReleaseDay>('GET', `/women/${womanId}/release-day`).catch(() => null),
+      // Keywork is not shown to every role (a CRS provider gets a 403): the section is left out then.
+      api<KeyworkView>('GET', `/women/${womanId}/keywork`).catch(() => null),
     ]);
     setDetail(woman);
     setAlerts(open);
     setReferrals(refs.items);
     setReleaseDay(plan);
+    setKeywork(kw);
   }, [womanId]);
 
   const { message, setMessage, run: act } = useAction(load);
@@ -342,6 +348,19 @@ export function WomanPanel({
           );
         })}
       </ul>
+
+      {keywork && (
+        <KeyworkSection
+          key={`${keywork.frequencyWeeks}-${keywork.sessions.length}`}
+          keywork={keywork}
+          actions={{
+            record: (body) =>
+              act('Keywork session', () => api('POST', `/women/${detail.id}/keywork/sessions`, body), 'recorded.'),
+            setTarget: (frequencyWeeks) =>
+              act('Keywork target', () => api('PUT', `/women/${detail.id}/keywork/target`, { frequencyWeeks }), 'set.'),
+          }}
+        />
+      )}
 
       <h3>CRS referrals</h3>
       {referrals.length === 0 ? (

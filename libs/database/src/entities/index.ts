@@ -5,6 +5,8 @@ import { BankAccountApplicationEntity } from './bank-account-application.entity'
 import { BankAccountStatusChangeEntity } from './bank-account-status-change.entity';
 import { HmppsDomainEventEntity } from './hmpps-domain-event.entity';
 import { IdDocumentApplicationEntity } from './id-document-application.entity';
+import { KeyworkSessionEntity } from './keywork-session.entity';
+import { KeyworkTargetEntity } from './keywork-target.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity';
 import { ReferralTransferEntity } from './referral-transfer.entity';
@@ -34,6 +36,8 @@ export {
   BankAccountStatusChangeEntity,
   HmppsDomainEventEntity,
   IdDocumentApplicationEntity,
+  KeyworkSessionEntity,
+  KeyworkTargetEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
   ReferralTransferEntity,
@@ -87,4 +91,6 @@ export const ENTITIES = [
   TravelTimeEntity,
   ReleaseEntity,
   AccommodationOutcomeEntity,
+  KeyworkSessionEntity,
+  KeyworkTargetEntity,
 ];

@@ -14,6 +14,7 @@ import { ThresholdInstants1796000000010 } from './1796000000010-ThresholdInstant
 import { BoardAndQueueIndexes1796023203280 } from './1796023203280-BoardAndQueueIndexes';
 import { ProviderQueueIndex1796024766410 } from './1796024766410-ProviderQueueIndex';
 import { ReferralReasonsNeedsAndTransfers1796100000200 } from './1796100000200-ReferralReasonsNeedsAndTransfers';
+import { Keywork1796100000300 } from './1796100000300-Keywork';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   BoardAndQueueIndexes1796023203280,
   ProviderQueueIndex1796024766410,
   ReferralReasonsNeedsAndTransfers1796100000200,
+  Keywork1796100000300,
 ];

@@ -13,6 +13,7 @@ export * from './task-catalogue.repository';
 export * from './tasks.repository';
 export * from './referrals.repository';
 export * from './finance.repository';
+export * from './keywork.repository';
 export * from './release-day.repository';
 export * from './hmpps-events.repository';
 export * from './reports';

@@ -6,3 +6,4 @@ export * from './release-readiness.repository';
 export * from './referral-reports.repository';
 export * from './outcome-reports.repository';
 export * from './alert-reports.repository';
+export * from './keywork-reports.repository';
