@@ -11,6 +11,7 @@ export * from './women';
 export * from './assessments';
 export * from './alerts';
 export * from './referrals';
+export * from './delivery-sessions';
 export * from './release-day';
 export * from './finance';
 export * from './accommodation';

@@ -23,6 +23,7 @@ export * from './capabilities';
 export * from './alerts';
 export * from './audit-actions';
 export * from './referrals';
+export * from './delivery-sessions';
 export * from './release-supervision';
 export * from './crs-scope';
 export * from './bank-accounts';

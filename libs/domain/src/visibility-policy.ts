@@ -289,7 +289,14 @@ function withoutHiddenPathways(snapshot: AuditSnapshot, hidden: readonly Pathway
   };
 }
 
-const REFERRAL_RISK_FIELDS = ['riskInformation', 'additionalInformation', 'actionPlan', 'endOfServiceReport'];
+// A session's feedback (why she missed it, what was said, a concern) is read like the action plan it follows.
+const REFERRAL_RISK_FIELDS = [
+  'riskInformation',
+  'additionalInformation',
+  'actionPlan',
+  'endOfServiceReport',
+  'feedback',
+];
 
 /**
  * Her record's changes whose very name is health data: a transfer to a secure hospital and the return from it are
