@@ -8,5 +8,7 @@ export { DEADLINE_JOB_NAMES, NEAR_MS, deadlineJobs, instantJobs } from './deadli
 export * from './task-planner.service';
 export * from './reference-data.loader';
 export * from './referral-stages.service';
+export * from './session-concerns.service';
+export * from './missed-session-follow-ups.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';

@@ -5,8 +5,18 @@ import { ChangeRecorder } from './change-recorder.service';
 import { ReferenceDataLoader } from './reference-data.loader';
 import { ReferralStagesService } from './referral-stages.service';
 import { TaskPlannerService } from './task-planner.service';
+import { SessionConcerns } from './session-concerns.service';
+import { MissedSessionFollowUps } from './missed-session-follow-ups.service';
 
-const SERVICES = [TaskPlannerService, ReferenceDataLoader, ChangeRecorder, AlertFiringService, ReferralStagesService];
+const SERVICES = [
+  TaskPlannerService,
+  ReferenceDataLoader,
+  ChangeRecorder,
+  AlertFiringService,
+  ReferralStagesService,
+  SessionConcerns,
+  MissedSessionFollowUps,
+];
 
 @Module({ providers: SERVICES, exports: SERVICES })
 export class ResettlementModule {}

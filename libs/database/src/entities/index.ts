@@ -6,6 +6,7 @@ import { BankAccountStatusChangeEntity } from './bank-account-status-change.enti
 import { HmppsDomainEventEntity } from './hmpps-domain-event.entity';
 import { IdDocumentApplicationEntity } from './id-document-application.entity';
 import { ReferralEntity } from './referral.entity';
+import { DeliverySessionEntity } from './delivery-session.entity';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity';
 import { ReleaseDayAppointmentEntity } from './release-day-appointment.entity';
 import { ReleaseDayPlanEntity } from './release-day-plan.entity';
@@ -35,6 +36,7 @@ export {
   IdDocumentApplicationEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
+  DeliverySessionEntity,
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,
@@ -79,6 +81,7 @@ export const ENTITIES = [
   IdDocumentApplicationEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
+  DeliverySessionEntity,
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,
