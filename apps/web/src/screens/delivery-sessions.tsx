@@ -26,16 +26,22 @@ export function DeliverySessions({
   referralId,
   reference,
   refreshKey,
+  onChanged,
 }: {
   referralId: string;
   reference: string;
   refreshKey: number;
+  /** Reloads the screen around it: a missed session puts a follow-up task in her work. */
+  onChanged?: () => Promise<void>;
 }) {
   const [view, setView] = useState<DeliverySessionsView | null>(null);
   const load = useCallback(async () => {
     setView(await api<DeliverySessionsView>('GET', `/referrals/${referralId}/sessions`));
   }, [referralId]);
-  const { message, setMessage, run } = useAction(load);
+  const reloadAll = useCallback(async () => {
+    await Promise.all([load(), onChanged?.()]);
+  }, [load, onChanged]);
+  const { message, setMessage, run } = useAction(reloadAll);
   useEffect(() => {
     void load().catch((caught: unknown) => setMessage(String(caught)));
   }, [load, refreshKey, setMessage]);

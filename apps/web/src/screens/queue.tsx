@@ -134,7 +134,12 @@ export function Queue({
                     <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · {words(r.status)} · next step due{' '}
                     {formatDate(r.stageDueAt)}
                     {DELIVERY_STATUSES.includes(r.status) && (
-                      <DeliverySessions referralId={r.id} reference={r.reference} refreshKey={refreshKey} />
+                      <DeliverySessions
+                        referralId={r.id}
+                        reference={r.reference}
+                        refreshKey={refreshKey}
+                        onChanged={load}
+                      />
                     )}
                   </>
                 }

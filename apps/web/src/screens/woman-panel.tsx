@@ -380,7 +380,7 @@ export function WomanPanel({
                 );
               })}
               {SESSION_STATUSES.includes(r.status) && (
-                <DeliverySessions referralId={r.id} reference={r.reference} refreshKey={refreshKey} />
+                <DeliverySessions referralId={r.id} reference={r.reference} refreshKey={refreshKey} onChanged={load} />
               )}
             </li>
           ))}
