@@ -5,6 +5,7 @@ import {
   REFERRAL_TRANSITIONS,
   ReferralStatus,
   SENSITIVE_PATHWAYS,
+  SessionAttendance,
   londonDateOf,
   referralSendProblems,
   referralTransitionProblem,
@@ -101,7 +102,7 @@ describe.each(TODAYS)('the demo delivery sessions planned on %s', (today) => {
     expect(attendances).toEqual(expect.arrayContaining(['YES', 'LATE', 'NO', null]));
     expect(sessions.filter((s) => s.outcome?.concernDetails)).toHaveLength(1);
     for (const s of sessions) {
-      if (s.outcome?.attendance === 'NO') expect(s.outcome.attendanceReason).toBeTruthy();
+      if (s.outcome?.attendance === SessionAttendance.NO) expect(s.outcome.attendanceReason).toBeTruthy();
       expect(s.bookedAt.getTime()).toBeLessThan(s.startsAt.getTime());
     }
   });
