@@ -16,7 +16,7 @@ export class DeliverySessionsController {
   constructor(private readonly sessions: DeliverySessionsService) {}
 
   @Get('referrals/:id/sessions')
-  @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.REFERRALS, DataKind.RISK_INFORMATION)
+  @ExposesCaseData(DataKind.WOMAN_RECORD, DataKind.REFERRALS, DataKind.REFERRAL_DRAFTS, DataKind.RISK_INFORMATION)
   list(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<DeliverySessionsView> {
     return this.sessions.list(user, id);
   }
