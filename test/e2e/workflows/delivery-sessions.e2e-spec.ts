@@ -322,6 +322,11 @@ describe('CRS delivery sessions', () => {
     });
     const [row] = await sessionRows(referral.id);
     expect(row).toMatchObject({ attendance: 'NO', follow_up_task_id: missed.followUpTaskId });
+
+    // Starting delivery closes the stage before it, not the follow-up: that is still hers to do.
+    ok(await caseworker.api.post(`/referrals/${referral.id}/start-delivery`, {}));
+    const afterStart = ok(await com.api.get<WomanDetailView>(`/women/${referral.womanId}`)).tasks as TaskView[];
+    expect(afterStart.find((t) => t.id === missed.followUpTaskId)?.status).toBe('TODO');
   });
 
   it('tells her COM of a concern raised in feedback, on her own room, naming her in the event', async () => {
