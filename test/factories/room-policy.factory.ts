@@ -208,6 +208,32 @@ export async function makeChanges(
   const toSend = ok(await referral([Pathway.SEX_WORK, Pathway.EDUCATION_SKILLS_AND_WORK]), 'referral');
   ok(await holders.com.api.post(`/referrals/${toSend.id}/send`, {}), 'send');
   ok(await holders.crs.api.post(`/referrals/${toSend.id}/claim`, {}), 'referral claim');
+  // Delivery: a session booked under the approved plan, held, and its feedback raising a concern (risk text).
+  const assessmentAt = `${daysFromToday(1)}T10:00:00Z`;
+  ok(await holders.crs.api.post(`/referrals/${toSend.id}/book-assessment`, { assessmentAt }), 'assessment');
+  ok(await holders.crs.api.post(`/referrals/${toSend.id}/action-plan`, { actionPlan: 'Oracle plan' }), 'plan');
+  ok(await holders.com.api.post(`/referrals/${toSend.id}/approve-action-plan`, {}), 'approval');
+  const session = ok(
+    await holders.crs.api.post<{ id: string; version: number }>(`/referrals/${toSend.id}/sessions`, {
+      startsAt: `${daysFromToday(2)}T10:00:00Z`,
+      durationMinutes: 60,
+      method: 'PHONE_CALL',
+    }),
+    'session',
+  );
+  await dataSource.query(`UPDATE delivery_sessions SET starts_at = now() - interval '1 hour' WHERE id = $1`, [
+    session.id,
+  ]);
+  ok(
+    await holders.crs.api.post(`/sessions/${session.id}/attendance`, {
+      version: session.version,
+      attendance: 'YES',
+      sessionSummary: 'Oracle session',
+      concernRaised: true,
+      concernDetails: fixture.secrets.risk,
+    }),
+    'attendance',
+  );
 
   if (options.overdue) {
     ok(await admin.patch(`/women/${woman.id}`, { conditionalReleaseDate: daysFromToday(-7) }), 'release date');

@@ -1,9 +1,11 @@
-/** The workflows around the task board: CRS referrals, finance and ID, movements and HMPPS events, release day, accommodation outcomes, keywork. */
+/** The workflows around the task board: CRS referrals and their delivery sessions, finance and ID, movements and HMPPS events, release day, accommodation outcomes, keywork. */
 import { Module } from '@nestjs/common';
 import { ResettlementModule } from '@app/resettlement';
 import { AccommodationOutcomesController } from './accommodation/accommodation-outcomes.controller';
 import { AccommodationOutcomesService } from './accommodation/accommodation-outcomes.service';
 import { Clock } from './common/clock';
+import { DeliverySessionsController } from './delivery-sessions/delivery-sessions.controller';
+import { DeliverySessionsService } from './delivery-sessions/delivery-sessions.service';
 import { FinanceController } from './finance/finance.controller';
 import { FinanceService } from './finance/finance.service';
 import { KeyworkController } from './keywork/keywork.controller';
@@ -22,6 +24,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
   imports: [ResettlementModule],
   controllers: [
     ReferralsController,
+    DeliverySessionsController,
     FinanceController,
     MovementsController,
     ReleaseDayController,
@@ -31,6 +34,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
   providers: [
     Clock,
     ReferralsService,
+    DeliverySessionsService,
     FinanceService,
     MovementsService,
     MovementRequestsService,

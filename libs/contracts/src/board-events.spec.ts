@@ -40,6 +40,10 @@ function ownFields(event: BoardEventPayload): string[] {
       return ['alert', 'task', 'womanLabel'];
     case 'referral.changed':
       return ['referral'];
+    case 'session.changed':
+      return ['referral', 'session'];
+    case 'session.concern_raised':
+      return ['comId', 'referral', 'session'];
     case 'bank_account.changed':
     case 'id_document.changed':
     case 'release_day.changed':
@@ -72,7 +76,7 @@ const task = {
 describe('board events', () => {
   it('lists every event type once', () => {
     expect(new Set(BOARD_EVENT_TYPES).size).toBe(BOARD_EVENT_TYPES.length);
-    expect(BOARD_EVENT_TYPES).toHaveLength(21);
+    expect(BOARD_EVENT_TYPES).toHaveLength(23);
   });
 
   it('gives every listed type a shape of its own, with the fields of its group', () => {
@@ -83,6 +87,8 @@ describe('board events', () => {
       task: ['task'],
       alert: ['alert', 'task', 'womanLabel'],
       referral: ['referral'],
+      session: ['referral', 'session'],
+      concern: ['comId', 'referral', 'session'],
       record: ['record'],
     };
     for (const [group, types] of Object.entries(BOARD_EVENT_GROUPS)) {

@@ -4,6 +4,7 @@
  * more: never special category data (sensitive flags), never free-text notes.
  */
 import { AlertKind } from './alerts';
+import type { DeliverySessionSummary } from './delivery-sessions';
 import { Pathway } from './pathways';
 import { Role } from './roles';
 import { ScheduleState, TaskStatus } from './tasks';
@@ -95,6 +96,8 @@ export const BOARD_EVENT_GROUPS = {
   ],
   alert: ['alert.raised', 'alert.acknowledged'],
   referral: ['referral.changed'],
+  session: ['session.changed'],
+  concern: ['session.concern_raised'],
   record: [
     'bank_account.changed',
     'id_document.changed',
@@ -146,6 +149,22 @@ export interface ReferralEventPayload extends BoardEventBase<Group['referral'][n
   referral: ReferralSummary;
 }
 
+/** A delivery session was booked, moved or had its attendance recorded: the referral's rooms redraw it. */
+export interface SessionEventPayload extends BoardEventBase<Group['session'][number]> {
+  referral: ReferralSummary;
+  session: DeliverySessionSummary;
+}
+
+/**
+ * A session's feedback raised a concern: sent to her COM's user room (the seam a messaging service sends from).
+ * It names the COM to tell and carries no words of the concern.
+ */
+export interface SessionConcernEventPayload extends BoardEventBase<Group['concern'][number]> {
+  comId: string | null;
+  referral: ReferralSummary;
+  session: DeliverySessionSummary;
+}
+
 export interface RecordEventPayload extends BoardEventBase<RecordEventType> {
   record: RecordSummary;
 }
@@ -158,6 +177,8 @@ export type BoardEventPayload =
   | TaskEventPayload
   | AlertEventPayload
   | ReferralEventPayload
+  | SessionEventPayload
+  | SessionConcernEventPayload
   | RecordEventPayload;
 
 export type BoardEventType = BoardEventPayload['type'];

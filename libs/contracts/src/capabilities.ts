@@ -27,6 +27,13 @@ export type ReferralActionName = (typeof REFERRAL_ACTIONS)[number];
 export const ALERT_ACTIONS = ['alert.acknowledge'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
+/**
+ * The actions about a referral's CRS delivery sessions: booking one is asked of the referral's sessions list, the
+ * others of one session.
+ */
+export const SESSION_ACTIONS = ['session.book', 'session.reschedule', 'session.record-attendance'] as const;
+export type SessionActionName = (typeof SESSION_ACTIONS)[number];
+
 /** The actions about her release-day plan. */
 export const PLAN_ACTIONS = ['release-day.plan'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
@@ -41,6 +48,8 @@ export const ACTIONS = [
   // A CRS referral (POST /women/:id/referrals, then PATCH /referrals/:id and one action per stage).
   'referral.create',
   ...REFERRAL_ACTIONS,
+  // Its delivery sessions (POST /referrals/:id/sessions, PATCH /sessions/:id, POST /sessions/:id/attendance).
+  ...SESSION_ACTIONS,
   // Her case record.
   'woman.create',
   'woman.update',

@@ -12,6 +12,7 @@ export * from './assessments';
 export * from './alerts';
 export * from './referrals';
 export * from './referral-reasons';
+export * from './delivery-sessions';
 export * from './release-day';
 export * from './finance';
 export * from './keywork';

@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = {
     'END',
     'WITHDRAW',
     'RETURN',
+    // Its CRS delivery sessions (delivery-sessions.ts), audited on the referral they belong to.
+    'SESSION_BOOKED',
+    'SESSION_RESCHEDULED',
+    'SESSION_ATTENDANCE_RECORDED',
   ],
   BANK_ACCOUNT: ['APPLIED', 'STATUS_CHANGED'],
   // An ID document application's outcome is audited under the outcome's own name.

@@ -17,15 +17,18 @@ import {
   KEYWORK_ACTIONS,
   PLAN_ACTIONS,
   REFERRAL_ACTIONS,
+  SESSION_ACTIONS,
   TASK_ACTIONS,
   type Action,
   type AlertAction,
   type KeyworkAction,
   type PlanAction,
   type ReferralActionName,
+  type SessionActionName,
   type TaskAction,
 } from '@app/contracts';
 import { ReferralAction, REFERRAL_TRANSITIONS, ReferralStatus } from './referrals';
+import { sessionsBookable } from './delivery-sessions';
 import { Role } from './roles';
 import { isOpenTaskStatus, TaskStatus } from './tasks';
 
@@ -54,6 +57,21 @@ export interface ReferralSubject {
   assignedCaseworkerId: string | null;
 }
 
+/**
+ * A referral's delivery sessions as the rules need them: the referral, and the one session asked about (null when
+ * the question is about the list, i.e. booking another).
+ */
+export interface SessionSubject {
+  kind: 'session';
+  referralStatus: ReferralStatus;
+  providerId: string;
+  session: null | {
+    attendanceRecorded: boolean;
+    /** Whether its start time has passed: attendance is recorded only after. */
+    started: boolean;
+  };
+}
+
 export interface AlertSubject {
   kind: 'alert';
   acknowledged: boolean;
@@ -71,7 +89,8 @@ export interface KeyworkSubject {
   inCustody: boolean;
 }
 
-export type CapabilitySubject = TaskSubject | ReferralSubject | AlertSubject | WomanSubject | KeyworkSubject;
+export type CapabilitySubject =
+  TaskSubject | ReferralSubject | SessionSubject | AlertSubject | WomanSubject | KeyworkSubject;
 
 const { PRE_RELEASE_TEAM, POM, COM, CRS_CASEWORKER, GOVERNOR, REGIONAL_MANAGER, ADMIN } = Role;
 
@@ -103,6 +122,11 @@ function referralOf(subject: CapabilitySubject): ReferralSubject {
 
 function womanOf(subject: CapabilitySubject): WomanSubject {
   if (subject.kind !== 'woman') throw new TypeError(`A woman action was asked of a ${subject.kind}`);
+  return subject;
+}
+
+function sessionOf(subject: CapabilitySubject): SessionSubject {
+  if (subject.kind !== 'session') throw new TypeError(`A session action was asked of a ${subject.kind}`);
   return subject;
 }
 
@@ -144,6 +168,22 @@ function isAssignedCaseworker(user: CapabilityUser, subject: CapabilitySubject):
     ? null
     : 'Only the caseworker the referral is assigned to can do this';
 }
+
+const DELIVERS_SESSIONS = 'Only a caseworker of the provider delivering the referral books and records its sessions';
+
+/**
+ * The referral's provider delivers its sessions: any of its caseworkers may book or record one, since a colleague
+ * often covers a session (Refer and monitor an intervention lets the provider's users record session feedback).
+ * Her COM and the prison see the sessions and change nothing.
+ */
+const PROVIDER_SESSION_STEP: CapabilityRule = {
+  roles: [CRS_CASEWORKER, ADMIN],
+  roleRefused: () => DELIVERS_SESSIONS,
+  condition: (user, subject) =>
+    user.role === ADMIN || (user.role === CRS_CASEWORKER && user.providerId === sessionOf(subject).providerId)
+      ? null
+      : DELIVERS_SESSIONS,
+};
 
 const ASSIGNED_CASEWORKER_STEP: CapabilityRule = {
   roles: [CRS_CASEWORKER, ADMIN],
@@ -221,6 +261,9 @@ export const CAPABILITIES: Readonly<Record<Action, CapabilityRule>> = {
     roles: [COM, ADMIN],
     roleRefused: () => 'Only the community offender manager approves the action plan',
   },
+  'session.book': PROVIDER_SESSION_STEP,
+  'session.reschedule': PROVIDER_SESSION_STEP,
+  'session.record-attendance': PROVIDER_SESSION_STEP,
   // Prison staff receive a woman into custody; her COM may correct what probation holds.
   'woman.create': { roles: [PRE_RELEASE_TEAM, POM, ADMIN] },
   'woman.update': { roles: CASE_HOLDERS },
@@ -335,6 +378,13 @@ function possibleNow(action: Action, subject: CapabilitySubject): boolean {
       const step = REFERRAL_STEPS[action as keyof typeof REFERRAL_STEPS];
       return step !== undefined && REFERRAL_TRANSITIONS[step].from.includes(subject.status);
     }
+    case 'session': {
+      const session = subject.session;
+      if (action === 'session.book') return session === null && sessionsBookable(subject.referralStatus);
+      if (session === null || session.attendanceRecorded) return false;
+      if (action === 'session.reschedule') return sessionsBookable(subject.referralStatus);
+      return action === 'session.record-attendance' && session.started && sessionsBookable(subject.referralStatus);
+    }
     case 'alert':
       return !subject.acknowledged;
     case 'woman':
@@ -347,6 +397,7 @@ function possibleNow(action: Action, subject: CapabilitySubject): boolean {
 const SUBJECT_ACTIONS = {
   task: TASK_ACTIONS,
   referral: REFERRAL_ACTIONS,
+  session: SESSION_ACTIONS,
   alert: ALERT_ACTIONS,
   woman: PLAN_ACTIONS,
   keywork: KEYWORK_ACTIONS,
@@ -358,6 +409,7 @@ const SUBJECT_ACTIONS = {
  */
 export function allowedActions(user: CapabilityUser, subject: TaskSubject): TaskAction[];
 export function allowedActions(user: CapabilityUser, subject: ReferralSubject): ReferralActionName[];
+export function allowedActions(user: CapabilityUser, subject: SessionSubject): SessionActionName[];
 export function allowedActions(user: CapabilityUser, subject: AlertSubject): AlertAction[];
 export function allowedActions(user: CapabilityUser, subject: WomanSubject): PlanAction[];
 export function allowedActions(user: CapabilityUser, subject: KeyworkSubject): KeyworkAction[];

@@ -24,6 +24,7 @@ export * from './alerts';
 export * from './audit-actions';
 export * from './referrals';
 export * from './referral-reasons';
+export * from './delivery-sessions';
 export * from './release-supervision';
 export * from './crs-scope';
 export * from './bank-accounts';

@@ -190,6 +190,22 @@ describe('auditEntryFor', () => {
     expect(auditEntryFor({ ...created, entityId: 'unknown' }, reading(Role.ADMIN))).toBeNull();
   });
 
+  it('removes a delivery session’s feedback words for readers without the referral’s risk detail', () => {
+    const recorded = entry({
+      entityType: 'REFERRAL',
+      entityId: 'sent',
+      action: 'SESSION_ATTENDANCE_RECORDED',
+      after: { sessionId: 's', attendance: 'YES', concernRaised: true, feedback: { concernDetails: 'c' } },
+    });
+    expect(auditEntryFor(recorded, reading(Role.GOVERNOR))?.after).toEqual({
+      sessionId: 's',
+      attendance: 'YES',
+      concernRaised: true,
+    });
+    expect(auditEntryFor(recorded, reading(Role.CRS_CASEWORKER, PROVIDER))?.after).toEqual(recorded.after);
+    expect(auditEntryFor(recorded, reading(Role.COM))?.after).toEqual(recorded.after);
+  });
+
   it('leaves out health appointments and release-day free text for those without release-day detail', () => {
     const gp = entry({
       entityType: 'RELEASE_DAY_PLAN',

@@ -295,12 +295,14 @@ function withoutHiddenPathways(snapshot: AuditSnapshot, hidden: readonly Pathway
   };
 }
 
+// A session's feedback (why she missed it, what was said, a concern) is read like the action plan it follows.
 const REFERRAL_RISK_FIELDS = [
   'riskInformation',
   'additionalInformation',
   'actionPlan',
   'endOfServiceReport',
   'needsAndRequirements',
+  'feedback',
 ];
 
 /**

@@ -42,6 +42,8 @@ export type {
   RecordSummary,
   ReferralEventPayload,
   ReferralSummary,
+  SessionConcernEventPayload,
+  SessionEventPayload,
   RenewReply,
   RenewRequest,
   ServerToClientEvents,
@@ -83,6 +85,9 @@ export const EVENT_REVEALS: Readonly<Record<BoardEventType, readonly DataKind[]>
   'alert.raised': [DataKind.WOMAN_RECORD],
   'alert.acknowledged': [DataKind.WOMAN_RECORD],
   'referral.changed': [DataKind.WOMAN_RECORD],
+  // When and how a session is and whether she came; the feedback's words never travel.
+  'session.changed': [DataKind.WOMAN_RECORD, DataKind.REFERRALS],
+  'session.concern_raised': [DataKind.WOMAN_RECORD, DataKind.REFERRALS],
   'bank_account.changed': [DataKind.WOMAN_RECORD, DataKind.FINANCE_AND_ID],
   'id_document.changed': [DataKind.WOMAN_RECORD, DataKind.FINANCE_AND_ID],
   // Only its status travels, but the plan is where health appointments and refuge addresses live.

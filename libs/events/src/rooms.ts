@@ -199,7 +199,11 @@ export interface ReferralRoomContext {
  * A referral reaches its provider once sent, whatever its pathways: the provider was referred for them. The
  * policy keeps drafts and special category pathways out of the oversight room.
  */
-export function roomsForReferralEvent(woman: WomanRoomContext, referral: ReferralRoomContext): string[] {
+export function roomsForReferralEvent(
+  woman: WomanRoomContext,
+  referral: ReferralRoomContext,
+  type: 'referral.changed' | 'session.changed' = 'referral.changed',
+): string[] {
   // The provider of her area hears of a referral only when it is the one referred to (below).
   const candidates: Candidate[] = [
     ...womanCandidates(woman).filter((c) => parseRoom(c.room)?.kind !== RoomKind.PROVIDER),
@@ -207,7 +211,7 @@ export function roomsForReferralEvent(woman: WomanRoomContext, referral: Referra
     ...(referral.caseworkerId ? [{ room: rooms.user(referral.caseworkerId), userRole: Role.CRS_CASEWORKER }] : []),
   ];
   const facts: EventFacts = {
-    type: 'referral.changed',
+    type,
     referral: {
       pathways: [...referral.pathways],
       providerId: referral.providerId,
@@ -216,4 +220,23 @@ export function roomsForReferralEvent(woman: WomanRoomContext, referral: Referra
     },
   };
   return carried(candidates, facts);
+}
+
+/**
+ * A concern raised in a session's feedback goes to her COM, who holds her supervision (hmpps-interventions-service:
+ * "notify probation practitioner"). Without a COM yet, the pre-release team's board of her prison hears of it.
+ */
+export function roomsForSessionConcern(woman: WomanRoomContext, referral: ReferralRoomContext): string[] {
+  const candidates: Candidate[] = woman.comId
+    ? [{ room: rooms.user(woman.comId), userRole: Role.COM }]
+    : [{ room: rooms.prison(woman.prisonCode) }];
+  return carried(candidates, {
+    type: 'session.concern_raised',
+    referral: {
+      pathways: [...referral.pathways],
+      providerId: referral.providerId,
+      sent: referral.sent,
+      caseworkerId: referral.caseworkerId,
+    },
+  });
 }

@@ -1,7 +1,8 @@
 /** Maps entities to the summaries board events carry (no special category data, no notes). */
-import { AlertEntity, TaskEntity, WomanEntity } from '@app/database';
-import { londonDateOf, ScheduleState, scheduleStateAt, womanWarnings } from '@app/domain';
-import { AlertSummary, TaskSummary, WomanLabel, WomanSummary } from '@app/events';
+import { AlertEntity, DeliverySessionEntity, ReferralEntity, TaskEntity, WomanEntity } from '@app/database';
+import { londonDateOf, ScheduleState, scheduleStateAt, sessionStatusOf, womanWarnings } from '@app/domain';
+import type { DeliverySessionSummary } from '@app/contracts';
+import { AlertSummary, ReferralSummary, TaskSummary, WomanLabel, WomanSummary } from '@app/events';
 
 /** A task with no deadline yet (her release date unknown) cannot be behind. */
 export function scheduleStateOf(task: Pick<TaskEntity, 'status' | 'dueAt' | 'atRiskAt'>, now: Date): ScheduleState {
@@ -56,5 +57,33 @@ export function alertSummary(alert: AlertEntity): AlertSummary {
     createdAt: alert.createdAt.toISOString(),
     acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
     acknowledgedById: alert.acknowledgedById,
+  };
+}
+
+export function referralSummary(referral: ReferralEntity): ReferralSummary {
+  return {
+    id: referral.id,
+    reference: referral.reference,
+    womanId: referral.womanId,
+    providerId: referral.providerId,
+    status: referral.status,
+    pathways: referral.pathways.map((p) => p.pathway),
+    caseworkerId: referral.caseworkerId,
+    sent: referral.sentAt !== null,
+    version: referral.version,
+  };
+}
+
+/** A session as a board event carries it: when, and whether she came; never the feedback's words. */
+export function deliverySessionSummary(session: DeliverySessionEntity): DeliverySessionSummary {
+  return {
+    id: session.id,
+    referralId: session.referralId,
+    number: session.number,
+    startsAt: session.startsAt.toISOString(),
+    status: sessionStatusOf(session.attendance),
+    attendance: session.attendance,
+    concernRaised: session.concernRaised,
+    version: session.version,
   };
 }

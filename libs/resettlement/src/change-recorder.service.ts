@@ -11,6 +11,7 @@ import {
   OutboxRepository,
   OutboxRow,
   ReferenceDataRepository,
+  DeliverySessionEntity,
   ReferralEntity,
   TaskEntity,
   Tx,
@@ -29,11 +30,19 @@ import {
   roomsForEscalation,
   roomsForPathwayEvent,
   roomsForReferralEvent,
+  roomsForSessionConcern,
   roomsForTaskEvent,
   roomsForWomanEvent,
 } from '@app/events';
 import { Actor, SYSTEM_ACTOR } from './actor';
-import { alertSummary, taskSummary, womanLabel, womanSummary } from './board-summaries';
+import {
+  alertSummary,
+  deliverySessionSummary,
+  referralSummary,
+  taskSummary,
+  womanLabel,
+  womanSummary,
+} from './board-summaries';
 
 export type Snapshot = Record<string, unknown> | null;
 
@@ -171,6 +180,26 @@ interface WomanAuditEntry {
   before: Snapshot;
   after: Snapshot;
   actor: Actor;
+}
+
+/** One of her referral's delivery sessions was booked, moved or had its attendance recorded. */
+export interface SessionChange {
+  woman: WomanEntity;
+  referral: ReferralEntity;
+  session: DeliverySessionEntity;
+  action: Extract<AuditActionOf<'REFERRAL'>, `SESSION_${string}`>;
+  before: Snapshot;
+  after: Snapshot;
+  actor: Actor;
+}
+
+function referralRoomsOf(referral: ReferralEntity) {
+  return {
+    pathways: referral.pathways.map((p) => p.pathway),
+    providerId: referral.providerId,
+    sent: referral.sentAt !== null,
+    caseworkerId: referral.caseworkerId,
+  };
 }
 
 @Injectable()
@@ -356,6 +385,50 @@ export class ChangeRecorder {
         womanLabel: womanLabel(woman),
         task: taskSummary(task, now),
         alert: alertSummary(alert),
+      }),
+    ]);
+  }
+
+  /**
+   * A delivery session changed: audited on its referral (the session's id in the snapshot), and the rooms that see
+   * the referral told, so the provider's queue and her panel redraw it.
+   */
+  async sessionChanged(
+    tx: Tx,
+    { woman, referral, session, action, before, after, actor }: SessionChange,
+  ): Promise<void> {
+    await this.audit.append(tx, [
+      this.entry({ womanId: woman.id, entityType: 'REFERRAL', entityId: referral.id, action, before, after, actor }),
+    ]);
+    const context = await this.roomContext(tx, woman);
+    this.outbox.stage(tx, [
+      this.event(roomsForReferralEvent(context, referralRoomsOf(referral), 'session.changed'), {
+        type: 'session.changed',
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+        referral: referralSummary(referral),
+        session: deliverySessionSummary(session),
+      }),
+    ]);
+  }
+
+  /**
+   * The outbox event `session.concern_raised`, to her COM's user room with the COM's id in it: what tells her COM
+   * of a concern raised in a session's feedback. Called by SessionConcerns.raise, nowhere else.
+   */
+  async sessionConcernRaised(
+    tx: Tx,
+    { woman, referral, session }: { woman: WomanEntity; referral: ReferralEntity; session: DeliverySessionEntity },
+  ): Promise<void> {
+    const context = await this.roomContext(tx, woman);
+    this.outbox.stage(tx, [
+      this.event(roomsForSessionConcern(context, referralRoomsOf(referral)), {
+        type: 'session.concern_raised',
+        womanId: woman.id,
+        prisonCode: woman.prisonCode,
+        comId: woman.comId,
+        referral: referralSummary(referral),
+        session: deliverySessionSummary(session),
       }),
     ]);
   }

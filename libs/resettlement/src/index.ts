@@ -10,5 +10,7 @@ export * from './reference-data.loader';
 export * from './referral-stages.service';
 export * from './referral-follow.service';
 export * from './keywork-planner.service';
+export * from './session-concerns.service';
+export * from './missed-session-follow-ups.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { ReferralEntity, TaskEntity, TasksRepository, Tx } from '@app/database';
 import {
   computeDeadline,
+  MISSED_SESSION_TASK_KEY,
   REFERRAL_TASK_KEYS,
   ReferralAction,
   SENSITIVE_PATHWAYS,
@@ -43,9 +44,11 @@ export class ReferralStagesService {
     }
     const closing =
       action === ReferralAction.WITHDRAW || action === ReferralAction.RETURN ? TaskStatus.NOT_NEEDED : TaskStatus.DONE;
+    // A missed session's follow-up is not a stage: starting delivery leaves it open; only the referral's end closes it.
+    const closesFollowUps = action === ReferralAction.END || closing === TaskStatus.NOT_NEEDED;
     await this.planner.closeTasks(tx, {
       woman,
-      tasks: open,
+      tasks: closesFollowUps ? open : open.filter((t) => t.templateKey !== MISSED_SESSION_TASK_KEY),
       status: closing,
       reason: `Referral ${referral.reference}: ${action}`,
       actor,

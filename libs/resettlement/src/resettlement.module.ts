@@ -7,6 +7,8 @@ import { ReferenceDataLoader } from './reference-data.loader';
 import { ReferralFollowService } from './referral-follow.service';
 import { ReferralStagesService } from './referral-stages.service';
 import { TaskPlannerService } from './task-planner.service';
+import { SessionConcerns } from './session-concerns.service';
+import { MissedSessionFollowUps } from './missed-session-follow-ups.service';
 
 const SERVICES = [
   TaskPlannerService,
@@ -16,6 +18,8 @@ const SERVICES = [
   ReferralStagesService,
   ReferralFollowService,
   KeyworkPlannerService,
+  SessionConcerns,
+  MissedSessionFollowUps,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

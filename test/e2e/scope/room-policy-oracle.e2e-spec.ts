@@ -313,6 +313,7 @@ describe('room policy oracle', () => {
       'alert.raised',
       'alert.acknowledged',
       'referral.changed',
+      'session.changed',
       'woman.updated',
     ]) {
       expect({ type, seen: types.has(type as ReceivedEvent['type']) }).toEqual({ type, seen: true });
@@ -366,6 +367,11 @@ describe('room policy oracle', () => {
       events.map((e) => e.seq).filter((seq) => seq > liveFrom && seq <= bound);
     expect(window(replay.events).length).toBeGreaterThan(0);
     expect(window(replay.events)).toEqual(window(live[name].events));
+  });
+
+  it('tells her COM, in her own room, of a concern raised in a session’s feedback', () => {
+    const concerns = live.COM.events.filter((e) => e.seq > liveFrom && e.type === 'session.concern_raised');
+    expect(concerns.length).toBeGreaterThan(0);
   });
 
   it('tells each holder what is hers: the caseworker her sent referral, the managers their escalations', () => {

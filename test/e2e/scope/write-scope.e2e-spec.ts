@@ -55,6 +55,7 @@ interface Fixture {
   released: WomanView;
   taskId: string;
   referralId: string;
+  sessionId: string;
   alertId: string;
   bankAccountApplicationId: string;
   idDocumentApplicationId: string;
@@ -74,6 +75,7 @@ const PARAMETERS: Record<string, (f: Fixture) => string> = {
   '{womanId}': (f) => f.woman.id,
   'tasks/{id}': (f) => f.taskId,
   'referrals/{id}': (f) => f.referralId,
+  'sessions/{id}': (f) => f.sessionId,
   'alerts/{id}': (f) => f.alertId,
   'bank-account-applications/{id}': (f) => f.bankAccountApplicationId,
   'id-document-applications/{id}': (f) => f.idDocumentApplicationId,
@@ -142,6 +144,18 @@ const BODIES: Record<string, (f: Fixture) => unknown> = {
   }),
   'POST /referrals/{id}/withdraw': () => ({ reasonCode: 'NEE', reason: 'No longer needed' }),
   'POST /referrals/{id}/return': () => ({ reasonCode: 'RISK_INFORMATION', reason: 'Risk information incomplete' }),
+  'POST /referrals/{id}/sessions': () => ({
+    startsAt: `${daysFromToday(3)}T10:00:00.000Z`,
+    durationMinutes: 60,
+    method: 'PHONE_CALL',
+  }),
+  'PATCH /sessions/{id}': () => ({
+    startsAt: `${daysFromToday(4)}T10:00:00.000Z`,
+    durationMinutes: 60,
+    method: 'VIDEO_CALL',
+    version: 1,
+  }),
+  'POST /sessions/{id}/attendance': () => ({ attendance: 'YES', sessionSummary: 'Scope test', version: 1 }),
   'POST /tasks/{id}/claim': () => undefined,
   'POST /tasks/{id}/release': () => undefined,
   'PATCH /tasks/{id}/status': () => ({ status: 'IN_PROGRESS', version: 1 }),
@@ -301,11 +315,18 @@ describe('every write by id checks scope as a read does', () => {
        VALUES ($1, $2, 'OVERDUE', 0, 0, now(), '{"rooms":[]}') RETURNING id`,
       [task.id, woman.id],
     );
+    // A delivery session of her referral, written directly: the writes to it need only a session to exist.
+    const [session]: { id: string }[] = await ds.query(
+      `INSERT INTO delivery_sessions (referral_id, number, starts_at, duration_minutes, method, booked_by_id)
+       VALUES ($1, 1, now() - interval '1 hour', 60, 'PHONE_CALL', $2) RETURNING id`,
+      [referral.id, herCom.id],
+    );
     fixture = {
       woman,
       released,
       taskId: task.id,
       referralId: referral.id,
+      sessionId: session.id,
       alertId: alert.id,
       bankAccountApplicationId: bank.applications[0].id,
       idDocumentApplicationId: ids.applications[0].id,
@@ -328,6 +349,7 @@ describe('every write by id checks scope as a read does', () => {
       fixture.released.id,
       fixture.taskId,
       fixture.referralId,
+      fixture.sessionId,
       fixture.alertId,
       fixture.bankAccountApplicationId,
       fixture.idDocumentApplicationId,

@@ -119,11 +119,19 @@ describe('malformed input to every write, filter and read by id in the OpenAPI d
     };
     const taskId = await one('SELECT id FROM tasks WHERE woman_id = $1 ORDER BY id LIMIT 1');
     await insertAlert(dataSource, { taskId, womanId: woman.id, kind: 'OVERDUE', level: 0, createdAt: new Date() });
+    // A delivery session row of her referral, written directly: only its id is needed here.
+    const sessionRow = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO delivery_sessions (referral_id, number, starts_at, duration_minutes, method, booked_by_id)
+       VALUES ($1, 1, now(), 60, 'PHONE_CALL', $2) RETURNING id`,
+      [referral.body.id, com.id],
+    );
     Object.assign(ids, {
       'women/{id}': woman.id,
       '{womanId}': woman.id,
       'tasks/{id}': taskId,
       'referrals/{id}': referral.body.id,
+      // A delivery session row of her referral, written directly: only its id is needed here.
+      'sessions/{id}': sessionRow[0].id,
       'alerts/{id}': await one('SELECT id FROM alerts WHERE woman_id = $1'),
       'bank-account-applications/{id}': await one('SELECT id FROM bank_account_applications WHERE woman_id = $1'),
       'id-document-applications/{id}': await one('SELECT id FROM id_document_applications WHERE woman_id = $1'),

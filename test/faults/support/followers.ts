@@ -41,7 +41,8 @@ export class BoardFollower {
     );
     socket.on('board.events', (events: Sequenced[]) => {
       const at = Date.now();
-      for (const event of events) this.deliveries.push({ seq: event.seq, connection: this.connections, live: true, at });
+      for (const event of events)
+        this.deliveries.push({ seq: event.seq, connection: this.connections, live: true, at });
     });
     socket.on('board.replay', (replay: { events: Sequenced[] }) => {
       for (const event of replay.events)

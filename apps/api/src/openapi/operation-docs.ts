@@ -272,8 +272,36 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   'POST /referrals/{id}/approve-action-plan': referralAction('Approve the provider’s action plan'),
   'POST /referrals/{id}/start-delivery': referralAction('Start delivering the service'),
   'POST /referrals/{id}/end': referralAction('End the service with the end-of-service report'),
-  'POST /referrals/{id}/withdraw': referralAction('Withdraw the referral with a withdrawal reason code (and free text, required for ANO)'),
-  'POST /referrals/{id}/return': referralAction('The provider sends it back to the referrer with a return reason code and what is missing'),
+  'POST /referrals/{id}/withdraw': referralAction(
+    'Withdraw the referral with a withdrawal reason code (and free text, required for ANO)',
+  ),
+  'POST /referrals/{id}/return': referralAction(
+    'The provider sends it back to the referrer with a return reason code and what is missing',
+  ),
+  'GET /referrals/{id}/sessions': {
+    summary: 'The referral’s delivery sessions, and whether you may book another (feedback only with risk detail)',
+    access: 'user',
+    success: { status: 200, body: 'DeliverySessionsView' },
+  },
+  'POST /referrals/{id}/sessions': {
+    summary: 'Book a delivery session (after the action plan is approved; in the future; a place if in person)',
+    access: 'user',
+    success: { status: 201, body: 'DeliverySessionView' },
+    refusals: [403, 409],
+  },
+  'PATCH /sessions/{id}': {
+    summary: 'Move a session not yet held to a new time, method or place, from the version you read',
+    access: 'user',
+    success: { status: 200, body: 'DeliverySessionView' },
+    refusals: [403, 409],
+  },
+  'POST /sessions/{id}/attendance': {
+    summary:
+      'Record attendance (YES, LATE, NO with a reason) and feedback once the session has started; NO opens a follow-up task, a concern tells her COM',
+    access: 'user',
+    success: { status: 200, body: 'DeliverySessionView' },
+    refusals: [403, 409],
+  },
   'GET /women/{womanId}/bank-account': {
     summary: 'Her eligibility (with reasons), any barrier, and her applications with their status logs',
     access: 'user',

@@ -13,6 +13,7 @@ import {
 import { AuthenticatedUser } from '@app/auth';
 import type { ReferralActionName } from '@app/contracts';
 import {
+  DeliverySessionsRepository,
   PathwayStatusesRepository,
   ReferenceDataRepository,
   ReferralEntity,
@@ -34,6 +35,7 @@ import {
   refusal,
   ReferralSubject,
   endOfServiceProblems,
+  endOfServiceSessionProblems,
   makeReferralReference,
   Pathway,
   REFERRAL_TRANSITIONS,
@@ -96,6 +98,7 @@ function subjectOf(r: ReferralEntity, providerAllowsDirectReferral: boolean): Re
 export class ReferralsService {
   constructor(
     private readonly referrals: ReferralsRepository,
+    private readonly sessions: DeliverySessionsRepository,
     private readonly women: WomenRepository,
     private readonly pathways: PathwayStatusesRepository,
     private readonly reference: ReferenceDataRepository,
@@ -271,6 +274,11 @@ export class ReferralsService {
     if (problem)
       throw new ConflictException({ statusCode: 409, error: 'Conflict', message: problem, status: r.status });
     const patch = this.patchFor(request, r, user);
+    if (action === ReferralAction.END) {
+      // The end-of-service report follows the sessions (delivery-sessions.ts).
+      const problems = endOfServiceSessionProblems(await this.sessions.listForReferral(id));
+      if (problems.length > 0) throw problemsError(problems);
+    }
     const now = this.clock.now();
     const to = REFERRAL_TRANSITIONS[action].to;
     const stamps = this.timestampsFor(action, r, now);

@@ -4,7 +4,15 @@
  * board event, and the stage tasks the shared ReferralStagesService opens and closes, dated when it was taken.
  */
 import { Injectable } from '@nestjs/common';
-import { ReferralEntity, ReferralsRepository, Tx, UserEntity, WomanEntity } from '@app/database';
+import {
+  DeliverySessionEntity,
+  DeliverySessionsRepository,
+  ReferralEntity,
+  ReferralsRepository,
+  Tx,
+  UserEntity,
+  WomanEntity,
+} from '@app/database';
 import {
   codedReasonProblems,
   REFERRAL_TRANSITIONS,
@@ -12,9 +20,16 @@ import {
   ReferralStatus,
   referralSendProblems,
   referralTransitionProblem,
+  SessionAttendance,
 } from '@app/domain';
-import { Actor, ChangeRecorder, ReferralStagesService } from '@app/resettlement';
-import { DemoReferral, DemoReferralStep } from './demo-referrals';
+import {
+  Actor,
+  ChangeRecorder,
+  MissedSessionFollowUps,
+  ReferralStagesService,
+  SessionConcerns,
+} from '@app/resettlement';
+import { DemoReferral, DemoReferralStep, DemoSession } from './demo-referrals';
 import { DemoStaff, staffMember } from './demo-staff.writer';
 import { DEMO_USERNAMES } from './demo-users';
 import { DemoWoman } from './demo-women';
@@ -30,6 +45,9 @@ export class DemoReferralWriter {
     private readonly referrals: ReferralsRepository,
     private readonly stages: ReferralStagesService,
     private readonly recorder: ChangeRecorder,
+    private readonly sessions: DeliverySessionsRepository,
+    private readonly followUps: MissedSessionFollowUps,
+    private readonly concerns: SessionConcerns,
   ) {}
 
   async write(tx: Tx, woman: WomanEntity, demo: DemoWoman, staff: DemoStaff, requestId: string): Promise<void> {
@@ -73,8 +91,11 @@ export class DemoReferralWriter {
 
     for (const step of plan.steps) {
       const { action, at } = step;
-      // The caseworker takes it and works it; the COM sends or withdraws it (and would approve the plan).
-      const byCom = action === ReferralAction.SEND || action === ReferralAction.WITHDRAW;
+      // The caseworker takes it and works it; the COM sends or withdraws it and approves the plan.
+      const byCom =
+        action === ReferralAction.SEND ||
+        action === ReferralAction.WITHDRAW ||
+        action === ReferralAction.APPROVE_ACTION_PLAN;
       const actor = actorOf(byCom ? com : caseworker);
       const problem = referralTransitionProblem(referral.status, action);
       if (problem) throw new Error(`Demo referral ${plan.reference}: ${problem}`);
@@ -108,6 +129,76 @@ export class DemoReferralWriter {
       await this.stages.moveStageTasks(tx, { woman, referral: updated, action, actor, now: at });
       referral = updated;
     }
+    for (const [i, session] of plan.sessions.entries()) {
+      await this.writeSession(tx, { woman, referral, number: i + 1, session, caseworker, actor: actorOf(caseworker) });
+    }
+  }
+
+  /** A delivery session as the API would have written it: booked, then its attendance, follow-up and concern. */
+  private async writeSession(
+    tx: Tx,
+    {
+      woman,
+      referral,
+      number,
+      session: plan,
+      caseworker,
+      actor,
+    }: {
+      woman: WomanEntity;
+      referral: ReferralEntity;
+      number: number;
+      session: DemoSession;
+      caseworker: UserEntity;
+      actor: Actor;
+    },
+  ): Promise<void> {
+    let session: DeliverySessionEntity = await this.sessions.insert(tx, {
+      referralId: referral.id,
+      number,
+      startsAt: plan.startsAt,
+      durationMinutes: plan.durationMinutes,
+      method: plan.method,
+      place: plan.place,
+      bookedById: caseworker.id,
+      createdAt: plan.bookedAt,
+    });
+    await this.recorder.sessionChanged(tx, {
+      woman,
+      referral,
+      session,
+      action: 'SESSION_BOOKED',
+      before: null,
+      after: { sessionId: session.id, number, startsAt: plan.startsAt.toISOString(), method: plan.method },
+      actor,
+    });
+    const result = plan.outcome;
+    if (!result) return;
+    // Recorded an hour after the session began.
+    const recordedAt = new Date(plan.startsAt.getTime() + 60 * 60_000);
+    const followUp =
+      result.attendance === SessionAttendance.NO
+        ? await this.followUps.open(tx, { woman, referral, session, holderId: caseworker.id, actor, now: recordedAt })
+        : null;
+    const recorded = await this.sessions.updateIfOpen(tx, session.id, session.version, {
+      ...result,
+      concernRaised: result.concernDetails !== null,
+      attendanceRecordedById: caseworker.id,
+      attendanceRecordedAt: recordedAt,
+      followUpTaskId: followUp?.id ?? null,
+    });
+    if (!recorded) throw new Error(`The demo session ${number} of ${referral.reference} changed under the seed`);
+    session = recorded;
+    await this.recorder.sessionChanged(tx, {
+      woman,
+      referral,
+      session,
+      action: 'SESSION_ATTENDANCE_RECORDED',
+      before: { sessionId: session.id, number, attendance: null },
+      after: { sessionId: session.id, number, attendance: session.attendance, concernRaised: session.concernRaised },
+      actor,
+    });
+    if (session.concernRaised) await this.concerns.raise(tx, { woman, referral, session });
   }
 
   private patchFor(
@@ -141,6 +232,10 @@ export class DemoReferralWriter {
         }
         return { withdrawalReasonCode: step.reasonCode, withdrawnReason: step.reason ?? null, endedAt: at };
       }
+      case ReferralAction.APPROVE_ACTION_PLAN:
+        return { actionPlanApprovedById: com.id, actionPlanApprovedAt: at };
+      case ReferralAction.START_DELIVERY:
+        return { deliveryStartedAt: at };
       default:
         throw new Error(`The demo does not take the ${action} step`);
     }

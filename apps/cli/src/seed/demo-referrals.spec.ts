@@ -8,6 +8,7 @@ import {
   ReferralAction,
   ReferralStatus,
   SENSITIVE_PATHWAYS,
+  SessionAttendance,
   londonDateOf,
   referralSendProblems,
   referralTransitionProblem,
@@ -106,5 +107,30 @@ describe.each(TODAYS)('the demo referrals planned on %s', (today) => {
     expect(again.map((w) => [w.prisonNumber, w.referral?.reference])).toEqual(
       referred.map((w) => [w.prisonNumber, w.referral?.reference]),
     );
+  });
+});
+
+describe.each(TODAYS)('the demo delivery sessions planned on %s', (today) => {
+  const women = buildDemoBoard(today).women;
+  const sessions = women.flatMap((w) => w.referral?.sessions ?? []);
+
+  it('shows sessions attended, late, missed with a reason, one raising a concern, and some still to come', () => {
+    const attendances = sessions.map((s) => s.outcome?.attendance ?? null);
+    expect(attendances).toEqual(expect.arrayContaining(['YES', 'LATE', 'NO', null]));
+    expect(sessions.filter((s) => s.outcome?.concernDetails)).toHaveLength(1);
+    for (const s of sessions) {
+      if (s.outcome?.attendance === SessionAttendance.NO) expect(s.outcome.attendanceReason).toBeTruthy();
+      expect(s.bookedAt.getTime()).toBeLessThan(s.startsAt.getTime());
+    }
+  });
+
+  it('gives sessions only to referrals in delivery, past ones before today and the rest after', () => {
+    const now = new Date(`${today}T12:00:00Z`);
+    for (const woman of women.filter((w) => (w.referral?.sessions.length ?? 0) > 0)) {
+      expect(woman.referral?.steps.map((s) => s.action)).toContain('START_DELIVERY');
+      for (const s of woman.referral?.sessions ?? []) {
+        expect(s.outcome === null).toBe(s.startsAt.getTime() > now.getTime());
+      }
+    }
   });
 });

@@ -19,6 +19,8 @@ import {
   ReferralPathway,
   ReferralRiskInformation,
   RoshLevel,
+  SessionAttendance,
+  SessionDeliveryMethod,
   SENSITIVE_PATHWAYS,
   WithdrawalReasonCode,
   addWorkingDays,
@@ -49,10 +51,70 @@ export interface DemoReferral {
   assessmentAt: Date | null;
   /** What the caseworker plans (with SUBMIT_ACTION_PLAN). */
   actionPlan: string | null;
+  /** The delivery sessions booked once the plan was approved, oldest first. */
+  sessions: DemoSession[];
+}
+
+/** A delivery session of a demo referral in delivery: booked, and (if it has happened) what happened at it. */
+export interface DemoSession {
+  startsAt: Date;
+  bookedAt: Date;
+  durationMinutes: number;
+  method: SessionDeliveryMethod;
+  place: string | null;
+  /** Null for a session still to come. */
+  outcome: {
+    attendance: SessionAttendance;
+    attendanceReason: string | null;
+    sessionSummary: string | null;
+    sessionResponse: string | null;
+    concernDetails: string | null;
+  } | null;
 }
 
 /** The caseworker who takes the demo referrals works for the provider of the COM's own area. */
 export const DEMO_REFERRAL_AREA = 'GREATER_MANCHESTER';
+
+/** One demo session: working days from today (negative: past), and what happened (null: still to come). */
+type SessionPlan = [number, DemoSession['outcome']];
+
+const CENTRE = 'The women’s centre, 14 Oldham Street, Manchester';
+
+/**
+ * The sessions of the two referrals in delivery: attended, late, one that raised a concern, one she missed
+ * yesterday (its follow-up due tomorrow), and the next one booked.
+ */
+const DELIVERY_SESSIONS: readonly (readonly SessionPlan[])[] = [
+  [
+    [-8, outcome(SessionAttendance.YES, null, 'Housing options and the council’s duty to refer', 'Engaged well')],
+    [-6, outcome(SessionAttendance.LATE, 'Her bus was late', 'Benefits and a budget for the first month', null)],
+    [
+      -3,
+      {
+        ...outcome(SessionAttendance.YES, null, 'Looked at two shared houses', 'Anxious about moving'),
+        concernDetails: 'She has been asked to leave her friend’s flat this week and may have nowhere to sleep',
+      },
+    ],
+    [-1, outcome(SessionAttendance.NO, 'Not at the address and did not answer her phone', null, null)],
+    [2, null],
+  ],
+  [
+    [
+      -2,
+      outcome(SessionAttendance.YES, null, 'Went through her tenancy agreement line by line', 'Asked good questions'),
+    ],
+    [3, null],
+  ],
+];
+
+function outcome(
+  attendance: SessionAttendance,
+  attendanceReason: string | null,
+  sessionSummary: string | null,
+  sessionResponse: string | null,
+): NonNullable<DemoSession['outcome']> {
+  return { attendance, attendanceReason, sessionSummary, sessionResponse, concernDetails: null };
+}
 
 type Withdrawal = { reasonCode: WithdrawalReasonCode; reason: string };
 
@@ -61,6 +123,8 @@ const STAGES: readonly {
   createdDaysAgo: number;
   steps: readonly (readonly [ReferralAction, number] | readonly [ReferralAction.WITHDRAW, number, Withdrawal])[];
   needsAndRequirements?: ReferralNeedsAndRequirements;
+  /** In delivery: its sessions (DELIVERY_SESSIONS, by index). */
+  sessions?: number;
 }[] = [
   // Drafts waiting for the COM to send; the first says how the provider can work with her.
   {
@@ -105,6 +169,31 @@ const STAGES: readonly {
       [ReferralAction.BOOK_ASSESSMENT, 12],
       [ReferralAction.SUBMIT_ACTION_PLAN, 4],
     ],
+  },
+  // In delivery: the action plan approved and sessions under way (DELIVERY_SESSIONS, by index).
+  {
+    createdDaysAgo: 30,
+    steps: [
+      [ReferralAction.SEND, 29],
+      [ReferralAction.ASSIGN, 28],
+      [ReferralAction.BOOK_ASSESSMENT, 27],
+      [ReferralAction.SUBMIT_ACTION_PLAN, 20],
+      [ReferralAction.APPROVE_ACTION_PLAN, 19],
+      [ReferralAction.START_DELIVERY, 18],
+    ],
+    sessions: 0,
+  },
+  {
+    createdDaysAgo: 20,
+    steps: [
+      [ReferralAction.SEND, 19],
+      [ReferralAction.ASSIGN, 18],
+      [ReferralAction.BOOK_ASSESSMENT, 17],
+      [ReferralAction.SUBMIT_ACTION_PLAN, 9],
+      [ReferralAction.APPROVE_ACTION_PLAN, 8],
+      [ReferralAction.START_DELIVERY, 7],
+    ],
+    sessions: 1,
   },
   // Withdrawn with the real service's codes, so provider accountability has codes to count.
   {
@@ -231,6 +320,29 @@ export function planDemoReferrals(women: readonly DemoWoman[], today: IsoDate, r
       // The assessment takes place four working days after it was booked.
       assessmentAt: booked ? workingDaysAgo(today, booked[1] - 4, 14) : null,
       actionPlan: steps.some((s) => s.action === ReferralAction.SUBMIT_ACTION_PLAN) ? ACTION_PLAN : null,
+      sessions: stage.sessions === undefined ? [] : demoSessions(today, DELIVERY_SESSIONS[stage.sessions], steps),
     };
   }
+}
+
+/** The sessions of a referral in delivery, each booked the day delivery started, at 10:00 on its working day. */
+function demoSessions(
+  today: IsoDate,
+  plans: readonly SessionPlan[],
+  steps: readonly DemoReferralStep[],
+): DemoSession[] {
+  const started = steps.find((s) => s.action === ReferralAction.START_DELIVERY);
+  if (!started) throw new Error('Demo sessions belong to a referral in delivery');
+  return plans.map(([days, result], i) => ({
+    startsAt: days < 0 ? workingDaysAgo(today, -days, 10) : workingDaysAhead(today, days, 10),
+    bookedAt: new Date(started.at.getTime() + (i + 1) * 60_000),
+    durationMinutes: 60,
+    method: i % 3 === 2 ? SessionDeliveryMethod.PHONE_CALL : SessionDeliveryMethod.IN_PERSON_PROVIDER_LOCATION,
+    place: i % 3 === 2 ? null : CENTRE,
+    outcome: result,
+  }));
+}
+
+function workingDaysAhead(today: IsoDate, days: number, hour: number): Date {
+  return workingDaysAgo(today, -days, hour);
 }

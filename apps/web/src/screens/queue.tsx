@@ -1,11 +1,15 @@
 /** A CRS caseworker's queue: her provider's referrals and claimable tasks, most urgent first, and her own work. */
 import { useCallback, useEffect, useState } from 'react';
-import { ReferralView, TaskStatus, TaskView } from '@app/contracts';
+import { ReferralStatus, ReferralView, TaskStatus, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, words } from '../format';
 import { StatusTag } from '../status-tag';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
+import { DeliverySessions } from './delivery-sessions';
+
+/** A referral in delivery has sessions to book and record, in the queue itself. */
+const DELIVERY_STATUSES: readonly ReferralStatus[] = [ReferralStatus.ACTION_PLAN_APPROVED, ReferralStatus.IN_DELIVERY];
 
 type Referral = ReferralView;
 type Task = TaskView;
@@ -129,6 +133,14 @@ export function Queue({
                   <>
                     <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · {words(r.status)} · next step due{' '}
                     {formatDate(r.stageDueAt)}
+                    {DELIVERY_STATUSES.includes(r.status) && (
+                      <DeliverySessions
+                        referralId={r.id}
+                        reference={r.reference}
+                        refreshKey={refreshKey}
+                        onChanged={load}
+                      />
+                    )}
                   </>
                 }
               />

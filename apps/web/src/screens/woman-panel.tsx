@@ -7,6 +7,7 @@ import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import {
   KeyworkView,
   ReferralActionName,
+  ReferralStatus,
   ReferralView,
   ReleaseDayPlanView,
   ReleaseDayRequestAction,
@@ -31,6 +32,7 @@ import { StatusTag } from '../status-tag';
 import { ReferralDetails } from './referral-details';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 import { KeyworkSection } from './keywork-section';
+import { DeliverySessions } from './delivery-sessions';
 
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
 type Task = WomanDetailView['tasks'][number];
@@ -40,6 +42,13 @@ type ReleaseDay = ReleaseDayPlanView;
 
 const NEXT_STATUSES: readonly TaskStatus[] = Object.values(TaskStatus);
 const OPEN_STATUSES: readonly TaskStatus[] = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
+
+/** The statuses in which a referral has delivery sessions to show (booked from the approved plan on). */
+const SESSION_STATUSES: readonly string[] = [
+  ReferralStatus.ACTION_PLAN_APPROVED,
+  ReferralStatus.IN_DELIVERY,
+  ReferralStatus.ENDED,
+];
 
 /** The referral steps that need nothing but a click (the others carry a form the provider's own system holds). */
 const REFERRAL_STEPS: Partial<Record<ReferralActionName, { label: string; path: string }>> = {
@@ -391,6 +400,9 @@ export function WomanPanel({
                 );
               })}
               <ReferralDetails referral={r} act={act} />
+              {SESSION_STATUSES.includes(r.status) && (
+                <DeliverySessions referralId={r.id} reference={r.reference} refreshKey={refreshKey} onChanged={load} />
+              )}
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { IdDocumentApplicationEntity } from './id-document-application.entity';
 import { KeyworkSessionEntity } from './keywork-session.entity';
 import { KeyworkTargetEntity } from './keywork-target.entity';
 import { ReferralEntity } from './referral.entity';
+import { DeliverySessionEntity } from './delivery-session.entity';
 import { ReferralStatusChangeEntity } from './referral-status-change.entity';
 import { ReferralTransferEntity } from './referral-transfer.entity';
 import { ReleaseDayAppointmentEntity } from './release-day-appointment.entity';
@@ -41,6 +42,7 @@ export {
   ReferralEntity,
   ReferralStatusChangeEntity,
   ReferralTransferEntity,
+  DeliverySessionEntity,
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,
@@ -86,6 +88,7 @@ export const ENTITIES = [
   ReferralEntity,
   ReferralStatusChangeEntity,
   ReferralTransferEntity,
+  DeliverySessionEntity,
   ReleaseDayAppointmentEntity,
   ReleaseDayPlanEntity,
   TravelTimeEntity,

@@ -15,6 +15,7 @@ import { BoardAndQueueIndexes1796023203280 } from './1796023203280-BoardAndQueue
 import { ProviderQueueIndex1796024766410 } from './1796024766410-ProviderQueueIndex';
 import { ReferralReasonsNeedsAndTransfers1796100000200 } from './1796100000200-ReferralReasonsNeedsAndTransfers';
 import { Keywork1796100000300 } from './1796100000300-Keywork';
+import { DeliverySessions1796100000100 } from './1796100000100-DeliverySessions';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProviderQueueIndex1796024766410,
   ReferralReasonsNeedsAndTransfers1796100000200,
   Keywork1796100000300,
+  DeliverySessions1796100000100,
 ];

@@ -19,3 +19,4 @@ export * from './hmpps-events.repository';
 export * from './reports';
 export * from './releases.repository';
 export * from './access-changes.repository';
+export * from './delivery-sessions.repository';
