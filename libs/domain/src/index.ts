@@ -39,3 +39,4 @@ export * from './report-scope';
 export * from './report-figures';
 export * from './handover';
 export * from './com-allocation';
+export * from './notify-messages';

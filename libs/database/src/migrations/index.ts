@@ -13,6 +13,7 @@ import { PracticalNeedsCatalogue1796000000004 } from './1796000000004-PracticalN
 import { ThresholdInstants1796000000010 } from './1796000000010-ThresholdInstants';
 import { BoardAndQueueIndexes1796023203280 } from './1796023203280-BoardAndQueueIndexes';
 import { ProviderQueueIndex1796024766410 } from './1796024766410-ProviderQueueIndex';
+import { NotificationsAndContactDetails1796100000400 } from './1796100000400-NotificationsAndContactDetails';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ThresholdInstants1796000000010,
   BoardAndQueueIndexes1796023203280,
   ProviderQueueIndex1796024766410,
+  NotificationsAndContactDetails1796100000400,
 ];
