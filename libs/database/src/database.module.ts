@@ -29,6 +29,7 @@ import {
   AlertReportsRepository,
   ReleasesRepository,
   AccessChangesRepository,
+  NotificationsRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -56,6 +57,7 @@ const REPOSITORIES = [
   AlertReportsRepository,
   ReleasesRepository,
   AccessChangesRepository,
+  NotificationsRepository,
 ];
 
 @Global()

@@ -5,6 +5,7 @@ import {
   digestPersonalisation,
   NEUTRAL_TASK_LABEL,
   normaliseUkMobile,
+  withLink,
 } from './notify-messages';
 import { Pathway } from './pathways';
 import { SENSITIVE_PATHWAYS } from './visibility-policy';
@@ -18,10 +19,8 @@ describe('alertPersonalisation', () => {
   it('names a task on a special category pathway by the neutral label, never its title or pathway', () => {
     for (const pathway of SENSITIVE_PATHWAYS) {
       for (const kind of Object.values(AlertKind)) {
-        const personalisation = alertPersonalisation(
-          { taskTitle: 'Refer to the domestic abuse and sexual health service', pathway, kind },
-          LINK,
-        );
+        const facts = { taskTitle: 'Refer to the domestic abuse and sexual health service', pathway, kind };
+        const personalisation = withLink(alertPersonalisation(facts), LINK);
         expect(personalisation.task).toBe(NEUTRAL_TASK_LABEL);
         const text = Object.values(personalisation).join(' ');
         expect(text).not.toMatch(SPECIAL_CATEGORY_WORDS);
@@ -31,15 +30,15 @@ describe('alertPersonalisation', () => {
   });
 
   it('names any other task by its title, with what happened and the link, and nothing else', () => {
-    const personalisation = alertPersonalisation(
-      { taskTitle: 'Apply for a bank account', pathway: Pathway.FINANCE_AND_ID, kind: AlertKind.ESCALATED },
+    const personalisation = withLink(
+      alertPersonalisation({ taskTitle: 'Apply for a bank account', pathway: Pathway.FINANCE_AND_ID, kind: AlertKind.ESCALATED }),
       LINK,
     );
     expect(personalisation).toEqual({ task: 'Apply for a bank account', alert: 'escalated to you', link: LINK });
   });
 
   it('holds strings only, as Notify personalisation requires', () => {
-    const personalisation = digestPersonalisation({ date: '2026-12-01', overdue: 3, atRisk: 0 }, LINK);
+    const personalisation = withLink(digestPersonalisation({ date: '2026-12-01', overdue: 3, atRisk: 0 }), LINK);
     expect(personalisation).toEqual({ date: '2026-12-01', overdue: '3', at_risk: '0', link: LINK });
   });
 });

@@ -46,9 +46,14 @@ export function taskLabel(facts: Pick<AlertMessageFacts, 'taskTitle' | 'pathway'
   return SENSITIVE_PATHWAYS.includes(facts.pathway) ? NEUTRAL_TASK_LABEL : facts.taskTitle;
 }
 
-/** An alert's message: the task's label, what happened, and a link to sign in. */
-export function alertPersonalisation(facts: AlertMessageFacts, link: string): Personalisation {
-  return { task: taskLabel(facts), alert: ALERT_WORDS[facts.kind], link };
+/** An alert's message: the task's label and what happened (the sender adds the link to sign in: withLink). */
+export function alertPersonalisation(facts: AlertMessageFacts): Personalisation {
+  return { task: taskLabel(facts), alert: ALERT_WORDS[facts.kind] };
+}
+
+/** The address of the web app, added when the message is sent (it is the deployment's, not the message's). */
+export function withLink(personalisation: Personalisation, link: string): Personalisation {
+  return { ...personalisation, link };
 }
 
 export interface DigestFacts {
@@ -59,17 +64,17 @@ export interface DigestFacts {
 }
 
 /** A manager's morning digest: counts only. */
-export function digestPersonalisation(facts: DigestFacts, link: string): Personalisation {
-  return { date: facts.date, overdue: String(facts.overdue), at_risk: String(facts.atRisk), link };
+export function digestPersonalisation(facts: DigestFacts): Personalisation {
+  return { date: facts.date, overdue: String(facts.overdue), at_risk: String(facts.atRisk) };
 }
 
-/** One message per alert, recipient and channel, whichever rule (escalation, claimed task) chose her. */
-export function alertDedupeKey(alertId: string, userId: string, channel: NotifyChannel): string {
-  return `alert:${alertId}:${userId}:${channel}`;
-}
-
-export function digestDedupeKey(date: string, userId: string, channel: NotifyChannel): string {
-  return `digest:${date}:${userId}:${channel}`;
+/**
+ * Dedupe keys name one message; the request appends `:<channel>`, so each channel is sent once. An alert's key is
+ * `alert:<alertId>:<userId>` (built in SQL by NotificationsRepository.requestForAlerts), whichever rule (escalation,
+ * claimed task) chose her; a digest's is the manager's day.
+ */
+export function digestDedupeKey(date: string, userId: string): string {
+  return `digest:${date}:${userId}`;
 }
 
 export type NotifyFailureClass = 'retry' | 'fail';

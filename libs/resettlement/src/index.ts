@@ -10,3 +10,6 @@ export * from './reference-data.loader';
 export * from './referral-stages.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';
+export * from './notification-requests.service';
+export * from './notification-queue.module';
+export * from './morning-digest.service';

@@ -18,3 +18,4 @@ export * from './hmpps-events.repository';
 export * from './reports';
 export * from './releases.repository';
 export * from './access-changes.repository';
+export * from './notifications.repository';
