@@ -28,6 +28,7 @@ async function main(run: StartRun): Promise<void> {
   if (redisServer) env.REDIS_URL = await startRedis(run, redisServer);
   else log('Using Redis from REDIS_URL.');
   const notes = fillRunSecrets(env);
+  if (!env.NOTIFY_API_KEY) log('GOV.UK Notify: no API key, messages go to the log (set NOTIFY_API_KEY to send them).');
 
   await runCli(run, ['migrate'], env);
   if (embedded) await grantAppGroupRole(embedded.port);

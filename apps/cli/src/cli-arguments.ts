@@ -6,7 +6,10 @@ export interface NationalSeedOptions {
 }
 
 export type CliCommand =
-  { name: 'migrate' } | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null } | { name: 'help' };
+  | { name: 'migrate' }
+  | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null }
+  | { name: 'digest' }
+  | { name: 'help' };
 
 export type ParsedArguments = { ok: true; command: CliCommand } | { ok: false; problem: string };
 
@@ -20,6 +23,8 @@ Commands:
                        Migrate, then load a synthetic data set the size of the whole estate (about 90,000
                        people in custody, 2.5 million tasks, a year of history) for timing the reports.
                        --scale 0.1 loads a tenth of it (0 < fraction <= 1). Same empty-database rule.
+  digest               Request today's morning digest for every team manager now (GOV.UK Notify; the worker
+                       sends it). Once per manager and day: a second run adds nothing.
   help                 Show this message.
 
 Settings: MIGRATION_DATABASE_URL (the tables' owner; default DATABASE_URL, whose default is
@@ -39,6 +44,12 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
     }
     case 'seed':
       return parseSeed(rest);
+    case 'digest': {
+      const extra = unexpected([]);
+      return extra === undefined
+        ? { ok: true, command: { name } }
+        : { ok: false, problem: `digest takes no '${extra}'.` };
+    }
     case 'help':
     case '--help':
     case '-h':

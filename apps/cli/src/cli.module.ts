@@ -2,6 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, DatabaseSettings } from '@app/database';
 import { ResettlementModule } from '@app/resettlement';
+import { DigestCommand } from './commands/digest.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
@@ -19,6 +20,7 @@ export class CliModule {
       imports: [DatabaseModule.forRoot(database), ResettlementModule],
       providers: [
         MigrateCommand,
+        DigestCommand,
         SeedCommand,
         DemoStaffWriter,
         DemoCaseloadWriter,

@@ -31,7 +31,11 @@ describe('alertPersonalisation', () => {
 
   it('names any other task by its title, with what happened and the link, and nothing else', () => {
     const personalisation = withLink(
-      alertPersonalisation({ taskTitle: 'Apply for a bank account', pathway: Pathway.FINANCE_AND_ID, kind: AlertKind.ESCALATED }),
+      alertPersonalisation({
+        taskTitle: 'Apply for a bank account',
+        pathway: Pathway.FINANCE_AND_ID,
+        kind: AlertKind.ESCALATED,
+      }),
       LINK,
     );
     expect(personalisation).toEqual({ task: 'Apply for a bank account', alert: 'escalated to you', link: LINK });
@@ -45,7 +49,13 @@ describe('alertPersonalisation', () => {
 
 describe('classifyNotifyFailure', () => {
   it('retries rate limiting, server errors and no answer at all', () => {
-    expect([429, 500, 502, 503, null].map(classifyNotifyFailure)).toEqual(['retry', 'retry', 'retry', 'retry', 'retry']);
+    expect([429, 500, 502, 503, null].map(classifyNotifyFailure)).toEqual([
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+      'retry',
+    ]);
   });
 
   it('gives up on a bad request or a refused key', () => {

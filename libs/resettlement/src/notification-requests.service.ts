@@ -27,7 +27,13 @@ export function notificationJob(notificationId: string): {
     data: { notificationId },
     // Backoff is the worker's (exponential, from NOTIFY_RETRY_BASE_MS); removed when done, so the sweeper could
     // enqueue a row again if it were ever left unfinished.
-    opts: { jobId: notificationId, attempts: 8, backoff: { type: 'custom' }, removeOnComplete: true, removeOnFail: 1000 },
+    opts: {
+      jobId: notificationId,
+      attempts: 8,
+      backoff: { type: 'custom' },
+      removeOnComplete: true,
+      removeOnFail: 1000,
+    },
   };
 }
 

@@ -42,7 +42,9 @@ export class NotificationsAndContactDetails1796100000400 implements MigrationInt
     await queryRunner.query(
       `CREATE INDEX "notifications_unfinished" ON "notifications" ("created_at") WHERE "status" IN ('pending', 'sending')`,
     );
-    await queryRunner.query(`CREATE INDEX "notifications_recipient" ON "notifications" ("recipient_user_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "notifications_recipient" ON "notifications" ("recipient_user_id", "created_at")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "notification_attempts" (
         "id" bigserial PRIMARY KEY,
@@ -54,7 +56,9 @@ export class NotificationsAndContactDetails1796100000400 implements MigrationInt
         "notify_id" text NULL,
         "at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX "notification_attempts_of" ON "notification_attempts" ("notification_id", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "notification_attempts_of" ON "notification_attempts" ("notification_id", "id")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -153,6 +153,15 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Which template a message uses (to pick its id from configuration); null for no such row. */
+  async peekTemplate(id: string): Promise<{ templateKey: NotifyTemplateKey; channel: NotifyChannel } | null> {
+    const rows: { template_key: NotifyTemplateKey; channel: NotifyChannel }[] = await this.dataSource.query(
+      `SELECT template_key, channel FROM notifications WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? { templateKey: rows[0].template_key, channel: rows[0].channel } : null;
+  }
+
   /**
    * Marks the message `sending` and counts the attempt, committed before anything leaves for Notify; null when it
    * is finished already (sent, logged or failed), so a job that runs twice does nothing the second time.
