@@ -167,18 +167,22 @@ export class NotificationsRepository {
    * is finished already (sent, logged or failed), so a job that runs twice does nothing the second time.
    */
   async beginAttempt(id: string, templateId: string | null): Promise<NotificationToSend | null> {
-    const rows: {
-      id: string;
-      channel: NotifyChannel;
-      template_key: NotifyTemplateKey;
-      reference: string;
-      personalisation: Personalisation;
-      recipient_user_id: string;
-      email: string | null;
-      mobile: string | null;
-      attempts: number;
-      previous_status: NotificationStatus;
-    }[] = await this.dataSource.query(
+    // For an UPDATE ... RETURNING, TypeORM's query() answers [rows, affected].
+    const [rows]: [
+      {
+        id: string;
+        channel: NotifyChannel;
+        template_key: NotifyTemplateKey;
+        reference: string;
+        personalisation: Personalisation;
+        recipient_user_id: string;
+        email: string | null;
+        mobile: string | null;
+        attempts: number;
+        previous_status: NotificationStatus;
+      }[],
+      number,
+    ] = await this.dataSource.query(
       `WITH prev AS (
          SELECT id, status FROM notifications WHERE id = $1 AND status IN ('pending', 'sending') FOR UPDATE
        )
@@ -222,12 +226,12 @@ export class NotificationsRepository {
     await this.dataSource.query(
       `WITH attempt AS (
          INSERT INTO notification_attempts (notification_id, attempt, outcome, http_status, error, notify_id)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         VALUES ($1::uuid, $2::int, $3::varchar, $4::int, $5::text, $6::text)
        )
        UPDATE notifications
-          SET status = $7, notify_id = COALESCE($6, notify_id), last_error = $5, updated_at = now(),
-              sent_at = CASE WHEN $7 IN ('sent', 'logged') THEN now() ELSE sent_at END
-        WHERE id = $1`,
+          SET status = $7::varchar, notify_id = COALESCE($6::text, notify_id), last_error = $5::text,
+              updated_at = now(), sent_at = CASE WHEN $7::varchar IN ('sent', 'logged') THEN now() ELSE sent_at END
+        WHERE id = $1::uuid`,
       [
         id,
         outcome.attempt,
