@@ -32,6 +32,7 @@ async function main(run: StartRun): Promise<void> {
       env.REDIS_SENTINELS ? `Using Redis through the Sentinels ${env.REDIS_SENTINELS}.` : 'Using Redis from REDIS_URL.',
     );
   const notes = fillRunSecrets(env);
+  if (!env.NOTIFY_API_KEY) log('GOV.UK Notify: no API key, messages go to the log (set NOTIFY_API_KEY to send them).');
 
   await runCli(run, ['migrate'], env);
   if (embedded) await grantAppGroupRole(embedded.port);

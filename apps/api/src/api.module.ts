@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessTokenGuard, AuthModule } from '@app/auth';
 import { logTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { DeadlineSchedulingModule } from '@app/resettlement';
+import { DeadlineSchedulingModule, NotificationQueueModule } from '@app/resettlement';
 import { AuthApiModule } from './auth/auth-api.module';
 import { CaseworkModule } from './casework.module';
 import { BodyParserErrorsFilter } from './common/body-parser-errors.filter';
@@ -45,6 +45,7 @@ export class ApiModule {
         DatabaseModule.forRoot(settings.database),
         AuthModule.forRoot(settings.auth),
         DeadlineSchedulingModule.forRoot(settings.redis),
+        NotificationQueueModule.forRoot(settings.redis),
         HealthModule,
         ObservabilityModule,
         AuthApiModule,

@@ -11,6 +11,8 @@ import { Clock } from './common/clock';
 import { PathwayChangesService } from './pathways/pathway-changes.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { UserSettingsController } from './users/user-settings.controller';
+import { UserSettingsService } from './users/user-settings.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { WomenController } from './women/women.controller';
@@ -25,6 +27,7 @@ import { WomenService } from './women/women.service';
     CatalogueController,
     AlertsController,
     UsersController,
+    UserSettingsController,
   ],
   providers: [
     Clock,
@@ -35,6 +38,7 @@ import { WomenService } from './women/women.service';
     CatalogueService,
     AlertsService,
     UsersService,
+    UserSettingsService,
   ],
 })
 export class CaseworkModule {}

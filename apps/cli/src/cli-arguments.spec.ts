@@ -1,6 +1,11 @@
 import { parseCliArguments, USAGE } from './cli-arguments';
 
 describe('parseCliArguments', () => {
+  it('reads digest, which takes nothing', () => {
+    expect(parseCliArguments(['digest'])).toEqual({ ok: true, command: { name: 'digest' } });
+    expect(parseCliArguments(['digest', '--now'])).toEqual({ ok: false, problem: "digest takes no '--now'." });
+  });
+
   it('reads migrate and seed, with or without --if-empty', () => {
     expect(parseCliArguments(['migrate'])).toEqual({ ok: true, command: { name: 'migrate' } });
     expect(parseCliArguments(['seed'])).toEqual({

@@ -9,6 +9,7 @@ export type CliCommand =
   | { name: 'migrate' }
   | { name: 'migrations-applied'; waitSeconds: number }
   | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null }
+  | { name: 'digest' }
   | { name: 'help' };
 
 export type ParsedArguments = { ok: true; command: CliCommand } | { ok: false; problem: string };
@@ -27,6 +28,8 @@ Commands:
                        Migrate, then load a synthetic data set the size of the whole estate (about 90,000
                        people in custody, 2.5 million tasks, a year of history) for timing the reports.
                        --scale 0.1 loads a tenth of it (0 < fraction <= 1). Same empty-database rule.
+  digest               Request today's morning digest for every team manager now (GOV.UK Notify; the worker
+                       sends it). Once per manager and day: a second run adds nothing.
   help                 Show this message.
 
 Settings: MIGRATION_DATABASE_URL (the tables' owner; default DATABASE_URL, whose default is
@@ -48,6 +51,12 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
       return parseMigrationsApplied(rest);
     case 'seed':
       return parseSeed(rest);
+    case 'digest': {
+      const extra = unexpected([]);
+      return extra === undefined
+        ? { ok: true, command: { name } }
+        : { ok: false, problem: `digest takes no '${extra}'.` };
+    }
     case 'help':
     case '--help':
     case '-h':

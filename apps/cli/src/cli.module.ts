@@ -2,6 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule, DatabaseSettings } from '@app/database';
 import { ResettlementModule } from '@app/resettlement';
+import { DigestCommand } from './commands/digest.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
 import { SeedCommand } from './commands/seed.command';
@@ -22,6 +23,7 @@ export class CliModule {
       providers: [
         MigrateCommand,
         MigrationsAppliedCommand,
+        DigestCommand,
         SeedCommand,
         DemoStaffWriter,
         DemoCaseloadWriter,

@@ -10,6 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { readMigrationDatabaseSettings } from '@app/database';
 import { parseCliArguments, USAGE } from './cli-arguments';
 import { CliModule } from './cli.module';
+import { DigestCommand } from './commands/digest.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
 import { SeedCommand } from './commands/seed.command';
@@ -37,6 +38,8 @@ async function main(args: readonly string[]): Promise<number> {
       await app.get(MigrateCommand).run();
     } else if (parsed.command.name === 'migrations-applied') {
       return (await app.get(MigrationsAppliedCommand).run(parsed.command.waitSeconds)) ? 0 : 1;
+    } else if (parsed.command.name === 'digest') {
+      await app.get(DigestCommand).run();
     } else {
       await app.get(SeedCommand).run({ ifEmpty: parsed.command.ifEmpty, national: parsed.command.national });
     }

@@ -14,6 +14,7 @@ import { ComView } from './screens/com-view';
 import { PrisonBoard } from './screens/prison-board';
 import { Queue } from './screens/queue';
 import { Reports } from './screens/reports';
+import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { WomanPanel } from './screens/woman-panel';
 import { alertKindText, personLabel, ROLE_LABELS } from './format';
@@ -205,6 +206,8 @@ export function App() {
     page = <ComView refreshKey={refreshKey} onOpen={setOpenWoman} />;
   } else if (hash === '#/reports' && REPORT_ROLES.includes(session.user.role)) {
     page = <Reports role={session.user.role} prisonCodes={session.user.prisonCodes} />;
+  } else if (hash === '#/settings') {
+    page = <Settings isManager={session.user.isManager || session.user.role === Role.GOVERNOR} />;
   } else {
     page = <p>Loading…</p>;
   }
@@ -261,6 +264,9 @@ export function App() {
         <span className="who">
           {session.user.displayName} ({ROLE_LABELS[session.user.role] ?? session.user.role})
         </span>
+        <a href="#/settings" aria-current={hash === '#/settings' ? 'page' : undefined}>
+          Settings
+        </a>
         <button onClick={() => signOut(null)}>Sign out</button>
       </header>
       {connection === 'reconnecting' && (

@@ -14,6 +14,20 @@ export interface UserView {
   active: boolean;
 }
 
+/**
+ * `GET /users/me/settings`: where GOV.UK Notify messages reach her and which she wants. She edits her own; an
+ * administrator may edit anyone's (PATCH /users/{id}/settings), as she does access.
+ */
+export interface UserSettingsView {
+  email: string | null;
+  /** As stored: +447xxxxxxxxx. */
+  mobile: string | null;
+  notifyByEmail: boolean;
+  notifyBySms: boolean;
+  /** Alerts on tasks she has claimed are sent to her too. */
+  notifyClaimedTasks: boolean;
+}
+
 /** `GET /auth/me`: the signed-in user as her token and account say (the API also sends her access scope). */
 export interface CurrentUserView {
   id: string;

@@ -33,6 +33,7 @@ import {
   AccessChangesRepository,
   KeyworkRepository,
   KeyworkReportsRepository,
+  NotificationsRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -64,6 +65,7 @@ const REPOSITORIES = [
   AccessChangesRepository,
   KeyworkRepository,
   KeyworkReportsRepository,
+  NotificationsRepository,
 ];
 
 @Global()

@@ -42,3 +42,4 @@ export * from './report-figures';
 export * from './handover';
 export * from './com-allocation';
 export * from './keywork';
+export * from './notify-messages';

@@ -3,6 +3,7 @@ import { AlertKind } from '@app/domain';
 
 export const QUEUE_NAMES = {
   deadlines: 'deadlines',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -25,3 +26,8 @@ export interface InstantJobData {
 
 /** How far ahead deadline jobs are kept in Redis; beyond it PostgreSQL alone holds them. */
 export const HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A GOV.UK Notify message to send: the notifications row's id (the job id too), never the message itself. */
+export interface NotificationJobData {
+  notificationId: string;
+}

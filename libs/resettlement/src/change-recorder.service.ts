@@ -529,6 +529,23 @@ export class ChangeRecorder {
     this.outbox.stage(tx, [{ type: ACCESS_CHANGED, womanId: null, rooms: [rooms.user(userId)], payload: { userId } }]);
   }
 
+  /** A person's contact details or message preferences changed (by herself or an administrator). */
+  async settingsChanged(tx: Tx, { userId, before, after, actor }: AccessChange): Promise<void> {
+    await this.audit.append(tx, [
+      {
+        womanId: null,
+        entityType: 'USER',
+        entityId: userId,
+        action: 'SETTINGS_CHANGED',
+        actorId: actor.id,
+        actorRole: actor.role,
+        before,
+        after,
+        requestId: actor.requestId,
+      },
+    ]);
+  }
+
   private entry({ womanId, entityType, entityId, action, before, after, actor }: WomanAuditEntry): AuditEntry {
     return {
       womanId,

@@ -14,3 +14,6 @@ export * from './session-concerns.service';
 export * from './missed-session-follow-ups.service';
 export * from './resettlement.module';
 export * from './deadline-scheduling.module';
+export * from './notification-requests.service';
+export * from './notification-queue.module';
+export * from './morning-digest.service';

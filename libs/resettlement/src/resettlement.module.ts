@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { AlertFiringService } from './alert-firing.service';
 import { ChangeRecorder } from './change-recorder.service';
 import { KeyworkPlannerService } from './keywork-planner.service';
+import { MorningDigest } from './morning-digest.service';
+import { NotificationRequests } from './notification-requests.service';
 import { ReferenceDataLoader } from './reference-data.loader';
 import { ReferralFollowService } from './referral-follow.service';
 import { ReferralStagesService } from './referral-stages.service';
@@ -20,6 +22,8 @@ const SERVICES = [
   KeyworkPlannerService,
   SessionConcerns,
   MissedSessionFollowUps,
+  NotificationRequests,
+  MorningDigest,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -242,6 +242,22 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     success: { status: 200, body: 'UserView' },
     refusals: [403],
   },
+  'GET /users/me/settings': {
+    summary: 'Your contact details (e-mail, mobile) and which GOV.UK Notify messages you want',
+    access: 'user',
+    success: { status: 200, body: 'UserSettingsView' },
+  },
+  'PATCH /users/me/settings': {
+    summary: 'Change your contact details or message preferences (audited)',
+    access: 'user',
+    success: { status: 200, body: 'UserSettingsView' },
+  },
+  'PATCH /users/{id}/settings': {
+    summary: 'Change a user’s contact details or message preferences (admin; audited)',
+    access: 'user',
+    success: { status: 200, body: 'UserSettingsView' },
+    refusals: [403],
+  },
   'GET /referrals': {
     summary: 'Referrals in your scope, most urgent first (a provider’s queue for caseworkers)',
     access: 'user',

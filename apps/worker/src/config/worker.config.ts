@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LogFormat, logFormatSchema, logLevelSchema, parseSettings } from '@app/config';
 import { DatabaseSettings, readDatabaseSettings } from '@app/database';
 import { RedisSettings, readRedisSettings } from '@app/events';
+import { NotifySettings, readNotifySettings } from './notify.config';
 
 const workerSettingsSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
@@ -41,6 +42,7 @@ export interface WorkerSettings {
   relayMaxLagMs: number;
   /** Test-only, off by default: hold the first batch read between read and publish, for the fault suite. */
   relayHoldAfterRead: boolean;
+  notify: NotifySettings;
 }
 
 export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
@@ -57,6 +59,7 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     schedulerWatchdogMs: data.SCHEDULER_WATCHDOG_MS,
     relayMaxLagMs: data.WORKER_RELAY_MAX_LAG_MS,
     relayHoldAfterRead: data.WORKER_RELAY_HOLD_AFTER_READ === 'true',
+    notify: readNotifySettings(env),
   };
 }
 

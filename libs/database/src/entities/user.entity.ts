@@ -49,6 +49,24 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Where GOV.UK Notify messages reach her; she keeps these herself (users/me/settings). */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** A UK mobile number, stored as +447xxxxxxxxx. */
+  @Column({ type: 'text', nullable: true })
+  mobile!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  notifyByEmail!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  notifyBySms!: boolean;
+
+  /** Whether alerts on tasks she has claimed are sent to her as well as shown on the board. */
+  @Column({ type: 'boolean', default: false })
+  notifyClaimedTasks!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -13,9 +13,10 @@ import { PracticalNeedsCatalogue1796000000004 } from './1796000000004-PracticalN
 import { ThresholdInstants1796000000010 } from './1796000000010-ThresholdInstants';
 import { BoardAndQueueIndexes1796023203280 } from './1796023203280-BoardAndQueueIndexes';
 import { ProviderQueueIndex1796024766410 } from './1796024766410-ProviderQueueIndex';
+import { DeliverySessions1796100000100 } from './1796100000100-DeliverySessions';
 import { ReferralReasonsNeedsAndTransfers1796100000200 } from './1796100000200-ReferralReasonsNeedsAndTransfers';
 import { Keywork1796100000300 } from './1796100000300-Keywork';
-import { DeliverySessions1796100000100 } from './1796100000100-DeliverySessions';
+import { NotificationsAndContactDetails1796100000400 } from './1796100000400-NotificationsAndContactDetails';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -31,7 +32,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ThresholdInstants1796000000010,
   BoardAndQueueIndexes1796023203280,
   ProviderQueueIndex1796024766410,
+  DeliverySessions1796100000100,
   ReferralReasonsNeedsAndTransfers1796100000200,
   Keywork1796100000300,
-  DeliverySessions1796100000100,
+  NotificationsAndContactDetails1796100000400,
 ];

@@ -20,3 +20,4 @@ export * from './reports';
 export * from './releases.repository';
 export * from './access-changes.repository';
 export * from './delivery-sessions.repository';
+export * from './notifications.repository';
