@@ -1,5 +1,7 @@
 import { AlertKind } from './alerts';
 import {
+  sessionConcernDedupeKey,
+  sessionConcernPersonalisation,
   alertPersonalisation,
   classifyNotifyFailure,
   digestPersonalisation,
@@ -44,6 +46,16 @@ describe('alertPersonalisation', () => {
   it('holds strings only, as Notify personalisation requires', () => {
     const personalisation = withLink(digestPersonalisation({ date: '2026-12-01', overdue: 3, atRisk: 0 }), LINK);
     expect(personalisation).toEqual({ date: '2026-12-01', overdue: '3', at_risk: '0', link: LINK });
+  });
+});
+
+describe('sessionConcernPersonalisation', () => {
+  it('holds the referral reference and the session number, and a dedupe key per session and COM', () => {
+    expect(sessionConcernPersonalisation({ referralReference: 'AB1234WOS', sessionNumber: 3 })).toEqual({
+      referral: 'AB1234WOS',
+      session: '3',
+    });
+    expect(sessionConcernDedupeKey('s-1', 'com-1')).toBe('concern:s-1:com-1');
   });
 });
 

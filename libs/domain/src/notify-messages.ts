@@ -20,7 +20,7 @@ export const NOTIFY_CHANNELS = ['email', 'sms'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
 /** Which message it is; each has one Notify template per channel, set in configuration. */
-export const NOTIFY_TEMPLATE_KEYS = ['escalation', 'task-alert', 'digest'] as const;
+export const NOTIFY_TEMPLATE_KEYS = ['escalation', 'task-alert', 'digest', 'session-concern'] as const;
 export type NotifyTemplateKey = (typeof NOTIFY_TEMPLATE_KEYS)[number];
 
 /** The label a task on a special category pathway goes by outside the system. */
@@ -66,6 +66,21 @@ export interface DigestFacts {
 /** A manager's morning digest: counts only. */
 export function digestPersonalisation(facts: DigestFacts): Personalisation {
   return { date: facts.date, overdue: String(facts.overdue), at_risk: String(facts.atRisk) };
+}
+
+/**
+ * A concern raised in a CRS session's feedback, to her COM: the referral's reference (which she can open) and
+ * that a concern was raised; never the concern's words, which stay behind sign-in.
+ */
+export function sessionConcernPersonalisation(facts: {
+  referralReference: string;
+  sessionNumber: number;
+}): Personalisation {
+  return { referral: facts.referralReference, session: String(facts.sessionNumber) };
+}
+
+export function sessionConcernDedupeKey(sessionId: string, comId: string): string {
+  return `concern:${sessionId}:${comId}`;
 }
 
 /**

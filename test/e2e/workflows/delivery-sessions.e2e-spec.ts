@@ -329,8 +329,10 @@ describe('CRS delivery sessions', () => {
     expect(afterStart.find((t) => t.id === missed.followUpTaskId)?.status).toBe('TODO');
   });
 
-  it('tells her COM of a concern raised in feedback, on her own room, naming her in the event', async () => {
+  it('tells her COM of a concern raised in feedback, on her own room and by a message, naming her in the event', async () => {
     const referral = await approvedReferral();
+    // Her COM takes messages by e-mail (the default channel once she has an address).
+    expect((await com.api.patch('/users/me/settings', { email: 'com.concerns@example.gov.uk' })).status).toBe(200);
     const session = await book(referral.id);
     const sentinel = await book(referral.id, 6);
     await happened(session.id);
@@ -366,6 +368,13 @@ describe('CRS delivery sessions', () => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0].rooms).toEqual([`user:${com.id}`]);
     expect(outbox[0].payload.comId).toBe(com.id);
+    // And a GOV.UK Notify message for her, in the same transaction: the reference and the session, not the words.
+    const messages: { channel: string; personalisation: Record<string, string> }[] = await api.dataSource.query(
+      `SELECT channel, personalisation FROM notifications WHERE recipient_user_id = $1 AND template_key = 'session-concern'
+         AND dedupe_key LIKE $2`,
+      [com.id, `concern:${session.id}:%`],
+    );
+    expect(messages).toEqual([{ channel: 'email', personalisation: { referral: referral.reference, session: '1' } }]);
 
     // The caseworker's room hears of the session changing, but the concern goes to the COM only.
     ok(await caseworker.api.patch(`/sessions/${sentinel.id}`, { ...booking(7), version: sentinel.version }));

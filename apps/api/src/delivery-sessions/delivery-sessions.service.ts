@@ -163,7 +163,9 @@ export class DeliverySessionsService {
     const problems = attendanceProblems(record, session, now);
     if (problems.length > 0) throw problemsError(problems);
     const scheduled: TaskEntity[] = [];
+    const messages: string[] = [];
     const updated = await this.unitOfWork.run(async (tx) => {
+      messages.length = 0; // a retried transaction requests them afresh
       const woman = await this.requireWoman(tx, referral.womanId);
       const followUp =
         record.attendance === SessionAttendance.NO
@@ -193,10 +195,12 @@ export class DeliverySessionsService {
         after: attendanceSnapshot(recorded),
         actor,
       });
-      if (recorded.concernRaised) await this.concerns.raise(tx, { woman, referral, session: recorded });
+      if (recorded.concernRaised)
+        messages.push(...(await this.concerns.raise(tx, { woman, referral, session: recorded })));
       return recorded;
     });
     await this.scheduler.schedule(scheduled, now);
+    await this.concerns.dispatch(messages);
     return this.view(user, referral, updated, now);
   }
 

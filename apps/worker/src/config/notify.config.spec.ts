@@ -1,3 +1,4 @@
+import { NOTIFY_TEMPLATE_KEYS } from '@app/domain';
 import { readNotifySettings, templateVariable } from './notify.config';
 
 const SERVICE = '26785a09-ab16-4eb0-8407-a37497a57506';
@@ -6,7 +7,7 @@ const KEY = `resettle_live-${SERVICE}-${SECRET}`;
 
 function allTemplates(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const key of ['escalation', 'task-alert', 'digest'] as const) {
+  for (const key of NOTIFY_TEMPLATE_KEYS) {
     for (const channel of ['email', 'sms'] as const) env[templateVariable(key, channel)] = SERVICE;
   }
   return env;
