@@ -162,6 +162,7 @@ const BODIES: Record<string, (f: Fixture) => unknown> = {
   'POST /tasks/{id}/notes': () => ({ body: 'A note she should never get' }),
   'POST /alerts/{id}/acknowledge': () => undefined,
   'PATCH /users/{id}': () => ({ isManager: false }),
+  'PATCH /users/{id}/settings': () => ({ notifyClaimedTasks: false }),
   'PATCH /providers/{id}': () => ({ allowsDirectReferral: false }),
   'PUT /release-areas/{code}/provider': (f) => ({ providerId: f.provider.id }),
   'PATCH /task-catalogue/{key}': () => ({ version: 1 }),
