@@ -3,60 +3,34 @@
  * by choosing a coded reason from the list, with free text. Screenshots go to artifacts/screenshots (ignored by git).
  */
 import { Browser } from 'playwright-core';
-import { Role } from '@app/domain';
 import type { ReferralDetailView } from '@app/contracts';
-import { ApiResponse, ErrorBody } from '../../setup/api-client';
-import { AppProcess, freePort, startApp } from '../../setup/app-process';
-import { launchBrowser, screenshot, signIn } from '../../setup/browser';
-import { TestApi, startTestApi } from '../../setup/test-app';
-import {
-  SignedInUser,
-  createProvider,
-  createReleaseArea,
-  createSignedInUser,
-  createWoman,
-  daysFromToday,
-} from '../../factories';
+import { screenshot, signIn } from '../../setup/browser';
+import { TestApi } from '../../setup/test-app';
+import { WebCasework, ok, startWebCasework } from '../../setup/web-casework';
+import { SignedInUser, createWoman, daysFromToday } from '../../factories';
 
 jest.setTimeout(120_000);
 
 const RISK = { roshLevel: 'LOW', riskSummary: 'No known risk to others' };
 const pathway = (name: string) => ({ pathway: name, complexity: 'MEDIUM', desiredOutcomes: ['Support on release'] });
 
-function ok<T>(response: ApiResponse<T | ErrorBody>): T {
-  if (response.status !== 200 && response.status !== 201) {
-    throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
-  }
-  return response.body as T;
-}
-
 describe('coded withdrawal and needs in the woman’s panel', () => {
   let api: TestApi;
-  let gateway: AppProcess;
   let browser: Browser;
   let prt: SignedInUser;
   let com: SignedInUser;
   let caseworker: SignedInUser;
   let areaCode: string;
 
+  let web: WebCasework | undefined;
+
   beforeAll(async () => {
-    const gatewayPort = await freePort();
-    api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
-    gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
-    const provider = await createProvider(api.dataSource);
-    areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
-    [prt, com, caseworker] = await Promise.all([
-      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] }),
-      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
-      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
-    ]);
-    browser = await launchBrowser();
+    web = await startWebCasework();
+    ({ api, browser, prt, com, caseworker, areaCode } = web);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.stop();
-    await api?.close();
+    await web?.close();
   });
 
   it('shows her needs under the referral and withdraws it with the code chosen from the list', async () => {

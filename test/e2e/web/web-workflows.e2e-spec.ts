@@ -7,19 +7,11 @@
 import { Browser, Page } from 'playwright-core';
 import { Pathway, Role } from '@app/domain';
 import type { ReferralDetailView, WomanDetailView } from '@app/contracts';
-import { ApiResponse, ErrorBody } from '../../setup/api-client';
-import { AppProcess, freePort, startApp } from '../../setup/app-process';
-import { LAPTOP, WALL_SCREEN, card, launchBrowser, screenshot, signIn } from '../../setup/browser';
-import { TestApi, startTestApi } from '../../setup/test-app';
-import {
-  SignedInUser,
-  createProvider,
-  createReleaseArea,
-  createSignedInUser,
-  createWoman,
-  daysFromToday,
-  recordNeeds,
-} from '../../factories';
+import { AppProcess, startApp } from '../../setup/app-process';
+import { LAPTOP, WALL_SCREEN, card, screenshot, signIn } from '../../setup/browser';
+import { TestApi } from '../../setup/test-app';
+import { WebCasework, ok, startWebCasework } from '../../setup/web-casework';
+import { SignedInUser, createWoman, daysFromToday, recordNeeds } from '../../factories';
 
 jest.setTimeout(120_000);
 
@@ -30,13 +22,6 @@ const ACCOMMODATION = {
 };
 const RISK = { roshLevel: 'MEDIUM', riskSummary: 'Risk to a former partner when drinking' };
 
-function ok<T>(response: ApiResponse<T | ErrorBody>): T {
-  if (response.status !== 200 && response.status !== 201) {
-    throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
-  }
-  return response.body as T;
-}
-
 describe('the web app at work', () => {
   let api: TestApi;
   let gateway: AppProcess;
@@ -46,25 +31,15 @@ describe('the web app at work', () => {
   let caseworker: SignedInUser;
   let areaCode: string;
 
+  let web: WebCasework | undefined;
+
   beforeAll(async () => {
-    // The API names the gateway to its pages and the gateway admits the API's pages: the port comes first.
-    const gatewayPort = await freePort();
-    api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
-    gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
-    const provider = await createProvider(api.dataSource);
-    areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
-    [prt, com, caseworker] = await Promise.all([
-      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] }),
-      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
-      createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
-    ]);
-    browser = await launchBrowser();
+    web = await startWebCasework();
+    ({ api, gateway, browser, prt, com, caseworker, areaCode } = web);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.stop();
-    await api?.close();
+    await web?.close();
   });
 
   /** A Styal woman in the suite's CRS area, on the suite COM's caseload, releasing in a month. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { freePort, pollUntil } from '../../../scripts/supervisor';
-import { startRedisServer, stopRedisServer } from './redis-server';
+import { answers, startRedisServer, stopRedisServer } from './redis-server';
 
 export const MASTER_GROUP = 'resettle-faults';
 
@@ -122,26 +122,6 @@ export class SentinelTopology {
       throw new Error(`redis-server --sentinel could not start (${error.message})`);
     });
     child.unref();
-    await pollUntil(
-      async () => {
-        const probe = new Redis({
-          port,
-          host: '127.0.0.1',
-          lazyConnect: true,
-          maxRetriesPerRequest: 0,
-          retryStrategy: () => null,
-        });
-        probe.on('error', () => undefined);
-        try {
-          await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } catch {
-          return false;
-        } finally {
-          probe.disconnect();
-        }
-      },
-      { what: `Sentinel on port ${port}`, timeoutMs: 15_000, everyMs: 50 },
-    );
+    await pollUntil(() => answers(port), { what: `Sentinel on port ${port}`, timeoutMs: 15_000, everyMs: 50 });
   }
 }

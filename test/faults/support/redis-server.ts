@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import Redis from 'ioredis';
 import { pollUntil } from '../../../scripts/supervisor';
 
-async function answers(port: number): Promise<boolean> {
+/** Whether a Redis (or a Sentinel) answers PING on this port of 127.0.0.1. */
+export async function answers(port: number): Promise<boolean> {
   const probe = new Redis({
     port,
     host: '127.0.0.1',

@@ -1,0 +1,60 @@
+/**
+ * What the browser suites of casework share: the API with a gateway it names to its pages (the gateway's port comes
+ * first, so the API can name it and the gateway can admit the API's pages), a CRS provider and its release area,
+ * the pre-release team at Styal, a COM and a caseworker of the provider, and a browser.
+ */
+import { Browser } from 'playwright-core';
+import { Role } from '@app/domain';
+import { ApiResponse, ErrorBody } from './api-client';
+import { AppProcess, freePort, startApp } from './app-process';
+import { launchBrowser } from './browser';
+import { TestApi, startTestApi } from './test-app';
+import { SignedInUser, createProvider, createReleaseArea, createSignedInUser } from '../factories';
+
+export interface WebCasework {
+  api: TestApi;
+  gateway: AppProcess;
+  browser: Browser;
+  prt: SignedInUser;
+  com: SignedInUser;
+  caseworker: SignedInUser;
+  /** The provider's release area: women released there are the caseworker's. */
+  areaCode: string;
+  close(): Promise<void>;
+}
+
+export async function startWebCasework(): Promise<WebCasework> {
+  const gatewayPort = await freePort();
+  const api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
+  const gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
+  const provider = await createProvider(api.dataSource);
+  const areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
+  const [prt, com, caseworker] = await Promise.all([
+    createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] }),
+    createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
+    createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
+  ]);
+  const browser = await launchBrowser();
+  return {
+    api,
+    gateway,
+    browser,
+    prt,
+    com,
+    caseworker,
+    areaCode,
+    close: async () => {
+      await browser.close();
+      await gateway.stop();
+      await api.close();
+    },
+  };
+}
+
+/** The body of a 200 or 201; anything else fails the test with the status and body. */
+export function ok<T>(response: ApiResponse<T | ErrorBody>): T {
+  if (response.status !== 200 && response.status !== 201) {
+    throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body as T;
+}
