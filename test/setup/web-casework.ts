@@ -13,6 +13,7 @@ import { SignedInUser, createProvider, createReleaseArea, createSignedInUser } f
 
 export interface WebCasework {
   api: TestApi;
+  /** The running gateway; a suite that restarts it puts the new one here, so close() stops that one. */
   gateway: AppProcess;
   browser: Browser;
   prt: SignedInUser;
@@ -35,7 +36,7 @@ export async function startWebCasework(): Promise<WebCasework> {
     createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
   ]);
   const browser = await launchBrowser();
-  return {
+  const casework: WebCasework = {
     api,
     gateway,
     browser,
@@ -43,12 +44,14 @@ export async function startWebCasework(): Promise<WebCasework> {
     com,
     caseworker,
     areaCode,
+    // The gateway it stops is the one the suite holds now: a suite that restarts it sets `gateway` again.
     close: async () => {
-      await browser.close();
-      await gateway.stop();
-      await api.close();
+      await casework.browser.close();
+      await casework.gateway.stop();
+      await casework.api.close();
     },
   };
+  return casework;
 }
 
 /** The body of a 200 or 201; anything else fails the test with the status and body. */

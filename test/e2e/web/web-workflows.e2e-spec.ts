@@ -110,6 +110,7 @@ describe('the web app at work', () => {
     } finally {
       // The gateway comes back where the page expects it (and where the later tests need it).
       gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port });
+      if (web) web.gateway = gateway;
     }
     // The page reconnects and catches up by itself.
     await page.getByText('● Live').waitFor({ timeout: 60_000 });
