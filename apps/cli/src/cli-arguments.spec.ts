@@ -1,6 +1,14 @@
 import { parseCliArguments, USAGE } from './cli-arguments';
 
 describe('parseCliArguments', () => {
+  it('reads plan-keywork, which takes nothing', () => {
+    expect(parseCliArguments(['plan-keywork'])).toEqual({ ok: true, command: { name: 'plan-keywork' } });
+    expect(parseCliArguments(['plan-keywork', 'STI'])).toEqual({
+      ok: false,
+      problem: "plan-keywork takes no 'STI'.",
+    });
+  });
+
   it('reads digest, which takes nothing', () => {
     expect(parseCliArguments(['digest'])).toEqual({ ok: true, command: { name: 'digest' } });
     expect(parseCliArguments(['digest', '--now'])).toEqual({ ok: false, problem: "digest takes no '--now'." });

@@ -10,6 +10,7 @@ export type CliCommand =
   | { name: 'migrations-applied'; waitSeconds: number }
   | { name: 'seed'; ifEmpty: boolean; national: NationalSeedOptions | null }
   | { name: 'digest' }
+  | { name: 'plan-keywork' }
   | { name: 'help' };
 
 export type ParsedArguments = { ok: true; command: CliCommand } | { ok: false; problem: string };
@@ -30,6 +31,8 @@ Commands:
                        --scale 0.1 loads a tenth of it (0 < fraction <= 1). Same empty-database rule.
   digest               Request today's morning digest for every team manager now (GOV.UK Notify; the worker
                        sends it). Once per manager and day: a second run adds nothing.
+  plan-keywork         Give every woman in prison with no open keywork task the one planned at reception
+                       (for a database recorded before that was done). A second run adds nothing.
   help                 Show this message.
 
 Settings: MIGRATION_DATABASE_URL (the tables' owner; default DATABASE_URL, whose default is
@@ -56,6 +59,12 @@ export function parseCliArguments(args: readonly string[]): ParsedArguments {
       return extra === undefined
         ? { ok: true, command: { name } }
         : { ok: false, problem: `digest takes no '${extra}'.` };
+    }
+    case 'plan-keywork': {
+      const extra = unexpected([]);
+      return extra === undefined
+        ? { ok: true, command: { name } }
+        : { ok: false, problem: `plan-keywork takes no '${extra}'.` };
     }
     case 'help':
     case '--help':

@@ -5,6 +5,7 @@ import { ResettlementModule } from '@app/resettlement';
 import { DigestCommand } from './commands/digest.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
+import { PlanKeyworkCommand } from './commands/plan-keywork.command';
 import { SeedCommand } from './commands/seed.command';
 import { DemoCaseloadWriter } from './seed/demo-caseload.writer';
 import { DemoKeyworkWriter } from './seed/demo-keywork.writer';
@@ -24,6 +25,7 @@ export class CliModule {
         MigrateCommand,
         MigrationsAppliedCommand,
         DigestCommand,
+        PlanKeyworkCommand,
         SeedCommand,
         DemoStaffWriter,
         DemoCaseloadWriter,

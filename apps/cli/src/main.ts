@@ -13,6 +13,7 @@ import { CliModule } from './cli.module';
 import { DigestCommand } from './commands/digest.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { MigrationsAppliedCommand } from './commands/migrations-applied.command';
+import { PlanKeyworkCommand } from './commands/plan-keywork.command';
 import { SeedCommand } from './commands/seed.command';
 
 async function main(args: readonly string[]): Promise<number> {
@@ -40,6 +41,8 @@ async function main(args: readonly string[]): Promise<number> {
       return (await app.get(MigrationsAppliedCommand).run(parsed.command.waitSeconds)) ? 0 : 1;
     } else if (parsed.command.name === 'digest') {
       await app.get(DigestCommand).run();
+    } else if (parsed.command.name === 'plan-keywork') {
+      await app.get(PlanKeyworkCommand).run();
     } else {
       await app.get(SeedCommand).run({ ifEmpty: parsed.command.ifEmpty, national: parsed.command.national });
     }

@@ -32,6 +32,18 @@ describe('keywork', () => {
     );
   });
 
+  it('starts the clock again at a recall: a session from before her latest reception does not count', () => {
+    // Last seen by a keyworker in March, released, recalled and received on Monday 2 November 2026.
+    const afterRecall = keyworkDeadline({
+      lastSessionOn: '2026-03-10',
+      receptionDate: '2026-11-02',
+      frequencyWeeks: 1,
+    });
+    expect(afterRecall.dueDate).toBe('2026-11-09');
+    const seenSince = keyworkDeadline({ lastSessionOn: '2026-11-04', receptionDate: '2026-11-02', frequencyWeeks: 1 });
+    expect(seenSince.dueDate).toBe('2026-11-11');
+  });
+
   it('brings a due date at a weekend or on a bank holiday forward to the working day before, in summer time too', () => {
     // Saturday 19 December + 1 week = Saturday 26 December (Boxing Day): due Thursday 24 December.
     expect(

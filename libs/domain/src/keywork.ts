@@ -53,7 +53,8 @@ export interface KeyworkDueFacts {
 }
 
 /**
- * Her next session is due `frequencyWeeks` weeks after her last one (or after she arrived, if she has had none).
+ * Her next session is due `frequencyWeeks` weeks after her last one (or after she arrived, if she has had none
+ * since her latest reception).
  * As for every calendar-day deadline, a due date at a weekend or on a bank holiday comes forward to the working
  * day before; it is due by 17:00 London that day and at risk two working days earlier.
  */
@@ -61,7 +62,9 @@ export function keyworkDeadline({ lastSessionOn, receptionDate, frequencyWeeks }
   if (!isValidKeyworkFrequency(frequencyWeeks)) {
     throw new RangeError(`A keywork frequency is a whole number of weeks from 1 to 12, not ${frequencyWeeks}`);
   }
-  const from = lastSessionOn ?? receptionDate;
+  // A session before her latest reception belongs to an earlier time in custody (she was released and recalled):
+  // the clock starts again when she arrives.
+  const from = lastSessionOn !== null && lastSessionOn > receptionDate ? lastSessionOn : receptionDate;
   const dueDate = lastWorkingDayOnOrBefore(addCalendarDays(from, frequencyWeeks * 7));
   return {
     dueDate,

@@ -15,6 +15,7 @@ import {
   keyworkDeadline,
   keyworkTaskTitle,
   latestSessionDate,
+  RELEASED_PRISON_CODE,
   TaskStatus,
 } from '@app/domain';
 import { Actor } from './actor';
@@ -106,6 +107,21 @@ export class KeyworkPlannerService {
     });
   }
 
+  /**
+   * At her reception into custody (a new arrival or a recall) her first session is planned, so a lapse is an
+   * overdue task before anyone has recorded anything: due her target in weeks after she arrived. Nothing is planned
+   * while she is out of custody or when a keywork task is already open. Returns the tasks to schedule.
+   */
+  async planAtReception(
+    tx: Tx,
+    { woman, actor, now }: { woman: WomanEntity; actor: Actor; now: Date },
+  ): Promise<TaskEntity[]> {
+    if (woman.prisonCode === RELEASED_PRISON_CODE) return [];
+    const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => t.templateKey === KEYWORK_TASK_KEY);
+    if (open.length > 0) return [];
+    return this.planNext(tx, { woman, reason: 'Planned at her reception into custody', actor, now });
+  }
+
   /** Closes her open keywork task (if any) and plans the next from her latest session and her target. */
   private async replan(
     tx: Tx,
@@ -125,6 +141,14 @@ export class KeyworkPlannerService {
   ): Promise<TaskEntity[]> {
     const open = (await this.tasks.listOpenForWoman(tx, woman.id)).filter((t) => t.templateKey === KEYWORK_TASK_KEY);
     await this.planner.closeTasks(tx, { woman, tasks: open, status: closeAs, reason, actor, now });
+    return this.planNext(tx, { woman, reason, actor, now });
+  }
+
+  /** Plans her open keywork task from her latest session (since her reception) and her target. */
+  private async planNext(
+    tx: Tx,
+    { woman, reason, actor, now }: { woman: WomanEntity; reason: string; actor: Actor; now: Date },
+  ): Promise<TaskEntity[]> {
     const sessions = await this.keywork.listSessions(woman.id, tx);
     const target = await this.keywork.findTarget(woman.id, tx);
     const frequencyWeeks = target?.frequencyWeeks ?? DEFAULT_KEYWORK_FREQUENCY_WEEKS;

@@ -8,7 +8,11 @@
 import { AlertKind, keyworkDeadline, Role, TaskStatus } from '@app/domain';
 import type { AlertView, KeyworkView, TaskView, WomanDetailView, WomanView } from '@app/contracts';
 import { ApiResponse, ErrorBody } from '../../setup/api-client';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { AppProcess, startApp } from '../../setup/app-process';
+import { readRunSettings } from '../../setup/run-settings';
 import { eventually } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
@@ -108,9 +112,9 @@ describe('keywork (issue 16 point 4)', () => {
       overdue: false,
     });
 
-    // One open task at a time: the first closed as done when the second session was recorded.
+    // One open task at a time: the one planned at her reception, then the first session's, closed as done.
     const tasks = await keyworkTasks(woman.id);
-    expect(tasks.map((t) => t.status).sort()).toEqual([TaskStatus.DONE, TaskStatus.TODO]);
+    expect(tasks.map((t) => t.status).sort()).toEqual([TaskStatus.DONE, TaskStatus.DONE, TaskStatus.TODO]);
     const open = tasks.find((t) => t.status === TaskStatus.TODO) as TaskView;
     expect(open.ownerRole).toBe(Role.POM);
     expect(open.dueDate).toBe(expected.dueDate);
@@ -196,6 +200,46 @@ describe('keywork (issue 16 point 4)', () => {
     expect([await written(woman.id), await written(nameless.id)]).toEqual(before);
   });
 
+  it('plans her first session at reception, due her target in weeks after she arrived, before anything is recorded', async () => {
+    const woman = await newWoman({ receptionDate: daysFromToday(-2) });
+    const due = keyworkDeadline({ lastSessionOn: null, receptionDate: woman.receptionDate, frequencyWeeks: 1 });
+    const tasks = await keyworkTasks(woman.id);
+    expect(tasks.map((t) => [t.status, t.ownerRole, t.dueDate, t.dueAt])).toEqual([
+      [TaskStatus.TODO, Role.POM, due.dueDate, due.dueAt.toISOString()],
+    ]);
+    const view = ok(await pom.api.get<KeyworkView>(`/women/${woman.id}/keywork`));
+    expect(view.nextDue?.dueDate).toBe(due.dueDate);
+    // The planning is audited as the task's creation at her reception.
+    const detail = ok(await pom.api.get<WomanDetailView>(`/women/${woman.id}`));
+    expect(
+      detail.auditTrail.some((a) => a.entityType === 'TASK' && a.entityId === tasks[0].id && a.action === 'CREATED'),
+    ).toBe(true);
+  });
+
+  it('plans the missing task for women recorded before it was planned at reception (cli plan-keywork), once', async () => {
+    const woman = await newWoman({ receptionDate: daysFromToday(-3) });
+    // As on a database from before this version: she is in prison with no open keywork task.
+    await api.dataSource.query(
+      `UPDATE tasks SET status = 'NOT_NEEDED' WHERE woman_id = $1 AND template_key = $2 AND status = 'TODO'`,
+      [woman.id, KEY],
+    );
+    expect((await keyworkTasks(woman.id)).filter((t) => t.status === TaskStatus.TODO)).toEqual([]);
+
+    const run = readRunSettings();
+    const cli = join(__dirname, '..', '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+    const env = { ...process.env, DATABASE_URL: run.databaseUrl, MIGRATION_DATABASE_URL: run.ownerDatabaseUrl };
+    const first = await promisify(execFile)(process.execPath, [cli, 'plan-keywork'], { env });
+    expect(first.stdout).toMatch(/Keywork: planned [1-9]\d* task\(s\)/);
+    const due = keyworkDeadline({ lastSessionOn: null, receptionDate: woman.receptionDate, frequencyWeeks: 1 });
+    const open = (await keyworkTasks(woman.id)).filter((t) => t.status === TaskStatus.TODO);
+    expect(open.map((t) => [t.ownerRole, t.dueDate])).toEqual([[Role.POM, due.dueDate]]);
+
+    // A second run finds every woman in prison with her task and adds nothing.
+    const second = await promisify(execFile)(process.execPath, [cli, 'plan-keywork'], { env });
+    expect(second.stdout).toContain('Keywork: planned 0 task(s)');
+    expect((await keyworkTasks(woman.id)).filter((t) => t.status === TaskStatus.TODO)).toHaveLength(1);
+  });
+
   describe('a lapse', () => {
     let worker: AppProcess | undefined;
 
@@ -222,6 +266,18 @@ describe('keywork (issue 16 point 4)', () => {
           : [];
       };
       expect(await eventually(async () => (await overdueAlerts()).length > 0, 60_000)).toBe(true);
+
+      // A woman who has never had a session lapses too: her task from reception falls overdue with its alert.
+      const unseen = await newWoman({ receptionDate: daysFromToday(-20) });
+      const [fromReception] = await keyworkTasks(unseen.id);
+      expect(fromReception).toMatchObject({ status: TaskStatus.TODO, scheduleState: 'OVERDUE' });
+      const unseenAlerts = async (): Promise<AlertView[]> => {
+        const response = await pom.api.get<AlertView[]>(`/alerts?womanId=${unseen.id}`);
+        return response.status === 200
+          ? response.body.filter((a) => a.task.id === fromReception.id && a.kind === AlertKind.OVERDUE)
+          : [];
+      };
+      expect(await eventually(async () => (await unseenAlerts()).length === 1, 60_000)).toBe(true);
 
       // Recording today's session completes the overdue task and plans the next, on track.
       ok(await pom.api.post(`/women/${woman.id}/keywork/sessions`, { sessionOn: today() }), 201);

@@ -28,7 +28,13 @@ import {
   RELEASED_PRISON_CODE,
   Role,
 } from '@app/domain';
-import { Actor, ChangeRecorder, ReferralFollowService, TaskPlannerService } from '@app/resettlement';
+import {
+  Actor,
+  ChangeRecorder,
+  KeyworkPlannerService,
+  ReferralFollowService,
+  TaskPlannerService,
+} from '@app/resettlement';
 import { womanSnapshot } from '../women/woman.view';
 import { applyEffectiveReleaseDate } from '../women/release-day-columns';
 
@@ -69,6 +75,7 @@ export class MovementsService {
     private readonly planner: TaskPlannerService,
     private readonly recorder: ChangeRecorder,
     private readonly referralFollow: ReferralFollowService,
+    private readonly keyworkPlanner: KeyworkPlannerService,
   ) {}
 
   /**
@@ -154,7 +161,8 @@ export class MovementsService {
     const reception = await this.planner.createReceptionTasks(tx, { woman: saved, actor, now });
     const allocation = pomKept ? [] : await this.allocatePomTask(tx, saved, actor, now);
     const comAllocation = await this.planner.syncComAllocationTask(tx, { woman: saved, actor, now });
-    return [...created, ...reception, ...allocation, ...comAllocation];
+    const keywork = await this.keyworkPlanner.planAtReception(tx, { woman: saved, actor, now });
+    return [...created, ...reception, ...allocation, ...comAllocation, ...keywork];
   }
 
   /**

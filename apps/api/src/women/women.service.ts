@@ -35,7 +35,14 @@ import {
   releaseDayRequestRefusal,
   taskVisibilityFor,
 } from '@app/domain';
-import { Actor, ChangeRecorder, DeadlineScheduler, ReferralFollowService, TaskPlannerService } from '@app/resettlement';
+import {
+  Actor,
+  ChangeRecorder,
+  DeadlineScheduler,
+  KeyworkPlannerService,
+  ReferralFollowService,
+  TaskPlannerService,
+} from '@app/resettlement';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
@@ -66,6 +73,7 @@ export class WomenService {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly referralFollow: ReferralFollowService,
+    private readonly keyworkPlanner: KeyworkPlannerService,
   ) {}
 
   async list(user: AuthenticatedUser, query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
@@ -193,7 +201,13 @@ export class WomenService {
           now: this.clock.now(),
         });
         const comTasks = await this.planner.syncComAllocationTask(tx, { woman: created, actor, now: this.clock.now() });
-        return { created, planned: [...hdcTasks, ...receptionTasks, ...comTasks] };
+        // Her first keywork session is due from the day she arrived (recommendation 7): a lapse is an overdue task.
+        const keyworkTasks = await this.keyworkPlanner.planAtReception(tx, {
+          woman: created,
+          actor,
+          now: this.clock.now(),
+        });
+        return { created, planned: [...hdcTasks, ...receptionTasks, ...comTasks, ...keyworkTasks] };
       })
       .catch((error: unknown) => {
         // Two simultaneous creates of one prison number: the unique index decides.

@@ -86,16 +86,13 @@ export class SeedCommand {
         }
         for (const [index, demo] of board.women.entries()) {
           const written = await this.caseloadWriter.write(tx, demo, staff, actor);
-          const keywork = demoKeywork(index, demo, today);
-          if (keywork) {
-            await this.keyworkWriter.write(tx, {
-              woman: written.woman,
-              plan: keywork,
-              staff,
-              requestId: SEED_REQUEST_ID,
-              now,
-            });
-          }
+          await this.keyworkWriter.write(tx, {
+            woman: written.woman,
+            plan: demoKeywork(index, demo, today),
+            staff,
+            requestId: SEED_REQUEST_ID,
+            now,
+          });
           await this.progressWriter.write(tx, {
             demo,
             tasks: written.tasks,

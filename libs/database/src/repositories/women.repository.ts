@@ -111,6 +111,22 @@ export class WomenRepository {
       .getOne();
   }
 
+  /**
+   * Prison numbers of the women in prison (not released, not in a secure hospital) with no open task of this
+   * template: for planning a task every woman should have on a database from before it was planned at reception.
+   */
+  async listInCustodyWithoutOpenTask(templateKey: string, releasedPrisonCode: string): Promise<string[]> {
+    const rows: { prison_number: string }[] = await this.women.query(
+      `SELECT w.prison_number FROM women w
+        WHERE w.prison_code <> $2 AND w.transferred_to_hospital_on IS NULL
+          AND NOT EXISTS (SELECT 1 FROM tasks t
+                           WHERE t.woman_id = w.id AND t.template_key = $1 AND t.status = ANY($3))
+        ORDER BY w.prison_number`,
+      [templateKey, releasedPrisonCode, OPEN_TASK_STATUSES],
+    );
+    return rows.map((r) => r.prison_number);
+  }
+
   findById(tx: Tx, id: string): Promise<WomanEntity | null> {
     return tx.getRepository(WomanEntity).findOneBy({ id });
   }
