@@ -1,5 +1,12 @@
 /** Casework steps the suites share: recording needs (which plans tasks) and reading the catalogue. */
-import { computeDeadline, DeadlineAnchor, DeadlineAnchors, OffsetUnit, TaskDeadline } from '@app/domain';
+import {
+  computeDeadline,
+  DeadlineAnchor,
+  DeadlineAnchors,
+  KEYWORK_TASK_KEY,
+  OffsetUnit,
+  TaskDeadline,
+} from '@app/domain';
 import type { RecordedChange, WomanDetailView } from '@app/contracts';
 import { ApiClient } from '../setup/api-client';
 
@@ -30,6 +37,14 @@ export async function getWomanDetail(api: ApiClient, womanId: string): Promise<W
   const response = await api.get<WomanDetailView>(`/women/${womanId}`);
   if (response.status !== 200) throw new Error(`GET /women/${womanId} failed with ${response.status}`);
   return response.body;
+}
+
+/**
+ * Her tasks planned from the catalogue: all but the keywork task, which counts from her reception and her last
+ * session, never from her release (libs/domain/src/keywork.ts), and which the keywork suite checks.
+ */
+export function catalogueTasks<T extends { templateKey: string }>(tasks: readonly T[]): T[] {
+  return tasks.filter((t) => t.templateKey !== KEYWORK_TASK_KEY);
 }
 
 /** The entry a task was planned from: an alternative (`<KEY>_ALTERNATIVE`) shares its task's entry. */

@@ -36,8 +36,9 @@ describe('audit trail', () => {
       const rowsOf = (): Promise<unknown[]> =>
         owner.query('SELECT * FROM audit_events WHERE woman_id = $1 ORDER BY id', [woman.id]);
       const before = await rowsOf();
-      // Her record, and the "allocate her COM" task she gets as a sentenced woman without a COM (com-allocation.ts).
-      expect(before).toHaveLength(2);
+      // Her record, the "allocate her COM" task she gets as a sentenced woman without a COM (com-allocation.ts)
+      // and the keywork task planned at her reception (keywork.ts).
+      expect(before).toHaveLength(3);
 
       // Scoped to this suite's woman, so a missing trigger could only ever damage the suite's own rows.
       await expect(
@@ -134,6 +135,8 @@ describe('audit trail', () => {
         'PATHWAY STATUS_CHANGED',
         ...tasksCreated.map(() => 'TASK CREATED'),
         // "Allocate her COM", planned on creation: she is sentenced and has no COM (com-allocation.ts).
+        'TASK CREATED',
+        // Her first keywork session, planned at her reception (keywork.ts).
         'TASK CREATED',
         'TASK CLAIMED',
         'TASK STATUS_CHANGED',

@@ -10,7 +10,7 @@ import { AppProcess, startApp } from '../../setup/app-process';
 import { ApiClient } from '../../setup/api-client';
 import { BoardClient, eventually } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
-import { SignedInUser, createSignedInUser, createUser, createWoman, login } from '../../factories';
+import { SignedInUser, createSignedInUser, createUser, createWoman, daysFromToday, login } from '../../factories';
 
 jest.setTimeout(60_000);
 
@@ -195,8 +195,12 @@ describe('sockets follow access', () => {
         createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
       ]);
       // Created with her COM: without one she would get an overdue "allocate her COM" task, whose alerts would
-      // reach her room (com-allocation.ts).
-      const woman = await createWoman(api.baseUrl, prt.token, { comId: formerCom.id });
+      // reach her room (com-allocation.ts). Received yesterday, so her keywork task is not yet due (keywork.ts): a
+      // woman received months ago with no session has an overdue one whose alerts would reach it too.
+      const woman = await createWoman(api.baseUrl, prt.token, {
+        comId: formerCom.id,
+        receptionDate: daysFromToday(-1),
+      });
       const room = `woman:${woman.id}`;
       const [onA, onB] = await Promise.all([
         connect(gatewayA, formerCom.token, [room]),

@@ -15,6 +15,7 @@ import {
   CatalogueEntry,
   catalogueDeadline,
   catalogueEntryFor,
+  catalogueTasks,
   SignedInUser,
   createSignedInUser,
   createWoman,
@@ -72,7 +73,7 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
       comAllocatedDate: woman.handover.comAllocatedDate,
     };
     expect(woman.tasks.length).toBeGreaterThan(0);
-    for (const task of woman.tasks) {
+    for (const task of catalogueTasks(woman.tasks)) {
       const deadline = catalogueDeadline(catalogueEntryFor(catalogue, task), anchors);
       expect({ key: task.templateKey, dueDate: task.dueDate, dueAt: task.dueAt }).toEqual({
         key: task.templateKey,
@@ -103,7 +104,7 @@ describe('the day she walks out (CJA 1961 s.23(3) and s.23(3B); HMPPS policy fra
     // At least one deadline would differ had she been dated from the Friday: the walk-out day is what counts.
     const fromFriday = { releaseDate: friday, receptionDate: woman.receptionDate, needIdentifiedAt: assessedAt };
     expect(
-      planned.tasks.some(
+      catalogueTasks(planned.tasks).some(
         (t) => catalogueDeadline(catalogueEntryFor(catalogue, t), fromFriday)?.dueAt.toISOString() !== t.dueAt,
       ),
     ).toBe(true);

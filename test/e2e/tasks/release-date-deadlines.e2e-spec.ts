@@ -5,6 +5,7 @@ import {
   CustodyStatus,
   effectiveReleaseDate,
   EligibilityRule,
+  KEYWORK_TASK_KEY,
   nationalInsuranceRoute,
   PLANNED_AT_RECEPTION,
   releaseAreaCountry,
@@ -65,16 +66,21 @@ describe('tasks planned from the release date', () => {
 
   /**
    * Her need-driven tasks and their trail. The "allocate her COM" task these women also get (no COM) is planned
-   * from her sentence and dated by the handover rules, not from her needs: test/e2e/handover covers it.
+   * from her sentence and dated by the handover rules, not from her needs: test/e2e/handover covers it. Her keywork
+   * task counts from her reception and sessions, never her release: test/e2e/workflows/keywork covers it.
    */
   async function detail(womanId: string): Promise<WomanDetailView> {
     const response = await prt.api.get<WomanDetailView>(`/women/${womanId}`);
     expect(response.status).toBe(200);
-    const comTaskIds = new Set(response.body.tasks.filter((t) => t.templateKey === 'COM_ALLOCATION').map((t) => t.id));
+    const otherIds = new Set(
+      response.body.tasks
+        .filter((t) => t.templateKey === 'COM_ALLOCATION' || t.templateKey === KEYWORK_TASK_KEY)
+        .map((t) => t.id),
+    );
     return {
       ...response.body,
-      tasks: response.body.tasks.filter((t) => !comTaskIds.has(t.id)),
-      auditTrail: response.body.auditTrail.filter((e) => !comTaskIds.has(e.entityId)),
+      tasks: response.body.tasks.filter((t) => !otherIds.has(t.id)),
+      auditTrail: response.body.auditTrail.filter((e) => !otherIds.has(e.entityId)),
     };
   }
 
