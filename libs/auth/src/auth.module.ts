@@ -27,7 +27,7 @@ export class AuthModule {
         ExternalIdentities,
         AccessTokenGuard,
       ],
-      exports: [TokenService, IssuerTokens, ExternalIdentities, AccessTokenGuard],
+      exports: [AUTH_SETTINGS, TokenService, IssuerTokens, ExternalIdentities, AccessTokenGuard],
     };
   }
 }
