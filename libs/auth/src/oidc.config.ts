@@ -9,19 +9,23 @@ import { ClaimMapping, parseClaimMapping } from './claim-mapping';
 
 const onOff = z.enum(['on', 'off'], { error: 'must be on or off' });
 
+// Compose passes an unset optional variable as an empty string: that is unset here too.
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
+
 const oidcSettingsSchema = z.object({
-  LOCAL_SIGN_IN: onOff.default('on'),
-  OIDC_ISSUER: z.url({ error: 'OIDC_ISSUER must be the issuer URL' }).optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  LOCAL_SIGN_IN: z.preprocess(blankIsUnset, onOff.default('on')),
+  OIDC_ISSUER: optional(z.url({ error: 'OIDC_ISSUER must be the issuer URL' })),
+  OIDC_CLIENT_ID: optional(z.string()),
+  OIDC_CLIENT_SECRET: optional(z.string()),
   /** The `aud` the issuer's access tokens must carry; the client id unless the issuer names a resource. */
-  OIDC_AUDIENCE: z.string().min(1).optional(),
-  OIDC_CLAIM_MAPPING: z.string().min(1).optional(),
-  OIDC_CLAIM_MAPPING_FILE: z.string().min(1).optional(),
+  OIDC_AUDIENCE: optional(z.string()),
+  OIDC_CLAIM_MAPPING: optional(z.string()),
+  OIDC_CLAIM_MAPPING_FILE: optional(z.string()),
   /** The API's callback, as registered with the issuer. */
-  OIDC_REDIRECT_URL: z.url().default('http://localhost:3000/auth/oidc/callback'),
+  OIDC_REDIRECT_URL: z.preprocess(blankIsUnset, z.url().default('http://localhost:3000/auth/oidc/callback')),
   /** Where the issuer sends her after signing out there (its end-session endpoint); the web app by default. */
-  OIDC_POST_SIGN_OUT_URL: z.url().default('http://localhost:3000/'),
+  OIDC_POST_SIGN_OUT_URL: z.preprocess(blankIsUnset, z.url().default('http://localhost:3000/')),
   OIDC_SCOPES: z.string().min(1).default('openid profile'),
   /** Only for a development or test issuer on plain HTTP; a deployment's issuer is HTTPS. */
   OIDC_ALLOW_HTTP: onOff.default('off'),
