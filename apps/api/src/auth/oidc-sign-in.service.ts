@@ -12,7 +12,14 @@
  *   sockets, and the answer is 401;
  * - signOut: the cookie cleared, her earlier tokens refused, and the issuer's end-session URL when it has one.
  */
-import { Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import * as client from 'openid-client';
 import {
   AUTH_SETTINGS,
@@ -119,12 +126,13 @@ export class OidcSignIn {
     try {
       tokens = await client.refreshTokenGrant(config, session.refreshToken);
     } catch (error) {
-      cookies.set(setCookieHeader(this.cookie(SESSION), null));
+      // Only a refusal ends the session here; an issuer that could not be reached may answer the next try.
       if (error instanceof client.ResponseBodyError && error.error === 'invalid_grant') {
+        cookies.set(setCookieHeader(this.cookie(SESSION), null));
         await this.identities.suspend(oidc.issuer, session.subject, requestId);
         throw new UnauthorizedException('Your organisation no longer lets this account sign in to Resettle');
       }
-      throw new UnauthorizedException(`The identity provider could not be asked: ${(error as Error).message}`);
+      throw new ServiceUnavailableException(`The identity provider could not be asked: ${(error as Error).message}`);
     }
     return this.signedIn(tokens, cookies, requestId, session.idToken);
   }
@@ -198,7 +206,7 @@ export class OidcSignIn {
     try {
       return { config: await this.configuration, oidc };
     } catch (error) {
-      throw new UnauthorizedException(`The identity provider cannot be reached: ${(error as Error).message}`);
+      throw new ServiceUnavailableException(`The identity provider cannot be reached: ${(error as Error).message}`);
     }
   }
 }
