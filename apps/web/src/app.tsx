@@ -16,6 +16,7 @@ import { Queue } from './screens/queue';
 import { Reports } from './screens/reports';
 import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
+import { endOrganisationSession } from './organisation-sign-in';
 import { WomanPanel } from './screens/woman-panel';
 import { alertKindText, personLabel, ROLE_LABELS } from './format';
 
@@ -267,7 +268,14 @@ export function App() {
         <a href="#/settings" aria-current={hash === '#/settings' ? 'page' : undefined}>
           Settings
         </a>
-        <button onClick={() => signOut(null)}>Sign out</button>
+        <button
+          onClick={() => {
+            signOut(null);
+            void endOrganisationSession();
+          }}
+        >
+          Sign out
+        </button>
       </header>
       {connection === 'reconnecting' && (
         <p className="connection-banner">

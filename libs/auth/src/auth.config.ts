@@ -1,6 +1,7 @@
-/** Token settings, read once from the environment and validated. */
+/** Token settings, read once from the environment and validated: Resettle's own tokens, and the OIDC issuer's. */
 import { z } from 'zod';
 import { parseSettings } from '@app/config';
+import { OidcSettings, readOidcSettings } from './oidc.config';
 
 const authSettingsSchema = z.object({
   JWT_SECRET: z
@@ -24,6 +25,10 @@ export interface AuthSettings {
   jwtSecret: string;
   jwtTtlSeconds: number;
   sessionMaxSeconds: number;
+  /** Whether username and password sign-in (and Resettle's own tokens) are accepted: LOCAL_SIGN_IN, on by default. */
+  localSignIn: boolean;
+  /** The OpenID Connect issuer whose access tokens are accepted; null when OIDC_ISSUER is not set. */
+  oidc: OidcSettings | null;
 }
 
 export function readAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
@@ -32,5 +37,6 @@ export function readAuthSettings(env: NodeJS.ProcessEnv = process.env): AuthSett
     jwtSecret: data.JWT_SECRET,
     jwtTtlSeconds: data.JWT_TTL_SECONDS,
     sessionMaxSeconds: data.JWT_SESSION_MAX_SECONDS,
+    ...readOidcSettings(env),
   };
 }

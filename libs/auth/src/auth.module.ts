@@ -1,8 +1,10 @@
-/** Nest wiring for authentication: JWT signing with the shared secret, token verification, the global guard. */
+/** Nest wiring for authentication: JWT signing with the shared secret, token verification (ours and the issuer's), the global guard. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenGuard } from './access-token.guard';
 import { AUTH_SETTINGS, AuthSettings } from './auth.config';
+import { ExternalIdentities } from './external-identities.service';
+import { IssuerTokens } from './issuer-tokens.service';
 import { TokenService } from './token.service';
 
 @Module({})
@@ -18,8 +20,14 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [{ provide: AUTH_SETTINGS, useValue: settings }, TokenService, AccessTokenGuard],
-      exports: [TokenService, AccessTokenGuard],
+      providers: [
+        { provide: AUTH_SETTINGS, useValue: settings },
+        TokenService,
+        IssuerTokens,
+        ExternalIdentities,
+        AccessTokenGuard,
+      ],
+      exports: [AUTH_SETTINGS, TokenService, IssuerTokens, ExternalIdentities, AccessTokenGuard],
     };
   }
 }

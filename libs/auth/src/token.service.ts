@@ -1,10 +1,15 @@
-/** Issues and verifies the short-lived signed access tokens shared by the API and the gateway. */
+/**
+ * Issues and verifies the short-lived signed access tokens shared by the API and the gateway: Resettle's own
+ * (HS256, while LOCAL_SIGN_IN is on) and, when OIDC_ISSUER is set, the issuer's (IssuerTokens, ExternalIdentities).
+ */
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { UserEntity, UsersRepository } from '@app/database';
 import { accessScopeFor } from '@app/domain';
 import { AUTH_SETTINGS, AuthSettings } from './auth.config';
 import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
+import { ExternalIdentities } from './external-identities.service';
+import { IssuerTokens } from './issuer-tokens.service';
 
 type VerifiedClaims = AccessTokenClaims & { exp?: number; iat?: number };
 
@@ -14,6 +19,8 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    private readonly issuerTokens: IssuerTokens,
+    private readonly identities: ExternalIdentities,
   ) {}
 
   /** `authTime` is when she gave her password: now for a sign-in, carried over by a refresh. */
@@ -53,6 +60,10 @@ export class TokenService {
 
   /** As authenticate, with the instant the token stops being valid (a socket is closed then). */
   async session(token: string): Promise<TokenSession> {
+    if (this.issuerTokens.isIssuerToken(token)) {
+      const issued = await this.issuerTokens.verify(token);
+      return { user: toAuthenticatedUser(await this.identities.userFor(issued)), expiresAt: issued.exp * 1000 };
+    }
     const claims = await this.verify(token);
     const user = await this.users.findActiveById(claims.sub);
     if (!user) throw new UnauthorizedException('This account is no longer active');
@@ -60,6 +71,11 @@ export class TokenService {
   }
 
   private async verify(token: string): Promise<VerifiedClaims> {
+    if (!this.settings.localSignIn) {
+      throw new UnauthorizedException(
+        "Resettle's own tokens are switched off (LOCAL_SIGN_IN=off): sign in with your organisation's account",
+      );
+    }
     try {
       return await this.jwt.verifyAsync<VerifiedClaims>(token);
     } catch {

@@ -34,6 +34,7 @@ import {
   KeyworkRepository,
   KeyworkReportsRepository,
   NotificationsRepository,
+  ExternalIdentitiesRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -66,6 +67,7 @@ const REPOSITORIES = [
   KeyworkRepository,
   KeyworkReportsRepository,
   NotificationsRepository,
+  ExternalIdentitiesRepository,
 ];
 
 @Global()

@@ -30,6 +30,9 @@ const TAKES_NO_BODY = new Set([
   'POST /alerts/{id}/acknowledge',
   // The token to refresh is the bearer token itself.
   'POST /auth/refresh',
+  // Single sign-on: what they act on is the HttpOnly sign-in cookie the OIDC callback left.
+  'POST /auth/oidc/session',
+  'POST /auth/oidc/sign-out',
   'DELETE /women/{womanId}/release-day/appointments/{appointmentId}',
   // Her COM withdraws her own request: nothing to say but which woman.
   'DELETE /women/{id}/release-day-request',

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, bearerToken } from '@app/auth';
 import { RequestId } from '../common/request-id.decorator';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './login.dto';
+import { cookieJar } from './oidc.controller';
 import { TooManySignInAttemptsFilter } from './too-many-sign-in-attempts.exception';
 import { ExposesNoCaseData } from '../common/data-kinds.decorator';
 
@@ -20,11 +22,25 @@ export class AuthController {
     return this.auth.login({ username: body.username, password: body.password, clientIp, requestId });
   }
 
-  /** A fresh token for a still-valid one (the guard has checked it and that the account is active). */
+  /**
+   * A fresh token for a still-valid one (the guard has checked it and that the account is active); for the
+   * issuer's token, from the issuer, with the refresh token its sign-in left in an HttpOnly cookie.
+   */
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Headers('authorization') authorization: string): Promise<LoginResult> {
-    return this.auth.refresh(bearerToken(authorization) ?? '');
+  refresh(
+    @Headers('authorization') authorization: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @RequestId() requestId: string | null,
+  ): Promise<LoginResult> {
+    return this.auth.refresh({
+      token: bearerToken(authorization) ?? '',
+      user,
+      cookies: cookieJar(request, response),
+      requestId,
+    });
   }
 
   @Get('me')

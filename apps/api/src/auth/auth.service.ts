@@ -3,13 +3,22 @@
  * An unknown username and a wrong password get the same answer after the same work, and both count towards
  * the same limits, so neither the reply nor its timing tells whether a username exists.
  */
-import { Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
-import { AuthenticatedUser, TokenService, toAuthenticatedUser, verifyPasswordOrDummy } from '@app/auth';
+import { ForbiddenException, Inject, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import {
+  AUTH_SETTINGS,
+  AuthSettings,
+  AuthenticatedUser,
+  IssuerTokens,
+  TokenService,
+  toAuthenticatedUser,
+  verifyPasswordOrDummy,
+} from '@app/auth';
 import { UsersRepository } from '@app/database';
 import { Clock } from '../common/clock';
 import { throttleAddress } from './client-address';
 import { LoginAudit } from './login-audit.service';
 import { LoginThrottle } from './login-throttle.service';
+import { CookieJar, OidcSignIn } from './oidc-sign-in.service';
 import { TooManySignInAttemptsException } from './too-many-sign-in-attempts.exception';
 
 export interface LoginResult {
@@ -26,6 +35,14 @@ export interface LoginRequest {
   requestId: string | null;
 }
 
+export interface RefreshRequest {
+  token: string;
+  /** Who the token names (the guard has checked it). */
+  user: AuthenticatedUser;
+  cookies: CookieJar;
+  requestId: string | null;
+}
+
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger(AuthService.name);
@@ -36,6 +53,9 @@ export class AuthService implements OnModuleInit {
     private readonly throttle: LoginThrottle,
     private readonly audit: LoginAudit,
     private readonly clock: Clock,
+    private readonly issuerTokens: IssuerTokens,
+    private readonly oidc: OidcSignIn,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
   /** Makes the dummy hash now, so the first unknown username does not take longer than later ones. */
@@ -44,6 +64,11 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(request: LoginRequest): Promise<LoginResult> {
+    if (!this.settings.localSignIn) {
+      throw new ForbiddenException(
+        "Signing in with a Resettle password is switched off here (LOCAL_SIGN_IN=off): sign in with your organisation's account",
+      );
+    }
     const attempt = { username: request.username, address: throttleAddress(request.clientIp) };
     const refusal = await this.throttle.refusal(attempt);
     if (refusal) {
@@ -73,7 +98,13 @@ export class AuthService implements OnModuleInit {
     throw new UnauthorizedException('Unknown username or wrong password');
   }
 
-  async refresh(token: string): Promise<LoginResult> {
-    return { ...(await this.tokens.refresh(token)), tokenType: 'Bearer' };
+  async refresh(request: RefreshRequest): Promise<LoginResult> {
+    if (!this.issuerTokens.isIssuerToken(request.token)) {
+      return { ...(await this.tokens.refresh(request.token)), tokenType: 'Bearer' };
+    }
+    const refreshed = await this.oidc.refresh(request.cookies, request.requestId);
+    if (refreshed.user.id !== request.user.id)
+      throw new UnauthorizedException('The sign-in cookie is for another user');
+    return refreshed;
   }
 }

@@ -67,10 +67,24 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     success: { status: 200, body: 'HealthAnswer' },
   },
   'POST /auth/login': {
-    summary: 'Sign in with username and password; answers a bearer token (429 after too many failures)',
+    summary:
+      'Sign in with username and password; answers a bearer token (429 after too many failures, 403 when LOCAL_SIGN_IN=off)',
     access: 'public',
     success: { status: 200, body: 'LoginResult' },
-    refusals: [401, 429],
+    refusals: [401, 403, 429],
+  },
+  'POST /auth/oidc/session': {
+    summary:
+      'The issuer’s fresh access token for the sign-in whose HttpOnly cookie the OIDC callback left (404 when single sign-on is not configured)',
+    access: 'public',
+    success: { status: 200, body: 'LoginResult' },
+    refusals: [401, 403, 404],
+  },
+  'POST /auth/oidc/sign-out': {
+    summary: 'Ends the single sign-on session here; answers the issuer’s end-session URL when it has one',
+    access: 'public',
+    success: { status: 200, body: 'SignOutResult' },
+    refusals: [404],
   },
   'POST /auth/refresh': {
     summary: 'A fresh token for a still-valid one, within the sign-in session’s maximum',
@@ -116,7 +130,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     refusals: [403],
   },
   'GET /client-config': {
-    summary: 'The gateway URL for the web app (null: port 3001 of the same host)',
+    summary: 'The gateway URL for the web app (null: port 3001 of the same host) and the ways to sign in',
     access: 'public',
     success: { status: 200, body: 'ClientConfig' },
   },

@@ -1,11 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { ApiError, Session, signIn } from '../api';
+import { OrganisationSignIn, useSignInOptions } from '../organisation-sign-in';
 
 export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice: string | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const local = useSignInOptions()?.local ?? true;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +38,8 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
           {error}
         </div>
       )}
-      <form onSubmit={(event) => void submit(event)}>
+      <OrganisationSignIn onSignedIn={onSignedIn} />
+      <form hidden={!local} onSubmit={(event) => void submit(event)}>
         <label htmlFor="username">Username</label>
         <input
           id="username"

@@ -27,6 +27,7 @@ import { TaskNoteEntity } from './task-note.entity';
 import { TaskStatusChangeEntity } from './task-status-change.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
+import { ExternalIdentityEntity } from './external-identity.entity';
 import { WomanEntity } from './woman.entity';
 
 export {
@@ -59,6 +60,7 @@ export {
   TaskStatusChangeEntity,
   TaskEntity,
   UserEntity,
+  ExternalIdentityEntity,
   WomanEntity,
 };
 export type { AssessmentPathwayOutcome } from './assessment.entity';
@@ -96,4 +98,5 @@ export const ENTITIES = [
   AccommodationOutcomeEntity,
   KeyworkSessionEntity,
   KeyworkTargetEntity,
+  ExternalIdentityEntity,
 ];

@@ -21,3 +21,4 @@ export * from './releases.repository';
 export * from './access-changes.repository';
 export * from './delivery-sessions.repository';
 export * from './notifications.repository';
+export * from './external-identities.repository';

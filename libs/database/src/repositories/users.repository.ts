@@ -33,6 +33,10 @@ export class UsersRepository {
     return this.users.find({ order: { username: 'ASC' } });
   }
 
+  findByUsername(tx: Tx, username: string): Promise<UserEntity | null> {
+    return tx.getRepository(UserEntity).findOneBy({ username });
+  }
+
   findByIdForUpdate(tx: Tx, id: string): Promise<UserEntity | null> {
     return tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
