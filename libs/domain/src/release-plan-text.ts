@@ -116,13 +116,16 @@ const EN = {
 
 export type PlanTextKey = keyof typeof EN;
 
-/* Welsh. Dates and times are written by Intl's Welsh locale (cy). */
+/*
+ * Welsh. Dates and times are written by Intl's Welsh locale (cy), with "dydd" in lower case as in running text; a
+ * date follows a colon or "erbyn", so no mutation is needed before it ("ar ddydd Llun" would need one).
+ */
 const CY: Record<PlanTextKey, string> = {
   title: 'Eich cynllun rhyddhau',
   forWhom: 'Mae’r cynllun hwn ar gyfer {name} ({prisonNumber}).',
   keepSafe: 'Cadwch ef yn ddiogel. Dewch ag ef gyda chi pan fyddwch chi’n gadael.',
-  madeOn: 'Gwnaed ar {date}.',
-  releaseDate: 'Byddwch chi’n gadael y carchar ar {date}.',
+  madeOn: 'Dyddiad y cynllun: {date}.',
+  releaseDate: 'Y diwrnod y byddwch chi’n gadael y carchar: {date}.',
   releaseDateUnknown: 'Nid yw dyddiad eich rhyddhau yn bendant eto. Bydd eich tîm yn dweud wrthych chi pan fydd.',
 
   helpersHeading: 'Pwy sy’n eich helpu chi',

@@ -85,7 +85,9 @@ function longDate(language: PlanLanguage, isoDate: string): string {
     timeZone: ZONE,
   }).formatToParts(new Date(`${isoDate}T12:00:00Z`));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return [part('weekday'), part('day'), part('month'), part('year')].join(' ');
+  // "Dydd Iau" -> "dydd Iau": only the word for day is lower case in running Welsh text.
+  const weekday = language === 'cy' ? part('weekday').replace(/^Dydd /, 'dydd ') : part('weekday');
+  return [weekday, part('day'), part('month'), part('year')].join(' ');
 }
 
 function clockTime(language: PlanLanguage, at: Date): string {

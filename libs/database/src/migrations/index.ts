@@ -17,6 +17,7 @@ import { DeliverySessions1796100000100 } from './1796100000100-DeliverySessions'
 import { ReferralReasonsNeedsAndTransfers1796100000200 } from './1796100000200-ReferralReasonsNeedsAndTransfers';
 import { Keywork1796100000300 } from './1796100000300-Keywork';
 import { NotificationsAndContactDetails1796100000400 } from './1796100000400-NotificationsAndContactDetails';
+import { ReleasePlanContacts1796100000600 } from './1796100000600-ReleasePlanContacts';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferralReasonsNeedsAndTransfers1796100000200,
   Keywork1796100000300,
   NotificationsAndContactDetails1796100000400,
+  ReleasePlanContacts1796100000600,
 ];
