@@ -229,6 +229,8 @@ describe('her release plan (issue 18 part 3)', () => {
       [prt.id, 'PRE_RELEASE_TEAM', 'en', { staffNames: true, specialCategory: true }],
       [pom.id, 'POM', 'cy', { staffNames: false, specialCategory: false }],
     ]);
+    for (const entry of entries) expect(entry.after).toMatchObject({ format: 'PDF', pages: expect.any(Number) });
+    expect(entries.every((e) => (e.after.pages as number) >= 2)).toBe(true);
     // Her audit trail shows the prints to her case holders, not to a CRS caseworker.
     const seenByCom = (await com.api.get<WomanDetailView>(`/women/${woman.id}`)).body.auditTrail;
     expect(seenByCom.filter((e) => e.entityType === 'RELEASE_PLAN')).toHaveLength(3);
