@@ -1,4 +1,4 @@
-/** The workflows around the task board: CRS referrals and their delivery sessions, finance and ID, movements and HMPPS events, release day, accommodation outcomes, keywork. */
+/** The workflows around the task board: CRS referrals and their delivery sessions, finance and ID, movements and HMPPS events, release day and her printed release plan, accommodation outcomes, keywork. */
 import { Module } from '@nestjs/common';
 import { ResettlementModule } from '@app/resettlement';
 import { AccommodationOutcomesController } from './accommodation/accommodation-outcomes.controller';
@@ -19,6 +19,8 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { ReferralsService } from './referrals/referrals.service';
 import { ReleaseDayController } from './release-day/release-day.controller';
 import { ReleaseDayService } from './release-day/release-day.service';
+import { ReleasePlanController } from './release-plan/release-plan.controller';
+import { ReleasePlanService } from './release-plan/release-plan.service';
 
 @Module({
   imports: [ResettlementModule],
@@ -28,6 +30,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
     FinanceController,
     MovementsController,
     ReleaseDayController,
+    ReleasePlanController,
     AccommodationOutcomesController,
     KeyworkController,
   ],
@@ -41,6 +44,7 @@ import { ReleaseDayService } from './release-day/release-day.service';
     HmppsEventsService,
     HmppsEventsGuard,
     ReleaseDayService,
+    ReleasePlanService,
     AccommodationOutcomesService,
     KeyworkService,
   ],

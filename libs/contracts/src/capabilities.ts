@@ -34,8 +34,8 @@ export type AlertAction = (typeof ALERT_ACTIONS)[number];
 export const SESSION_ACTIONS = ['session.book', 'session.reschedule', 'session.record-attendance'] as const;
 export type SessionActionName = (typeof SESSION_ACTIONS)[number];
 
-/** The actions about her release-day plan. */
-export const PLAN_ACTIONS = ['release-day.plan'] as const;
+/** The actions about her release-day plan: change it, and print her own plain-language copy of her release plan. */
+export const PLAN_ACTIONS = ['release-day.plan', 'release-plan.print'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 /** The actions about her keywork: record a session (date and keyworker), set how often she should have one. */

@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = {
   RELEASE_DAY_PLAN: ['CREATED', 'UPDATED', 'APPOINTMENT_ADDED', 'APPOINTMENT_REMOVED'],
   ACCOMMODATION_OUTCOME: ['RECORDED', 'CORRECTED'],
   KEYWORK: ['SESSION_RECORDED', 'TARGET_SET'],
+  // Her printed release plan: each print, with its language and what the team ticked in.
+  RELEASE_PLAN: ['PRINTED'],
   RECALL: ['REFUSED'],
   USER: ['CREATED', 'ACCESS_CHANGED', 'SETTINGS_CHANGED'],
   LOGIN: ['FAILED', 'LOCKED_OUT'],

@@ -92,7 +92,7 @@ describe('the pre-release team', () => {
   });
 
   it('plans her release day, records movements, finance and accommodation, but asks no extra day', () => {
-    expect(allowedActions(prt, herRecord(null))).toEqual(['release-day.plan']);
+    expect(allowedActions(prt, herRecord(null))).toEqual(['release-day.plan', 'release-plan.print']);
     for (const action of ['movement.record', 'finance.record', 'accommodation.record', 'woman.create'] as const) {
       expect(roleRefusal(prt.role, action)).toBeNull();
     }
@@ -103,6 +103,10 @@ describe('the pre-release team', () => {
 
 describe('the POM', () => {
   const pom = user(Role.POM);
+
+  it('prints her release plan as the pre-release team does', () => {
+    expect(allowedActions(pom, herRecord(null))).toEqual(['release-day.plan', 'release-plan.print']);
+  });
 
   it('claims POM tasks and not the pre-release team’s', () => {
     expect(allowedActions(pom, openTask(Role.POM))).toEqual(['task.claim', 'task.update-status', 'task.add-note']);
@@ -136,6 +140,9 @@ describe('the COM', () => {
   it('asks for an earlier release day for her own women only', () => {
     expect(refusal(com, 'release-day.request', herRecord(com.id))).toBeNull();
     expect(refusal(com, 'release-day.request', herRecord('another-com'))).toMatch(/her own community offender/);
+    // Her paper release plan is the prison's to print and hand over.
+    expect(allowedActions(com, herRecord(com.id))).toEqual(['release-day.plan']);
+    expect(refusal(com, 'release-plan.print', herRecord(com.id))).toMatch(/printed by the prison/);
   });
 
   it('records accommodation outcomes but not movements', () => {

@@ -273,6 +273,15 @@ export const CAPABILITIES: Readonly<Record<Action, CapabilityRule>> = {
     roles: CASE_HOLDERS,
     roleRefused: () => 'Release-day plans are made by the pre-release team, the POM or the COM',
   },
+  'release-plan.print': {
+    // Her paper copy is made and handed to her in prison (issue 18: "a pre-release team member prints"), by the
+    // prison's case holders. The POM too: she holds the case in custody, reads all of it as the pre-release team
+    // does, and often runs the last pre-release meeting where the plan is handed over. Not her COM, who is not in
+    // the prison to hand it over and reaches her through the prison's copy; not CRS providers, governors or regional
+    // managers, who hold only part of her case.
+    roles: [PRE_RELEASE_TEAM, POM, ADMIN],
+    roleRefused: () => 'Her release plan is printed by the prison: the pre-release team or her POM',
+  },
   'release-day.request': {
     // Policy framework on the Offenders (Day of Release from Detention) Act 2023: her own COM applies.
     roles: [COM],

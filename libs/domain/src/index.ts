@@ -43,3 +43,5 @@ export * from './handover';
 export * from './com-allocation';
 export * from './keywork';
 export * from './notify-messages';
+export * from './release-plan-text';
+export * from './release-plan';

@@ -246,6 +246,8 @@ export const AUDIT_ENTITY_KINDS: Readonly<Record<string, DataKind>> = {
   RELEASE_DAY_PLAN: DataKind.RELEASE_DAY_PLAN,
   ACCOMMODATION_OUTCOME: DataKind.MOVEMENTS,
   KEYWORK: DataKind.KEYWORK,
+  // Who printed her plan and what they ticked in (special category details, staff names): the case holders' business.
+  RELEASE_PLAN: DataKind.RELEASE_DAY_DETAIL,
 };
 
 export type AuditSnapshot = Record<string, unknown> | null;

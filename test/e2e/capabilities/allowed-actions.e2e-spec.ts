@@ -7,9 +7,16 @@
  * she is, never a 409 about the state.
  *
  * The requests come from one table (REQUESTS), one row per action of the vocabulary; the vocabulary's type makes
- * a new task or referral action fail to compile here until the suite knows how to take it.
+ * a new task, referral or release-day plan action fail to compile here until the suite knows how to take it.
  */
-import { REFERRAL_ACTIONS, TASK_ACTIONS, type ReferralActionName, type TaskAction } from '@app/contracts';
+import {
+  PLAN_ACTIONS,
+  REFERRAL_ACTIONS,
+  TASK_ACTIONS,
+  type PlanAction,
+  type ReferralActionName,
+  type TaskAction,
+} from '@app/contracts';
 import { Role } from '@app/domain';
 import { ApiClient, ApiResponse } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
@@ -32,12 +39,12 @@ interface Subject {
 }
 
 interface Attempt {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   body: Record<string, unknown>;
 }
 
-type Action = TaskAction | ReferralActionName;
+type Action = TaskAction | ReferralActionName | PlanAction;
 
 const OUTCOME = { pathway: 'ACCOMMODATION', desiredOutcome: 'Outcome 1', outcome: 'ACHIEVED' };
 
@@ -93,6 +100,14 @@ const REQUESTS: Record<Action, (s: Subject) => Attempt> = {
     path: `/referrals/${s.id}/return`,
     body: { version: s.version, reasonCode: 'DETAILS_MISSING', reason: 'Missing her address history' },
   }),
+  // Her release-day plan (the subject's id is hers; no version, so each change is a last-writer save) and her
+  // printed release plan.
+  'release-day.plan': (s) => ({
+    method: 'PUT',
+    path: `/women/${s.id}/release-day`,
+    body: { checklist: { mobilePhone: 'ARRANGED' } },
+  }),
+  'release-plan.print': (s) => ({ method: 'POST', path: `/women/${s.id}/release-plan`, body: { language: 'en' } }),
 };
 
 /** The status each referral step starts from, so the step itself is possible. */
@@ -112,6 +127,7 @@ const REFERRAL_STATUS_FOR: Record<ReferralActionName, string> = {
 type Holding = 'unclaimed' | 'held by a colleague' | 'held by her';
 
 function send(api: ApiClient, attempt: Attempt): Promise<ApiResponse<unknown>> {
+  if (attempt.method === 'PUT') return api.put(attempt.path, attempt.body);
   return attempt.method === 'POST' ? api.post(attempt.path, attempt.body) : api.patch(attempt.path, attempt.body);
 }
 
@@ -295,6 +311,30 @@ describe('allowedActions match what the API accepts and refuses', () => {
     const { wrong } = verdict(outcomes);
     expect(wrong).toEqual([]);
     for (const action of REFERRAL_ACTIONS) {
+      expect(outcomes.filter((o) => o.action === action && o.listed).length).toBeGreaterThan(0);
+      expect(outcomes.filter((o) => o.action === action && !o.listed).length).toBeGreaterThan(0);
+    }
+  });
+  it('accepts every action her release-day plan view lists (plan it, print her release plan), and refuses every other with 403', async () => {
+    const outcomes: Outcome[] = [];
+    for (const [who, user] of Object.entries(users)) {
+      const view = await user.api.get<{ womanId: string; allowedActions: string[] }>(`/women/${womanId}/release-day`);
+      if (view.status === 404) continue;
+      expect(view.status).toBe(200);
+      for (const action of PLAN_ACTIONS) {
+        const response = await send(user.api, REQUESTS[action]({ id: womanId, version: 0 }));
+        outcomes.push({
+          who,
+          subject: 'her release-day plan',
+          action,
+          listed: view.body.allowedActions.includes(action),
+          status: response.status,
+        });
+      }
+    }
+    const { wrong } = verdict(outcomes);
+    expect(wrong).toEqual([]);
+    for (const action of PLAN_ACTIONS) {
       expect(outcomes.filter((o) => o.action === action && o.listed).length).toBeGreaterThan(0);
       expect(outcomes.filter((o) => o.action === action && !o.listed).length).toBeGreaterThan(0);
     }

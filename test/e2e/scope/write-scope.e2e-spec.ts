@@ -97,6 +97,7 @@ const BODIES: Record<string, (f: Fixture) => unknown> = {
   'POST /women/{id}/transfer': () => ({ prisonCode: 'STI' }),
   'POST /women/{id}/release': () => ({}),
   'POST /women/{id}/release-day-request': () => ({ reason: 'Scope test' }),
+  'POST /women/{id}/release-plan': () => ({ language: 'en', include: { staffNames: true, specialCategory: true } }),
   'POST /women/{womanId}/assessments': () => ({
     kind: 'PRE_RELEASE',
     method: 'FACE_TO_FACE',

@@ -100,10 +100,11 @@ function errorStatuses(key: string, operation: OperationObject, doc: OperationDo
 }
 
 function responsesFor(key: string, operation: OperationObject, doc: OperationDoc): ResponsesObject {
-  const { status, body, csv } = doc.success;
-  const content: Record<string, { schema: SchemaObject | ReferenceObject }> = {
-    'application/json': { schema: bodySchema(body) },
-  };
+  const { status, body, csv, pdf } = doc.success;
+  const content: Record<string, { schema: SchemaObject | ReferenceObject }> =
+    pdf === undefined
+      ? { 'application/json': { schema: bodySchema(body) } }
+      : { 'application/pdf': { schema: { type: 'string', format: 'binary', description: pdf } } };
   if (csv) content['text/csv'] = { schema: { type: 'string', description: 'One table of the report (?table=)' } };
   const responses: ResponsesObject = { [status]: { description: status === 201 ? 'Created' : 'OK', content } };
   for (const error of errorStatuses(key, operation, doc)) responses[error] = errorResponse(error);
@@ -111,7 +112,7 @@ function responsesFor(key: string, operation: OperationObject, doc: OperationDoc
   if (key.startsWith('GET /health/')) {
     responses[503] = {
       description: 'A dependency is down',
-      content: { 'application/json': { schema: bodySchema(body) } },
+      content: { 'application/json': { schema: bodySchema(body ?? '') } },
     };
   }
   return responses;

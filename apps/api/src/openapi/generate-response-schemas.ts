@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
 import { ERROR_BODY_SCHEMA, PAGE_SCHEMA } from './document-post-processor';
-import { OPERATION_DOCS, schemaNameOf } from './operation-docs';
+import { OPERATION_DOCS, jsonBodies, schemaNameOf } from './operation-docs';
 import { RESPONSE_SCHEMAS_FILE, ResponseSchemas } from './response-schemas';
 
 /** Where the types are looked up by name: the API and every lib (the contracts included), tests aside. */
@@ -32,11 +32,7 @@ function asComponents(definitions: Record<string, unknown>): ResponseSchemas {
 
 function main(): void {
   const names = [
-    ...new Set([
-      ...Object.values(OPERATION_DOCS).map((doc) => schemaNameOf(doc.success.body)),
-      ERROR_BODY_SCHEMA,
-      PAGE_SCHEMA,
-    ]),
+    ...new Set([...jsonBodies(Object.values(OPERATION_DOCS)).map(schemaNameOf), ERROR_BODY_SCHEMA, PAGE_SCHEMA]),
   ];
   const generator = createGenerator({
     path: SOURCES,

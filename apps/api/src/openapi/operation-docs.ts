@@ -33,8 +33,13 @@ export type Access =
 export interface OperationDoc {
   summary: string;
   access: Access;
-  /** The success status and its JSON body; `csv` also offers the body as a text/csv download (?format=csv). */
-  success: { status: 200 | 201; body: ResponseBody; csv?: true };
+  /**
+   * The success status and its JSON body; `csv` also offers the body as a text/csv download (?format=csv). A `pdf`
+   * operation answers a PDF document (application/pdf) and no JSON.
+   */
+  success:
+    | { status: 200 | 201; body: ResponseBody; csv?: true; pdf?: never }
+    | { status: 200; pdf: string; body?: never; csv?: never };
   refusals?: RefusalStatus[];
 }
 
@@ -470,6 +475,13 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
     success: { status: 200, body: 'KeyworkView' },
     refusals: CHANGE_REFUSALS,
   },
+  'POST /women/{id}/release-plan': {
+    summary:
+      'Print her release plan: a plain-language PDF in English or Welsh for her to keep (what is ticked in is audited)',
+    access: 'user',
+    success: { status: 200, pdf: 'Her release plan, A4, to print or save' },
+    refusals: [403],
+  },
   'GET /reports/overdue-work': report(
     'Open overdue and at-risk tasks by team, provider, pathway and prison, aged in working days',
   ),
@@ -486,6 +498,11 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   'GET /reports/alerts': report('Alerts fired, how fast they were acknowledged, and escalations by level'),
   'GET /reports/keywork': report('Keywork sessions in the period, women with keywork overdue and % within target'),
 };
+
+/** The JSON response schema names the table uses (a PDF operation has none). */
+export function jsonBodies(docs: readonly OperationDoc[]): ResponseBody[] {
+  return docs.flatMap((doc) => (doc.success.body === undefined ? [] : [doc.success.body]));
+}
 
 /** The schema names a table entry refers to (`Page<TaskView>` and `TaskView[]` both name `TaskView`). */
 export function schemaNameOf(body: ResponseBody): string {

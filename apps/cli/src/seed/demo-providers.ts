@@ -102,3 +102,17 @@ export function demoProviderCoverageProblems(): string[] {
   }
   return problems;
 }
+
+/**
+ * The demo's phone numbers, for her printed release plan: made-up numbers from the ranges Ofcom keeps for drama
+ * and never gives to anyone (Ofcom, "Telephone numbers for use in TV and radio drama programmes": 01632 960000 to
+ * 960999, and 0808 157 0000 to 0999 for freephone), so a demo plan never sends anyone to a real office.
+ */
+export function demoProviderPhone(index: number): string {
+  return `0808 157 0${String(100 + index).padStart(3, '0')}`;
+}
+
+/** Her probation office's number in the demo: one Ofcom drama number per release area. */
+export function demoProbationPhone(index: number): string {
+  return `01632 960${String(index).padStart(3, '0')}`;
+}

@@ -10,7 +10,7 @@ import {
 } from '@app/database';
 import { hashPassword } from '@app/auth';
 import { Actor } from '@app/resettlement';
-import { DEMO_PROVIDERS, demoProviderForArea } from './demo-providers';
+import { DEMO_PROVIDERS, demoProbationPhone, demoProviderForArea, demoProviderPhone } from './demo-providers';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
 export interface DemoStaff {
@@ -40,14 +40,17 @@ export class DemoStaffWriter {
     const providerIdByName = new Map<string, string>();
     const entries: AuditEntry[] = [];
 
-    for (const demo of DEMO_PROVIDERS) {
+    let areaIndex = 0;
+    for (const [index, demo] of DEMO_PROVIDERS.entries()) {
       const provider = await this.reference.insertProvider(tx, {
         name: demo.name,
         contractSuffix: demo.contractSuffix,
         allowsDirectReferral: demo.allowsDirectReferral,
+        phone: demoProviderPhone(index),
       });
       for (const areaCode of demo.releaseAreaCodes) {
         await this.reference.assignAreaToProvider(tx, areaCode, provider.id);
+        await this.reference.setProbationPhone(tx, areaCode, demoProbationPhone(areaIndex++));
         providerIdByArea.set(areaCode, provider.id);
       }
       providerIdByName.set(demo.name, provider.id);

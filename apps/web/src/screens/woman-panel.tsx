@@ -32,6 +32,7 @@ import { StatusTag } from '../status-tag';
 import { ReferralDetails } from './referral-details';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 import { KeyworkSection } from './keywork-section';
+import { ReleasePlanForm } from './release-plan-form';
 import { DeliverySessions } from './delivery-sessions';
 
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
@@ -434,6 +435,7 @@ export function WomanPanel({
       ) : (
         <p>Not available.</p>
       )}
+      {releaseDay && <ReleasePlanForm womanId={detail.id} actions={releaseDay.allowedActions} onPrinted={load} />}
 
       <h3>Audit trail</h3>
       <ol className="plain audit">

@@ -17,6 +17,10 @@ export class ProviderEntity {
   @Column({ type: 'boolean', default: false })
   allowsDirectReferral!: boolean;
 
+  /** Its public phone line, printed on her release plan; null when not held. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -13,6 +13,10 @@ export class ReleaseAreaEntity {
   @Column({ type: 'varchar', length: 10 })
   country!: string;
 
+  /** Her probation office's phone number, printed on her release plan; null when not held. */
+  @Column({ type: 'text', nullable: true })
+  probationPhone!: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   providerId!: string | null;
 

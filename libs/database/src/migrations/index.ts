@@ -18,6 +18,7 @@ import { ReferralReasonsNeedsAndTransfers1796100000200 } from './1796100000200-R
 import { Keywork1796100000300 } from './1796100000300-Keywork';
 import { NotificationsAndContactDetails1796100000400 } from './1796100000400-NotificationsAndContactDetails';
 import { ExternalIdentities1796100000500 } from './1796100000500-ExternalIdentities';
+import { ReleasePlanContacts1796100000600 } from './1796100000600-ReleasePlanContacts';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Keywork1796100000300,
   NotificationsAndContactDetails1796100000400,
   ExternalIdentities1796100000500,
+  ReleasePlanContacts1796100000600,
 ];

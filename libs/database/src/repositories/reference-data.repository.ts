@@ -72,6 +72,11 @@ export class ReferenceDataRepository {
     return repo.findOneBy({ id });
   }
 
+  /** Her probation office's phone number for a release area (the demo seed's; reference data otherwise). */
+  async setProbationPhone(tx: Tx, areaCode: string, probationPhone: string | null): Promise<void> {
+    await tx.getRepository(ReleaseAreaEntity).update({ code: areaCode }, { probationPhone });
+  }
+
   async assignAreaToProvider(tx: Tx, areaCode: string, providerId: string | null): Promise<void> {
     await tx.getRepository(ReleaseAreaEntity).update({ code: areaCode }, { providerId });
   }
