@@ -17,6 +17,7 @@ import { DeliverySessions1796100000100 } from './1796100000100-DeliverySessions'
 import { ReferralReasonsNeedsAndTransfers1796100000200 } from './1796100000200-ReferralReasonsNeedsAndTransfers';
 import { Keywork1796100000300 } from './1796100000300-Keywork';
 import { NotificationsAndContactDetails1796100000400 } from './1796100000400-NotificationsAndContactDetails';
+import { PreferredLanguage1796100000700 } from './1796100000700-PreferredLanguage';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferralReasonsNeedsAndTransfers1796100000200,
   Keywork1796100000300,
   NotificationsAndContactDetails1796100000400,
+  PreferredLanguage1796100000700,
 ];
