@@ -80,32 +80,60 @@ export function scheduleLabel(state: Schedule): string {
   return labelOf('schedule', state);
 }
 
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const intlData = new Map<string, boolean>();
+
+/** Whether this browser's Intl has the locale's own data (some Chromium builds ship no Welsh and fall back to en-US). */
+function hasIntlData(locale: string): boolean {
+  let known = intlData.get(locale);
+  if (known === undefined) {
+    const language = locale.split('-')[0];
+    known = new Intl.DateTimeFormat(locale).resolvedOptions().locale.split('-')[0] === language;
+    intlData.set(locale, known);
+  }
+  return known;
+}
+
+/**
+ * A date in the reader's language: Intl's own where the browser has the locale, otherwise the British layout with
+ * the day and month names from the catalogue (date.weekdayShort, date.monthShort), so Welsh is never shown in
+ * American English.
+ */
+function localDate(date: Date, options: Intl.DateTimeFormatOptions): string {
+  const locale = intlLocale();
+  if (hasIntlData(locale)) return new Intl.DateTimeFormat(locale, options).format(date);
+  return new Intl.DateTimeFormat('en-GB', options)
+    .formatToParts(date)
+    .map((part) => {
+      if (part.type === 'weekday') return t('date.weekdayShort', { day: WEEKDAYS[date.getDay()] });
+      if (part.type === 'month') return t('date.monthShort', { month: MONTHS[date.getMonth()] });
+      return part.value;
+    })
+    .join('');
+}
+
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(intlLocale(), {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return localDate(new Date(iso), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 /** A clock time, "14:30". */
 export function formatTime(iso: string | Date): string {
-  return new Date(iso).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit' });
+  return localDate(new Date(iso), { hour: '2-digit', minute: '2-digit' });
 }
 
 /** A moment in full, for the audit trail. */
 export function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString(intlLocale());
+  return localDate(new Date(iso), { dateStyle: 'short', timeStyle: 'medium' });
 }
 
 export function formatNumber(value: number): string {
-  return value.toLocaleString(intlLocale());
+  return value.toLocaleString(hasIntlData(intlLocale()) ? intlLocale() : 'en-GB');
 }
 
 export function formatDate(iso: string | null): string {
   if (!iso) return t('format.notKnown');
-  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(intlLocale(), {
+  return localDate(new Date(`${iso.slice(0, 10)}T12:00:00Z`), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -115,11 +143,7 @@ export function formatDate(iso: string | null): string {
 
 /** A day as a card shows it: "Fri 18 Dec". */
 export function formatShortDate(iso: string): string {
-  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(intlLocale(), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  });
+  return localDate(new Date(`${iso.slice(0, 10)}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
 /**
