@@ -26,6 +26,11 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The API's stable error code (libs/contracts api-errors.ts), for words in the reader's language. */
+  get code(): string | undefined {
+    return typeof this.body.code === 'string' ? this.body.code : undefined;
+  }
 }
 
 /** Called when the API says the token is no good: the app goes back to sign-in. */

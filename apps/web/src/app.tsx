@@ -18,7 +18,9 @@ import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { endOrganisationSession } from './organisation-sign-in';
 import { WomanPanel } from './screens/woman-panel';
-import { alertKindText, personLabel, ROLE_LABELS } from './format';
+import { alertKindText, formatTime, personLabel, roleLabel } from './format';
+import { t, useLocale } from './i18n';
+import { adoptUserLanguage, LanguageSwitch } from './language-switch';
 
 const PRISON_BOARD_ROLES: readonly Role[] = [
   Role.PRE_RELEASE_TEAM,
@@ -43,11 +45,10 @@ function openQueueBoard(token: string): void {
 }
 
 function caughtUpText(catchUp: CatchUp, at: Date): string {
-  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const what = catchUp.reloaded
-    ? 'so the page reloaded the board'
-    : `and the page caught up with ${catchUp.missed} missed change${catchUp.missed === 1 ? '' : 's'}`;
-  return `At ${time} live updates had stopped reaching this page, ${what}.`;
+  const time = formatTime(at);
+  return catchUp.reloaded
+    ? t('shell.caughtUpReloaded', { time })
+    : t('shell.caughtUpMissed', { time, missed: catchUp.missed });
 }
 
 /** How many new alerts the notice lists by name; the alerts panel holds them all. */
@@ -80,6 +81,8 @@ function roomsFor(session: Session, hash: string): string[] {
 }
 
 export function App() {
+  // Every screen below re-renders in the new language when she switches.
+  useLocale();
   const [session, setSession] = useState<Session | null>(loadSession);
   const [notice, setNotice] = useState<string | null>(null);
   const [openWoman, setOpenWoman] = useState<string | null>(null);
@@ -132,7 +135,11 @@ export function App() {
     const stop = connectLive(token, roomKey ? roomKey.split(',') : [], {
       onEvent: (event: BoardEvent) => {
         if (isEventOf(event, 'alert') && event.type === 'alert.raised') {
-          const text = `${alertKindText(event.alert)}: ${event.task.title} for ${personLabel(event.womanLabel)}`;
+          const text = t('shell.alertAnnouncement', {
+            kind: alertKindText(event.alert),
+            task: event.task.title,
+            woman: personLabel(event.womanLabel),
+          });
           setAnnouncements((list) => [{ seq: event.seq, text }, ...list.filter((a) => a.seq !== event.seq)]);
         }
         refresh();
@@ -143,7 +150,7 @@ export function App() {
       onRemoved: (removed) => {
         setOpenWoman((open) => (open && removed.room === roomNames.woman(open) ? null : open));
         if (roomKey.split(',').includes(removed.room))
-          setCaughtUp(`Live updates for this page stopped: ${removed.reason}.`);
+          setCaughtUp(t('shell.removedFromRoom', { reason: removed.reason }));
         refresh();
       },
       onCaughtUp: (catchUp) => {
@@ -155,7 +162,7 @@ export function App() {
         if (state === 'live') refresh();
       },
       onSessionEnded: (reason) => {
-        if (reason === 'withdrawn') signOut('Your account is no longer active.');
+        if (reason === 'withdrawn') signOut(t('shell.accountWithdrawn'));
         // A fresher token than the one that expired (renewed while the socket was away): reconnect with it.
         else if (tokenExpiry(token()) > Date.now() + 1000) live.current?.renew(token());
         else setSignInAgain(true);
@@ -181,6 +188,7 @@ export function App() {
           setSession(s);
           setNotice(null);
           location.hash = homeFor(s);
+          void adoptUserLanguage().catch(() => undefined);
         }}
       />
     );
@@ -194,11 +202,11 @@ export function App() {
   } else if (prison) {
     page = (
       <main>
-        <h1>Not available</h1>
+        <h1>{t('shell.notAvailable')}</h1>
         <p className="error-summary" role="alert">
-          The {prison} board is not open to you: boards are for the staff and governors of that prison.
+          {t('shell.boardNotOpen', { prison })}
         </p>
-        <a href={homeFor(session)}>Go to your own page</a>
+        <a href={homeFor(session)}>{t('shell.goHome')}</a>
       </main>
     );
   } else if (hash === '#/queue') {
@@ -210,16 +218,17 @@ export function App() {
   } else if (hash === '#/settings') {
     page = <Settings isManager={session.user.isManager || session.user.role === Role.GOVERNOR} />;
   } else {
-    page = <p>Loading…</p>;
+    page = <p>{t('common.loading')}</p>;
   }
 
   const again = signInAgain && (
-    <div className="sign-in-again" role="dialog" aria-modal="true" aria-label="Sign in again">
+    <div className="sign-in-again" role="dialog" aria-modal="true" aria-label={t('shell.signInAgain')}>
       <SignIn
-        notice="Your sign-in has expired. Sign in again to carry on where you were: the page is kept as it is."
+        notice={t('shell.signInExpired')}
         onSignedIn={(s) => {
           saveSession(s);
           setSignInAgain(false);
+          void adoptUserLanguage().catch(() => undefined);
           if (s.user.id === session.user.id) live.current?.renew(s.token);
           else {
             // Someone else at this screen: her own page, not the last user's.
@@ -237,71 +246,75 @@ export function App() {
       {again && createPortal(again, document.body)}
       <header className="header">
         <a className="brand" href={homeFor(session)}>
-          Resettle
+          {t('shell.brand')}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('shell.mainNavigation')}>
           {mayBoard &&
             (session.user.role === Role.ADMIN ? ['STI', 'BZI', 'EWI'] : session.user.prisonCodes).map((code) => (
               <a key={code} href={`#/board/${code}`} aria-current={prison === code ? 'page' : undefined}>
-                {code} board
+                {t('shell.boardLink', { prison: code })}
               </a>
             ))}
-          {session.user.role === Role.CRS_CASEWORKER && <a href="#/queue">Queue</a>}
-          {session.user.role === Role.COM && <a href="#/caseload">Caseload</a>}
+          {session.user.role === Role.CRS_CASEWORKER && <a href="#/queue">{t('shell.queue')}</a>}
+          {session.user.role === Role.COM && <a href="#/caseload">{t('shell.caseload')}</a>}
           {REPORT_ROLES.includes(session.user.role) && (
             <a href="#/reports" aria-current={hash === '#/reports' ? 'page' : undefined}>
-              Reports
+              {t('shell.reports')}
             </a>
           )}
           {session.user.role === Role.ADMIN && (
             <a href={QUEUE_BOARD_PATH} onClick={() => openQueueBoard(session.token)}>
-              Queues
+              {t('shell.queues')}
             </a>
           )}
         </nav>
         <span className={`connection connection-${connection}`} role="status">
-          {connection === 'live' ? '● Live' : connection === 'reconnecting' ? '○ Reconnecting…' : '○ Connecting…'}
+          {connection === 'live'
+            ? `● ${t('shell.live')}`
+            : connection === 'reconnecting'
+              ? `○ ${t('shell.reconnecting')}`
+              : `○ ${t('shell.connecting')}`}
         </span>
         <span className="who">
-          {session.user.displayName} ({ROLE_LABELS[session.user.role] ?? session.user.role})
+          {session.user.displayName} ({roleLabel(session.user.role)})
         </span>
         <a href="#/settings" aria-current={hash === '#/settings' ? 'page' : undefined}>
-          Settings
+          {t('shell.settings')}
         </a>
+        <LanguageSwitch />
         <button
           onClick={() => {
             signOut(null);
             void endOrganisationSession();
           }}
         >
-          Sign out
+          {t('shell.signOut')}
         </button>
       </header>
       {connection === 'reconnecting' && (
         <p className="connection-banner">
-          <strong>Reconnecting…</strong> The connection to live updates was lost. What you see may be out of date; it
-          will catch up by itself when the connection is back.
+          <strong>{t('shell.reconnecting')}</strong> {t('shell.connectionLost')}
         </p>
       )}
       {caughtUp && (
         <p className="connection-banner" role="status">
-          {caughtUp} <button onClick={() => setCaughtUp(null)}>Dismiss</button>
+          {caughtUp} <button onClick={() => setCaughtUp(null)}>{t('common.dismiss')}</button>
         </p>
       )}
       {announcements.length > 0 && (
         <div className="announcement" role="alert">
           <div>
-            {announcements.length === 1 ? 'New alert' : `${announcements.length} new alerts`}
+            {t('shell.newAlerts', { count: announcements.length })}
             <ul>
               {announcements.slice(0, ANNOUNCED).map((a) => (
                 <li key={a.seq}>{a.text}</li>
               ))}
             </ul>
             {announcements.length > ANNOUNCED && (
-              <span>and {announcements.length - ANNOUNCED} more in the alerts panel</span>
+              <span>{t('shell.moreAlerts', { count: announcements.length - ANNOUNCED })}</span>
             )}
           </div>
-          <button onClick={() => setAnnouncements([])}>Dismiss</button>
+          <button onClick={() => setAnnouncements([])}>{t('common.dismiss')}</button>
         </div>
       )}
       <div className="layout">

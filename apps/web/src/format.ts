@@ -1,44 +1,41 @@
-/** Words and dates the way the pages show them. */
-import { AlertKind, Role, ScheduleState } from '@app/contracts';
+/** Words and dates the way the pages show them, in the language chosen (catalogue text from ./i18n). */
+import { AlertKind, Pathway, Role, ScheduleState } from '@app/contracts';
+import { hasMessage, intlLocale, MessageKey, t } from './i18n';
 
-export const PATHWAY_LABELS: Record<string, string> = {
-  ACCOMMODATION: 'Accommodation',
-  ATTITUDES_THINKING_AND_BEHAVIOUR: 'Attitudes',
-  CHILDREN_FAMILIES_AND_COMMUNITY: 'Family',
-  DRUGS_AND_ALCOHOL: 'Drugs and alcohol',
-  EDUCATION_SKILLS_AND_WORK: 'Education and work',
-  FINANCE_AND_ID: 'Finance and ID',
-  HEALTH: 'Health',
-  DOMESTIC_ABUSE: 'Domestic abuse',
-  SEX_WORK: 'Sex work',
-};
+/** A code's words from the catalogue (`prefix.CODE`), or the code itself for one the catalogue does not know. */
+export function labelOf(prefix: string, code: string, fallback: string = code): string {
+  const key = `${prefix}.${code}`;
+  return hasMessage(key) ? t(key) : fallback;
+}
 
-export const ROLE_LABELS: Record<string, string> = {
-  [Role.PRE_RELEASE_TEAM]: 'Pre-release team',
-  [Role.POM]: 'Prison offender manager',
-  [Role.COM]: 'Community offender manager',
-  [Role.CRS_CASEWORKER]: 'CRS caseworker',
-  [Role.GOVERNOR]: 'Governor',
-  [Role.REGIONAL_MANAGER]: 'Regional manager',
-  [Role.ADMIN]: 'Administrator',
-} satisfies Record<Role, string>;
+/** The pathways in the order the board's filter lists them. */
+export const PATHWAYS: readonly Pathway[] = [
+  Pathway.ACCOMMODATION,
+  Pathway.ATTITUDES_THINKING_AND_BEHAVIOUR,
+  Pathway.CHILDREN_FAMILIES_AND_COMMUNITY,
+  Pathway.DRUGS_AND_ALCOHOL,
+  Pathway.EDUCATION_SKILLS_AND_WORK,
+  Pathway.FINANCE_AND_ID,
+  Pathway.HEALTH,
+  Pathway.DOMESTIC_ABUSE,
+  Pathway.SEX_WORK,
+];
+
+export function pathwayLabel(pathway: string): string {
+  return labelOf('pathway', pathway);
+}
+
+export function roleLabel(role: string): string {
+  return labelOf('role', role);
+}
 
 /** The roles that own tasks, in the order the board's filter lists them. */
 export const OWNER_ROLES = [Role.PRE_RELEASE_TEAM, Role.POM, Role.COM, Role.CRS_CASEWORKER] as const;
 
 /** Short names for the board's filter, as the staff say them (POM and COM are the words they use). */
-export const ROLE_SHORT_LABELS: Record<string, string> = {
-  [Role.PRE_RELEASE_TEAM]: 'Pre-release team',
-  [Role.POM]: Role.POM,
-  [Role.COM]: Role.COM,
-  [Role.CRS_CASEWORKER]: 'CRS caseworker',
-};
-
-export const ALERT_KIND_LABELS: Record<string, string> = {
-  AT_RISK: 'At risk',
-  OVERDUE: 'Overdue',
-  ESCALATED: 'Escalated',
-};
+export function roleShortLabel(role: string): string {
+  return labelOf('roleShort', role);
+}
 
 /** An alert's kind as a schedule state, for its tag: escalations are overdue tasks that climbed the ladder. */
 export function alertSchedule(kind: AlertKind): Schedule {
@@ -47,52 +44,96 @@ export function alertSchedule(kind: AlertKind): Schedule {
 
 /** 'Overdue', 'Escalated (level 2)'. */
 export function alertKindText(alert: { kind: string; level: number }): string {
-  return `${ALERT_KIND_LABELS[alert.kind] ?? alert.kind}${alert.level > 0 ? ` (level ${alert.level})` : ''}`;
+  const kind = labelOf('alertKind', alert.kind);
+  return alert.level > 0 ? t('alertKind.withLevel', { kind, level: alert.level }) : kind;
 }
 
+/** Her name and prison number are data, never translated. */
 export function personLabel(woman: { firstName: string; lastName: string; prisonNumber: string }): string {
   return `${woman.firstName} ${woman.lastName} (${woman.prisonNumber})`;
 }
 
-export const TASK_STATUS_LABELS: Record<string, string> = {
-  TODO: 'To do',
-  IN_PROGRESS: 'In progress',
-  BLOCKED: 'Blocked',
-  DONE: 'Done',
-  NOT_NEEDED: 'Not needed',
-};
+export function taskStatusLabel(status: string): string {
+  return labelOf('taskStatus', status);
+}
 
 /** What a card says for each warning; her panel gives the whole message. */
-export const WARNING_SHORT_LABELS: Record<string, string> = {
-  NI_NUMBER_TOO_LATE: 'NI number: too late for the normal route, apply now',
-  RELEASE_BEFORE_CLOSED_DAYS: 'Still walks out just before a weekend or bank holiday',
-};
+export function warningShortLabel(code: string, message: string): string {
+  return labelOf('warningShort', code, message);
+}
 
+/** A status code in words ('in delivery'): the catalogue's words, or the code made readable. */
 export function words(code: string): string {
-  return code.replaceAll('_', ' ').toLowerCase();
+  return labelOf('status', code, code.replaceAll('_', ' ').toLowerCase());
 }
 
 export type Schedule = ScheduleState;
 
 /** Status is never shown by colour alone: every state has its words and its symbol. */
-export const SCHEDULE_LABELS: Record<Schedule, { text: string; icon: string }> = {
-  [ScheduleState.OVERDUE]: { text: 'Overdue', icon: '✖' },
-  [ScheduleState.AT_RISK]: { text: 'At risk', icon: '▲' },
-  [ScheduleState.ON_TRACK]: { text: 'On track', icon: '✔' },
+export const SCHEDULE_ICONS: Record<Schedule, string> = {
+  [ScheduleState.OVERDUE]: '✖',
+  [ScheduleState.AT_RISK]: '▲',
+  [ScheduleState.ON_TRACK]: '✔',
 };
 
+export function scheduleLabel(state: Schedule): string {
+  return labelOf('schedule', state);
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const intlData = new Map<string, boolean>();
+
+/** Whether this browser's Intl has the locale's own data (some Chromium builds ship no Welsh and fall back to en-US). */
+function hasIntlData(locale: string): boolean {
+  let known = intlData.get(locale);
+  if (known === undefined) {
+    const language = locale.split('-')[0];
+    known = new Intl.DateTimeFormat(locale).resolvedOptions().locale.split('-')[0] === language;
+    intlData.set(locale, known);
+  }
+  return known;
+}
+
+/**
+ * A date in the reader's language: Intl's own where the browser has the locale, otherwise the British layout with
+ * the day and month names from the catalogue (date.weekdayShort, date.monthShort), so Welsh is never shown in
+ * American English.
+ */
+function localDate(date: Date, options: Intl.DateTimeFormatOptions): string {
+  const locale = intlLocale();
+  if (hasIntlData(locale)) return new Intl.DateTimeFormat(locale, options).format(date);
+  return new Intl.DateTimeFormat('en-GB', options)
+    .formatToParts(date)
+    .map((part) => {
+      if (part.type === 'weekday') return t('date.weekdayShort', { day: WEEKDAYS[date.getDay()] });
+      if (part.type === 'month') return t('date.monthShort', { month: MONTHS[date.getMonth()] });
+      return part.value;
+    })
+    .join('');
+}
+
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return localDate(new Date(iso), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A clock time, "14:30". */
+export function formatTime(iso: string | Date): string {
+  return localDate(new Date(iso), { hour: '2-digit', minute: '2-digit' });
+}
+
+/** A moment in full, for the audit trail. */
+export function formatInstant(iso: string): string {
+  return localDate(new Date(iso), { dateStyle: 'short', timeStyle: 'medium' });
+}
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString(hasIntlData(intlLocale()) ? intlLocale() : 'en-GB');
 }
 
 export function formatDate(iso: string | null): string {
-  if (!iso) return 'not known';
-  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', {
+  if (!iso) return t('format.notKnown');
+  return localDate(new Date(`${iso.slice(0, 10)}T12:00:00Z`), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -102,29 +143,18 @@ export function formatDate(iso: string | null): string {
 
 /** A day as a card shows it: "Fri 18 Dec". */
 export function formatShortDate(iso: string): string {
-  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  });
+  return localDate(new Date(`${iso.slice(0, 10)}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
 /**
  * Why she walks out on the day she does, in a few words (the API's releaseDayRule; the law is CJA 1961 s.23(3)
  * and s.23(3B), see the README's "Day of release"). NOT_MOVED says nothing: her release is as scheduled.
  */
-export const RELEASE_DAY_RULE_SHORT_LABELS: Record<string, string> = {
-  WEEKEND_OR_BANK_HOLIDAY: 'weekend or bank holiday rule',
-  FRIDAY_OR_PRE_BANK_HOLIDAY: 'Friday release rule',
-  COM_REQUEST: "Friday release rule, a day more at her COM's request",
-  EXCLUDED_HDC: 'Friday release rule not applied: HDC',
-  EXCLUDED_INDETERMINATE: 'Friday release rule not applied: indeterminate sentence',
-  EXCLUDED_PAROLE_BOARD: 'Friday release rule not applied: Parole Board release',
-  EXCLUDED_NOT_SENTENCED: 'Friday release rule not applied: not sentenced',
-  EXCLUDED_UNDER_28_DAYS: 'Friday release rule not applied: under 28 days served',
-  EXCLUDED_DAYS_SERVED_UNKNOWN: 'Friday release rule not applied: sentence start not recorded',
-  NO_ELIGIBLE_DAY: 'no earlier working day the law allows',
-};
+function releaseDayRuleLabel(rule: string | null | undefined): string | undefined {
+  if (!rule) return undefined;
+  const key = `releaseDayRule.${rule}`;
+  return hasMessage(key) ? t(key) : undefined;
+}
 
 /** "Scheduled Fri 18 Dec, walks out Thu 17 Dec (Friday release rule)": both days, and the rule that moved her. */
 export function releaseDayText(woman: {
@@ -132,13 +162,18 @@ export function releaseDayText(woman: {
   scheduledReleaseDate?: string | null;
   releaseDayRule?: string | null;
 }): string {
-  if (!woman.releaseDate) return 'release date not known';
-  const rule = woman.releaseDayRule ? RELEASE_DAY_RULE_SHORT_LABELS[woman.releaseDayRule] : undefined;
-  const walksOut = `walks out ${formatShortDate(woman.releaseDate)}${rule ? ` (${rule})` : ''}`;
-  if (woman.scheduledReleaseDate && woman.scheduledReleaseDate !== woman.releaseDate) {
-    return `Scheduled ${formatShortDate(woman.scheduledReleaseDate)}, ${walksOut}`;
-  }
-  return `${walksOut.charAt(0).toUpperCase()}${walksOut.slice(1)}`;
+  if (!woman.releaseDate) return t('releaseDay.notKnown');
+  const rule = releaseDayRuleLabel(woman.releaseDayRule);
+  const day = formatShortDate(woman.releaseDate);
+  const moved = woman.scheduledReleaseDate && woman.scheduledReleaseDate !== woman.releaseDate;
+  const key: MessageKey = moved
+    ? rule
+      ? 'releaseDay.movedWithRule'
+      : 'releaseDay.moved'
+    : rule
+      ? 'releaseDay.walksOutWithRule'
+      : 'releaseDay.walksOut';
+  return t(key, { day, rule, scheduled: moved ? formatShortDate(woman.scheduledReleaseDate as string) : '' });
 }
 
 export function daysUntil(iso: string | null, today = new Date()): number | null {
@@ -157,5 +192,5 @@ export function weekOf(iso: string): string {
 
 /** A referral's pathways in words, for its heading. */
 export function pathwayList(pathways: readonly { pathway: string }[]): string {
-  return pathways.map((p) => PATHWAY_LABELS[p.pathway] ?? p.pathway).join(', ');
+  return pathways.map((p) => pathwayLabel(p.pathway)).join(', ');
 }

@@ -3,11 +3,13 @@
  * (GET /client-config): a link that starts the code flow at GET /auth/oidc/login; on the way back (the callback
  * sends the browser to /?signed-in=organisation) the page picks up her token with POST /auth/oidc/session, whose
  * HttpOnly cookie the callback left. A refused sign-in comes back as /?sign-in-error=<why>.
- * Its few strings are written here in English for now; they move to the message catalogues with the rest.
+ * A refused sign-in comes back with its code (libs/contracts api-errors.ts) and the issuer's reason in English.
  */
 import { useEffect, useState } from 'react';
 import type { LoginResponse } from '@app/contracts';
-import { api, ApiError, Session } from './api';
+import { api, Session } from './api';
+import { apiErrorText } from './api-error-text';
+import { t } from './i18n';
 
 export interface SignInOptions {
   local: boolean;
@@ -32,7 +34,12 @@ export function useSignInOptions(): SignInOptions | null {
 
 function returnedFromIssuer(): { signedIn: boolean; error: string | null } {
   const query = new URLSearchParams(location.search);
-  return { signedIn: query.get('signed-in') === 'organisation', error: query.get('sign-in-error') };
+  const reason = query.get('sign-in-error');
+  // The issuer's or the claim mapping's reason is the API's English; the sentence around it is in her language.
+  return {
+    signedIn: query.get('signed-in') === 'organisation',
+    error: reason === null ? null : t('signIn.organisationRefused', { reason }),
+  };
 }
 
 /** The address without the callback's query, so a reload does not try to finish the sign-in again. */
@@ -56,7 +63,7 @@ export function OrganisationSignIn({ onSignedIn }: { onSignedIn: (session: Sessi
         const user = await api<Session['user']>('GET', '/auth/me', undefined, accessToken);
         onSignedIn({ token: accessToken, user });
       } catch (caught) {
-        setError(caught instanceof ApiError ? caught.message : String(caught));
+        setError(apiErrorText(caught));
       } finally {
         setBusy(false);
       }
@@ -74,7 +81,7 @@ export function OrganisationSignIn({ onSignedIn }: { onSignedIn: (session: Sessi
       )}
       {options?.organisation && (
         <a className="button" href="/auth/oidc/login" aria-disabled={busy}>
-          {busy ? 'Signing you in…' : 'Sign in with your organisation’s account'}
+          {busy ? t('signIn.organisationSigningIn') : t('signIn.organisation')}
         </a>
       )}
     </section>

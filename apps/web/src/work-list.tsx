@@ -1,5 +1,6 @@
 /** One line of work in a list (the queue, the COM's caseload): what it is, whom it is for, when, and the action. */
 import { ReactNode } from 'react';
+import { t } from './i18n';
 
 export function WorkItem({
   heading,
@@ -40,7 +41,7 @@ export function WomanLink({
 }) {
   return (
     <button className="link-button" onClick={() => onOpen(id)}>
-      {name ?? 'her details'}
+      {name ?? t('workList.herDetails')}
     </button>
   );
 }

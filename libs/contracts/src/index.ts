@@ -20,6 +20,7 @@ export * from './accommodation';
 export * from './reports';
 export * from './audit';
 export * from './users';
+export * from './api-errors';
 export * from './reference';
 export * from './common';
 export * from './board-events';

@@ -26,6 +26,14 @@ export interface UserSettingsView {
   notifyBySms: boolean;
   /** Alerts on tasks she has claimed are sent to her too. */
   notifyClaimedTasks: boolean;
+  /** The web app's language: English or Welsh (Cymraeg); null until she chooses. */
+  preferredLanguage: PreferredLanguage | null;
+}
+
+/** The languages the web app speaks (issue 18; Welsh Language Standards (No. 1) Regulations 2015). */
+export enum PreferredLanguage {
+  ENGLISH = 'en',
+  WELSH = 'cy',
 }
 
 /** `GET /auth/me`: the signed-in user as her token and account say (the API also sends her access scope). */

@@ -54,6 +54,7 @@ describe('contact details and message preferences', () => {
       notifyByEmail: true,
       notifyBySms: false,
       notifyClaimedTasks: false,
+      preferredLanguage: null,
     });
 
     const changed = await prt.api.patch<UserSettingsView>('/users/me/settings', {
@@ -70,7 +71,23 @@ describe('contact details and message preferences', () => {
     expect(audit[0]).toMatchObject({ action: 'SETTINGS_CHANGED', actor_id: prt.id, after: changed.body });
   });
 
+  it('keeps the language she chooses for the web app (en or cy), audited like her other settings', async () => {
+    const prt = await caseworkerAt('STI');
+    const changed = await prt.api.patch<UserSettingsView>('/users/me/settings', { preferredLanguage: 'cy' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.preferredLanguage).toBe('cy');
+    expect((await prt.api.get<UserSettingsView>('/users/me/settings')).body.preferredLanguage).toBe('cy');
+    const audit = await auditOf(prt.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: 'SETTINGS_CHANGED',
+      actor_id: prt.id,
+      after: { preferredLanguage: 'cy' },
+    });
+  });
+
   it.each([
+    ['preferredLanguage', { preferredLanguage: 'fr' }],
     ['mobile', { mobile: '020 7946 0000' }],
     ['email', { email: 'not an address' }],
     ['notifyBySms', { notifyBySms: true }],

@@ -1,6 +1,7 @@
 /** A sign-in refused by throttling: 429 with Retry-After, and a message a person can act on. */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { Response } from 'express';
+import { ApiErrorCode } from '@app/contracts';
 
 function inWords(seconds: number): string {
   const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -18,6 +19,7 @@ export class TooManySignInAttemptsException extends HttpException {
         error: 'Too Many Requests',
         message: `Too many failed sign-in attempts. Try again in ${inWords(retryAfterSeconds)}.`,
         retryAfterSeconds,
+        code: ApiErrorCode.TOO_MANY_SIGN_IN_ATTEMPTS,
       },
       HttpStatus.TOO_MANY_REQUESTS,
     );

@@ -11,6 +11,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { TokenService, bearerToken } from '@app/auth';
+import { ApiErrorCode } from '@app/contracts';
 import { Role } from '@app/domain';
 import { DEADLINES_QUEUE } from '@app/resettlement';
 
@@ -31,15 +32,29 @@ function adminsOnly(tokens: TokenService) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const token = bearerToken(req.headers.authorization) ?? cookie(req.headers.cookie, QUEUE_BOARD_COOKIE);
     if (!token) {
-      res.status(401).json({ statusCode: 401, message: 'Sign in first: send Authorization: Bearer <token>' });
+      res.status(401).json({
+        statusCode: 401,
+        message: 'Sign in first: send Authorization: Bearer <token>',
+        code: ApiErrorCode.NOT_SIGNED_IN,
+      });
       return;
     }
     tokens.authenticate(token).then(
       (user) => {
         if (user.role === Role.ADMIN) next();
-        else res.status(403).json({ statusCode: 403, message: `The queue view is not open to the ${user.role} role` });
+        else
+          res.status(403).json({
+            statusCode: 403,
+            message: `The queue view is not open to the ${user.role} role`,
+            code: ApiErrorCode.FORBIDDEN,
+          });
       },
-      () => res.status(401).json({ statusCode: 401, message: 'The access token is invalid or has expired' }),
+      () =>
+        res.status(401).json({
+          statusCode: 401,
+          message: 'The access token is invalid or has expired',
+          code: ApiErrorCode.NOT_SIGNED_IN,
+        }),
     );
   };
 }

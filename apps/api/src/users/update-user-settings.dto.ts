@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PreferredLanguage } from '@app/contracts';
 
 /** Contact details and message preferences; only the fields sent change. null clears an address. */
 export class UpdateUserSettingsDto {
@@ -31,4 +32,9 @@ export class UpdateUserSettingsDto {
   @IsOptional()
   @IsBoolean()
   notifyClaimedTasks?: boolean;
+
+  @ApiPropertyOptional({ enum: PreferredLanguage, description: "The web app's language: en (English) or cy (Cymraeg)" })
+  @IsOptional()
+  @IsEnum(PreferredLanguage, { message: 'preferredLanguage must be en or cy' })
+  preferredLanguage?: PreferredLanguage;
 }

@@ -7,7 +7,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { UnitOfWork, UserEntity, UsersRepository } from '@app/database';
 import { normaliseUkMobile } from '@app/domain';
 import { Actor, ChangeRecorder } from '@app/resettlement';
-import type { UserSettingsView } from '@app/contracts';
+import { PreferredLanguage, type UserSettingsView } from '@app/contracts';
 import { fieldError } from '../common/validation-errors';
 import { sentFields } from '../common/sent-fields';
 import { UpdateUserSettingsDto } from './update-user-settings.dto';
@@ -19,6 +19,7 @@ function toSettingsView(u: UserEntity): UserSettingsView {
     notifyByEmail: u.notifyByEmail,
     notifyBySms: u.notifyBySms,
     notifyClaimedTasks: u.notifyClaimedTasks,
+    preferredLanguage: (u.preferredLanguage as PreferredLanguage | null) ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
 import { alertKindText, alertSchedule, formatDateTime, personLabel } from '../format';
 import { StatusTag } from '../status-tag';
+import { t } from '../i18n';
 import { useAction } from '../use-action';
 
 /** Enough to act on at a glance; the rest wait their turn (the count says how many). */
@@ -20,13 +21,13 @@ export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen
   const groups = alertsByTask(alerts);
   return (
     <section className="alerts" aria-labelledby="alerts-title">
-      <h2 id="alerts-title">Alerts ({groups.length})</h2>
+      <h2 id="alerts-title">{t('alerts.title', { count: groups.length })}</h2>
       {message && (
         <p className="notice" role="status">
           {message}
         </p>
       )}
-      {groups.length === 0 && <p>No open alerts.</p>}
+      {groups.length === 0 && <p>{t('alerts.none')}</p>}
       <ul className="plain alert-list">
         {groups.slice(0, SHOWN).map((group) => (
           <li key={group.task.id} data-task-id={group.task.id}>
@@ -39,15 +40,22 @@ export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen
             {mayAcknowledge(group) && (
               <button
                 className="button-secondary button-small"
-                onClick={() => void run(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')}
+                onClick={() =>
+                  void run(
+                    t('alerts.alertOn', { task: group.task.title }),
+                    () => acknowledgeAll(group),
+                    t('alerts.acknowledged'),
+                  )
+                }
               >
-                Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
+                {t('alerts.acknowledge')}
+                <span className="visually-hidden"> {t('alerts.acknowledgeHidden', { task: group.task.title })}</span>
               </button>
             )}
           </li>
         ))}
       </ul>
-      {groups.length > SHOWN && <p className="secondary">and {groups.length - SHOWN} more.</p>}
+      {groups.length > SHOWN && <p className="secondary">{t('alerts.more', { count: groups.length - SHOWN })}</p>}
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Page, ReferralStatus, ReferralView, ScheduleState, TaskView } from '@app/contracts';
 import { api } from '../api';
 import { useAction } from '../use-action';
-import { formatDate, pathwayList, ROLE_LABELS } from '../format';
+import { formatDate, pathwayList, roleLabel } from '../format';
+import { apiErrorText } from '../api-error-text';
+import { t } from '../i18n';
 import { StatusTag } from '../status-tag';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
 
@@ -23,7 +25,7 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
   }, []);
   const { message, setMessage, run } = useAction(load);
   useEffect(() => {
-    void load().catch((caught: unknown) => setMessage(String(caught)));
+    void load().catch((caught: unknown) => setMessage(apiErrorText(caught)));
   }, [load, refreshKey, setMessage]);
 
   const act = (r: Referral, path: string) =>
@@ -38,15 +40,15 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
   const toApprove = referrals.filter((r) => r.status === ReferralStatus.ACTION_PLAN_SUBMITTED);
   return (
     <main>
-      <h1>My caseload</h1>
+      <h1>{t('caseload.title')}</h1>
       {message && (
         <p className="notice" role="status">
           {message}
         </p>
       )}
       <section aria-labelledby="referrals-to-send">
-        <h2 id="referrals-to-send">Referrals to send ({toSend.length})</h2>
-        <WorkList empty="No referral is waiting for you to send it.">
+        <h2 id="referrals-to-send">{t('caseload.referralsToSend', { count: toSend.length })}</h2>
+        <WorkList empty={t('caseload.noReferralToSend')}>
           {toSend.map((r) => (
             <WorkItem
               key={r.id}
@@ -56,14 +58,15 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
                 <>
                   <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> ·{' '}
                   {r.status === ReferralStatus.RETURNED
-                    ? `returned: ${r.returnedReason ?? 'no reason given'}`
-                    : 'draft'}
-                  {r.stageDueAt && ` · send by ${formatDate(r.stageDueAt)}`}
+                    ? t('caseload.returned', { reason: r.returnedReason ?? t('caseload.noReasonGiven') })
+                    : t('caseload.draft')}
+                  {r.stageDueAt && ` · ${t('caseload.sendBy', { date: formatDate(r.stageDueAt) })}`}
                 </>
               }
               actions={
                 <button onClick={() => void act(r, 'send')}>
-                  Send<span className="visually-hidden"> {r.reference}</span>
+                  {t('caseload.send')}
+                  <span className="visually-hidden"> {r.reference}</span>
                 </button>
               }
             />
@@ -71,8 +74,8 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
         </WorkList>
       </section>
       <section aria-labelledby="action-plans-awaiting-approval">
-        <h2 id="action-plans-awaiting-approval">Action plans awaiting approval ({toApprove.length})</h2>
-        <WorkList empty="No action plan is waiting for your approval.">
+        <h2 id="action-plans-awaiting-approval">{t('caseload.plansAwaiting', { count: toApprove.length })}</h2>
+        <WorkList empty={t('caseload.noPlanAwaiting')}>
           {toApprove.map((r) => (
             <WorkItem
               key={r.id}
@@ -80,13 +83,14 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               heading={heading(r)}
               details={
                 <>
-                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · approve by{' '}
-                  {formatDate(r.stageDueAt)}
+                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> ·{' '}
+                  {t('caseload.approveBy', { date: formatDate(r.stageDueAt) })}
                 </>
               }
               actions={
                 <button onClick={() => void act(r, 'approve-action-plan')}>
-                  Approve<span className="visually-hidden"> the action plan of {r.reference}</span>
+                  {t('caseload.approve')}
+                  <span className="visually-hidden"> {t('caseload.approveHidden', { reference: r.reference })}</span>
                 </button>
               }
             />
@@ -94,21 +98,21 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
         </WorkList>
       </section>
       <section aria-labelledby="overdue-tasks-of-my-women">
-        <h2 id="overdue-tasks-of-my-women">Overdue tasks of my women ({overdue.length})</h2>
-        <WorkList empty="None of your women has an overdue task.">
-          {overdue.map((t) => (
+        <h2 id="overdue-tasks-of-my-women">{t('caseload.overdueTasks', { count: overdue.length })}</h2>
+        <WorkList empty={t('caseload.noOverdue')}>
+          {overdue.map((task) => (
             <WorkItem
-              key={t.id}
-              data-task-id={t.id}
+              key={task.id}
+              data-task-id={task.id}
               heading={
                 <>
-                  <StatusTag state={ScheduleState.OVERDUE} /> {t.title}
+                  <StatusTag state={ScheduleState.OVERDUE} /> {task.title}
                 </>
               }
               details={
                 <>
-                  <WomanLink id={t.womanId} name={t.womanName} onOpen={onOpen} /> ·{' '}
-                  {ROLE_LABELS[t.ownerRole] ?? t.ownerRole} · was due {formatDate(t.dueDate)}
+                  <WomanLink id={task.womanId} name={task.womanName} onOpen={onOpen} /> · {roleLabel(task.ownerRole)} ·{' '}
+                  {t('caseload.wasDue', { date: formatDate(task.dueDate) })}
                 </>
               }
             />

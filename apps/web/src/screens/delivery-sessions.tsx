@@ -6,21 +6,13 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { DeliverySessionsView, DeliverySessionView, SessionAttendance, SessionDeliveryMethod } from '@app/contracts';
 import { api } from '../api';
-import { formatDateTime, words } from '../format';
+import { formatDateTime, labelOf, words } from '../format';
+import { apiErrorText } from '../api-error-text';
+import { t } from '../i18n';
 import { useAction } from '../use-action';
 
-const METHOD_LABELS: Record<SessionDeliveryMethod, string> = {
-  [SessionDeliveryMethod.IN_PERSON_PROVIDER_LOCATION]: 'In person at the provider’s office',
-  [SessionDeliveryMethod.IN_PERSON_OTHER_LOCATION]: 'In person somewhere else',
-  [SessionDeliveryMethod.PHONE_CALL]: 'Phone call',
-  [SessionDeliveryMethod.VIDEO_CALL]: 'Video call',
-};
-
-const ATTENDANCE_LABELS: Record<SessionAttendance, string> = {
-  [SessionAttendance.YES]: 'Attended',
-  [SessionAttendance.LATE]: 'Attended late',
-  [SessionAttendance.NO]: 'Did not attend',
-};
+const methodLabel = (method: SessionDeliveryMethod) => labelOf('sessionMethod', method);
+const attendanceLabel = (attendance: SessionAttendance) => labelOf('attendance', attendance);
 
 export function DeliverySessions({
   referralId,
@@ -43,19 +35,19 @@ export function DeliverySessions({
   }, [load, onChanged]);
   const { message, setMessage, run } = useAction(reloadAll);
   useEffect(() => {
-    void load().catch((caught: unknown) => setMessage(String(caught)));
+    void load().catch((caught: unknown) => setMessage(apiErrorText(caught)));
   }, [load, refreshKey, setMessage]);
   if (!view) return null;
   return (
-    <section className="delivery-sessions" aria-label={`Sessions of ${reference}`} data-sessions-of={referralId}>
-      <h4>Sessions</h4>
+    <section className="delivery-sessions" aria-label={t('sessions.of', { reference })} data-sessions-of={referralId}>
+      <h4>{t('sessions.title')}</h4>
       {message && (
         <p className="notice" role="status">
           {message}
         </p>
       )}
       {view.sessions.length === 0 ? (
-        <p className="secondary">No session booked yet.</p>
+        <p className="secondary">{t('sessions.none')}</p>
       ) : (
         <ol className="plain">
           {view.sessions.map((s) => (
@@ -75,15 +67,22 @@ type Run = (label: string, call: () => Promise<unknown>, success?: string) => Pr
 function SessionItem({ session: s, reference, run }: { session: DeliverySessionView; reference: string; run: Run }) {
   return (
     <li data-session-id={s.id}>
-      <strong>Session {s.number}</strong>: {formatDateTime(s.startsAt)}, {s.durationMinutes} minutes,{' '}
-      {METHOD_LABELS[s.method]}
-      {s.place ? ` at ${s.place}` : ''} · {s.attendance ? ATTENDANCE_LABELS[s.attendance] : words(s.status)}
-      {s.concernRaised && <span className="warning"> · concern raised with her COM</span>}
-      {s.feedback?.attendanceReason && <div className="secondary">Reason: {s.feedback.attendanceReason}</div>}
-      {s.feedback?.sessionSummary && <div className="secondary">What was done: {s.feedback.sessionSummary}</div>}
-      {s.feedback?.concernDetails && <div className="secondary">Concern: {s.feedback.concernDetails}</div>}
+      <strong>{t('sessions.number', { number: s.number })}</strong>:{' '}
+      {t('sessions.when', { when: formatDateTime(s.startsAt), minutes: s.durationMinutes })} {methodLabel(s.method)}
+      {s.place ? ` ${t('sessions.at', { place: s.place })}` : ''} ·{' '}
+      {s.attendance ? attendanceLabel(s.attendance) : words(s.status)}
+      {s.concernRaised && <span className="warning"> · {t('sessions.concernRaised')}</span>}
+      {s.feedback?.attendanceReason && (
+        <div className="secondary">{t('sessions.reason', { text: s.feedback.attendanceReason })}</div>
+      )}
+      {s.feedback?.sessionSummary && (
+        <div className="secondary">{t('sessions.whatWasDone', { text: s.feedback.sessionSummary })}</div>
+      )}
+      {s.feedback?.concernDetails && (
+        <div className="secondary">{t('sessions.concern', { text: s.feedback.concernDetails })}</div>
+      )}
       {s.allowedActions.includes('session.record-attendance') && (
-        <AttendanceForm session={s} label={`${reference} session ${s.number}`} run={run} />
+        <AttendanceForm session={s} label={t('sessions.label', { reference, number: s.number })} run={run} />
       )}
     </li>
   );
@@ -97,7 +96,7 @@ function BookForm({ referralId, reference, run }: { referralId: string; referenc
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const booked = await run(
-      `${reference}: session`,
+      t('sessions.bookLabel', { reference }),
       () =>
         api('POST', `/referrals/${referralId}/sessions`, {
           startsAt: startsAt ? new Date(startsAt).toISOString() : '',
@@ -105,7 +104,7 @@ function BookForm({ referralId, reference, run }: { referralId: string; referenc
           method,
           ...(place.trim() ? { place } : {}),
         }),
-      'booked.',
+      t('sessions.booked'),
     );
     if (booked) {
       setStartsAt('');
@@ -113,34 +112,30 @@ function BookForm({ referralId, reference, run }: { referralId: string; referenc
     }
   };
   return (
-    <form className="session-form" onSubmit={(e) => void submit(e)} aria-label={`Book a session for ${reference}`}>
+    <form className="session-form" onSubmit={(e) => void submit(e)} aria-label={t('sessions.bookFor', { reference })}>
       <label>
-        Session starts
+        {t('sessions.starts')}
         <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
       </label>
       <label>
-        Duration (minutes)
+        {t('sessions.duration')}
         <input type="number" min={15} max={480} value={duration} onChange={(e) => setDuration(e.target.value)} />
       </label>
       <label>
-        How
+        {t('sessions.how')}
         <select value={method} onChange={(e) => setMethod(e.target.value as SessionDeliveryMethod)}>
           {Object.values(SessionDeliveryMethod).map((m) => (
             <option key={m} value={m}>
-              {METHOD_LABELS[m]}
+              {methodLabel(m)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Where
-        <input
-          value={place}
-          onChange={(e) => setPlace(e.target.value)}
-          placeholder="Address, for a meeting in person"
-        />
+        {t('sessions.where')}
+        <input value={place} onChange={(e) => setPlace(e.target.value)} placeholder={t('sessions.wherePlaceholder')} />
       </label>
-      <button type="submit">Book session</button>
+      <button type="submit">{t('sessions.book')}</button>
     </form>
   );
 }
@@ -166,50 +161,54 @@ function AttendanceForm({ session, label, run }: { session: DeliverySessionView;
           concernRaised: concern,
           ...(concern ? { concernDetails: details } : {}),
         }),
-      'attendance recorded.',
+      t('sessions.attendanceRecorded'),
     );
   };
   return (
-    <form className="session-form" onSubmit={(e) => void submit(e)} aria-label={`Record attendance of ${label}`}>
+    <form
+      className="session-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('sessions.recordAttendanceOf', { label })}
+    >
       <label>
-        Did she attend?
+        {t('sessions.didSheAttend')}
         <select value={attendance} onChange={(e) => setAttendance(e.target.value as SessionAttendance)}>
           {Object.values(SessionAttendance).map((a) => (
             <option key={a} value={a}>
-              {ATTENDANCE_LABELS[a]}
+              {attendanceLabel(a)}
             </option>
           ))}
         </select>
       </label>
       {attendance !== SessionAttendance.YES && (
         <label>
-          Why {attendance === SessionAttendance.NO ? 'she did not attend' : 'she was late'}
+          {attendance === SessionAttendance.NO ? t('sessions.whyNotAttended') : t('sessions.whyLate')}
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
       )}
       {attendance !== SessionAttendance.NO && (
         <>
           <label>
-            What was done
+            {t('sessions.whatWasDoneLabel')}
             <textarea value={summary} onChange={(e) => setSummary(e.target.value)} />
           </label>
           <label>
-            How she responded
+            {t('sessions.howSheResponded')}
             <textarea value={response} onChange={(e) => setResponse(e.target.value)} />
           </label>
         </>
       )}
       <label className="checkbox">
-        <input type="checkbox" checked={concern} onChange={(e) => setConcern(e.target.checked)} /> Tell her COM of a
-        concern
+        <input type="checkbox" checked={concern} onChange={(e) => setConcern(e.target.checked)} />{' '}
+        {t('sessions.tellCom')}
       </label>
       {concern && (
         <label>
-          The concern
+          {t('sessions.theConcern')}
           <textarea value={details} onChange={(e) => setDetails(e.target.value)} />
         </label>
       )}
-      <button type="submit">Record attendance</button>
+      <button type="submit">{t('sessions.recordAttendance')}</button>
     </form>
   );
 }

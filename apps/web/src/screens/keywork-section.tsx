@@ -6,6 +6,7 @@
 import { FormEvent, useState } from 'react';
 import { KeyworkView, ScheduleState } from '@app/contracts';
 import { formatDate } from '../format';
+import { t } from '../i18n';
 import { StatusTag } from '../status-tag';
 
 export interface KeyworkActions {
@@ -14,10 +15,6 @@ export interface KeyworkActions {
 }
 
 const WEEKS = Array.from({ length: 12 }, (_, i) => i + 1);
-
-function everyText(weeks: number): string {
-  return weeks === 1 ? 'every week' : `every ${weeks} weeks`;
-}
 
 function londonToday(): string {
   return new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
@@ -38,15 +35,17 @@ export function KeyworkSection({ keywork, actions }: { keywork: KeyworkView; act
 
   return (
     <section aria-labelledby="panel-keywork" data-testid="keywork">
-      <h3 id="panel-keywork">Keywork</h3>
+      <h3 id="panel-keywork">{t('keywork.title')}</h3>
       <p>
-        A session {everyText(keywork.frequencyWeeks)}
-        {keywork.targetIsDefault ? ' (the default)' : ''} · last session{' '}
-        {keywork.lastSessionOn ? formatDate(keywork.lastSessionOn) : 'none recorded'}
+        {t('keywork.sessionEvery', { weeks: keywork.frequencyWeeks })}
+        {keywork.targetIsDefault ? ` ${t('keywork.theDefault')}` : ''} ·{' '}
+        {t('keywork.lastSession', {
+          date: keywork.lastSessionOn ? formatDate(keywork.lastSessionOn) : t('keywork.noneRecorded'),
+        })}
       </p>
       {keywork.nextDue && (
         <p data-testid="keywork-next-due">
-          Next session due by {formatDate(keywork.nextDue.dueDate)}{' '}
+          {t('keywork.nextDue', { date: formatDate(keywork.nextDue.dueDate) })}{' '}
           {keywork.nextDue.overdue ? (
             <StatusTag state={ScheduleState.OVERDUE} />
           ) : (
@@ -55,17 +54,15 @@ export function KeyworkSection({ keywork, actions }: { keywork: KeyworkView; act
         </p>
       )}
       {keywork.sessions.length > 0 && (
-        <ul className="plain" aria-label="Keywork sessions">
+        <ul className="plain" aria-label={t('keywork.sessions')}>
           {keywork.sessions.slice(0, 5).map((s) => (
-            <li key={s.id}>
-              {formatDate(s.sessionOn)} with {s.keyworkerName}
-            </li>
+            <li key={s.id}>{t('keywork.sessionWith', { date: formatDate(s.sessionOn), name: s.keyworkerName })}</li>
           ))}
         </ul>
       )}
       {mayRecord && (
         <form className="keywork-form" onSubmit={(event) => void record(event)}>
-          <label htmlFor="keywork-date">Session date</label>
+          <label htmlFor="keywork-date">{t('keywork.sessionDate')}</label>
           <input
             id="keywork-date"
             type="date"
@@ -73,10 +70,10 @@ export function KeyworkSection({ keywork, actions }: { keywork: KeyworkView; act
             max={londonToday()}
             onChange={(e) => setSessionOn(e.target.value)}
           />
-          <label htmlFor="keywork-name">Keyworker (empty: the one on her record)</label>
+          <label htmlFor="keywork-name">{t('keywork.keyworker')}</label>
           <input id="keywork-name" value={keyworkerName} onChange={(e) => setKeyworkerName(e.target.value)} />
           <button type="submit" className="button-small" disabled={sessionOn === ''}>
-            Record keywork session
+            {t('keywork.record')}
           </button>
         </form>
       )}
@@ -88,16 +85,16 @@ export function KeyworkSection({ keywork, actions }: { keywork: KeyworkView; act
             void actions.setTarget(weeks);
           }}
         >
-          <label htmlFor="keywork-weeks">Target</label>
+          <label htmlFor="keywork-weeks">{t('keywork.target')}</label>
           <select id="keywork-weeks" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
             {WEEKS.map((w) => (
               <option key={w} value={w}>
-                A session {everyText(w)}
+                {t('keywork.sessionEvery', { weeks: w })}
               </option>
             ))}
           </select>
           <button type="submit" className="button-small button-secondary">
-            Set keywork target
+            {t('keywork.setTarget')}
           </button>
         </form>
       )}

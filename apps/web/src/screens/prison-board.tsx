@@ -5,18 +5,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Page, Pathway, Role, ScheduleState, TaskCounts, WomanBoardRow, WomanTaskCounts } from '@app/contracts';
 import { api } from '../api';
+import { apiErrorText } from '../api-error-text';
 import {
   daysUntil,
   formatDate,
   OWNER_ROLES,
-  PATHWAY_LABELS,
+  pathwayLabel,
+  PATHWAYS,
   releaseDayText,
-  ROLE_SHORT_LABELS,
+  roleShortLabel,
   Schedule,
-  SCHEDULE_LABELS,
-  WARNING_SHORT_LABELS,
+  SCHEDULE_ICONS,
+  scheduleLabel,
+  warningShortLabel,
   weekOf,
 } from '../format';
+import { MessageKey, t } from '../i18n';
 import { StatusTag } from '../status-tag';
 
 type Counts = TaskCounts;
@@ -61,16 +65,16 @@ function scheduleOf(counts: Counts | undefined): Schedule {
 }
 
 /** A count in words and symbol: '✖ 2 overdue', or a calm '✔ none overdue'. */
-function CountTag({ count, state, words }: { count: number; state: Schedule; words: string }) {
-  const { icon } = SCHEDULE_LABELS[count > 0 ? state : ScheduleState.ON_TRACK];
+function CountTag({ count, state, words }: { count: number; state: Schedule; words: MessageKey }) {
+  const icon = SCHEDULE_ICONS[count > 0 ? state : ScheduleState.ON_TRACK];
   return (
     <span className={`tag tag-${count > 0 ? state.toLowerCase() : 'on_track'}`}>
-      <span aria-hidden="true">{icon}</span> {count > 0 ? count : 'none'} {words}
+      <span aria-hidden="true">{icon}</span> {t(words, { count })}
     </span>
   );
 }
 
-const WINDOWS = { '12w': 'Next 12 weeks', '24w': 'Next 24 weeks', all: 'Everyone' } as const;
+const WINDOWS = { '12w': 'board.window12w', '24w': 'board.window24w', all: 'board.windowAll' } as const;
 
 export function PrisonBoard({
   prison,
@@ -104,7 +108,7 @@ export function PrisonBoard({
       setError(null);
     } catch (caught) {
       if (ticket < shownLoad.current) return;
-      setError(String(caught));
+      setError(apiErrorText(caught));
     }
   }, [prison, window]);
 
@@ -131,52 +135,54 @@ export function PrisonBoard({
 
   return (
     <main>
-      <h1>{prison} board</h1>
-      <div className="filters" role="group" aria-label="Filters">
+      <h1>{t('board.title', { prison })}</h1>
+      <div className="filters" role="group" aria-label={t('board.filters')}>
         <label>
-          Releasing
+          {t('board.releasing')}
           <select value={window} onChange={(e) => setWindow(e.target.value as keyof typeof WINDOWS)}>
             {Object.entries(WINDOWS).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Pathway
+          {t('board.pathway')}
           <select value={pathway} onChange={(e) => setPathway(e.target.value)}>
-            <option value="">All pathways</option>
-            {Object.entries(PATHWAY_LABELS).map(([value, label]) => (
+            <option value="">{t('board.allPathways')}</option>
+            {PATHWAYS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {pathwayLabel(value)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Owned by
+          {t('board.ownedBy')}
           <select value={ownerRole} onChange={(e) => setOwnerRole(e.target.value)}>
-            <option value="">Any role</option>
+            <option value="">{t('board.anyRole')}</option>
             {OWNER_ROLES.map((role) => (
               <option key={role} value={role}>
-                {ROLE_SHORT_LABELS[role]}
+                {roleShortLabel(role)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Schedule
+          {t('board.schedule')}
           <select value={schedule} onChange={(e) => setSchedule(e.target.value as '' | Schedule)}>
-            <option value="">Any</option>
-            <option value="OVERDUE">Overdue</option>
-            <option value="AT_RISK">At risk</option>
-            <option value="ON_TRACK">On track</option>
+            <option value="">{t('board.anySchedule')}</option>
+            {[ScheduleState.OVERDUE, ScheduleState.AT_RISK, ScheduleState.ON_TRACK].map((state) => (
+              <option key={state} value={state}>
+                {scheduleLabel(state)}
+              </option>
+            ))}
           </select>
         </label>
         <span className="count" aria-live="polite">
-          {women ? `${shown.length} ${shown.length === 1 ? 'woman' : 'women'}` : 'Loading…'}
-          {ownerRole && women ? ` · ${ROLE_SHORT_LABELS[ownerRole]} tasks only` : ''}
+          {women ? t('board.womenCount', { count: shown.length }) : t('common.loading')}
+          {ownerRole && women ? ` · ${t('board.roleTasksOnly', { role: roleShortLabel(ownerRole) })}` : ''}
         </span>
       </div>
       {error && (
@@ -184,10 +190,12 @@ export function PrisonBoard({
           {error}
         </div>
       )}
-      {women && shown.length === 0 && <p>No women match.</p>}
+      {women && shown.length === 0 && <p>{t('board.noneMatch')}</p>}
       {weeks.map(([week, list]) => (
         <section key={week} className="week" aria-labelledby={`week-${week}`}>
-          <h2 id={`week-${week}`}>{week === 'unknown' ? 'Release date not known' : `Week of ${formatDate(week)}`}</h2>
+          <h2 id={`week-${week}`}>
+            {week === 'unknown' ? t('board.releaseDateNotKnown') : t('board.weekOf', { date: formatDate(week) })}
+          </h2>
           <ul className="cards">
             {list.map(({ woman, counts, chips }) => (
               <li key={woman.id}>
@@ -197,24 +205,21 @@ export function PrisonBoard({
                   </span>
                   <span className="card-meta">
                     {woman.prisonNumber} · {releaseDayText(woman)}
-                    {woman.releaseDate !== null && ` · ${daysUntil(woman.releaseDate)} days to go`}
+                    {woman.releaseDate !== null &&
+                      ` · ${t('board.daysToGo', { days: daysUntil(woman.releaseDate) ?? 0 })}`}
                   </span>
                   <span className="card-counts">
-                    <CountTag count={counts.overdue} state={ScheduleState.OVERDUE} words="overdue" />
-                    <CountTag count={counts.atRisk} state={ScheduleState.AT_RISK} words="at risk" />
+                    <CountTag count={counts.overdue} state={ScheduleState.OVERDUE} words="board.countOverdue" />
+                    <CountTag count={counts.atRisk} state={ScheduleState.AT_RISK} words="board.countAtRisk" />
                   </span>
                   <span className="chips">
                     {chips.map((chip) => (
-                      <StatusTag
-                        key={chip.pathway}
-                        state={chip.state}
-                        label={PATHWAY_LABELS[chip.pathway] ?? chip.pathway}
-                      />
+                      <StatusTag key={chip.pathway} state={chip.state} label={pathwayLabel(chip.pathway)} />
                     ))}
                   </span>
                   {woman.warnings.map((w) => (
                     <span key={w.code} className="warning">
-                      <span aria-hidden="true">!</span> {WARNING_SHORT_LABELS[w.code] ?? w.message}
+                      <span aria-hidden="true">!</span> {warningShortLabel(w.code, w.message)}
                     </span>
                   ))}
                 </button>

@@ -5,6 +5,8 @@ import { api } from '../api';
 import { useAction } from '../use-action';
 import { formatDate, pathwayList, words } from '../format';
 import { StatusTag } from '../status-tag';
+import { apiErrorText } from '../api-error-text';
+import { t } from '../i18n';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
 import { DeliverySessions } from './delivery-sessions';
 
@@ -41,31 +43,31 @@ export function Queue({
     // A referral's stage tasks come with the referral when she takes it: offered once, as the referral.
     setClaimable(
       todo.items.filter(
-        (t) => t.allowedActions.includes('task.claim') && !t.templateKey.startsWith(REFERRAL_STAGE_PREFIX),
+        (task) => task.allowedActions.includes('task.claim') && !task.templateKey.startsWith(REFERRAL_STAGE_PREFIX),
       ),
     );
-    setMyTasks(mine.items.filter((t) => OPEN_STATUSES.includes(t.status)));
+    setMyTasks(mine.items.filter((task) => OPEN_STATUSES.includes(task.status)));
   }, []);
   const { message, setMessage, run } = useAction(load);
   useEffect(() => {
-    void load().catch((caught: unknown) => setMessage(String(caught)));
+    void load().catch((caught: unknown) => setMessage(apiErrorText(caught)));
   }, [load, refreshKey, setMessage]);
 
-  const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), 'it is yours.');
+  const claim = (path: string, label: string) => run(label, () => api('POST', path, {}), t('action.itIsYours'));
 
   const waiting = referrals.filter((r) => r.allowedActions.includes('referral.assign'));
   const mine = referrals.filter((r) => r.caseworkerId === userId);
   return (
     <main>
-      <h1>Caseworker queue</h1>
+      <h1>{t('queue.title')}</h1>
       {message && (
         <p className="notice" role="status">
           {message}
         </p>
       )}
       <section aria-labelledby="referrals-waiting">
-        <h2 id="referrals-waiting">Referrals waiting to be taken ({waiting.length})</h2>
-        <WorkList empty="No referral is waiting for your provider.">
+        <h2 id="referrals-waiting">{t('queue.referralsWaiting', { count: waiting.length })}</h2>
+        <WorkList empty={t('queue.noReferralWaiting')}>
           {waiting.map((r) => (
             <WorkItem
               key={r.id}
@@ -77,13 +79,14 @@ export function Queue({
               }
               details={
                 <>
-                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · first contact due{' '}
-                  {formatDate(r.stageDueAt)}
+                  <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> ·{' '}
+                  {t('queue.firstContactDue', { date: formatDate(r.stageDueAt) })}
                 </>
               }
               actions={
                 <button onClick={() => void claim(`/referrals/${r.id}/claim`, r.reference)}>
-                  Take referral<span className="visually-hidden"> {r.reference}</span>
+                  {t('referral.take')}
+                  <span className="visually-hidden"> {r.reference}</span>
                 </button>
               }
             />
@@ -91,25 +94,27 @@ export function Queue({
         </WorkList>
       </section>
       <section aria-labelledby="tasks-to-claim">
-        <h2 id="tasks-to-claim">Tasks to claim ({claimable.length})</h2>
-        <WorkList empty="No task is waiting to be claimed.">
-          {claimable.map((t) => (
+        <h2 id="tasks-to-claim">{t('queue.tasksToClaim', { count: claimable.length })}</h2>
+        <WorkList empty={t('queue.noTaskToClaim')}>
+          {claimable.map((task) => (
             <WorkItem
-              key={t.id}
-              data-task-id={t.id}
+              key={task.id}
+              data-task-id={task.id}
               heading={
                 <>
-                  <StatusTag state={t.scheduleState} /> {t.title}
+                  <StatusTag state={task.scheduleState} /> {task.title}
                 </>
               }
               details={
                 <>
-                  <WomanLink id={t.womanId} name={t.womanName} onOpen={onOpen} /> · due {formatDate(t.dueDate)}
+                  <WomanLink id={task.womanId} name={task.womanName} onOpen={onOpen} /> ·{' '}
+                  {t('common.due', { date: formatDate(task.dueDate) })}
                 </>
               }
               actions={
-                <button onClick={() => void claim(`/tasks/${t.id}/claim`, t.title)}>
-                  Claim<span className="visually-hidden"> {t.title}</span>
+                <button onClick={() => void claim(`/tasks/${task.id}/claim`, task.title)}>
+                  {t('task.claim')}
+                  <span className="visually-hidden"> {task.title}</span>
                 </button>
               }
             />
@@ -117,8 +122,8 @@ export function Queue({
         </WorkList>
       </section>
       <section aria-labelledby="my-work">
-        <h2 id="my-work">My work</h2>
-        <WorkList empty="Nothing in your name yet: take a referral or claim a task.">
+        <h2 id="my-work">{t('queue.myWork')}</h2>
+        <WorkList empty={t('queue.nothingYours')}>
           {[
             ...mine.map((r) => (
               <WorkItem
@@ -131,8 +136,8 @@ export function Queue({
                 }
                 details={
                   <>
-                    <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · {words(r.status)} · next step due{' '}
-                    {formatDate(r.stageDueAt)}
+                    <WomanLink id={r.womanId} name={r.womanName} onOpen={onOpen} /> · {words(r.status)} ·{' '}
+                    {t('referral.nextStepDue', { date: formatDate(r.stageDueAt) })}
                     {DELIVERY_STATUSES.includes(r.status) && (
                       <DeliverySessions
                         referralId={r.id}
@@ -145,19 +150,19 @@ export function Queue({
                 }
               />
             )),
-            ...myTasks.map((t) => (
+            ...myTasks.map((task) => (
               <WorkItem
-                key={t.id}
-                data-task-id={t.id}
+                key={task.id}
+                data-task-id={task.id}
                 heading={
                   <>
-                    <StatusTag state={t.scheduleState} /> {t.title}
+                    <StatusTag state={task.scheduleState} /> {task.title}
                   </>
                 }
                 details={
                   <>
-                    <WomanLink id={t.womanId} name={t.womanName} onOpen={onOpen} /> · {words(t.status)} · due{' '}
-                    {formatDate(t.dueDate)}
+                    <WomanLink id={task.womanId} name={task.womanName} onOpen={onOpen} /> · {words(task.status)} ·{' '}
+                    {t('common.due', { date: formatDate(task.dueDate) })}
                   </>
                 }
               />

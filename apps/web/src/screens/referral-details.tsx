@@ -16,6 +16,8 @@ import {
   WithdrawalReasonGroup,
 } from '@app/contracts';
 import { api } from '../api';
+import { labelOf } from '../format';
+import { t } from '../i18n';
 
 type Act = (label: string, call: () => Promise<unknown>, success?: string) => Promise<boolean>;
 
@@ -26,9 +28,14 @@ interface ReasonFormProps {
 }
 
 const FORM_WORDS = {
-  withdraw: { summary: 'Withdraw', button: 'Withdraw referral', done: 'withdrawn.' },
-  return: { summary: 'Return to the referrer', button: 'Return referral', done: 'returned to the referrer.' },
+  withdraw: { summary: 'referral.withdraw', button: 'referral.withdrawButton', done: 'referral.withdrawn' },
+  return: { summary: 'referral.return', button: 'referral.returnButton', done: 'referral.returned' },
 } as const;
+
+/** A reason code's words in the reader's language (the codes are CRS's; the English labels are in contracts). */
+function reasonLabel(code: string | null): string {
+  return code === null ? '' : labelOf('reasonCode', code, reasonCodeLabel(code) ?? code);
+}
 
 function ReasonOptions({ kind }: { kind: 'withdraw' | 'return' }) {
   if (kind === 'return') {
@@ -36,7 +43,7 @@ function ReasonOptions({ kind }: { kind: 'withdraw' | 'return' }) {
       <>
         {RETURN_REASONS.map((r) => (
           <option key={r.code} value={r.code}>
-            {r.label}
+            {reasonLabel(r.code)}
           </option>
         ))}
       </>
@@ -46,10 +53,10 @@ function ReasonOptions({ kind }: { kind: 'withdraw' | 'return' }) {
   return (
     <>
       {groups.map((group) => (
-        <optgroup key={group} label={WITHDRAWAL_REASON_GROUP_LABELS[group]}>
+        <optgroup key={group} label={labelOf('reasonGroup', group, WITHDRAWAL_REASON_GROUP_LABELS[group])}>
           {WITHDRAWAL_REASONS.filter((r) => r.group === group).map((r) => (
             <option key={r.code} value={r.code}>
-              {r.label} ({r.code})
+              {reasonLabel(r.code)} ({r.code})
             </option>
           ))}
         </optgroup>
@@ -72,26 +79,28 @@ export function ReferralReasonForm({ referral, act, kind }: ReasonFormProps) {
     event.preventDefault();
     if (!ready) return;
     const body = { reasonCode, ...(reason.trim() ? { reason: reason.trim() } : {}), version: referral.version };
-    await act(referral.reference, () => api('POST', `/referrals/${referral.id}/${kind}`, body), words.done);
+    await act(referral.reference, () => api('POST', `/referrals/${referral.id}/${kind}`, body), t(words.done));
   }
   return (
     <details className="note-form" data-form={kind} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {words.summary}
+        {t(words.summary)}
         <span className="visually-hidden"> {referral.reference}</span>
       </summary>
       {/* The form is drawn only when opened: a closed list of codes is nothing to read or search. */}
       {open && (
         <form onSubmit={(event) => void submit(event)}>
-          <label htmlFor={`${id}-code`}>Reason</label>
+          <label htmlFor={`${id}-code`}>{t('referral.reason')}</label>
           <select id={`${id}-code`} value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
-            <option value="">Choose a reason</option>
+            <option value="">{t('referral.chooseReason')}</option>
             <ReasonOptions kind={kind} />
           </select>
-          <label htmlFor={`${id}-text`}>{needsText ? 'What happened (required)' : 'What happened (optional)'}</label>
+          <label htmlFor={`${id}-text`}>
+            {needsText ? t('referral.whatHappenedRequired') : t('referral.whatHappenedOptional')}
+          </label>
           <textarea id={`${id}-text`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           <button type="submit" className="button-small" disabled={!ready}>
-            {words.button}
+            {t(words.button)}
           </button>
         </form>
       )}
@@ -101,13 +110,15 @@ export function ReferralReasonForm({ referral, act, kind }: ReasonFormProps) {
 
 function needsLines(needs: ReferralNeedsAndRequirements): string[] {
   const lines: string[] = [];
-  if (needs.accessibilityNeeds) lines.push(`Accessibility: ${needs.accessibilityNeeds}`);
-  if (needs.needsInterpreter) lines.push(`Interpreter: ${needs.interpreterLanguage ?? 'yes'}`);
-  if (needs.needsInterpreter === false) lines.push('No interpreter needed');
-  if (needs.hasAdditionalResponsibilities) {
-    lines.push(`Caring or work responsibilities; unavailable: ${needs.whenUnavailable ?? 'not said'}`);
+  if (needs.accessibilityNeeds) lines.push(t('needs.accessibility', { text: needs.accessibilityNeeds }));
+  if (needs.needsInterpreter) {
+    lines.push(t('needs.interpreter', { language: needs.interpreterLanguage ?? t('needs.yes') }));
   }
-  if (needs.additionalNeedsInformation) lines.push(`Also: ${needs.additionalNeedsInformation}`);
+  if (needs.needsInterpreter === false) lines.push(t('needs.noInterpreter'));
+  if (needs.hasAdditionalResponsibilities) {
+    lines.push(t('needs.responsibilities', { when: needs.whenUnavailable ?? t('needs.notSaid') }));
+  }
+  if (needs.additionalNeedsInformation) lines.push(t('needs.also', { text: needs.additionalNeedsInformation }));
   return lines;
 }
 
@@ -129,28 +140,29 @@ function NeedsForm({ referral, act }: { referral: ReferralView; act: Act }) {
       whenUnavailable: whenUnavailable.trim() || null,
     };
     await act(
-      `Needs on ${referral.reference}`,
+      t('needs.label', { reference: referral.reference }),
       () => api('PATCH', `/referrals/${referral.id}`, { needsAndRequirements, version: referral.version }),
-      'saved.',
+      t('action.saved'),
     );
   }
   return (
     <details className="note-form" data-form="needs" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Edit needs and requirements<span className="visually-hidden"> {referral.reference}</span>
+        {t('needs.edit')}
+        <span className="visually-hidden"> {referral.reference}</span>
       </summary>
       {open && (
         <form onSubmit={(event) => void submit(event)}>
-          <label htmlFor={`${id}-access`}>Accessibility needs</label>
+          <label htmlFor={`${id}-access`}>{t('needs.accessibilityLabel')}</label>
           <textarea
             id={`${id}-access`}
             rows={2}
             value={accessibilityNeeds}
             onChange={(e) => setAccessibility(e.target.value)}
           />
-          <label htmlFor={`${id}-language`}>Interpreter language (leave empty if none is needed)</label>
+          <label htmlFor={`${id}-language`}>{t('needs.languageLabel')}</label>
           <input id={`${id}-language`} value={interpreterLanguage} onChange={(e) => setLanguage(e.target.value)} />
-          <label htmlFor={`${id}-unavailable`}>When caring or work responsibilities make her unavailable</label>
+          <label htmlFor={`${id}-unavailable`}>{t('needs.unavailableLabel')}</label>
           <textarea
             id={`${id}-unavailable`}
             rows={2}
@@ -158,7 +170,7 @@ function NeedsForm({ referral, act }: { referral: ReferralView; act: Act }) {
             onChange={(e) => setUnavailable(e.target.value)}
           />
           <button type="submit" className="button-small">
-            Save needs
+            {t('needs.save')}
           </button>
         </form>
       )}
@@ -174,18 +186,18 @@ export function ReferralDetails({ referral, act }: { referral: ReferralView; act
     <div className="referral-details">
       {referral.withdrawalReasonCode && (
         <p className="secondary" data-reason-code={referral.withdrawalReasonCode}>
-          Withdrawn: {reasonCodeLabel(referral.withdrawalReasonCode)}
+          {t('referral.withdrawnBecause', { reason: reasonLabel(referral.withdrawalReasonCode) })}
           {referral.withdrawnReason ? ` (${referral.withdrawnReason})` : ''}
         </p>
       )}
       {referral.status === ReferralStatus.RETURNED && referral.returnedReasonCode && (
         <p className="secondary" data-reason-code={referral.returnedReasonCode}>
-          Returned: {reasonCodeLabel(referral.returnedReasonCode)}
+          {t('referral.returnedBecause', { reason: reasonLabel(referral.returnedReasonCode) })}
           {referral.returnedReason ? ` (${referral.returnedReason})` : ''}
         </p>
       )}
       {needs.length > 0 && (
-        <ul className="plain needs" aria-label={`Needs and requirements ${referral.reference}`}>
+        <ul className="plain needs" aria-label={t('needs.listLabel', { reference: referral.reference })}>
           {needs.map((line) => (
             <li key={line}>{line}</li>
           ))}

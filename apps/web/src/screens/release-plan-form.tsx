@@ -6,7 +6,9 @@
  */
 import { FormEvent, useState } from 'react';
 import type { PlanAction } from '@app/contracts';
-import { loadSession } from '../api';
+import { ApiError, loadSession } from '../api';
+import { apiErrorText } from '../api-error-text';
+import { t } from '../i18n';
 
 interface Props {
   womanId: string;
@@ -25,9 +27,9 @@ async function downloadPlan(womanId: string, body: unknown): Promise<string> {
     body: JSON.stringify(body),
   });
   if (!response.ok) {
-    const error = (await response.json().catch(() => ({}))) as { message?: string | string[] };
-    const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
-    throw new Error(message ?? response.statusText);
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    throw new ApiError(response.status, typeof message === 'string' ? message : response.statusText, body);
   }
   const fileName =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'release-plan.pdf';
@@ -56,10 +58,10 @@ export function ReleasePlanForm({ womanId, actions, onPrinted }: Props) {
     setOutcome(null);
     try {
       const fileName = await downloadPlan(womanId, { language, include: { staffNames, specialCategory } });
-      setOutcome({ ok: true, text: `Downloaded ${fileName}. The print is recorded in her audit trail.` });
+      setOutcome({ ok: true, text: t('releasePlan.downloaded', { fileName }) });
       void onPrinted();
     } catch (error) {
-      setOutcome({ ok: false, text: `Could not make her plan: ${(error as Error).message}` });
+      setOutcome({ ok: false, text: t('releasePlan.failed', { reason: apiErrorText(error) }) });
     } finally {
       setBusy(false);
     }
@@ -67,14 +69,11 @@ export function ReleasePlanForm({ womanId, actions, onPrinted }: Props) {
 
   return (
     <section aria-labelledby="panel-release-plan" data-testid="release-plan-form">
-      <h3 id="panel-release-plan">Her release plan</h3>
-      <p className="secondary">
-        A plain-language plan for her to keep: who is helping with each need, what is done and still to do, her
-        release-day appointments, what to bring, and phone numbers. Large print, black and white.
-      </p>
+      <h3 id="panel-release-plan">{t('releasePlan.heading')}</h3>
+      <p className="secondary">{t('releasePlan.intro')}</p>
       <form onSubmit={(event) => void submit(event)}>
         <fieldset>
-          <legend>Language</legend>
+          <legend>{t('releasePlan.language')}</legend>
           <label>
             <input
               type="radio"
@@ -83,7 +82,7 @@ export function ReleasePlanForm({ womanId, actions, onPrinted }: Props) {
               checked={language === 'en'}
               onChange={() => setLanguage('en')}
             />{' '}
-            English
+            {t('releasePlan.english')}
           </label>{' '}
           <label>
             <input
@@ -93,24 +92,24 @@ export function ReleasePlanForm({ womanId, actions, onPrinted }: Props) {
               checked={language === 'cy'}
               onChange={() => setLanguage('cy')}
             />{' '}
-            Welsh (Cymraeg)
+            {t('releasePlan.welsh')}
           </label>
         </fieldset>
         <fieldset>
-          <legend>Include on her copy</legend>
+          <legend>{t('releasePlan.include')}</legend>
           <label>
-            <input type="checkbox" checked={staffNames} onChange={(e) => setStaffNames(e.target.checked)} /> Staff names
-            (otherwise by role and organisation)
+            <input type="checkbox" checked={staffNames} onChange={(e) => setStaffNames(e.target.checked)} />{' '}
+            {t('releasePlan.staffNames')}
           </label>
           <br />
           <label>
             <input type="checkbox" checked={specialCategory} onChange={(e) => setSpecialCategory(e.target.checked)} />{' '}
-            Special category details: domestic abuse, sex work and health needs, health appointments, medication
+            {t('releasePlan.specialCategory')}
           </label>
         </fieldset>
-        <p className="secondary">It never includes risk information or anyone’s notes.</p>
+        <p className="secondary">{t('releasePlan.never')}</p>
         <button type="submit" disabled={busy}>
-          {busy ? 'Making her plan…' : 'Download her plan (PDF)'}
+          {busy ? t('releasePlan.making') : t('releasePlan.download')}
         </button>
       </form>
       {outcome && (

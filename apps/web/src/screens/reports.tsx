@@ -7,20 +7,23 @@ import { useEffect, useMemo, useState } from 'react';
 import { Cell, PrisonView, ReportResult, ReportTable, Role } from '@app/contracts';
 import { api, ApiError, loadSession } from '../api';
 import { ReportChart } from '../report-chart';
+import { apiErrorText } from '../api-error-text';
+import { formatNumber } from '../format';
+import { MessageKey, t, useLocale } from '../i18n';
 
 type Report = ReportResult;
 type Prison = PrisonView;
 
-const REPORTS = [
-  { path: 'overdue-work', label: 'Overdue work', period: false },
-  { path: 'overdue-trend', label: 'Overdue trend', period: false },
-  { path: 'release-readiness', label: 'Release readiness', period: false },
-  { path: 'provider-accountability', label: 'Provider accountability', period: true },
-  { path: 'referral-timeliness', label: 'Timeliness of referrals', period: true },
-  { path: 'accommodation-outcomes', label: 'Accommodation outcomes', period: true },
-  { path: 'alerts', label: 'Alerts', period: true },
-  { path: 'keywork', label: 'Keywork', period: true },
-] as const;
+const REPORTS: readonly { path: string; label: MessageKey; period: boolean }[] = [
+  { path: 'overdue-work', label: 'reports.overdueWork', period: false },
+  { path: 'overdue-trend', label: 'reports.overdueTrend', period: false },
+  { path: 'release-readiness', label: 'reports.releaseReadiness', period: false },
+  { path: 'provider-accountability', label: 'reports.providerAccountability', period: true },
+  { path: 'referral-timeliness', label: 'reports.referralTimeliness', period: true },
+  { path: 'accommodation-outcomes', label: 'reports.accommodationOutcomes', period: true },
+  { path: 'alerts', label: 'reports.alerts', period: true },
+  { path: 'keywork', label: 'reports.keywork', period: true },
+];
 
 /** The columns drill-down needs but people do not: codes kept for links, hidden from the screen. */
 const HIDDEN_COLUMNS = new Set(['ownerRoleCode', 'teamKey', 'providerId', 'pathwayCode', 'prisonCode', 'taskId']);
@@ -29,7 +32,7 @@ const HIDDEN_COLUMNS = new Set(['ownerRoleCode', 'teamKey', 'providerId', 'pathw
 async function downloadCsv(url: string): Promise<void> {
   const token = loadSession()?.token;
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) throw new ApiError(response.status, `The download failed (${response.status})`, {});
+  if (!response.ok) throw new ApiError(response.status, t('reports.downloadFailed', { status: response.status }), {});
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'report.csv';
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
@@ -40,7 +43,8 @@ async function downloadCsv(url: string): Promise<void> {
 }
 
 function cellText(value: Cell): string {
-  return value === null ? '–' : String(value);
+  if (value === null) return '–';
+  return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
 function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: Record<string, Cell>) => void }) {
@@ -58,7 +62,8 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
             downloadCsv(csvUrl).catch((e: unknown) => setError(String((e as Error).message)));
           }}
         >
-          Download CSV<span className="visually-hidden">: {table.title}</span>
+          {t('reports.downloadCsv')}
+          <span className="visually-hidden">: {table.title}</span>
         </button>
       </div>
       {error && (
@@ -67,7 +72,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
         </p>
       )}
       {table.rows.length === 0 ? (
-        <p>Nothing to show for this scope and period.</p>
+        <p>{t('reports.nothingToShow')}</p>
       ) : (
         <div className="table-scroll">
           <table>
@@ -78,7 +83,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
                     {c.label}
                   </th>
                 ))}
-                {onDrill && <th scope="col">Tasks</th>}
+                {onDrill && <th scope="col">{t('reports.tasks')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -92,7 +97,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
                   {onDrill && (
                     <td>
                       <button type="button" className="link-button" onClick={() => onDrill(row)}>
-                        Show tasks
+                        {t('reports.showTasks')}
                       </button>
                     </td>
                   )}
@@ -107,66 +112,70 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
 }
 
 function TrendChart({ report }: { report: Report }) {
+  const locale = useLocale();
   const total = report.tables.find((t) => t.key === 'total');
   const labels = useMemo(() => (total?.rows ?? []).map((r) => String(r.weekEnding)), [total]);
   const series = useMemo(
     () => [
-      { label: 'Overdue', values: (total?.rows ?? []).map((r) => Number(r.overdue)), colour: '#d4351c' },
-      { label: 'At risk', values: (total?.rows ?? []).map((r) => Number(r.atRisk)), colour: '#b58105', dashed: true },
+      { label: t('schedule.OVERDUE'), values: (total?.rows ?? []).map((r) => Number(r.overdue)), colour: '#d4351c' },
+      {
+        label: t('schedule.AT_RISK'),
+        values: (total?.rows ?? []).map((r) => Number(r.atRisk)),
+        colour: '#b58105',
+        dashed: true,
+      },
     ],
-    [total],
+    // The series' names are in the reader's language: a switch redraws the chart.
+    [total, locale],
   );
   if (!total) return null;
-  return (
-    <ReportChart
-      kind="line"
-      title="Overdue and at-risk tasks at the end of each week"
-      labels={labels}
-      series={series}
-    />
-  );
+  return <ReportChart kind="line" title={t('reports.trendChartTitle')} labels={labels} series={series} />;
 }
 
 function AccommodationChart({ report }: { report: Report }) {
+  const locale = useLocale();
   const byPrison = report.tables.find((t) => t.key === 'byPrison');
   const labels = useMemo(() => (byPrison?.rows ?? []).map((r) => String(r.prison)), [byPrison]);
   const series = useMemo(() => {
     const of = (key: string) => (byPrison?.rows ?? []).map((r) => Number(r[key] ?? 0));
     return [
-      { label: 'Settled', values: of('week12Settled'), colour: '#00703c' },
-      { label: 'Transient', values: of('week12Transient'), colour: '#b58105' },
-      { label: 'Homeless', values: of('week12Homeless'), colour: '#d4351c' },
-      { label: 'Recalled', values: of('week12Recalled'), colour: '#4c2c92' },
-      { label: 'Unknown', values: of('week12Unknown'), colour: '#505a5f' },
+      { label: t('reports.settled'), values: of('week12Settled'), colour: '#00703c' },
+      { label: t('reports.transient'), values: of('week12Transient'), colour: '#b58105' },
+      { label: t('reports.homeless'), values: of('week12Homeless'), colour: '#d4351c' },
+      { label: t('reports.recalled'), values: of('week12Recalled'), colour: '#4c2c92' },
+      { label: t('reports.unknown'), values: of('week12Unknown'), colour: '#505a5f' },
     ];
-  }, [byPrison]);
+  }, [byPrison, locale]);
   if (!byPrison || byPrison.rows.length === 0) return null;
   return (
-    <ReportChart
-      kind="bar"
-      stacked
-      title="Where women were 12 weeks after release, by prison"
-      labels={labels}
-      series={series}
-    />
+    <ReportChart kind="bar" stacked title={t('reports.accommodationChartTitle')} labels={labels} series={series} />
   );
 }
 
 function OverdueAgeChart({ report }: { report: Report }) {
-  const total = report.tables.find((t) => t.key === 'total');
-  const labels = useMemo(() => ['1-2', '3-7', '8-14', 'over 14'].map((l) => `${l} working days`), []);
+  const locale = useLocale();
+  const total = report.tables.find((table) => table.key === 'total');
+  const labels = useMemo(
+    () => [
+      t('reports.workingDaysRange', { from: 1, to: 2 }),
+      t('reports.workingDaysRange', { from: 3, to: 7 }),
+      t('reports.workingDaysRange', { from: 8, to: 14 }),
+      t('reports.workingDaysOver', { days: 14 }),
+    ],
+    [locale],
+  );
   const series = useMemo(() => {
     const row = total?.rows[0] ?? {};
     return [
       {
-        label: 'Overdue tasks',
+        label: t('reports.overdueTasks'),
         values: ['overdue1to2', 'overdue3to7', 'overdue8to14', 'overdueOver14'].map((k) => Number(row[k] ?? 0)),
         colour: '#d4351c',
       },
     ];
-  }, [total]);
+  }, [total, locale]);
   if (!total) return null;
-  return <ReportChart kind="bar" title="How late the overdue tasks are" labels={labels} series={series} />;
+  return <ReportChart kind="bar" title={t('reports.ageChartTitle')} labels={labels} series={series} />;
 }
 
 export function Reports(props: { role: Role; prisonCodes: string[] }) {
@@ -210,7 +219,7 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
       .catch((e: unknown) => {
         if (cancelled) return;
         setReport(null);
-        setError(e instanceof ApiError ? e.message : String(e));
+        setError(apiErrorText(e));
       })
       .finally(() => !cancelled && setLoading(false));
     return () => {
@@ -235,13 +244,13 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
     const drillQuery = params.toString();
     api<Report>('GET', `/reports/overdue-work/tasks?${drillQuery}`)
       .then((r) => setDrill({ query: drillQuery, report: r }))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(apiErrorText(e)));
   }
 
   return (
     <main className="reports">
-      <h1>Reports</h1>
-      <nav aria-label="Reports" className="report-tabs">
+      <h1>{t('reports.title')}</h1>
+      <nav aria-label={t('reports.title')} className="report-tabs">
         {REPORTS.filter((r) => !isProvider || r.path === 'provider-accountability').map((r) => (
           <button
             key={r.path}
@@ -250,19 +259,21 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
             aria-current={r.path === reportPath ? 'page' : undefined}
             onClick={() => setReportPath(r.path)}
           >
-            {r.label}
+            {t(r.label)}
           </button>
         ))}
       </nav>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         {!isProvider && (
           <label>
-            Prisons
+            {t('reports.prisons')}
             <select value={scope} onChange={(e) => setScope(e.target.value)}>
-              <option value="">{props.role === Role.ADMIN ? 'The whole estate' : 'All my prisons'}</option>
+              <option value="">
+                {props.role === Role.ADMIN ? t('reports.wholeEstate') : t('reports.allMyPrisons')}
+              </option>
               {regions.map((code) => (
                 <option key={`region:${code}`} value={`region:${code}`}>
-                  Region: {code}
+                  {t('reports.region', { code })}
                 </option>
               ))}
               {ownPrisons.map((code) => (
@@ -276,11 +287,11 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
         {chosen.period && (
           <>
             <label>
-              From
+              {t('reports.from')}
               <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
             </label>
             <label>
-              To
+              {t('reports.to')}
               <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
             </label>
           </>
@@ -291,12 +302,12 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
           {error}
         </p>
       )}
-      {loading && <p role="status">Loading the report…</p>}
+      {loading && <p role="status">{t('reports.loading')}</p>}
       {report && !loading && (
         <>
           <h2 className="report-title">
             {report.title}: {report.scope.label}
-            {report.period && ` (${report.period.from} to ${report.period.to})`}
+            {report.period && ` (${t('reports.period', { from: report.period.from, to: report.period.to })})`}
           </h2>
           <p className="freshness">{report.freshness}</p>
           {report.notes.map((n) => (
@@ -322,7 +333,7 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
           {drill && (
             <div className="drill">
               <button type="button" className="button-secondary" onClick={() => setDrill(null)}>
-                Close the task list
+                {t('reports.closeTaskList')}
               </button>
               {drill.report.notes.map((n) => (
                 <p key={n} className="notice">

@@ -1,10 +1,14 @@
 /**
- * Her own settings: where GOV.UK Notify messages reach her (e-mail, UK mobile) and which she wants. What is sent
- * is said plainly here, so she knows no case details ever leave the system in a message.
+ * Her own settings: where GOV.UK Notify messages reach her (e-mail, UK mobile) and which she wants, and the
+ * language the web app speaks to her. What is sent is said plainly here, so she knows no case details ever leave
+ * the system in a message.
  */
 import { FormEvent, useEffect, useState } from 'react';
 import type { UserSettingsView } from '@app/contracts';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { apiErrorText } from '../api-error-text';
+import { isLocale, LANGUAGE_NAMES, LOCALES, t, useLocale } from '../i18n';
+import { chooseLanguage } from '../language-switch';
 
 export function Settings({ isManager }: { isManager: boolean }) {
   const [saved, setSaved] = useState<UserSettingsView | null>(null);
@@ -15,6 +19,7 @@ export function Settings({ isManager }: { isManager: boolean }) {
   const [claimed, setClaimed] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const locale = useLocale();
 
   function show(settings: UserSettingsView) {
     setSaved(settings);
@@ -27,7 +32,7 @@ export function Settings({ isManager }: { isManager: boolean }) {
 
   useEffect(() => {
     api<UserSettingsView>('GET', '/users/me/settings').then(show, (caught: unknown) =>
-      setMessage({ ok: false, text: caught instanceof ApiError ? caught.message : String(caught) }),
+      setMessage({ ok: false, text: apiErrorText(caught) }),
     );
   }, []);
 
@@ -44,9 +49,9 @@ export function Settings({ isManager }: { isManager: boolean }) {
         notifyClaimedTasks: claimed,
       };
       show(await api<UserSettingsView>('PATCH', '/users/me/settings', body));
-      setMessage({ ok: true, text: 'Your settings are saved.' });
+      setMessage({ ok: true, text: t('settings.saved') });
     } catch (caught) {
-      setMessage({ ok: false, text: caught instanceof ApiError ? caught.message : String(caught) });
+      setMessage({ ok: false, text: apiErrorText(caught) });
     } finally {
       setBusy(false);
     }
@@ -54,14 +59,22 @@ export function Settings({ isManager }: { isManager: boolean }) {
 
   return (
     <main className="settings">
-      <h1>Your settings</h1>
-      <p>
-        Resettle sends messages through GOV.UK Notify
-        {isManager
-          ? ': escalations of your team’s work at once, and a digest of its overdue and at-risk tasks each working morning'
-          : ''}
-        . A message names the task and links here; it never holds a woman’s name or the details of her case.
-      </p>
+      <h1>{t('settings.title')}</h1>
+      <p>{t('settings.intro', { manager: isManager ? 'yes' : 'no' })}</p>
+      <label htmlFor="settings-language">{t('settings.language')}</label>
+      <select
+        id="settings-language"
+        value={locale}
+        onChange={(e) => {
+          if (isLocale(e.target.value)) chooseLanguage(e.target.value);
+        }}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
       {message && (
         <p className={message.ok ? 'notice' : 'error-summary'} role={message.ok ? 'status' : 'alert'}>
           {message.text}
@@ -69,7 +82,7 @@ export function Settings({ isManager }: { isManager: boolean }) {
       )}
       {saved && (
         <form onSubmit={(event) => void submit(event)}>
-          <label htmlFor="settings-email">E-mail address</label>
+          <label htmlFor="settings-email">{t('settings.email')}</label>
           <input
             id="settings-email"
             type="email"
@@ -77,7 +90,7 @@ export function Settings({ isManager }: { isManager: boolean }) {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-          <label htmlFor="settings-mobile">Mobile number (UK)</label>
+          <label htmlFor="settings-mobile">{t('settings.mobile')}</label>
           <input
             id="settings-mobile"
             type="tel"
@@ -86,20 +99,22 @@ export function Settings({ isManager }: { isManager: boolean }) {
             onChange={(e) => setMobile(e.target.value)}
           />
           <fieldset>
-            <legend>Send me messages</legend>
+            <legend>{t('settings.sendMe')}</legend>
             <label>
-              <input type="checkbox" checked={byEmail} onChange={(e) => setByEmail(e.target.checked)} /> by e-mail
+              <input type="checkbox" checked={byEmail} onChange={(e) => setByEmail(e.target.checked)} />{' '}
+              {t('settings.byEmail')}
             </label>
             <label>
-              <input type="checkbox" checked={bySms} onChange={(e) => setBySms(e.target.checked)} /> by text message
+              <input type="checkbox" checked={bySms} onChange={(e) => setBySms(e.target.checked)} />{' '}
+              {t('settings.bySms')}
             </label>
             <label>
-              <input type="checkbox" checked={claimed} onChange={(e) => setClaimed(e.target.checked)} /> when a task I
-              have claimed is at risk, overdue or escalated
+              <input type="checkbox" checked={claimed} onChange={(e) => setClaimed(e.target.checked)} />{' '}
+              {t('settings.claimedTasks')}
             </label>
           </fieldset>
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save settings'}
+            {busy ? t('common.saving') : t('settings.save')}
           </button>
         </form>
       )}

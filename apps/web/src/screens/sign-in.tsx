@@ -1,5 +1,8 @@
 import { FormEvent, useState } from 'react';
-import { ApiError, Session, signIn } from '../api';
+import { Session, signIn } from '../api';
+import { apiErrorText } from '../api-error-text';
+import { t } from '../i18n';
+import { LanguageSwitch } from '../language-switch';
 import { OrganisationSignIn, useSignInOptions } from '../organisation-sign-in';
 
 export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice: string | null }) {
@@ -16,10 +19,8 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
     try {
       onSignedIn(await signIn(username, password));
     } catch (caught) {
-      if (!(caught instanceof ApiError)) setError(String(caught));
-      else if (caught.status === 401) setError('The username or password is wrong.');
-      // 429: too many failed attempts; the API's message says how long to wait.
-      else setError(caught.message);
+      // 401: wrong username or password; 429: too many failed attempts, and how long to wait. Both keyed.
+      setError(apiErrorText(caught));
     } finally {
       setBusy(false);
     }
@@ -27,7 +28,10 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
 
   return (
     <main className="sign-in">
-      <h1>Sign in to Resettle</h1>
+      <div className="sign-in-language">
+        <LanguageSwitch />
+      </div>
+      <h1>{t('signIn.title')}</h1>
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -40,7 +44,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
       )}
       <OrganisationSignIn onSignedIn={onSignedIn} />
       <form hidden={!local} onSubmit={(event) => void submit(event)}>
-        <label htmlFor="username">Username</label>
+        <label htmlFor="username">{t('signIn.username')}</label>
         <input
           id="username"
           autoFocus
@@ -48,7 +52,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
           value={username}
           onChange={(e) => setUsername(e.target.value)}
         />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('signIn.password')}</label>
         <input
           id="password"
           type="password"
@@ -57,7 +61,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
           onChange={(e) => setPassword(e.target.value)}
         />
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.signingIn') : t('signIn.submit')}
         </button>
       </form>
     </main>

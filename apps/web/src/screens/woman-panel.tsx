@@ -21,13 +21,18 @@ import {
   alertSchedule,
   formatDate,
   formatDateTime,
-  PATHWAY_LABELS,
+  formatInstant,
+  formatTime,
+  labelOf,
+  pathwayLabel,
   pathwayList,
   releaseDayText,
-  ROLE_LABELS,
-  TASK_STATUS_LABELS,
+  roleLabel,
+  taskStatusLabel,
   words,
 } from '../format';
+import { apiErrorText } from '../api-error-text';
+import { MessageKey, t } from '../i18n';
 import { StatusTag } from '../status-tag';
 import { ReferralDetails } from './referral-details';
 import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
@@ -52,11 +57,11 @@ const SESSION_STATUSES: readonly string[] = [
 ];
 
 /** The referral steps that need nothing but a click (the others carry a form the provider's own system holds). */
-const REFERRAL_STEPS: Partial<Record<ReferralActionName, { label: string; path: string }>> = {
-  'referral.send': { label: 'Send to the provider', path: 'send' },
-  'referral.assign': { label: 'Take referral', path: 'claim' },
-  'referral.approve-action-plan': { label: 'Approve action plan', path: 'approve-action-plan' },
-  'referral.start-delivery': { label: 'Start delivery', path: 'start-delivery' },
+const REFERRAL_STEPS: Partial<Record<ReferralActionName, { label: MessageKey; path: string }>> = {
+  'referral.send': { label: 'referral.send', path: 'send' },
+  'referral.assign': { label: 'referral.take', path: 'claim' },
+  'referral.approve-action-plan': { label: 'referral.approveActionPlan', path: 'approve-action-plan' },
+  'referral.start-delivery': { label: 'referral.startDelivery', path: 'start-delivery' },
 };
 
 function NoteForm({ task, save }: { task: Task; save: (body: string) => Promise<boolean> }) {
@@ -73,13 +78,14 @@ function NoteForm({ task, save }: { task: Task; save: (body: string) => Promise<
   return (
     <details className="note-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Add a note<span className="visually-hidden"> to {task.title}</span>
+        {t('panel.addNote')}
+        <span className="visually-hidden"> {t('panel.addNoteHidden', { task: task.title })}</span>
       </summary>
       <form onSubmit={(event) => void submit(event)}>
-        <label htmlFor={`note-${task.id}`}>Note</label>
+        <label htmlFor={`note-${task.id}`}>{t('panel.note')}</label>
         <textarea id={`note-${task.id}`} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
         <button type="submit" className="button-small" disabled={body.trim() === ''}>
-          Save note
+          {t('panel.saveNote')}
         </button>
       </form>
     </details>
@@ -96,12 +102,12 @@ function ReleaseDayRequestForm({ save }: { save: (reason: string) => Promise<boo
   }
   return (
     <details className="note-form">
-      <summary>Ask for one more working day early</summary>
+      <summary>{t('panel.askEarlierDay')}</summary>
       <form onSubmit={(event) => void submit(event)}>
-        <label htmlFor="release-day-reason">How one more working day helps her resettlement</label>
+        <label htmlFor="release-day-reason">{t('panel.earlierDayReason')}</label>
         <textarea id="release-day-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         <button type="submit" className="button-small" disabled={reason.trim() === ''}>
-          Ask for the earlier day
+          {t('panel.askEarlierDaySubmit')}
         </button>
       </form>
     </details>
@@ -143,7 +149,7 @@ export function WomanPanel({
 
   const { message, setMessage, run: act } = useAction(load);
   useEffect(() => {
-    void load().catch((caught: unknown) => setMessage(String(caught)));
+    void load().catch((caught: unknown) => setMessage(apiErrorText(caught)));
   }, [load, refreshKey, setMessage]);
 
   // Keyboard users land on her name when the panel opens, not back at the top of the page.
@@ -156,7 +162,7 @@ export function WomanPanel({
   if (!detail) {
     return (
       <aside className="panel" aria-busy="true">
-        {message ?? 'Loading…'}
+        {message ?? t('common.loading')}
       </aside>
     );
   }
@@ -173,7 +179,8 @@ export function WomanPanel({
           {detail.firstName} {detail.lastName}
         </h2>
         <button className="button-secondary" onClick={onClose}>
-          Close<span className="visually-hidden"> her details</span>
+          {t('panel.close')}
+          <span className="visually-hidden"> {t('workList.herDetails')}</span>
         </button>
       </div>
       <p className="secondary">
@@ -182,20 +189,22 @@ export function WomanPanel({
       {detail.releaseDateReason && <p className="secondary release-date-reason">{detail.releaseDateReason}</p>}
       {detail.transferredToHospitalOn && (
         <p className="notice">
-          In a secure hospital since {formatDate(detail.transferredToHospitalOn)}, transferred from{' '}
-          {detail.transferredToHospitalFromPrisonCode ?? 'prison'}: still serving her sentence.
+          {t('panel.inHospital', {
+            date: formatDate(detail.transferredToHospitalOn),
+            prison: detail.transferredToHospitalFromPrisonCode ?? t('panel.prison'),
+          })}
         </p>
       )}
       {detail.releaseDayRequestReason && (
-        <p className="secondary">Her COM asked for one more working day: {detail.releaseDayRequestReason}</p>
+        <p className="secondary">{t('panel.comAskedEarlierDay', { reason: detail.releaseDayRequestReason })}</p>
       )}
       {detail.releaseDayActions?.includes(ReleaseDayRequestAction.REQUEST) && (
         <ReleaseDayRequestForm
           save={(reason) =>
             act(
-              'One more working day',
+              t('panel.oneMoreDay'),
               () => api('POST', `/women/${detail.id}/release-day-request`, { reason }),
-              'asked: her release day and every task moved.',
+              t('panel.oneMoreDayAsked'),
             )
           }
         />
@@ -205,20 +214,20 @@ export function WomanPanel({
           className="button-secondary"
           onClick={() =>
             void act(
-              'One more working day',
+              t('panel.oneMoreDay'),
               () => api('DELETE', `/women/${detail.id}/release-day-request`),
-              'withdrawn: she goes on the day the rules give.',
+              t('panel.oneMoreDayWithdrawn'),
             )
           }
         >
-          Withdraw the request for an earlier day
+          {t('panel.withdrawEarlierDay')}
         </button>
       )}
       {detail.handover?.comAllocatedDate && (
         <p className="secondary" data-testid="handover-dates">
-          {detail.comId ? 'COM allocated' : 'No COM allocated'} · COM due by{' '}
-          {formatDate(detail.handover.comAllocatedDate)} · COM responsible from{' '}
-          {formatDate(detail.handover.comResponsibleDate)}
+          {detail.comId ? t('panel.comAllocated') : t('panel.noComAllocated')} ·{' '}
+          {t('panel.comDueBy', { date: formatDate(detail.handover.comAllocatedDate) })} ·{' '}
+          {t('panel.comResponsibleFrom', { date: formatDate(detail.handover.comResponsibleDate) })}
         </p>
       )}
       {message && (
@@ -234,22 +243,31 @@ export function WomanPanel({
 
       {alerts.length > 0 && (
         <section aria-labelledby="panel-alerts" className="panel-alerts">
-          <h3 id="panel-alerts">Open alerts</h3>
+          <h3 id="panel-alerts">{t('panel.openAlerts')}</h3>
           <ul className="plain">
             {alertsByTask(alerts).map((group) => (
               <li key={group.task.id} data-task-id={group.task.id}>
                 <StatusTag state={alertSchedule(group.top.kind)} text={alertKindText(group.top)} />
                 <span className="alert-task">
-                  {group.task.title} <span className="secondary">since {formatDateTime(group.top.createdAt)}</span>
+                  {group.task.title}{' '}
+                  <span className="secondary">{t('panel.since', { when: formatDateTime(group.top.createdAt) })}</span>
                 </span>
                 {mayAcknowledge(group) && (
                   <button
                     className="button-secondary button-small"
                     onClick={() =>
-                      void act(`Alert on “${group.task.title}”`, () => acknowledgeAll(group), 'acknowledged.')
+                      void act(
+                        t('alerts.alertOn', { task: group.task.title }),
+                        () => acknowledgeAll(group),
+                        t('alerts.acknowledged'),
+                      )
                     }
                   >
-                    Acknowledge<span className="visually-hidden"> the alert on {group.task.title}</span>
+                    {t('alerts.acknowledge')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('alerts.acknowledgeHidden', { task: group.task.title })}
+                    </span>
                   </button>
                 )}
               </li>
@@ -258,17 +276,17 @@ export function WomanPanel({
         </section>
       )}
 
-      <h3>Pathways</h3>
+      <h3>{t('panel.pathways')}</h3>
       <ul className="plain pathway-list">
         {detail.pathways.map((p) => (
           <li key={p.pathway}>
-            <strong>{PATHWAY_LABELS[p.pathway] ?? p.pathway}:</strong> {words(p.status)}
+            <strong>{pathwayLabel(p.pathway)}:</strong> {words(p.status)}
           </li>
         ))}
       </ul>
 
-      <h3>Tasks</h3>
-      {detail.tasks.length === 0 && <p>No tasks yet: they are planned when a need is recorded.</p>}
+      <h3>{t('panel.tasks')}</h3>
+      {detail.tasks.length === 0 && <p>{t('panel.noTasks')}</p>}
       <ul className="plain task-list">
         {detail.tasks.map((task) => {
           const open = OPEN_STATUSES.includes(task.status);
@@ -284,17 +302,19 @@ export function WomanPanel({
                 ) : (
                   <span className="tag tag-closed">
                     <span aria-hidden="true">{task.status === TaskStatus.DONE ? '✔' : '–'}</span>{' '}
-                    {task.status === TaskStatus.DONE ? 'Done' : 'Not needed'}
+                    {taskStatusLabel(task.status)}
                   </span>
                 )}
               </div>
               <div className="secondary">
-                {PATHWAY_LABELS[task.pathway] ?? task.pathway} · {ROLE_LABELS[task.ownerRole] ?? task.ownerRole} · due{' '}
-                {formatDate(task.dueDate)}
+                {pathwayLabel(task.pathway)} · {roleLabel(task.ownerRole)} ·{' '}
+                {t('common.due', { date: formatDate(task.dueDate) })}
                 {task.status === TaskStatus.IN_PROGRESS || task.status === TaskStatus.BLOCKED
                   ? ` · ${words(task.status)}`
                   : ''}
-                {task.assigneeId ? (task.assigneeId === user.id ? ' · claimed by you' : ' · claimed') : ''}
+                {task.assigneeId
+                  ? ` · ${task.assigneeId === user.id ? t('panel.claimedByYou') : t('panel.claimed')}`
+                  : ''}
               </div>
               {(claimable || workable) && (
                 <div className="task-actions">
@@ -302,31 +322,36 @@ export function WomanPanel({
                     <button
                       className="button-small"
                       onClick={() =>
-                        void act(`“${task.title}”`, () => api('POST', `/tasks/${task.id}/claim`), 'it is yours.')
+                        void act(
+                          t('panel.quoted', { text: task.title }),
+                          () => api('POST', `/tasks/${task.id}/claim`),
+                          t('action.itIsYours'),
+                        )
                       }
                     >
-                      Claim<span className="visually-hidden"> {task.title}</span>
+                      {t('task.claim')}
+                      <span className="visually-hidden"> {task.title}</span>
                     </button>
                   )}
                   {workable && (
                     <label className="inline-label">
-                      Status{' '}
+                      {t('panel.status')}{' '}
                       <select
-                        aria-label={`Change status of ${task.title}`}
+                        aria-label={t('panel.changeStatusOf', { task: task.title })}
                         value={task.status}
                         onChange={(e) =>
-                          void act(`“${task.title}”`, () =>
+                          void act(t('panel.quoted', { text: task.title }), () =>
                             api('PATCH', `/tasks/${task.id}/status`, {
                               status: e.target.value,
                               version: task.version,
-                              reason: e.target.value === 'BLOCKED' ? 'Blocked (see notes)' : undefined,
+                              reason: e.target.value === 'BLOCKED' ? t('panel.blockedReason') : undefined,
                             }),
                           )
                         }
                       >
                         {NEXT_STATUSES.map((s) => (
                           <option key={s} value={s}>
-                            {TASK_STATUS_LABELS[s]}
+                            {taskStatusLabel(s)}
                           </option>
                         ))}
                       </select>
@@ -335,11 +360,14 @@ export function WomanPanel({
                 </div>
               )}
               {task.notes && task.notes.length > 0 && (
-                <ul className="plain notes" aria-label={`Notes on ${task.title}`}>
+                <ul className="plain notes" aria-label={t('panel.notesOn', { task: task.title })}>
                   {task.notes.map((note) => (
                     <li key={note.id}>
                       <span className="secondary">
-                        {note.authorName ?? 'Someone'}, {formatDateTime(note.createdAt)}:
+                        {t('panel.noteBy', {
+                          author: note.authorName ?? t('panel.someone'),
+                          when: formatDateTime(note.createdAt),
+                        })}
                       </span>{' '}
                       {note.body}
                     </li>
@@ -350,7 +378,11 @@ export function WomanPanel({
                 <NoteForm
                   task={task}
                   save={(body) =>
-                    act(`Note on “${task.title}”`, () => api('POST', `/tasks/${task.id}/notes`, { body }), 'saved.')
+                    act(
+                      t('panel.noteOn', { task: task.title }),
+                      () => api('POST', `/tasks/${task.id}/notes`, { body }),
+                      t('action.saved'),
+                    )
                   }
                 />
               )}
@@ -365,22 +397,30 @@ export function WomanPanel({
           keywork={keywork}
           actions={{
             record: (body) =>
-              act('Keywork session', () => api('POST', `/women/${detail.id}/keywork/sessions`, body), 'recorded.'),
+              act(
+                t('keywork.sessionLabel'),
+                () => api('POST', `/women/${detail.id}/keywork/sessions`, body),
+                t('action.recorded'),
+              ),
             setTarget: (frequencyWeeks) =>
-              act('Keywork target', () => api('PUT', `/women/${detail.id}/keywork/target`, { frequencyWeeks }), 'set.'),
+              act(
+                t('keywork.targetLabel'),
+                () => api('PUT', `/women/${detail.id}/keywork/target`, { frequencyWeeks }),
+                t('action.set'),
+              ),
           }}
         />
       )}
 
-      <h3>CRS referrals</h3>
+      <h3>{t('panel.referrals')}</h3>
       {referrals.length === 0 ? (
-        <p>None.</p>
+        <p>{t('panel.none')}</p>
       ) : (
         <ul className="plain referral-list">
           {referrals.map((r) => (
             <li key={r.id} data-referral-id={r.id}>
               <strong>{r.reference}</strong>: {words(r.status)} ({pathwayList(r.pathways)})
-              {r.stageDueAt && ` · next step due ${formatDate(r.stageDueAt)}`}{' '}
+              {r.stageDueAt && ` · ${t('referral.nextStepDue', { date: formatDate(r.stageDueAt) })}`}{' '}
               {r.allowedActions.map((action) => {
                 const step = REFERRAL_STEPS[action];
                 return (
@@ -394,7 +434,7 @@ export function WomanPanel({
                         )
                       }
                     >
-                      {step.label}
+                      {t(step.label)}
                       <span className="visually-hidden"> {r.reference}</span>
                     </button>
                   )
@@ -409,23 +449,23 @@ export function WomanPanel({
         </ul>
       )}
 
-      <h3>Release day</h3>
+      <h3>{t('panel.releaseDay')}</h3>
       {releaseDay ? (
         <>
-          {releaseDay.appointments.length === 0 && <p>No appointments planned yet.</p>}
+          {releaseDay.appointments.length === 0 && <p>{t('panel.noAppointments')}</p>}
           <ul className="plain">
             {releaseDay.appointments.map((a) => (
               <li key={a.id}>
-                {new Date(a.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}{' '}
-                {words(a.kind)} at {a.place}, {a.town}
+                {t('panel.appointment', {
+                  time: formatTime(a.startsAt),
+                  kind: labelOf('appointmentKind', a.kind, words(a.kind)),
+                  place: a.place,
+                  town: a.town,
+                })}
               </li>
             ))}
           </ul>
-          {releaseDay.detailWithheld && (
-            <p className="secondary">
-              Health appointments and notes are shown only to the people planning her release.
-            </p>
-          )}
+          {releaseDay.detailWithheld && <p className="secondary">{t('panel.healthWithheld')}</p>}
           {releaseDay.warnings.map((w, i) => (
             <p key={i} className="warning">
               <span aria-hidden="true">!</span> {w.message}
@@ -433,17 +473,18 @@ export function WomanPanel({
           ))}
         </>
       ) : (
-        <p>Not available.</p>
+        <p>{t('panel.notAvailable')}</p>
       )}
       {releaseDay && <ReleasePlanForm womanId={detail.id} actions={releaseDay.allowedActions} onPrinted={load} />}
 
-      <h3>Audit trail</h3>
+      <h3>{t('panel.auditTrail')}</h3>
       <ol className="plain audit">
         {detail.auditTrail.slice(-20).map((e) => (
           <li key={e.id}>
-            <span className="secondary">{new Date(e.at).toLocaleString('en-GB')}:</span> {e.entityType.toLowerCase()}{' '}
-            {words(e.action)}
-            {e.actorRole ? ` by ${ROLE_LABELS[e.actorRole] ?? e.actorRole}` : ''}
+            <span className="secondary">{formatInstant(e.at)}:</span>{' '}
+            {labelOf('entity', e.entityType, e.entityType.toLowerCase())}{' '}
+            {labelOf('auditAction', e.action, words(e.action))}
+            {e.actorRole ? ` ${t('panel.byRole', { role: roleLabel(e.actorRole) })}` : ''}
           </li>
         ))}
       </ol>

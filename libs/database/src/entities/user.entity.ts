@@ -67,6 +67,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   notifyClaimedTasks!: boolean;
 
+  /** The web app's language for her ('en' or 'cy'); null until she chooses one. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  preferredLanguage!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -19,6 +19,7 @@ import { Keywork1796100000300 } from './1796100000300-Keywork';
 import { NotificationsAndContactDetails1796100000400 } from './1796100000400-NotificationsAndContactDetails';
 import { ExternalIdentities1796100000500 } from './1796100000500-ExternalIdentities';
 import { ReleasePlanContacts1796100000600 } from './1796100000600-ReleasePlanContacts';
+import { PreferredLanguage1796100000700 } from './1796100000700-PreferredLanguage';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationsAndContactDetails1796100000400,
   ExternalIdentities1796100000500,
   ReleasePlanContacts1796100000600,
+  PreferredLanguage1796100000700,
 ];
