@@ -242,11 +242,14 @@ export function placeholdersOf(text: string): string[] {
 }
 
 /**
- * National phone numbers the plan prints, each with the page that gives it. Universal Credit: GOV.UK "Universal
- * Credit: contact" (helpline 0800 328 5644; Welsh language 0800 328 1744). NHS 111: NHS "When to use 111". Samaritans
- * 116 123: GOV.UK "Get help if you're feeling suicidal" links to it, as does NHS "Where to get urgent help for mental
- * health". 999: GOV.UK "Contact the police". National Domestic Abuse Helpline 0808 2000 247: GOV.UK "Domestic abuse:
- * how to get help". Live Fear Free 0808 80 10 800: Welsh Government, GOV.WALES "Live Fear Free".
+ * National phone numbers the plan prints, each with the page that gives it (the Universal Credit and Live Fear
+ * Free numbers checked against the GOV.UK and GOV.WALES pages below on 30 Nov 2026). Universal Credit: GOV.UK
+ * "Contact Universal Credit", https://www.gov.uk/universal-credit/contact-universal-credit (helpline
+ * 0800 328 5644; Welsh language 0800 328 1744). NHS 111: NHS "When to use 111". Samaritans 116 123: GOV.UK "Get
+ * help if you're feeling suicidal" links to it, as does NHS "Where to get urgent help for mental health". 999:
+ * GOV.UK "Contact the police". National Domestic Abuse Helpline 0808 2000 247: GOV.UK "Domestic abuse: how to get
+ * help". Live Fear Free 0808 80 10 800: Welsh Government, GOV.WALES "Live Fear Free",
+ * https://www.gov.wales/live-fear-free.
  */
 export const NATIONAL_PHONE_NUMBERS = {
   universalCredit: '0800 328 5644',
