@@ -327,11 +327,13 @@ describe('the web app in Welsh', () => {
     await page.getByRole('link', { name: 'Adroddiadau' }).click();
     await page.getByRole('heading', { name: 'Adroddiadau', level: 1 }).waitFor();
     await page.locator('.report-title').waitFor({ timeout: 30_000 });
-    // The report's own title, notes, columns and rows are the API's (see the README: not yet translated).
-    const reportData = await page
-      .locator('.report-title, .freshness, .notice, .report-table h2, th, td')
-      .allInnerTexts();
-    await expectWelsh(page, 'reports', [...data, ...reportData]);
+    // The report's title, its tables' titles and column headings are keyed (reportTitle.*, reportTable.*,
+    // reportColumn.*) and must be Welsh; its scope, freshness line, notes and cells are still the API's words.
+    const [heading] = await page.locator('.report-title').allInnerTexts();
+    const [title, scope] = heading.split(/: (.*)/s);
+    expect(Object.entries(cy).some(([key, text]) => key.startsWith('reportTitle.') && text === title)).toBe(true);
+    const reportData = await page.locator('.freshness, .notice, td').allInnerTexts();
+    await expectWelsh(page, 'reports', [...data, scope, ...reportData]);
 
     await page.goto(`${api.baseUrl}/#/board/STI`);
     await page.getByText('Nid yw bwrdd STI ar agor i chi').waitFor();
