@@ -54,8 +54,13 @@ const ENGLISH_FRAGMENTS = [
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Task titles as the API words them in English, for every woman the test made: none may show on a Welsh page. */
-const apiTaskTitles = new Set<string>();
+/**
+ * What the API words in English for every woman the test made, her task titles and her warnings' and release-day
+ * warnings' full messages: none may show on a Welsh page (the web words them by key and code).
+ */
+const apiEnglish = new Set<string>();
+/** Data of every woman the test made (her name among it): a page may list women made by an earlier test. */
+const womenData = new Set<string>();
 
 /**
  * The English catalogue words (task titles among them: `taskTitle.*`) and the API's English task titles visible on
@@ -63,8 +68,8 @@ const apiTaskTitles = new Set<string>();
  */
 async function englishOnPage(page: Page, data: string[]): Promise<string[]> {
   let text = await page.locator('body').innerText();
-  const titles = [...apiTaskTitles].filter((title) => text.includes(title));
-  for (const value of [...data].sort((a, b) => b.length - a.length)) text = text.split(value).join(' ');
+  const titles = [...apiEnglish].filter((english) => text.includes(english));
+  for (const value of [...data, ...womenData].sort((a, b) => b.length - a.length)) text = text.split(value).join(' ');
   const englishDates =
     text.match(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b/g) ?? [];
   const fragments = [...englishDates, ...ENGLISH_FRAGMENTS].filter((fragment) =>
@@ -195,24 +200,35 @@ describe('the web app in Welsh', () => {
         keyworkerName: 'Sam Officer',
       }),
     );
+    // A release-day appointment in a town with no travel time recorded: a release-day warning to word in Welsh.
+    ok(
+      await prt.api.post(`/women/${woman.id}/release-day/appointments`, {
+        kind: 'PROBATION',
+        startsAt: `${woman.releaseDate}T14:00:00Z`,
+        durationMinutes: 60,
+        place: 'Probation office',
+        town: 'Aberporth',
+      }),
+      201,
+    );
     return { woman, tasksCreated, referral: draft };
   }
 
   /**
-   * What the API itself words in English and the web does not key yet (warnings, release-day warnings) and people's
-   * names: data here. Her task titles are not data: they are kept to prove none shows in English.
+   * People's names and what the API words in English that the web does not key yet (the release date's reason):
+   * data here. Her task titles and warnings are not data: they are kept to prove none shows in English.
    */
   async function dataOf(womanId: string): Promise<string[]> {
     const detail = ok(await prt.api.get<WomanDetailView>(`/women/${womanId}`));
-    detail.tasks.forEach((task) => apiTaskTitles.add(task.title));
+    detail.tasks.forEach((task) => apiEnglish.add(task.title));
+    detail.warnings.forEach((warning) => apiEnglish.add(warning.message));
     const releaseDay = await prt.api.get<ReleaseDayPlanView>(`/women/${womanId}/release-day`);
-    const releaseDayWarnings = releaseDay.status === 200 ? releaseDay.body.warnings.map((w) => w.message) : [];
+    if (releaseDay.status === 200) releaseDay.body.warnings.forEach((warning) => apiEnglish.add(warning.message));
+    [`${detail.firstName} ${detail.lastName}`, detail.lastName].forEach((name) => womenData.add(name));
     return [
-      ...releaseDayWarnings,
       `${detail.firstName} ${detail.lastName}`,
       detail.firstName,
       detail.lastName,
-      ...detail.warnings.map((w) => w.message),
       ...(detail.releaseDateReason ? [detail.releaseDateReason] : []),
       prt.displayName,
       com.displayName,
@@ -265,6 +281,8 @@ describe('the web app in Welsh', () => {
     await panel.getByRole('heading', { name: 'Gwaith allweddol' }).waitFor();
     await panel.getByText('Trywydd archwilio').waitFor();
     await panel.getByText('Ychwanegu nodyn').first().click();
+    // Her warnings and the release-day plan's (an appointment in a town with no travel time) are worded in Welsh.
+    await panel.locator('.warning').first().waitFor();
     await expectWelsh(page, 'woman-panel', data);
 
     await page.reload();

@@ -40,6 +40,7 @@ import { KeyworkSection } from './keywork-section';
 import { ReleasePlanForm } from './release-plan-form';
 import { DeliverySessions } from './delivery-sessions';
 import { taskTitle } from '../task-title';
+import { warningText } from '../warning-text';
 
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
 type Task = WomanDetailView['tasks'][number];
@@ -238,7 +239,7 @@ export function WomanPanel({
       )}
       {detail.warnings.map((w) => (
         <p key={w.code} className="warning">
-          <span aria-hidden="true">!</span> {w.message}
+          <span aria-hidden="true">!</span> {warningText(w)}
         </p>
       ))}
 
@@ -469,7 +470,7 @@ export function WomanPanel({
           {releaseDay.detailWithheld && <p className="secondary">{t('panel.healthWithheld')}</p>}
           {releaseDay.warnings.map((w, i) => (
             <p key={i} className="warning">
-              <span aria-hidden="true">!</span> {w.message}
+              <span aria-hidden="true">!</span> {warningText(w)}
             </p>
           ))}
         </>
