@@ -209,7 +209,6 @@ describe('the web app in Welsh', () => {
         place: 'Probation office',
         town: 'Aberporth',
       }),
-      201,
     );
     return { woman, tasksCreated, referral: draft };
   }
