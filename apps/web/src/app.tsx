@@ -21,6 +21,7 @@ import { WomanPanel } from './screens/woman-panel';
 import { alertKindText, formatTime, personLabel, roleLabel } from './format';
 import { t, useLocale } from './i18n';
 import { adoptUserLanguage, LanguageSwitch } from './language-switch';
+import { taskTitle } from './task-title';
 
 const PRISON_BOARD_ROLES: readonly Role[] = [
   Role.PRE_RELEASE_TEAM,
@@ -137,7 +138,7 @@ export function App() {
         if (isEventOf(event, 'alert') && event.type === 'alert.raised') {
           const text = t('shell.alertAnnouncement', {
             kind: alertKindText(event.alert),
-            task: event.task.title,
+            task: taskTitle(event.task.title),
             woman: personLabel(event.womanLabel),
           });
           setAnnouncements((list) => [{ seq: event.seq, text }, ...list.filter((a) => a.seq !== event.seq)]);

@@ -36,6 +36,8 @@ export enum ReleaseDayWarningCode {
 export interface ReleaseDayWarning {
   code: ReleaseDayWarningCode;
   message: string;
+  /** The facts the English message is built from, so a client can word the warning by its code in her language. */
+  values?: Record<string, string | number>;
 }
 
 export interface ReleaseDayPlanView {

@@ -72,6 +72,8 @@ export enum WomanWarningCode {
 export interface WomanWarning {
   code: WomanWarningCode;
   message: string;
+  /** The facts the English message is built from, so a client can word the warning by its code in her language. */
+  values?: Record<string, string | number>;
   /** When the warning has a deadline (the COM allocated date), and whether it has passed. */
   dueDate?: string | null;
   overdue?: boolean;

@@ -165,6 +165,7 @@ describe('release-day feasibility', () => {
       {
         code: ReleaseDayWarningCode.CHECKLIST_NOT_ARRANGED,
         message: 'Someone to meet her at the gate is needed and not yet arranged.',
+        values: { item: 'gatePickUp' },
       },
     ]);
   });

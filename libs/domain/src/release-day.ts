@@ -104,6 +104,11 @@ function closedDaysWarning(
       : '';
   return {
     code: ReleaseDayWarningCode.RELEASE_BEFORE_CLOSED_DAYS,
+    values: {
+      releaseDate,
+      releaseDayRule: releaseDayRule && releaseDayRule in DAY_OF_RELEASE_RULE_LABELS ? releaseDayRule : '',
+      closedDays: closed.join(','),
+    },
     message:
       `She still walks out on a ${weekday}${why} and services are closed for ${closed.length} day${closed.length > 1 ? 's' : ''} after ` +
       `(${closed.join(', ')}): make sure her medication supply and her accommodation cover those days.`,
@@ -144,6 +149,7 @@ export function checkReleaseDayPlan(plan: {
   if (onReleaseDay.length > rules.maxAppointments) {
     warnings.push({
       code: ReleaseDayWarningCode.TOO_MANY_APPOINTMENTS,
+      values: { count: onReleaseDay.length, max: rules.maxAppointments },
       message: `${onReleaseDay.length} appointments on release day is too many (at most ${rules.maxAppointments}): move the ones that can wait.`,
     });
   }
@@ -152,6 +158,7 @@ export function checkReleaseDayPlan(plan: {
     if (plan.releaseDate !== null && localDate(a.startsAt) !== plan.releaseDate) {
       warnings.push({
         code: ReleaseDayWarningCode.NOT_ON_RELEASE_DAY,
+        values: { kind: a.kind, place: a.place, date: localDate(a.startsAt), releaseDate: plan.releaseDate },
         message: `${a.kind} at ${a.place} is on ${localDate(a.startsAt)}, not her release day (${plan.releaseDate}).`,
       });
     }
@@ -162,13 +169,21 @@ export function checkReleaseDayPlan(plan: {
   if (first && localTime(first.startsAt) < rules.gateReleaseTime) {
     warnings.push({
       code: ReleaseDayWarningCode.BEFORE_GATE_RELEASE,
+      values: { kind: first.kind, time: localTime(first.startsAt), gateTime: rules.gateReleaseTime },
       message: `${first.kind} at ${localTime(first.startsAt)} is before she is usually out of the gate (${rules.gateReleaseTime}).`,
     });
   }
-  const legs: { from: string; fromLabel: string; leaveAt: Date; to: ReleaseDayAppointment }[] = [];
+  // previous: the appointment she comes from (null from the gate), for a client that words the leg itself.
+  const legs: {
+    from: string;
+    fromLabel: string;
+    previous: ReleaseDayAppointment | null;
+    leaveAt: Date;
+    to: ReleaseDayAppointment;
+  }[] = [];
   if (first && plan.prisonTown && plan.releaseDate) {
     const gate = DateTime.fromISO(`${plan.releaseDate}T${rules.gateReleaseTime}`, { zone: LONDON_ZONE }).toJSDate();
-    legs.push({ from: plan.prisonTown, fromLabel: 'the prison gate', leaveAt: gate, to: first });
+    legs.push({ from: plan.prisonTown, fromLabel: 'the prison gate', previous: null, leaveAt: gate, to: first });
   }
   for (let i = 1; i < onReleaseDay.length; i++) {
     const previous = onReleaseDay[i - 1];
@@ -176,15 +191,23 @@ export function checkReleaseDayPlan(plan: {
     legs.push({
       from: previous.town,
       fromLabel: `${previous.kind} in ${previous.town}`,
+      previous,
       leaveAt,
       to: onReleaseDay[i],
     });
   }
   for (const leg of legs) {
+    const legValues = {
+      kind: leg.to.kind,
+      time: localTime(leg.to.startsAt),
+      previousKind: leg.previous?.kind ?? '',
+      previousTown: leg.previous?.town ?? '',
+    };
     const gapMinutes = Math.floor((leg.to.startsAt.getTime() - leg.leaveAt.getTime()) / 60_000);
     if (gapMinutes < 0) {
       warnings.push({
         code: ReleaseDayWarningCode.OVERLAPPING_APPOINTMENTS,
+        values: legValues,
         message: `${leg.to.kind} at ${localTime(leg.to.startsAt)} starts before ${leg.fromLabel} ends.`,
       });
       continue;
@@ -194,11 +217,13 @@ export function checkReleaseDayPlan(plan: {
     if (needed === null) {
       warnings.push({
         code: ReleaseDayWarningCode.TRAVEL_TIME_UNKNOWN,
+        values: { from: leg.from, to: leg.to.town, time: legValues.time },
         message: `No travel time is recorded from ${leg.from} to ${leg.to.town}: check she can get there by ${localTime(leg.to.startsAt)}.`,
       });
     } else if (needed > gapMinutes) {
       warnings.push({
         code: ReleaseDayWarningCode.NOT_ENOUGH_TRAVEL_TIME,
+        values: { ...legValues, from: leg.from, to: leg.to.town, needed, gap: gapMinutes },
         message:
           `${leg.from} to ${leg.to.town} takes about ${needed} minutes, but she has ${gapMinutes} between ` +
           `${leg.fromLabel} and ${leg.to.kind} at ${localTime(leg.to.startsAt)}.`,
@@ -210,6 +235,7 @@ export function checkReleaseDayPlan(plan: {
     if (plan.checklist[item] === ChecklistState.NEEDED) {
       warnings.push({
         code: ReleaseDayWarningCode.CHECKLIST_NOT_ARRANGED,
+        values: { item },
         message: `${CHECKLIST_LABELS[item]} is needed and not yet arranged.`,
       });
     }

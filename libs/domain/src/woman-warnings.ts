@@ -74,6 +74,7 @@ export function womanWarnings(woman: WithSentence, today: IsoDate): WomanWarning
       const { issuer, leadTimeDays } = ID_DOCUMENT_ISSUERS[document];
       warnings.push({
         code: WomanWarningCode.NI_NUMBER_TOO_LATE,
+        values: { document, weeks: Math.round(leadTimeDays / 7) },
         message:
           `Her release is too close for a National Insurance number by the normal route (${issuer} takes about ` +
           `${Math.round(leadTimeDays / 7)} weeks): apply now so the letter follows her, and book a jobcentre appointment ` +
@@ -82,6 +83,12 @@ export function womanWarnings(woman: WithSentence, today: IsoDate): WomanWarning
     }
   }
   const closed = releaseBeforeClosedDaysWarning(woman.releaseDate, woman.releaseDayRule);
-  if (closed) warnings.push({ code: WomanWarningCode.RELEASE_BEFORE_CLOSED_DAYS, message: closed.message });
+  if (closed) {
+    warnings.push({
+      code: WomanWarningCode.RELEASE_BEFORE_CLOSED_DAYS,
+      message: closed.message,
+      values: closed.values,
+    });
+  }
   return warnings;
 }

@@ -6,6 +6,7 @@ import { alertKindText, alertSchedule, formatDateTime, personLabel } from '../fo
 import { StatusTag } from '../status-tag';
 import { t } from '../i18n';
 import { useAction } from '../use-action';
+import { taskTitle } from '../task-title';
 
 /** Enough to act on at a glance; the rest wait their turn (the count says how many). */
 const SHOWN = 30;
@@ -33,7 +34,7 @@ export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen
           <li key={group.task.id} data-task-id={group.task.id}>
             <StatusTag state={alertSchedule(group.top.kind)} text={alertKindText(group.top)} />{' '}
             <span className="secondary">{formatDateTime(group.top.createdAt)}</span>
-            <span className="alert-task">{group.task.title}</span>
+            <span className="alert-task">{taskTitle(group.task.title)}</span>
             <button className="link-button" onClick={() => onOpen(group.woman.id)}>
               {personLabel(group.woman)}
             </button>
@@ -42,14 +43,17 @@ export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen
                 className="button-secondary button-small"
                 onClick={() =>
                   void run(
-                    t('alerts.alertOn', { task: group.task.title }),
+                    t('alerts.alertOn', { task: taskTitle(group.task.title) }),
                     () => acknowledgeAll(group),
                     t('alerts.acknowledged'),
                   )
                 }
               >
                 {t('alerts.acknowledge')}
-                <span className="visually-hidden"> {t('alerts.acknowledgeHidden', { task: group.task.title })}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  {t('alerts.acknowledgeHidden', { task: taskTitle(group.task.title) })}
+                </span>
               </button>
             )}
           </li>

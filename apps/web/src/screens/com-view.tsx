@@ -8,6 +8,7 @@ import { apiErrorText } from '../api-error-text';
 import { t } from '../i18n';
 import { StatusTag } from '../status-tag';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
+import { taskTitle } from '../task-title';
 
 type Referral = ReferralView;
 type Task = TaskView;
@@ -106,7 +107,7 @@ export function ComView({ refreshKey, onOpen }: { refreshKey: number; onOpen: (w
               data-task-id={task.id}
               heading={
                 <>
-                  <StatusTag state={ScheduleState.OVERDUE} /> {task.title}
+                  <StatusTag state={ScheduleState.OVERDUE} /> {taskTitle(task.title)}
                 </>
               }
               details={

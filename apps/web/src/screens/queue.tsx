@@ -9,6 +9,7 @@ import { apiErrorText } from '../api-error-text';
 import { t } from '../i18n';
 import { WomanLink, WorkItem, WorkList } from '../work-list';
 import { DeliverySessions } from './delivery-sessions';
+import { taskTitle } from '../task-title';
 
 /** A referral in delivery has sessions to book and record, in the queue itself. */
 const DELIVERY_STATUSES: readonly ReferralStatus[] = [ReferralStatus.ACTION_PLAN_APPROVED, ReferralStatus.IN_DELIVERY];
@@ -102,7 +103,7 @@ export function Queue({
               data-task-id={task.id}
               heading={
                 <>
-                  <StatusTag state={task.scheduleState} /> {task.title}
+                  <StatusTag state={task.scheduleState} /> {taskTitle(task.title)}
                 </>
               }
               details={
@@ -112,9 +113,9 @@ export function Queue({
                 </>
               }
               actions={
-                <button onClick={() => void claim(`/tasks/${task.id}/claim`, task.title)}>
+                <button onClick={() => void claim(`/tasks/${task.id}/claim`, taskTitle(task.title))}>
                   {t('task.claim')}
-                  <span className="visually-hidden"> {task.title}</span>
+                  <span className="visually-hidden"> {taskTitle(task.title)}</span>
                 </button>
               }
             />
@@ -156,7 +157,7 @@ export function Queue({
                 data-task-id={task.id}
                 heading={
                   <>
-                    <StatusTag state={task.scheduleState} /> {task.title}
+                    <StatusTag state={task.scheduleState} /> {taskTitle(task.title)}
                   </>
                 }
                 details={

@@ -10,6 +10,8 @@ import { ReportChart } from '../report-chart';
 import { apiErrorText } from '../api-error-text';
 import { formatNumber } from '../format';
 import { MessageKey, t, useLocale } from '../i18n';
+import { reportColumnLabel, reportTableTitle, reportTitle } from '../report-words';
+import { taskTitle } from '../task-title';
 
 type Report = ReportResult;
 type Prison = PrisonView;
@@ -47,14 +49,20 @@ function cellText(value: Cell): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
-function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: Record<string, Cell>) => void }) {
-  const { table, csvUrl, onDrill } = props;
+function TableView(props: {
+  kind: string;
+  table: ReportTable;
+  csvUrl: string;
+  onDrill?: (row: Record<string, Cell>) => void;
+}) {
+  const { kind, table, csvUrl, onDrill } = props;
+  const title = reportTableTitle(kind, table);
   const [error, setError] = useState<string | null>(null);
   const columns = table.columns.filter((c) => !HIDDEN_COLUMNS.has(c.key));
   return (
     <section className="report-table" aria-labelledby={`table-${table.key}`}>
       <div className="report-table-head">
-        <h2 id={`table-${table.key}`}>{table.title}</h2>
+        <h2 id={`table-${table.key}`}>{title}</h2>
         <button
           type="button"
           className="button-secondary"
@@ -63,7 +71,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
           }}
         >
           {t('reports.downloadCsv')}
-          <span className="visually-hidden">: {table.title}</span>
+          <span className="visually-hidden">: {title}</span>
         </button>
       </div>
       {error && (
@@ -80,7 +88,7 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
               <tr>
                 {columns.map((c) => (
                   <th key={c.key} scope="col">
-                    {c.label}
+                    {reportColumnLabel(kind, c)}
                   </th>
                 ))}
                 {onDrill && <th scope="col">{t('reports.tasks')}</th>}
@@ -91,7 +99,9 @@ function TableView(props: { table: ReportTable; csvUrl: string; onDrill?: (row: 
                 <tr key={i}>
                   {columns.map((c) => (
                     <td key={c.key} className={typeof row[c.key] === 'number' ? 'numeric' : undefined}>
-                      {cellText(row[c.key])}
+                      {c.key === 'task' && typeof row[c.key] === 'string'
+                        ? taskTitle(String(row[c.key]))
+                        : cellText(row[c.key])}
                     </td>
                   ))}
                   {onDrill && (
@@ -306,7 +316,7 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
       {report && !loading && (
         <>
           <h2 className="report-title">
-            {report.title}: {report.scope.label}
+            {reportTitle(report)}: {report.scope.label}
             {report.period && ` (${t('reports.period', { from: report.period.from, to: report.period.to })})`}
           </h2>
           <p className="freshness">{report.freshness}</p>
@@ -320,6 +330,7 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
           {report.report === 'ACCOMMODATION_OUTCOMES' && <AccommodationChart report={report} />}
           {report.tables.map((table) => (
             <TableView
+              kind={report.report}
               key={table.key}
               table={table}
               csvUrl={csvUrl(reportPath, table.key)}
@@ -342,6 +353,7 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
               ))}
               {drill.report.tables.map((table) => (
                 <TableView
+                  kind={drill.report.report}
                   key={table.key}
                   table={table}
                   csvUrl={`/reports/overdue-work/tasks?${drill.query}&format=csv&table=${table.key}`}

@@ -39,6 +39,8 @@ import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../aler
 import { KeyworkSection } from './keywork-section';
 import { ReleasePlanForm } from './release-plan-form';
 import { DeliverySessions } from './delivery-sessions';
+import { taskTitle } from '../task-title';
+import { warningText } from '../warning-text';
 
 /** A task in her panel, with its notes (absent when the visibility policy withholds notes from this role). */
 type Task = WomanDetailView['tasks'][number];
@@ -79,7 +81,7 @@ function NoteForm({ task, save }: { task: Task; save: (body: string) => Promise<
     <details className="note-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {t('panel.addNote')}
-        <span className="visually-hidden"> {t('panel.addNoteHidden', { task: task.title })}</span>
+        <span className="visually-hidden"> {t('panel.addNoteHidden', { task: taskTitle(task.title) })}</span>
       </summary>
       <form onSubmit={(event) => void submit(event)}>
         <label htmlFor={`note-${task.id}`}>{t('panel.note')}</label>
@@ -237,7 +239,7 @@ export function WomanPanel({
       )}
       {detail.warnings.map((w) => (
         <p key={w.code} className="warning">
-          <span aria-hidden="true">!</span> {w.message}
+          <span aria-hidden="true">!</span> {warningText(w)}
         </p>
       ))}
 
@@ -249,7 +251,7 @@ export function WomanPanel({
               <li key={group.task.id} data-task-id={group.task.id}>
                 <StatusTag state={alertSchedule(group.top.kind)} text={alertKindText(group.top)} />
                 <span className="alert-task">
-                  {group.task.title}{' '}
+                  {taskTitle(group.task.title)}{' '}
                   <span className="secondary">{t('panel.since', { when: formatDateTime(group.top.createdAt) })}</span>
                 </span>
                 {mayAcknowledge(group) && (
@@ -257,7 +259,7 @@ export function WomanPanel({
                     className="button-secondary button-small"
                     onClick={() =>
                       void act(
-                        t('alerts.alertOn', { task: group.task.title }),
+                        t('alerts.alertOn', { task: taskTitle(group.task.title) }),
                         () => acknowledgeAll(group),
                         t('alerts.acknowledged'),
                       )
@@ -266,7 +268,7 @@ export function WomanPanel({
                     {t('alerts.acknowledge')}
                     <span className="visually-hidden">
                       {' '}
-                      {t('alerts.acknowledgeHidden', { task: group.task.title })}
+                      {t('alerts.acknowledgeHidden', { task: taskTitle(group.task.title) })}
                     </span>
                   </button>
                 )}
@@ -296,7 +298,7 @@ export function WomanPanel({
           return (
             <li key={task.id} className="task" data-task-id={task.id}>
               <div className="task-head">
-                <span className="task-title">{task.title}</span>
+                <span className="task-title">{taskTitle(task.title)}</span>
                 {open ? (
                   <StatusTag state={task.scheduleState} />
                 ) : (
@@ -323,24 +325,24 @@ export function WomanPanel({
                       className="button-small"
                       onClick={() =>
                         void act(
-                          t('panel.quoted', { text: task.title }),
+                          t('panel.quoted', { text: taskTitle(task.title) }),
                           () => api('POST', `/tasks/${task.id}/claim`),
                           t('action.itIsYours'),
                         )
                       }
                     >
                       {t('task.claim')}
-                      <span className="visually-hidden"> {task.title}</span>
+                      <span className="visually-hidden"> {taskTitle(task.title)}</span>
                     </button>
                   )}
                   {workable && (
                     <label className="inline-label">
                       {t('panel.status')}{' '}
                       <select
-                        aria-label={t('panel.changeStatusOf', { task: task.title })}
+                        aria-label={t('panel.changeStatusOf', { task: taskTitle(task.title) })}
                         value={task.status}
                         onChange={(e) =>
-                          void act(t('panel.quoted', { text: task.title }), () =>
+                          void act(t('panel.quoted', { text: taskTitle(task.title) }), () =>
                             api('PATCH', `/tasks/${task.id}/status`, {
                               status: e.target.value,
                               version: task.version,
@@ -360,7 +362,7 @@ export function WomanPanel({
                 </div>
               )}
               {task.notes && task.notes.length > 0 && (
-                <ul className="plain notes" aria-label={t('panel.notesOn', { task: task.title })}>
+                <ul className="plain notes" aria-label={t('panel.notesOn', { task: taskTitle(task.title) })}>
                   {task.notes.map((note) => (
                     <li key={note.id}>
                       <span className="secondary">
@@ -379,7 +381,7 @@ export function WomanPanel({
                   task={task}
                   save={(body) =>
                     act(
-                      t('panel.noteOn', { task: task.title }),
+                      t('panel.noteOn', { task: taskTitle(task.title) }),
                       () => api('POST', `/tasks/${task.id}/notes`, { body }),
                       t('action.saved'),
                     )
@@ -468,7 +470,7 @@ export function WomanPanel({
           {releaseDay.detailWithheld && <p className="secondary">{t('panel.healthWithheld')}</p>}
           {releaseDay.warnings.map((w, i) => (
             <p key={i} className="warning">
-              <span aria-hidden="true">!</span> {w.message}
+              <span aria-hidden="true">!</span> {warningText(w)}
             </p>
           ))}
         </>
