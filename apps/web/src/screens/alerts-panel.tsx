@@ -1,7 +1,8 @@
 /** Open alerts, one line per task naming the task and the woman, until someone acknowledges them. */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
+import { AcknowledgeButton } from '../acknowledge-button';
+import { alertsByTask, AlertView } from '../alerts';
 import { alertKindText, alertSchedule, formatDateTime, personLabel } from '../format';
 import { StatusTag } from '../status-tag';
 import { t } from '../i18n';
@@ -38,24 +39,7 @@ export function AlertsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen
             <button className="link-button" onClick={() => onOpen(group.woman.id)}>
               {personLabel(group.woman)}
             </button>
-            {mayAcknowledge(group) && (
-              <button
-                className="button-secondary button-small"
-                onClick={() =>
-                  void run(
-                    t('alerts.alertOn', { task: taskTitle(group.task.title) }),
-                    () => acknowledgeAll(group),
-                    t('alerts.acknowledged'),
-                  )
-                }
-              >
-                {t('alerts.acknowledge')}
-                <span className="visually-hidden">
-                  {' '}
-                  {t('alerts.acknowledgeHidden', { task: taskTitle(group.task.title) })}
-                </span>
-              </button>
-            )}
+            <AcknowledgeButton group={group} run={run} />
           </li>
         ))}
       </ul>

@@ -35,7 +35,8 @@ import { apiErrorText } from '../api-error-text';
 import { MessageKey, t } from '../i18n';
 import { StatusTag } from '../status-tag';
 import { ReferralDetails } from './referral-details';
-import { acknowledgeAll, alertsByTask, AlertView, mayAcknowledge } from '../alerts';
+import { AcknowledgeButton } from '../acknowledge-button';
+import { alertsByTask, AlertView } from '../alerts';
 import { KeyworkSection } from './keywork-section';
 import { ReleasePlanForm } from './release-plan-form';
 import { DeliverySessions } from './delivery-sessions';
@@ -254,24 +255,7 @@ export function WomanPanel({
                   {taskTitle(group.task.title)}{' '}
                   <span className="secondary">{t('panel.since', { when: formatDateTime(group.top.createdAt) })}</span>
                 </span>
-                {mayAcknowledge(group) && (
-                  <button
-                    className="button-secondary button-small"
-                    onClick={() =>
-                      void act(
-                        t('alerts.alertOn', { task: taskTitle(group.task.title) }),
-                        () => acknowledgeAll(group),
-                        t('alerts.acknowledged'),
-                      )
-                    }
-                  >
-                    {t('alerts.acknowledge')}
-                    <span className="visually-hidden">
-                      {' '}
-                      {t('alerts.acknowledgeHidden', { task: taskTitle(group.task.title) })}
-                    </span>
-                  </button>
-                )}
+                <AcknowledgeButton group={group} run={act} />
               </li>
             ))}
           </ul>
