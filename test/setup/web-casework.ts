@@ -1,7 +1,9 @@
 /**
  * What the browser suites of casework share: the API with a gateway it names to its pages (the gateway's port comes
- * first, so the API can name it and the gateway can admit the API's pages), a CRS provider and its release area,
- * the pre-release team at Styal, a COM and a caseworker of the provider, and a browser.
+ * first, so the API can name it and the gateway can admit the API's pages), a worker (its outbox relay is what puts
+ * a change on the pages' sockets: without it a page learns of a change only from a fetch it happened to make), a
+ * CRS provider and its release area, the pre-release team at Styal, a COM and a caseworker of the provider, and a
+ * browser.
  */
 import { Browser } from 'playwright-core';
 import { Role } from '@app/domain';
@@ -15,6 +17,7 @@ export interface WebCasework {
   api: TestApi;
   /** The running gateway; a suite that restarts it puts the new one here, so close() stops that one. */
   gateway: AppProcess;
+  worker: AppProcess;
   browser: Browser;
   prt: SignedInUser;
   com: SignedInUser;
@@ -27,7 +30,10 @@ export interface WebCasework {
 export async function startWebCasework(): Promise<WebCasework> {
   const gatewayPort = await freePort();
   const api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
-  const gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
+  const [gateway, worker] = await Promise.all([
+    startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort }),
+    startApp('worker', { HORIZON_EVERY_MS: '1000', RECONCILE_EVERY_MS: '600000' }),
+  ]);
   const provider = await createProvider(api.dataSource);
   const areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
   const [prt, com, caseworker] = await Promise.all([
@@ -39,6 +45,7 @@ export async function startWebCasework(): Promise<WebCasework> {
   const casework: WebCasework = {
     api,
     gateway,
+    worker,
     browser,
     prt,
     com,
@@ -47,7 +54,7 @@ export async function startWebCasework(): Promise<WebCasework> {
     // The gateway it stops is the one the suite holds now: a suite that restarts it sets `gateway` again.
     close: async () => {
       await casework.browser.close();
-      await casework.gateway.stop();
+      await Promise.all([casework.gateway.stop(), casework.worker.stop()]);
       await casework.api.close();
     },
   };

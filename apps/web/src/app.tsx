@@ -7,6 +7,7 @@ import { createPortal } from 'react-dom';
 import { BoardEvent, isEventOf, Role, rooms as roomNames } from '@app/contracts';
 import { loadSession, saveSession, Session, whenUnauthorised } from './api';
 import { CatchUp } from './board-follower';
+import { coalesced } from './coalesced';
 import { ConnectionState, LiveConnection, connectLive } from './live';
 import { keepSessionFresh, tokenExpiry } from './session-keeper';
 import { AlertsPanel } from './screens/alerts-panel';
@@ -126,12 +127,9 @@ export function App() {
   const roomKey = rooms.join(',');
   useEffect(() => {
     if (!userId) return;
-    let refreshTimer: number | undefined;
-    // Many events arrive together (a plan of 10 tasks): one refetch for the lot.
-    const refresh = () => {
-      window.clearTimeout(refreshTimer);
-      refreshTimer = window.setTimeout(() => setRefreshKey((k) => k + 1), 250);
-    };
+    // Many events arrive together (a plan of 10 tasks): one refetch for the lot, and at least one every 250 ms
+    // while they keep coming.
+    const refresh = coalesced(() => setRefreshKey((k) => k + 1), 250);
     const token = () => loadSession()?.token ?? '';
     const stop = connectLive(token, roomKey ? roomKey.split(',') : [], {
       onEvent: (event: BoardEvent) => {
@@ -158,10 +156,9 @@ export function App() {
         setCaughtUp(caughtUpText(catchUp, new Date()));
         refresh();
       },
-      onState: (state) => {
-        setConnection(state);
-        if (state === 'live') refresh();
-      },
+      // Not on connecting: only once the gateway has joined her to the rooms is every later event sure to arrive.
+      onSubscribed: refresh,
+      onState: setConnection,
       onSessionEnded: (reason) => {
         if (reason === 'withdrawn') signOut(t('shell.accountWithdrawn'));
         // A fresher token than the one that expired (renewed while the socket was away): reconnect with it.
@@ -171,7 +168,7 @@ export function App() {
     });
     void stop.then((connection) => (live.current = connection));
     return () => {
-      window.clearTimeout(refreshTimer);
+      refresh.cancel();
       void stop.then((connection) => {
         connection.close();
         if (live.current === connection) live.current = null;

@@ -25,13 +25,15 @@ function follow() {
   const events: number[] = [];
   const catchUps: CatchUp[] = [];
   let reloads = 0;
+  let subscribed = 0;
   const board = followBoard<{ seq: number }>(socket, ['prison:STI'], {
     onEvent: (e) => events.push(e.seq),
     onReload: () => (reloads += 1),
     onCaughtUp: (c) => catchUps.push(c),
+    onSubscribed: () => (subscribed += 1),
   });
   socket.serve('connect');
-  return { socket, events, catchUps, board, reloads: () => reloads };
+  return { socket, events, catchUps, board, reloads: () => reloads, subscribed: () => subscribed };
 }
 
 describe('following a board', () => {
@@ -112,6 +114,22 @@ describe('following a board', () => {
     expect(reloads()).toBe(1);
     expect(catchUps).toEqual([{ missed: 0, reloaded: true }]);
     expect(board.lastSeq()).toBe(905);
+  });
+
+  it('says it is subscribed when the gateway acknowledges the join, on every connection, and not before', () => {
+    const { socket, subscribed } = follow();
+    const first = socket.emitted.at(-1);
+    expect(first?.body).toEqual({ rooms: ['prison:STI'] });
+    expect(subscribed()).toBe(0);
+    first?.ack?.();
+    expect(subscribed()).toBe(1);
+    socket.serve('board.event', { seq: 8 });
+    socket.serve('connect');
+    const again = socket.emitted.at(-1);
+    expect(again?.body).toEqual({ rooms: ['prison:STI'], since: 8 });
+    expect(subscribed()).toBe(1);
+    again?.ack?.();
+    expect(subscribed()).toBe(2);
   });
 
   it('takes a batch of events as each one, dropping any it has already seen', () => {

@@ -29,6 +29,12 @@ export interface FollowHandlers<E extends SequencedEvent> {
   onReload(): void;
   /** A heartbeat showed missed events and they have now been caught up. */
   onCaughtUp(catchUp: CatchUp): void;
+  /**
+   * The gateway has joined the socket to its rooms (on every connection). Only from here is every new event sure
+   * to arrive, so this is when a page fetches what is on screen: a fetch made earlier, when the socket connected
+   * or the page loaded, misses an event published before the join, and a later live event would hide the gap.
+   */
+  onSubscribed(): void;
 }
 
 const RECENT = 2000;
@@ -66,7 +72,9 @@ export function followBoard<E extends SequencedEvent>(
   socket.on('connect', () => {
     if (catching) clearTimeout(catching.timer);
     catching = null;
-    socket.emit(SERVER_EVENTS.subscribe, lastSeq > 0 ? { rooms, since: lastSeq } : { rooms }, () => undefined);
+    socket.emit(SERVER_EVENTS.subscribe, lastSeq > 0 ? { rooms, since: lastSeq } : { rooms }, () =>
+      handlers.onSubscribed(),
+    );
   });
   socket.on(CLIENT_EVENTS.boardEvent, (event: E) => void seen(event));
   socket.on(CLIENT_EVENTS.boardEvents, (events: E[]) => events.forEach((event) => void seen(event)));

@@ -22,6 +22,8 @@ export interface LiveHandlers {
   onEvent(event: BoardEvent): void;
   /** The gap was too long to replay: fetch everything again. */
   onReload(): void;
+  /** Joined to the page's rooms (each connection): fetch what is on screen, so nothing before the join is lost. */
+  onSubscribed(): void;
   onState(state: ConnectionState): void;
   /** Events that never arrived live were caught up (the heartbeat showed them). */
   onCaughtUp(catchUp: CatchUp): void;

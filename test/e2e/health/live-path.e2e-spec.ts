@@ -164,6 +164,7 @@ describe('a live path that proves itself', () => {
       onEvent: (event) => received.push(event),
       onReload: () => (reloads += 1),
       onCaughtUp: (catchUp) => catchUps.push(catchUp),
+      onSubscribed: () => undefined,
     });
     expect(await eventually(() => socket.connected && heartbeats > 0, 30_000)).toBe(true);
 

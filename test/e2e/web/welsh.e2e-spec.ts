@@ -13,7 +13,6 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse, TYPE, MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { Role } from '@app/domain';
 import type { ReferralDetailView, ReleaseDayPlanView, TaskView, WomanDetailView } from '@app/contracts';
-import { AppProcess, startApp } from '../../setup/app-process';
 import { LAPTOP, card, screenshot } from '../../setup/browser';
 import { TestApi } from '../../setup/test-app';
 import { WebCasework, ok, startWebCasework } from '../../setup/web-casework';
@@ -80,7 +79,6 @@ async function englishOnPage(page: Page, data: string[]): Promise<string[]> {
 
 describe('the web app in Welsh', () => {
   let web: WebCasework | undefined;
-  let worker: AppProcess | undefined;
   let api: TestApi;
   let browser: Browser;
   let prt: SignedInUser;
@@ -93,7 +91,6 @@ describe('the web app in Welsh', () => {
   beforeAll(async () => {
     web = await startWebCasework();
     ({ api, browser, prt, com, caseworker, areaCode } = web);
-    worker = await startApp('worker', { HORIZON_EVERY_MS: '1000', RECONCILE_EVERY_MS: '600000' });
     const [{ provider_id: providerId }] = await api.dataSource.query<{ provider_id: string }[]>(
       'SELECT provider_id FROM users WHERE id = $1',
       [caseworker.id],
@@ -103,7 +100,6 @@ describe('the web app in Welsh', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await worker?.stop();
     await web?.close();
   });
 

@@ -68,6 +68,8 @@ export class BoardFollower {
       },
       onReload: () => (this.reloads += 1),
       onCaughtUp: () => undefined,
+      // It asks for everything since the page was loaded, so the join needs no fetch.
+      onSubscribed: () => undefined,
     });
   }
 
