@@ -5,6 +5,9 @@
  * early; the suite's teardown shuts it down by port.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { pollUntil } from '../../../scripts/supervisor';
 
@@ -28,8 +31,16 @@ export async function answers(port: number): Promise<boolean> {
   }
 }
 
+/**
+ * Each server's working directory, removed when it is stopped. A replica writes the copy it receives from its
+ * primary there as dump.rdb, even with saving off (it once landed in the repository, the suite's directory).
+ */
+const workingDirs = new Map<number, string>();
+
 /** `extra` adds options, e.g. `--replicaof 127.0.0.1 <port>` for a replica. */
 export async function startRedisServer(port: number, extra: string[] = []): Promise<void> {
+  const dir = workingDirs.get(port) ?? mkdtempSync(join(tmpdir(), `resettle-redis-${port}-`));
+  workingDirs.set(port, dir);
   const child = spawn(
     'redis-server',
     [
@@ -43,6 +54,8 @@ export async function startRedisServer(port: number, extra: string[] = []): Prom
       'no',
       '--protected-mode',
       'no',
+      '--dir',
+      dir,
       ...extra,
     ],
     { detached: true, stdio: 'ignore' },
@@ -74,9 +87,13 @@ export async function killRedisServer(port: number): Promise<void> {
 }
 
 export async function stopRedisServer(port: number): Promise<void> {
-  if (!(await answers(port))) return;
-  const client = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
-  client.on('error', () => undefined);
-  await client.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
-  client.disconnect();
+  if (await answers(port)) {
+    const client = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
+    client.on('error', () => undefined);
+    await client.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
+    client.disconnect();
+  }
+  const dir = workingDirs.get(port);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  workingDirs.delete(port);
 }
