@@ -32,7 +32,7 @@ import {
   rooms,
 } from '@app/events';
 import { batchRecipients } from './live-path/batch-recipients';
-import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, endSession } from './socket-session';
+import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, SIGNED_OUT, endSession } from './socket-session';
 
 /** Beyond this many missed events a client is better off reloading the board from the API. */
 export const MAX_REPLAY = 500;
@@ -64,9 +64,10 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       }
       this.tokens
         .session(token)
-        .then(({ user, expiresAt }) => {
+        .then(({ user, expiresAt, issuerSignIn }) => {
           socket.data.user = user;
           socket.data.expiresAt = expiresAt;
+          socket.data.issuerSignIn = issuerSignIn;
           next();
         })
         .catch(() => next(new Error('unauthorised: the token is invalid or has expired')));
@@ -191,11 +192,21 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
-  /** Puts one socket right for the user as she stands now (null: withdrawn). */
-  async recheckSocket(socket: AnySocket, user: AuthenticatedUser | null): Promise<void> {
+  /**
+   * Puts one socket right for the user as she stands now (null: withdrawn); ends it when the issuer's sign-in it
+   * was opened with has ended (she signed out, in this tab or another, or the issuer refused her). Resolves
+   * whether the socket is still open.
+   */
+  async recheckSocket(socket: AnySocket, user: AuthenticatedUser | null): Promise<boolean> {
     if (!user) {
       endSession(socket, ACCOUNT_WITHDRAWN);
-      return;
+      return false;
+    }
+    const signIn = socket.data.issuerSignIn;
+    const standing = signIn ? await this.tokens.issuerSignInStanding(signIn) : 'holds';
+    if (standing !== 'holds') {
+      endSession(socket, standing === 'suspended' ? ACCOUNT_WITHDRAWN : SIGNED_OUT);
+      return false;
     }
     socket.data.user = user;
     for (const room of socket.rooms) {
@@ -207,6 +218,7 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
       }
     }
     await socket.join(automaticRooms(user));
+    return true;
   }
 
   private async womanInScope(user: AuthenticatedUser, womanId: string): Promise<boolean> {

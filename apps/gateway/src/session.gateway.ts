@@ -59,6 +59,7 @@ export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect 
     if (session.user.id !== data.user?.id) return { error: 'the token is for another user' };
     data.user = session.user;
     data.expiresAt = session.expiresAt;
+    data.issuerSignIn = session.issuerSignIn;
     this.arm(socket);
     return { expiresAt: session.expiresAt };
   }
@@ -82,8 +83,6 @@ export class SessionGateway implements OnGatewayConnection, OnGatewayDisconnect 
       endSession(socket, SESSION_EXPIRED);
       return false;
     }
-    const user = await this.tokens.reload(data.user.id);
-    await this.board.recheckSocket(socket, user);
-    return user !== null;
+    return this.board.recheckSocket(socket, await this.tokens.reload(data.user.id));
   }
 }

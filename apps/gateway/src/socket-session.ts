@@ -33,6 +33,11 @@ export const SESSION_EXPIRED: SessionEnded = {
 
 export const ACCOUNT_WITHDRAWN: SessionEnded = { reason: 'withdrawn', message: 'your account is no longer active' };
 
+export const SIGNED_OUT: SessionEnded = {
+  reason: 'signed-out',
+  message: "you signed out of your organisation's sign-in: sign in again",
+};
+
 export function endSession(socket: ClosableSocket, ended: SessionEnded): void {
   socket.emit(CLIENT_EVENTS.sessionEnded, ended);
   socket.disconnect(true);

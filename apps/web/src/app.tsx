@@ -161,6 +161,8 @@ export function App() {
       onState: setConnection,
       onSessionEnded: (reason) => {
         if (reason === 'withdrawn') signOut(t('shell.accountWithdrawn'));
+        // She signed out of her organisation's sign-in in another tab: this one is signed out too.
+        else if (reason === 'signed-out') signOut(t('shell.signedOutElsewhere'));
         // A fresher token than the one that expired (renewed while the socket was away): reconnect with it.
         else if (tokenExpiry(token()) > Date.now() + 1000) live.current?.renew(token());
         else setSignInAgain(true);

@@ -15,6 +15,7 @@ import {
   UsersRepository,
 } from '@app/database';
 import { Role } from '@app/domain';
+import type { IssuerSignIn } from '@app/contracts';
 import { AUTH_SETTINGS, AuthSettings } from './auth.config';
 import { MappedIdentity, mapClaims } from './claim-mapping';
 import { IssuerClaims } from './issuer-tokens.service';
@@ -43,6 +44,8 @@ function accessFields(u: AccessFields): AccessFields {
   };
 }
 
+export type IssuerSignInStanding = 'holds' | 'signed-out' | 'suspended';
+
 @Injectable()
 export class ExternalIdentities {
   constructor(
@@ -68,6 +71,18 @@ export class ExternalIdentities {
     const user = await this.users.findActiveById(link.userId);
     if (!user) throw new UnauthorizedException('This account is no longer active');
     return user;
+  }
+
+  /**
+   * Whether an issuer's sign-in still holds: `suspended` when the issuer has refused her since, `signed-out` when
+   * she signed out after the token was issued (the same rule userFor applies to each request).
+   */
+  async standing({ issuer, subject, issuedAt }: IssuerSignIn): Promise<IssuerSignInStanding> {
+    const link = await this.identities.find(issuer, subject);
+    if (!link) return 'signed-out';
+    if (link.suspendedAt) return 'suspended';
+    if (link.signedOutAt && issuedAt < Math.floor(link.signedOutAt.getTime() / 1000)) return 'signed-out';
+    return 'holds';
   }
 
   /** A sign-in or refresh at the issuer: links or provisions her row and sets her role and scope from the claims. */

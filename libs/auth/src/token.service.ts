@@ -8,7 +8,8 @@ import { UserEntity, UsersRepository } from '@app/database';
 import { accessScopeFor } from '@app/domain';
 import { AUTH_SETTINGS, AuthSettings } from './auth.config';
 import { AccessTokenClaims, AuthenticatedUser } from './authenticated-user';
-import { ExternalIdentities } from './external-identities.service';
+import type { IssuerSignIn } from '@app/contracts';
+import { ExternalIdentities, IssuerSignInStanding } from './external-identities.service';
 import { IssuerTokens } from './issuer-tokens.service';
 
 type VerifiedClaims = AccessTokenClaims & { exp?: number; iat?: number };
@@ -44,6 +45,11 @@ export class TokenService {
     return { accessToken: await this.issue(user, authTime), user: toAuthenticatedUser(user) };
   }
 
+  /** How an issuer's sign-in stands now: `signed-out` once she has signed out since the token was issued. */
+  issuerSignInStanding(signIn: IssuerSignIn): Promise<IssuerSignInStanding> {
+    return this.identities.standing(signIn);
+  }
+
   /** The user as she stands now (null when the account is gone or withdrawn). */
   async reload(userId: string): Promise<AuthenticatedUser | null> {
     const user = await this.users.findActiveById(userId);
@@ -62,7 +68,11 @@ export class TokenService {
   async session(token: string): Promise<TokenSession> {
     if (this.issuerTokens.isIssuerToken(token)) {
       const issued = await this.issuerTokens.verify(token);
-      return { user: toAuthenticatedUser(await this.identities.userFor(issued)), expiresAt: issued.exp * 1000 };
+      return {
+        user: toAuthenticatedUser(await this.identities.userFor(issued)),
+        expiresAt: issued.exp * 1000,
+        issuerSignIn: { issuer: issued.iss, subject: issued.sub, issuedAt: issued.iat ?? 0 },
+      };
     }
     const claims = await this.verify(token);
     const user = await this.users.findActiveById(claims.sub);
@@ -88,6 +98,8 @@ export interface TokenSession {
   user: AuthenticatedUser;
   /** Epoch milliseconds of the token's `exp`. */
   expiresAt: number;
+  /** Set for an issuer's token: the sign-in that her sign-out ends. */
+  issuerSignIn?: IssuerSignIn;
 }
 
 export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {

@@ -73,7 +73,8 @@ export interface BoardHeartbeat {
 
 /** Why a socket's session ended: `expired` (get a fresh token and reconnect) or `withdrawn` (the account). */
 export interface SessionEnded {
-  reason: 'expired' | 'withdrawn';
+  /** `signed-out`: she signed out of her organisation's sign-in (in this tab or another), which ends every socket. */
+  reason: 'expired' | 'withdrawn' | 'signed-out';
   message: string;
 }
 
@@ -145,4 +146,13 @@ export interface SocketData<User = unknown> {
   user?: User;
   /** Epoch milliseconds at which the socket's token expires (the token's `exp`). */
   expiresAt?: number;
+  /** For an issuer's token: the sign-in it stands for, which her sign-out (or the issuer's refusal) ends. */
+  issuerSignIn?: IssuerSignIn;
+}
+
+/** An issuer's token, as the sign-in it belongs to: whose (issuer and subject) and when issued (`iat`, seconds). */
+export interface IssuerSignIn {
+  issuer: string;
+  subject: string;
+  issuedAt: number;
 }

@@ -41,6 +41,7 @@ const ACCOUNTS = {
   cara: { name: 'Cara Leaver', authorities: ['ROLE_RESETTLE_PRT'], auth_source: 'nomis', caseloads: ['STI'] },
   dot: { name: 'Dot Signs-out', authorities: ['ROLE_RESETTLE_GOVERNOR'], auth_source: 'nomis', caseloads: ['EWI'] },
   bob: { name: 'Bob Elsewhere', authorities: ['ROLE_PRISON'], auth_source: 'nomis', caseloads: ['STI'] },
+  erin: { name: 'Erin Offline', authorities: ['ROLE_RESETTLE_PRT'], auth_source: 'nomis', caseloads: ['STI'] },
 };
 
 function claimsOf(token: string): Record<string, unknown> {
@@ -258,6 +259,10 @@ describe('signing in with the organisation’s identity provider (OpenID Connect
 
   it('signs out: the cookie is cleared, her earlier tokens are refused, and the issuer’s end-session URL is given', async () => {
     const { body, jar } = await signIn('dot');
+    // Her board open in two tabs, and a colleague's board, before she signs out.
+    const tabs = await Promise.all([1, 2].map(() => BoardClient.connect(gateway.url, body.accessToken)));
+    const colleague = await BoardClient.connect(gateway.url, (await signIn('amy')).body.accessToken);
+    sockets.push(...tabs, colleague);
     // Tokens carry whole seconds: sign out in a later second than the token was issued in.
     await eventually(() => Math.floor(Date.now() / 1000) > Number(claimsOf(body.accessToken).iat), 1500);
     const out = await call<{ endSessionUrl: string | null }>(`${api.url}/auth/oidc/sign-out`, { method: 'POST', jar });
@@ -265,6 +270,19 @@ describe('signing in with the organisation’s identity provider (OpenID Connect
     expect(out.body.endSessionUrl).toMatch(new RegExp(`^${issuer.url}/session/end\\?`));
     expect((await call(`${api.url}/auth/me`, { token: body.accessToken })).status).toBe(401);
     expect((await call(`${api.url}/auth/oidc/session`, { method: 'POST', jar })).status).toBe(401);
+
+    // Her open sockets end now, not when the token expires, and say why; her colleague's stays.
+    expect(await eventually(() => tabs.every((tab) => tab.disconnectedAt !== null), 30_000)).toBe(true);
+    expect(tabs.map((tab) => tab.ended.map((e) => e.reason))).toEqual([['signed-out'], ['signed-out']]);
+    expect(colleague.disconnectedAt).toBeNull();
+    expect(colleague.ended).toEqual([]);
+    // Her token no longer opens a socket.
+    await expect(BoardClient.connect(gateway.url, body.accessToken)).rejects.toThrow();
+    // The database noted the change to her access, in the sign-out's transaction.
+    const noted = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM access_changes WHERE user_id = $1', [
+      body.user.id,
+    ]);
+    expect(Number(noted[0].n)).toBeGreaterThan(0);
   });
 
   it('with LOCAL_SIGN_IN=off refuses passwords (403) and Resettle’s own tokens, and still takes the issuer’s', async () => {
@@ -285,5 +303,42 @@ describe('signing in with the organisation’s identity provider (OpenID Connect
     expect(config.body.signIn).toEqual({ local: false, organisation: true });
     const { body } = await signIn('amy');
     expect((await call(`${localOff.url}/auth/me`, { token: body.accessToken })).status).toBe(200);
+  });
+
+  // Last: it stops the issuer.
+  it('answers 503, saying so, while the identity provider cannot be reached, and keeps her session for when it is back', async () => {
+    // An API whose issuer has never answered: sign-in cannot start.
+    const port = await freePort();
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const env = { ...issuer.env(mappingFile, `http://127.0.0.1:${port}/auth/oidc/callback`), OIDC_ISSUER: nowhere };
+    const unreachable = await startApp('api', env, { port });
+    try {
+      const start = await fetch(`${unreachable.url}/auth/oidc/login`, { redirect: 'manual' });
+      expect(start.status).toBe(503);
+      const refused = (await start.json()) as { code: string; message: string };
+      expect(refused.code).toBe('SERVICE_UNAVAILABLE');
+      expect(refused.message).toMatch(/identity provider cannot be reached/);
+    } finally {
+      await unreachable.stop();
+    }
+
+    // The issuer goes away while she is signed in: her refresh answers 503, and nothing of hers is ended.
+    const { body, jar } = await signIn('erin');
+    await issuer.stop();
+    const refresh = await call<{ code: string; message: string }>(`${api.url}/auth/oidc/session`, {
+      method: 'POST',
+      jar,
+    });
+    expect(refresh.status).toBe(503);
+    expect(refresh.body.code).toBe('SERVICE_UNAVAILABLE');
+    expect(refresh.body.message).toMatch(/identity provider could not be asked/);
+    const [row] = await db.query<{ active: boolean; suspended_at: Date | null; signed_out_at: Date | null }[]>(
+      `SELECT u.active, x.suspended_at, x.signed_out_at
+         FROM users u JOIN external_identities x ON x.user_id = u.id WHERE u.id = $1`,
+      [body.user.id],
+    );
+    expect(row).toEqual({ active: true, suspended_at: null, signed_out_at: null });
+    // Her token still opens the API: its signing keys were fetched while the issuer was there.
+    expect((await call(`${api.url}/auth/me`, { token: body.accessToken })).status).toBe(200);
   });
 });

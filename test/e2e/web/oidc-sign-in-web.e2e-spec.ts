@@ -1,8 +1,8 @@
 /**
  * The whole single sign-on in a real browser: Chromium opens Resettle, follows "Sign in with your organisation’s
  * account" to a real OpenID provider (oidc-provider, started by the suite), signs in on its login page, agrees on
- * its consent page, and lands on her prison's live board; signing out ends the Resettle session and goes to the
- * issuer's end-session page. Screenshots: artifacts/screenshots/oidc-*.png.
+ * its consent page, and lands on her prison's live board; signing out ends the Resettle session, in her other tab
+ * too, and goes to the issuer's end-session page. Screenshots: artifacts/screenshots/oidc-*.png.
  */
 import { rmSync } from 'node:fs';
 import { Browser } from 'playwright-core';
@@ -71,6 +71,13 @@ describe('the web app signing in with the organisation’s identity provider', (
     await page.getByText('Erin Web').first().waitFor();
     await screenshot(page, 'oidc-4-board-after-sign-in');
 
+    // Her board in a second tab: the issuer remembers her, so the sign-in goes straight through.
+    const otherTab = await context.newPage();
+    await otherTab.goto(api.url);
+    await otherTab.getByRole('link', { name: 'Sign in with your organisation’s account' }).click();
+    await otherTab.waitForURL((url) => url.origin === api.url && url.hash === '#/board/STI');
+    await otherTab.getByText('● Live').waitFor({ timeout: 30_000 });
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.origin === issuer.url && url.pathname.startsWith('/session/end'));
     await screenshot(page, 'oidc-5-issuer-sign-out');
@@ -78,6 +85,11 @@ describe('the web app signing in with the organisation’s identity provider', (
     await page.goto(api.url);
     await organisation.waitFor();
     expect(await page.evaluate<string | null>("sessionStorage.getItem('resettle.session')")).toBeNull();
+    // The other tab's board closed as she signed out, not when its token would have expired, and says why.
+    await otherTab.getByText('You signed out, so this page is signed out too.').waitFor({ timeout: 30_000 });
+    await otherTab.getByRole('link', { name: 'Sign in with your organisation’s account' }).waitFor();
+    expect(await otherTab.evaluate<string | null>("sessionStorage.getItem('resettle.session')")).toBeNull();
+    await screenshot(otherTab, 'oidc-6-other-tab-signed-out');
     expect(cspViolations).toEqual([]);
     await context.close();
   });

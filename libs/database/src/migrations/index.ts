@@ -20,6 +20,7 @@ import { NotificationsAndContactDetails1796100000400 } from './1796100000400-Not
 import { ExternalIdentities1796100000500 } from './1796100000500-ExternalIdentities';
 import { ReleasePlanContacts1796100000600 } from './1796100000600-ReleasePlanContacts';
 import { PreferredLanguage1796100000700 } from './1796100000700-PreferredLanguage';
+import { SignOutAccessChange1796100000800 } from './1796100000800-SignOutAccessChange';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ExternalIdentities1796100000500,
   ReleasePlanContacts1796100000600,
   PreferredLanguage1796100000700,
+  SignOutAccessChange1796100000800,
 ];
