@@ -224,6 +224,7 @@ export function App() {
   const again = signInAgain && (
     <div className="sign-in-again" role="dialog" aria-modal="true" aria-label={t('shell.signInAgain')}>
       <SignIn
+        inPlace
         notice={t('shell.signInExpired')}
         onSignedIn={(s) => {
           saveSession(s);

@@ -93,4 +93,51 @@ describe('the web app signing in with the organisation’s identity provider', (
     expect(cspViolations).toEqual([]);
     await context.close();
   });
+
+  it('signs her in again over her board through a small window, keeping the page as it was', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const cspViolations = await watchCspViolations(context);
+    const page = await context.newPage();
+    await page.goto(api.url);
+    await page.getByRole('link', { name: 'Sign in with your organisation’s account' }).click();
+    await page.waitForURL((url) => url.origin === issuer.url);
+    await page.locator('input[name="login"]').fill('erin');
+    await page.locator('input[name="password"]').fill('any password');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.origin === api.url && url.hash === '#/board/STI');
+    await page.getByText('● Live').waitFor({ timeout: 30_000 });
+    // Her page as she has it: a filter chosen, and a mark that only this page load holds.
+    await page.getByLabel('Releasing').selectOption('all');
+    await page.evaluate('window.__sameDocument = true');
+    const storedToken = "JSON.parse(sessionStorage.getItem('resettle.session') ?? '{}').token";
+    const before = await page.evaluate<string>(storedToken);
+
+    // The API refuses her once (her sign-in has run out): the page asks her to sign in again over the board.
+    await page.route('**/women?*', (route) => route.fulfill({ status: 401, json: { message: 'expired' } }), {
+      times: 1,
+    });
+    await page.getByLabel('Releasing').selectOption('24w');
+    const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+    await dialog.waitFor();
+    // Signed in at the issuer already: the small window goes there and back by itself, and closes.
+    const [small] = await Promise.all([
+      page.waitForEvent('popup'),
+      dialog.getByRole('link', { name: 'Sign in with your organisation’s account' }).click(),
+    ]);
+    await small.waitForEvent('close', { timeout: 30_000 });
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+
+    // The same page, with its filter, and a fresh token from the issuer.
+    await expect(page.evaluate('window.__sameDocument')).resolves.toBe(true);
+    await expect(page.getByLabel('Releasing').inputValue()).resolves.toBe('24w');
+    expect(new URL(page.url()).hash).toBe('#/board/STI');
+    const after = await page.evaluate<string>(storedToken);
+    expect(after).not.toBe(before);
+    expect((await fetch(`${api.url}/auth/me`, { headers: { authorization: `Bearer ${after}` } })).status).toBe(200);
+    await page.getByText('● Live').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'oidc-7-signed-in-again-in-place');
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
 });

@@ -37,6 +37,8 @@ interface SignInTransaction {
   state: string;
   nonce: string;
   codeVerifier: string;
+  /** Started from a small window over a working page (signing in again): the way back tells that window so. */
+  smallWindow?: boolean;
 }
 
 /** What the refresh cookie holds. */
@@ -70,12 +72,13 @@ export class OidcSignIn {
   }
 
   /** The issuer's authorisation URL; the transaction cookie goes with the redirect. */
-  async start(cookies: CookieJar): Promise<string> {
+  async start(cookies: CookieJar, smallWindow = false): Promise<string> {
     const { config, oidc } = await this.client();
     const transaction: SignInTransaction = {
       state: client.randomState(),
       nonce: client.randomNonce(),
       codeVerifier: client.randomPKCECodeVerifier(),
+      smallWindow,
     };
     cookies.set(setCookieHeader(this.cookie(TRANSACTION), seal(this.settings.jwtSecret, TRANSACTION, transaction)));
     return client
@@ -88,6 +91,16 @@ export class OidcSignIn {
         code_challenge_method: 'S256',
       })
       .toString();
+  }
+
+  /** Whether the sign-in coming back was started from a small window (read before finish clears it). */
+  startedInSmallWindow(cookies: CookieJar): boolean {
+    const transaction = unseal<SignInTransaction>(
+      this.settings.jwtSecret,
+      TRANSACTION,
+      cookies.read(this.cookie(TRANSACTION).name),
+    );
+    return transaction?.smallWindow === true;
   }
 
   /** Completes the code flow; the caller then sends the browser back to the web app. */

@@ -19,6 +19,11 @@ export interface SignOutResult {
 
 /** Where the callback sends the browser: the web app, which then asks POST /auth/oidc/session for her token. */
 export const SIGNED_IN_PAGE = '/?signed-in=organisation';
+/**
+ * Added to the way back when GET /auth/oidc/login?window=small started the sign-in: the web app in that small
+ * window hands the outcome to the page she is working on and closes (apps/web/src/organisation-sign-in.tsx).
+ */
+export const SMALL_WINDOW = 'window=small';
 
 export function cookieJar(request: Request, response: Response): CookieJar {
   return {
@@ -36,7 +41,8 @@ export class OidcController {
   @Get('login')
   @ApiExcludeEndpoint()
   async login(@Req() request: Request, @Res() response: Response): Promise<void> {
-    response.redirect(302, await this.oidc.start(cookieJar(request, response)));
+    const smallWindow = request.query.window === 'small';
+    response.redirect(302, await this.oidc.start(cookieJar(request, response), smallWindow));
   }
 
   /** Back from the issuer: on success to the web app; a refusal goes to the sign-in page with its reason. */
@@ -49,12 +55,14 @@ export class OidcController {
     @RequestId() requestId: string | null,
   ): Promise<void> {
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+    const cookies = cookieJar(request, response);
+    const smallWindow = this.oidc.startedInSmallWindow(cookies) ? `&${SMALL_WINDOW}` : '';
     try {
-      await this.oidc.finish(query, cookieJar(request, response), requestId);
-      response.redirect(302, SIGNED_IN_PAGE);
+      await this.oidc.finish(query, cookies, requestId);
+      response.redirect(302, `${SIGNED_IN_PAGE}${smallWindow}`);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() === 404) throw error;
-      response.redirect(302, `/?sign-in-error=${encodeURIComponent(error.message)}`);
+      response.redirect(302, `/?sign-in-error=${encodeURIComponent(error.message)}${smallWindow}`);
     }
   }
 

@@ -5,7 +5,16 @@ import { t } from '../i18n';
 import { LanguageSwitch } from '../language-switch';
 import { OrganisationSignIn, useSignInOptions } from '../organisation-sign-in';
 
-export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice: string | null }) {
+export function SignIn({
+  onSignedIn,
+  notice,
+  inPlace = false,
+}: {
+  onSignedIn: (session: Session) => void;
+  notice: string | null;
+  /** Over a page she is working on (signing in again): an organisation sign-in must not leave the page. */
+  inPlace?: boolean;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +51,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) 
           {error}
         </div>
       )}
-      <OrganisationSignIn onSignedIn={onSignedIn} />
+      <OrganisationSignIn onSignedIn={onSignedIn} inPlace={inPlace} />
       <form hidden={!local} onSubmit={(event) => void submit(event)}>
         <label htmlFor="username">{t('signIn.username')}</label>
         <input
