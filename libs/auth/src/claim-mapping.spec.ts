@@ -75,6 +75,15 @@ describe('the issuer claim mapping', () => {
     );
     expect(() => parseClaimMapping('{"roles":[]}', 'OIDC_CLAIM_MAPPING')).toThrow(/roles: give at least one role rule/);
     expect(() => parseClaimMapping('{', 'OIDC_CLAIM_MAPPING')).toThrow(/not valid JSON/);
+    expect(() =>
+      parseClaimMapping('{"roles":[{"when":"R","role":"POM"}],"caseloadsUrl":"ftp://x/"}', 'OIDC_CLAIM_MAPPING'),
+    ).toThrow(/OIDC_CLAIM_MAPPING is not a valid claim mapping: caseloadsUrl/);
+    expect(
+      parseClaimMapping(
+        '{"roles":[{"when":"R","role":"POM"}],"caseloadsUrl":"https://prison-api.example/api/users/me/caseLoads"}',
+        'OIDC_CLAIM_MAPPING',
+      ).caseloadsUrl,
+    ).toBe('https://prison-api.example/api/users/me/caseLoads');
   });
 });
 

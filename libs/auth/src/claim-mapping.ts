@@ -6,8 +6,8 @@
  * access tokens carry `sub` and `user_name` (the username), `name`, `auth_source` (nomis, delius, auth, azuread),
  * `user_id` and `authorities` (ROLE_* strings) — ministryofjustice/hmpps-typescript-template
  * server/@types/express/index.d.ts (TokenData) and ministryofjustice/hmpps-delius-api ClaimNames.kt. HMPPS Auth
- * does not put caseloads in the token (services read them from the Prison API, GET /api/users/me/caseLoads), so
- * the prison claim is named in the mapping: an issuer, or a token enhancer in front of it, must supply it.
+ * does not put caseloads in the token (services read them from the Prison API, GET /api/users/me/caseLoads): the
+ * mapping names either the claim that carries them or, as `caseloadsUrl`, the endpoint to read them from.
  */
 import { z } from 'zod';
 import { Role } from '@app/domain';
@@ -46,6 +46,12 @@ export const claimMappingSchema = z
     providers: z.record(z.string(), z.uuid()).default({}),
     /** Prepended to the issuer's username for the users row, so it never collides with a local account. */
     usernamePrefix: z.string().default(''),
+    /**
+     * Where her caseloads are read, with her own access token, when the token has no caseloads claim (HMPPS Auth's
+     * has none): the Prison API's GET /api/users/me/caseLoads, or the NOMIS User Roles / Manage Users API's
+     * GET /me/caseloads (see caseloads.ts).
+     */
+    caseloadsUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
 

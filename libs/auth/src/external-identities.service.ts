@@ -4,7 +4,13 @@
  * sign-in and refresh, withdraws it when the issuer refuses her refresh (she was removed or disabled there), and
  * records each of these in the audit trail. A mapping that yields no role refuses the sign-in (403, saying why).
  */
-import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import {
   AuditTrailRepository,
   ExternalIdentitiesRepository,
@@ -17,7 +23,8 @@ import {
 import { Role } from '@app/domain';
 import type { IssuerSignIn } from '@app/contracts';
 import { AUTH_SETTINGS, AuthSettings } from './auth.config';
-import { MappedIdentity, mapClaims } from './claim-mapping';
+import { fetchCaseloads } from './caseloads';
+import { ClaimMapping, MappedIdentity, mapClaims } from './claim-mapping';
 import { IssuerClaims } from './issuer-tokens.service';
 
 /** Never a bcrypt hash (those are 60 characters from $2): no password signs in to an account made this way. */
@@ -61,9 +68,9 @@ export class ExternalIdentities {
    * The users row an issuer token stands for, as every request sees it: the linked row while it is active and
    * the token was issued after her last sign-out; a subject never seen before is provisioned from the token.
    */
-  async userFor(claims: IssuerClaims): Promise<UserEntity> {
+  async userFor(claims: IssuerClaims, accessToken: string): Promise<UserEntity> {
     const link = await this.identities.find(claims.iss, claims.sub);
-    if (!link) return this.signIn(claims, null);
+    if (!link) return this.signIn(claims, null, accessToken);
     if (link.suspendedAt) throw new UnauthorizedException('The identity provider no longer lets this account sign in');
     if (link.signedOutAt && (claims.iat ?? 0) < Math.floor(link.signedOutAt.getTime() / 1000)) {
       throw new UnauthorizedException('This sign-in has ended: sign in again');
@@ -85,11 +92,14 @@ export class ExternalIdentities {
     return 'holds';
   }
 
-  /** A sign-in or refresh at the issuer: links or provisions her row and sets her role and scope from the claims. */
-  async signIn(claims: IssuerClaims, requestId: string | null): Promise<UserEntity> {
+  /**
+   * A sign-in or refresh at the issuer: links or provisions her row and sets her role and scope from the claims,
+   * her caseloads read from the mapping's `caseloadsUrl` with her `accessToken` when the token carries none.
+   */
+  async signIn(claims: IssuerClaims, requestId: string | null, accessToken: string | null): Promise<UserEntity> {
     const mapping = this.settings.oidc?.mapping;
     if (!mapping) throw new UnauthorizedException('Single sign-on is not configured');
-    const mapped = mapClaims(mapping, claims);
+    const mapped = mapClaims(mapping, await this.withCaseloads(mapping, claims, accessToken));
     if ('refusal' in mapped) throw new ForbiddenException(`Resettle cannot sign you in: ${mapped.refusal}`);
     const identity = await this.withRegionPrisons(mapped.identity);
     return this.unitOfWork.run(async (tx) => {
@@ -133,6 +143,19 @@ export class ExternalIdentities {
       const link = await this.identities.findForUpdate(tx, issuer, subject);
       if (link) await this.identities.save(tx, { ...link, signedOutAt: new Date() });
     });
+  }
+
+  private async withCaseloads(
+    mapping: ClaimMapping,
+    claims: IssuerClaims,
+    accessToken: string | null,
+  ): Promise<IssuerClaims> {
+    if (!mapping.caseloadsUrl || claims[mapping.claims.prisonCodes] !== undefined || !accessToken) return claims;
+    try {
+      return { ...claims, [mapping.claims.prisonCodes]: await fetchCaseloads(mapping.caseloadsUrl, accessToken) };
+    } catch (error) {
+      throw new ServiceUnavailableException(`Her caseloads could not be read: ${(error as Error).message}`);
+    }
   }
 
   private async provision(

@@ -2,6 +2,7 @@
 export * from './auth.config';
 export * from './oidc.config';
 export * from './claim-mapping';
+export * from './caseloads';
 export * from './authenticated-user';
 export * from './passwords';
 export * from './token.service';

@@ -69,7 +69,7 @@ export class TokenService {
     if (this.issuerTokens.isIssuerToken(token)) {
       const issued = await this.issuerTokens.verify(token);
       return {
-        user: toAuthenticatedUser(await this.identities.userFor(issued)),
+        user: toAuthenticatedUser(await this.identities.userFor(issued, token)),
         expiresAt: issued.exp * 1000,
         issuerSignIn: { issuer: issued.iss, subject: issued.sub, issuedAt: issued.iat ?? 0 },
       };

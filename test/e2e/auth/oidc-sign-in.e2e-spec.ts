@@ -6,6 +6,8 @@
  * issuer losing access (and her socket) at her next refresh, sign-out, and LOCAL_SIGN_IN=off.
  */
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { Role } from '@app/domain';
 import { AppProcess, freePort, startApp } from '../../setup/app-process';
@@ -303,6 +305,57 @@ describe('signing in with the organisation’s identity provider (OpenID Connect
     expect(config.body.signIn).toEqual({ local: false, organisation: true });
     const { body } = await signIn('amy');
     expect((await call(`${localOff.url}/auth/me`, { token: body.accessToken })).status).toBe(200);
+  });
+
+  it('reads her caseloads from the mapping’s caseloadsUrl with her own token when the token has none (HMPPS Auth)', async () => {
+    // A Prison API stand-in: GET /api/users/me/caseLoads for the bearer of a token, as HMPPS services call it.
+    const seen: string[] = [];
+    const prisonApi = createServer((request, response) => {
+      const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+      seen.push(`${request.method} ${request.url} ${token ? String(claimsOf(token).sub) : 'no token'}`);
+      if (token && claimsOf(token).sub === 'fern') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify([{ caseLoadId: 'STI', currentlyActive: true }, { caseLoadId: 'NHI' }]));
+      } else {
+        response.writeHead(500).end();
+      }
+    });
+    await new Promise<void>((resolve) => prisonApi.listen(0, '127.0.0.1', resolve));
+    const caseloadsUrl = `http://127.0.0.1:${(prisonApi.address() as AddressInfo).port}/api/users/me/caseLoads`;
+    const file = writeMappingFile({ ...MAPPING, claims: {}, usernamePrefix: 'cl-', caseloadsUrl });
+    const withLookup = await startApp('api', issuer.env(file, `${api.url}/auth/oidc/callback`));
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      const token = (sub: string) =>
+        issuer.mint({
+          sub,
+          user_name: sub.toUpperCase(),
+          authorities: ['ROLE_RESETTLE_PRT'],
+          iss: issuer.url,
+          aud: issuer.audience,
+          iat: now,
+          exp: now + 300,
+        });
+      const me = await call<{ username: string; prisonCodes: string[] }>(`${withLookup.url}/auth/me`, {
+        token: token('fern'),
+      });
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ username: 'cl-FERN', prisonCodes: ['STI', 'NHI'] });
+      expect(seen).toEqual(['GET /api/users/me/caseLoads fern']);
+
+      // The lookup fails: 503 saying so, and no users row is made for her.
+      const refused = await call<{ code: string; message: string }>(`${withLookup.url}/auth/me`, {
+        token: token('gwen'),
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.body.message).toMatch(/caseloads could not be read: .* answered 500/);
+      const rows = await db.query('SELECT 1 FROM users WHERE username = $1', ['cl-GWEN']);
+      expect(rows).toEqual([]);
+    } finally {
+      await withLookup.stop();
+      await new Promise((resolve) => prisonApi.close(resolve));
+      rmSync(file, { force: true });
+    }
   });
 
   // Last: it stops the issuer.

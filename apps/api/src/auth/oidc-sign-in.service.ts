@@ -170,7 +170,7 @@ export class OidcSignIn {
     previousIdToken: string | null = null,
   ): Promise<LoginResult> {
     const claims = await this.issuerTokens.verify(tokens.access_token);
-    const user = await this.identities.signIn(claims, requestId);
+    const user = await this.identities.signIn(claims, requestId, tokens.access_token);
     if (tokens.refresh_token) {
       const session: IssuerSession = {
         refreshToken: tokens.refresh_token,
