@@ -13,27 +13,50 @@ import { launchBrowser } from './browser';
 import { TestApi, startTestApi } from './test-app';
 import { SignedInUser, createProvider, createReleaseArea, createSignedInUser } from '../factories';
 
-export interface WebCasework {
+/** The processes a browser suite runs against: the API, its gateway and a worker, and a browser. */
+export interface WebStack {
   api: TestApi;
   /** The running gateway; a suite that restarts it puts the new one here, so close() stops that one. */
   gateway: AppProcess;
   worker: AppProcess;
   browser: Browser;
+  close(): Promise<void>;
+}
+
+export interface WebCasework extends WebStack {
   prt: SignedInUser;
   com: SignedInUser;
   caseworker: SignedInUser;
   /** The provider's release area: women released there are the caseworker's. */
   areaCode: string;
-  close(): Promise<void>;
 }
 
-export async function startWebCasework(): Promise<WebCasework> {
+export async function startWebStack(): Promise<WebStack> {
   const gatewayPort = await freePort();
   const api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
   const [gateway, worker] = await Promise.all([
     startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort }),
     startApp('worker', { HORIZON_EVERY_MS: '1000', RECONCILE_EVERY_MS: '600000' }),
   ]);
+  const browser = await launchBrowser();
+  const stack: WebStack = {
+    api,
+    gateway,
+    worker,
+    browser,
+    // The gateway it stops is the one the suite holds now: a suite that restarts it sets `gateway` again.
+    close: async () => {
+      await stack.browser.close();
+      await Promise.all([stack.gateway.stop(), stack.worker.stop()]);
+      await stack.api.close();
+    },
+  };
+  return stack;
+}
+
+export async function startWebCasework(): Promise<WebCasework> {
+  const stack = await startWebStack();
+  const { api } = stack;
   const provider = await createProvider(api.dataSource);
   const areaCode = (await createReleaseArea(api.dataSource, provider.id)).code;
   const [prt, com, caseworker] = await Promise.all([
@@ -41,24 +64,8 @@ export async function startWebCasework(): Promise<WebCasework> {
     createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
     createSignedInUser(api.dataSource, api.baseUrl, { role: Role.CRS_CASEWORKER, providerId: provider.id }),
   ]);
-  const browser = await launchBrowser();
-  const casework: WebCasework = {
-    api,
-    gateway,
-    worker,
-    browser,
-    prt,
-    com,
-    caseworker,
-    areaCode,
-    // The gateway it stops is the one the suite holds now: a suite that restarts it sets `gateway` again.
-    close: async () => {
-      await casework.browser.close();
-      await Promise.all([casework.gateway.stop(), casework.worker.stop()]);
-      await casework.api.close();
-    },
-  };
-  return casework;
+  // The same object, so a suite that restarts the gateway (web.gateway = ...) is the one close() sees.
+  return Object.assign(stack, { prt, com, caseworker, areaCode });
 }
 
 /** The body of a 200 or 201; anything else fails the test with the status and body. */

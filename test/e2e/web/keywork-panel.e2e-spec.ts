@@ -1,42 +1,38 @@
 /**
- * Keywork in the woman's panel (issue 16 point 4), in a real browser against the real API and gateway: a POM
+ * Keywork in the woman's panel (issue 16 point 4), in a real browser against the real API, gateway and worker: a POM
  * records a session (the date and the keyworker, nothing else), the panel shows it with her next due date, and the
  * session is in the database; a governor sees the same section without the buttons (allowedActions decide).
  * Screenshots go to artifacts/screenshots (ignored by git).
  */
 import { Browser } from 'playwright-core';
 import { keyworkDeadline, Role } from '@app/domain';
-import { AppProcess, freePort, startApp } from '../../setup/app-process';
-import { card, launchBrowser, screenshot, signIn } from '../../setup/browser';
-import { TestApi, startTestApi } from '../../setup/test-app';
+import { card, screenshot, signIn } from '../../setup/browser';
+import { TestApi } from '../../setup/test-app';
+import { WebStack, startWebStack } from '../../setup/web-casework';
 import { SignedInUser, createSignedInUser, createWoman, daysFromToday, recordNeeds, today } from '../../factories';
 
 jest.setTimeout(120_000);
 
 describe('keywork in the woman’s panel', () => {
+  let web: WebStack | undefined;
   let api: TestApi;
-  let gateway: AppProcess;
   let browser: Browser;
   let prt: SignedInUser;
   let pom: SignedInUser;
   let governor: SignedInUser;
 
   beforeAll(async () => {
-    const gatewayPort = await freePort();
-    api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
-    gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
+    web = await startWebStack();
+    ({ api, browser } = web);
     [prt, pom, governor] = await Promise.all([
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] }),
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.POM, prisonCodes: ['STI'] }),
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.GOVERNOR, prisonCodes: ['STI'] }),
     ]);
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.stop();
-    await api?.close();
+    await web?.close();
   });
 
   it('lets a POM record a keywork session from the panel, and shows a governor the same without buttons', async () => {

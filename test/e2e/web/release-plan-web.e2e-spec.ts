@@ -1,5 +1,5 @@
 /**
- * Her release plan from the woman's panel (issue 18 part 3), in a real browser against the real API and gateway: a
+ * Her release plan from the woman's panel (issue 18 part 3), in a real browser against the real API, gateway and worker: a
  * pre-release team member chooses Welsh, ticks staff names in and downloads the plan; the downloaded PDF is read
  * back (PDF.js) and is her Welsh plan; the print is in the audit trail; a governor's panel offers no plan (the server's
  * allowedActions decide). Screenshots of the panel's form and of the printed plan's first page go to
@@ -8,11 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import { Browser } from 'playwright-core';
 import { Role } from '@app/domain';
-import { AppProcess, freePort, startApp } from '../../setup/app-process';
-import { card, launchBrowser, screenshot, signIn } from '../../setup/browser';
+import { card, screenshot, signIn } from '../../setup/browser';
 import { pdfText } from '../../setup/pdf-text';
 import { screenshotPdfPage } from '../../setup/pdf-screenshot';
-import { TestApi, startTestApi } from '../../setup/test-app';
+import { TestApi } from '../../setup/test-app';
+import { WebStack, startWebStack } from '../../setup/web-casework';
 import {
   SignedInUser,
   createProvider,
@@ -26,29 +26,25 @@ import {
 jest.setTimeout(120_000);
 
 describe('her release plan from the woman’s panel', () => {
+  let web: WebStack | undefined;
   let api: TestApi;
-  let gateway: AppProcess;
   let browser: Browser;
   let prt: SignedInUser;
   let com: SignedInUser;
   let governor: SignedInUser;
 
   beforeAll(async () => {
-    const gatewayPort = await freePort();
-    api = await startTestApi({ PUBLIC_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
-    gateway = await startApp('gateway', { GATEWAY_ALLOWED_ORIGINS: api.baseUrl }, { port: gatewayPort });
+    web = await startWebStack();
+    ({ api, browser } = web);
     [prt, com, governor] = await Promise.all([
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.PRE_RELEASE_TEAM, prisonCodes: ['STI'] }),
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.COM }),
       createSignedInUser(api.dataSource, api.baseUrl, { role: Role.GOVERNOR, prisonCodes: ['STI'] }),
     ]);
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.stop();
-    await api?.close();
+    await web?.close();
   });
 
   it('downloads her plan in Welsh from the panel, records the print, and offers no plan to a governor', async () => {
