@@ -3,8 +3,10 @@ import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
 import {
   AuditReading,
   auditEntryFor,
+  chooseReleaseDate,
   handoverDates,
   hiddenWomanFields,
+  releaseDateReasonWords,
   responsibilityOn,
   Role,
   womanWarnings,
@@ -58,6 +60,11 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     releaseDate: woman.releaseDate,
     releaseDateSource: woman.releaseDateSource,
     releaseDateReason: woman.releaseDateReason,
+    // Only when her dates give the reason she has now: a stored reason of another kind (released) stays English.
+    releaseDateReasonWords:
+      woman.releaseDateReason !== null && chooseReleaseDate(woman)?.reason === woman.releaseDateReason
+        ? releaseDateReasonWords(woman)
+        : null,
     scheduledReleaseDate: woman.scheduledReleaseDate,
     releaseDayRule: woman.releaseDayRule,
     indeterminateSentence: woman.indeterminateSentence,
