@@ -378,6 +378,54 @@ describe('the web app in Welsh', () => {
     await expectWelsh(page, 'refused-board');
   });
 
+  it('words every report a governor reads in Welsh, its notes, coded cells and a drill-down among them', async () => {
+    // A woman releasing within the readiness window with work open (the "what is missing" cell) and a task
+    // overdue (the overdue work tables, their role, pathway and status cells, and the drill-down).
+    const woman = await createWoman(api.baseUrl, prt.token, {
+      releaseAreaCode: areaCode,
+      comId: com.id,
+      conditionalReleaseDate: daysFromToday(10),
+    });
+    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['ACCOMMODATION', 'HEALTH']);
+    await api.dataSource.query(
+      `UPDATE tasks SET at_risk_at = now() - interval '12 days', due_at = now() - interval '10 days',
+              escalation_ats = '{}', deadline_revision = deadline_revision + 1 WHERE id = $1`,
+      [tasksCreated[0].id],
+    );
+    const governor = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.GOVERNOR,
+      prisonCodes: ['STI'],
+    });
+    const page = await signInInWelsh(governor);
+    await page.getByRole('link', { name: 'Adroddiadau' }).click();
+    await page.getByRole('heading', { name: 'Adroddiadau', level: 1 }).waitFor();
+
+    const reports: [tab: string, kind: string][] = [
+      ['reports.overdueWork', 'OVERDUE_WORK'],
+      ['reports.overdueTrend', 'OVERDUE_TREND'],
+      ['reports.releaseReadiness', 'RELEASE_READINESS'],
+      ['reports.providerAccountability', 'PROVIDER_ACCOUNTABILITY'],
+      ['reports.referralTimeliness', 'REFERRAL_TIMELINESS'],
+      ['reports.accommodationOutcomes', 'ACCOMMODATION_OUTCOMES'],
+      ['reports.alerts', 'ALERTS'],
+      ['reports.keywork', 'KEYWORK'],
+    ];
+    for (const [tab, kind] of reports) {
+      await page.getByRole('button', { name: cy[tab], exact: true }).click();
+      await page.locator('.report-title', { hasText: cy[`reportTitle.${kind}`] }).waitFor({ timeout: 30_000 });
+      await page.getByText(cy['reports.loading']).waitFor({ state: 'detached' });
+      await expectWelsh(page, `report-${kind.toLowerCase()}`);
+      if (kind === 'OVERDUE_WORK') {
+        await page.getByRole('button', { name: cy['reports.showTasks'] }).first().click();
+        await page.getByRole('button', { name: cy['reports.closeTaskList'] }).waitFor({ timeout: 30_000 });
+        await expectWelsh(page, 'report-overdue-tasks');
+      }
+      if (kind === 'RELEASE_READINESS') {
+        await page.getByRole('cell', { name: woman.prisonNumber }).waitFor();
+      }
+    }
+  });
+
   it('words the COM’s caseload in Welsh', async () => {
     await womanWithCasework();
     const page = await signInInWelsh(com);

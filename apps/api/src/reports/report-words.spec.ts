@@ -54,6 +54,8 @@ describe('report words', () => {
       ...Object.values(Pathway).map((pathway) => ({ c: codeLabel(pathway) })),
       ...Object.values(TaskStatus).map((status) => ({ c: codeLabel(status) })),
       { c: NOT_CODED },
+      { c: 'yes' },
+      { c: 'no' },
     ];
     const words = Object.values(withCellWords({ key: 't', title: 'T', columns: [], rows }).words ?? {}).flat();
     const all = [

@@ -49,6 +49,9 @@ for (const target of Object.values(EscalationTarget)) learn(codeLabel(target), `
 for (const reason of [...WITHDRAWAL_REASONS, ...RETURN_REASONS]) learn(reason.label, `reasonCode.${reason.code}`);
 for (const [group, label] of Object.entries(WITHDRAWAL_REASON_GROUP_LABELS)) learn(label, `reasonGroup.${group}`);
 learn(NOT_CODED, 'reportWords.notCoded');
+// The overdue trend's "Live (this week so far)" column answers yes or no.
+learn('yes', 'reportWords.yes');
+learn('no', 'reportWords.no');
 
 /** The words of every cell of a table that the API words from a code, with any the builder gave already. */
 export function withCellWords(table: ReportTable): ReportTable {
