@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { chooseReleaseDate, CustodyStatus, PrecedenceDates, releaseDateReasonWords } from '@app/domain';
+import {
+  chooseReleaseDate,
+  CustodyStatus,
+  noReleaseDateReason,
+  PrecedenceDates,
+  RELEASED_REASON,
+  releaseDateReasonWords,
+  storedReasonWords,
+} from '@app/domain';
 
 const I18N = resolve(__dirname, '../../apps/web/src/i18n');
 const catalogue = (name: string) =>
@@ -47,5 +55,33 @@ describe('release date reasons in the web catalogues', () => {
 
   it('gives no words when she has no release date', () => {
     expect(releaseDateReasonWords({})).toBeNull();
+  });
+
+  const say = (catalogue: Record<string, string>, locale: string, words: ReturnType<typeof storedReasonWords>) =>
+    String(new IntlMessageFormat(catalogue[words?.key ?? ''], locale).format(words?.values));
+
+  it.each([
+    ['no earlier dates', {}],
+    ['an earlier CRD', { conditionalReleaseDate: '2027-01-14' }],
+    ['an earlier ARD and NPD', { automaticReleaseDate: '2027-01-14', nonParoleDate: '2027-01-10' }],
+    [
+      'an earlier ARD, CRD and NPD',
+      { automaticReleaseDate: '2027-01-14', conditionalReleaseDate: '2027-01-15', nonParoleDate: '2027-01-10' },
+    ],
+  ])('words a recall with no PRRD yet and %s exactly as the API does, and in Welsh', (_, dates: PrecedenceDates) => {
+    const recalled = { ...dates, custodyStatus: CustodyStatus.RECALLED };
+    const reason = noReleaseDateReason(recalled);
+    const words = storedReasonWords(reason, recalled);
+    expect(words?.key).toBe('releaseDateReason.recalledNoPrrd');
+    expect(say(en, 'en-GB', words)).toBe(reason);
+    expect(say(cy, 'cy-GB', words)).toMatch(/^Wedi’i hadalw/);
+  });
+
+  it('words a released woman’s reason, the chosen date’s, and nothing for a reason her dates no longer give', () => {
+    expect(say(en, 'en-GB', storedReasonWords(RELEASED_REASON, {}))).toBe(RELEASED_REASON);
+    const dates = { conditionalReleaseDate: '2027-03-01' };
+    expect(storedReasonWords(chooseReleaseDate(dates)?.reason ?? null, dates)).toEqual(releaseDateReasonWords(dates));
+    expect(storedReasonWords('A reason from before her dates changed', dates)).toBeNull();
+    expect(storedReasonWords(null, dates)).toBeNull();
   });
 });

@@ -241,3 +241,28 @@ export function releaseDateReasonWords(dates: PrecedenceDates): ReleaseDateReaso
     },
   };
 }
+
+/** The reason a released woman's record gives: the day she left is a fact. */
+export const RELEASED_REASON = 'The day she was released: a fact, not a schedule';
+
+/**
+ * The words of whichever reason her record holds, when it is one the domain gives: the chosen date's
+ * (`releaseDateReasonWords`), a recall's with no PRRD yet (`releaseDateReason.recalledNoPrrd`, with the dates of
+ * the release she was recalled from), or a released woman's (`releaseDateReason.RELEASED`); null for any other
+ * text (a reason stored before its dates changed), which the web shows as it is.
+ */
+export function storedReasonWords(reason: string | null, dates: PrecedenceDates): ReleaseDateReasonWords | null {
+  if (reason === null) return null;
+  if (reason === RELEASED_REASON) return { key: 'releaseDateReason.RELEASED' };
+  if (chooseReleaseDate(dates)?.reason === reason) return releaseDateReasonWords(dates);
+  if (noReleaseDateReason(dates) === reason) {
+    const older = CALCULATED_DATE_TYPES.filter(
+      (t) => t.source !== ReleaseDateSource.PRRD && (present(dates[t.calculated]) || present(dates[t.override])),
+    ).map((t) => t.source);
+    return {
+      key: 'releaseDateReason.recalledNoPrrd',
+      values: { otherCount: older.length, other1: older[0] ?? '', other2: older[1] ?? '', other3: older[2] ?? '' },
+    };
+  }
+  return null;
+}

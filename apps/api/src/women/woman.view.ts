@@ -3,11 +3,10 @@ import { AuditEventEntity, WomanEntity, WomanTaskCounts } from '@app/database';
 import {
   AuditReading,
   auditEntryFor,
-  chooseReleaseDate,
   handoverDates,
   hiddenWomanFields,
-  releaseDateReasonWords,
   responsibilityOn,
+  storedReasonWords,
   Role,
   womanWarnings,
 } from '@app/domain';
@@ -60,11 +59,7 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     releaseDate: woman.releaseDate,
     releaseDateSource: woman.releaseDateSource,
     releaseDateReason: woman.releaseDateReason,
-    // Only when her dates give the reason she has now: a stored reason of another kind (released) stays English.
-    releaseDateReasonWords:
-      woman.releaseDateReason !== null && chooseReleaseDate(woman)?.reason === woman.releaseDateReason
-        ? releaseDateReasonWords(woman)
-        : null,
+    releaseDateReasonWords: storedReasonWords(woman.releaseDateReason, woman),
     scheduledReleaseDate: woman.scheduledReleaseDate,
     releaseDayRule: woman.releaseDayRule,
     indeterminateSentence: woman.indeterminateSentence,
