@@ -1,6 +1,6 @@
 /** Words and dates the way the pages show them, in the language chosen (catalogue text from ./i18n). */
 import { AlertKind, Pathway, Role, ScheduleState } from '@app/contracts';
-import { hasMessage, intlLocale, MessageKey, t } from './i18n';
+import { currentLocale, hasMessage, intlLocale, MessageKey, t } from './i18n';
 
 /** A code's words from the catalogue (`prefix.CODE`), or the code itself for one the catalogue does not know. */
 export function labelOf(prefix: string, code: string, fallback: string = code): string {
@@ -193,4 +193,17 @@ export function weekOf(iso: string): string {
 /** A referral's pathways in words, for its heading. */
 export function pathwayList(pathways: readonly { pathway: string }[]): string {
   return pathways.map((p) => pathwayLabel(p.pathway)).join(', ');
+}
+
+/**
+ * Why her release date is the one it is: the API's English, or in Welsh its words (`releaseDateReason.*`); a
+ * reason the API gave no words for (she was released, a recall with no PRRD yet) shows as the API words it.
+ */
+export function releaseDateReasonText(woman: {
+  releaseDateReason: string | null;
+  releaseDateReasonWords?: { key: string; values?: Record<string, string | number> } | null;
+}): string | null {
+  const words = woman.releaseDateReasonWords;
+  if (currentLocale() === 'en' || !words || !hasMessage(words.key)) return woman.releaseDateReason;
+  return t(words.key, words.values);
 }

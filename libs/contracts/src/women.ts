@@ -122,6 +122,11 @@ export interface WomanView {
   releaseDayRequestedAt: string | null;
   /** Which date was used and why, or why she has none (a recall with no PRRD yet). */
   releaseDateReason: string | null;
+  /**
+   * The reason's words for the web (a catalogue key and its arguments), when the reason is the one her dates give
+   * now; null otherwise (the web then shows `releaseDateReason` as it is).
+   */
+  releaseDateReasonWords: { key: string; values?: Record<string, string | number> } | null;
   releaseType: string | null;
   releaseAreaCode: string;
   pomId: string | null;

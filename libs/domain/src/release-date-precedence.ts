@@ -207,3 +207,62 @@ export function noReleaseDateReason(dates: PrecedenceDates): string | null {
     `Parole Board releases her (Criminal Justice Act 2003 ss.255B-255C).${unused}`
   );
 }
+
+/** Why this release date, as a web catalogue key and its arguments, for the web to say in the reader's language. */
+export interface ReleaseDateReasonWords {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * The words of the reason `chooseReleaseDate` gives (`releaseDateReason.<SOURCE>` for a decided date,
+ * `releaseDateReason.calculated` with the date type, how it was set, the other types it is on or after and whether
+ * she was recalled); null when she has no release date.
+ */
+export function releaseDateReasonWords(dates: PrecedenceDates): ReleaseDateReasonWords | null {
+  for (const decided of DECIDED_DATES) {
+    if (present(dates[decided.field])) return { key: `releaseDateReason.${decided.source}` };
+  }
+  const candidates = candidatesOf(dates);
+  if (candidates.length === 0) return null;
+  const chosen = latest(candidates);
+  const others = candidates.filter((c) => c !== chosen).map((c) => c.type.source);
+  return {
+    key: 'releaseDateReason.calculated',
+    values: {
+      source: chosen.type.source,
+      overridden: chosen.overridden ? 'yes' : 'no',
+      otherCount: others.length,
+      // At most three: four calculated types less the one chosen.
+      other1: others[0] ?? '',
+      other2: others[1] ?? '',
+      other3: others[2] ?? '',
+      recalled: isRecalled(dates) ? 'yes' : 'no',
+    },
+  };
+}
+
+/** The reason a released woman's record gives: the day she left is a fact. */
+export const RELEASED_REASON = 'The day she was released: a fact, not a schedule';
+
+/**
+ * The words of whichever reason her record holds, when it is one the domain gives: the chosen date's
+ * (`releaseDateReasonWords`), a recall's with no PRRD yet (`releaseDateReason.recalledNoPrrd`, with the dates of
+ * the release she was recalled from), or a released woman's (`releaseDateReason.RELEASED`); null for any other
+ * text (a reason stored before its dates changed), which the web shows as it is.
+ */
+export function storedReasonWords(reason: string | null, dates: PrecedenceDates): ReleaseDateReasonWords | null {
+  if (reason === null) return null;
+  if (reason === RELEASED_REASON) return { key: 'releaseDateReason.RELEASED' };
+  if (chooseReleaseDate(dates)?.reason === reason) return releaseDateReasonWords(dates);
+  if (noReleaseDateReason(dates) === reason) {
+    const older = CALCULATED_DATE_TYPES.filter(
+      (t) => t.source !== ReleaseDateSource.PRRD && (present(dates[t.calculated]) || present(dates[t.override])),
+    ).map((t) => t.source);
+    return {
+      key: 'releaseDateReason.recalledNoPrrd',
+      values: { otherCount: older.length, other1: older[0] ?? '', other2: older[1] ?? '', other3: older[2] ?? '' },
+    };
+  }
+  return null;
+}

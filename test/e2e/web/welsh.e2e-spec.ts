@@ -4,7 +4,8 @@
  * (sign-in and its error, the board, an alert as it fires, her panel with tasks, referrals, delivery sessions,
  * keywork, release day and audit trail, the sign-in-again dialog, settings, a refused board, the caseworker's queue
  * with a claim lost to a colleague (an API error, shown by its code), reports, the COM's caseload) shows no English
- * catalogue value. The choice is kept on her user: a reload, and a sign-in in a fresh browser, stay in Welsh.
+ * word: every word of the page's text, once the run's data is taken out, is Welsh (test/setup/english-words.ts
+ * says how it decides). The choice is kept on her user: a reload, and a sign-in in a fresh browser, stay in Welsh.
  * Screenshots of each Welsh screen go to artifacts/screenshots/cy-*.png (ignored by git).
  */
 import { readFileSync } from 'node:fs';
@@ -12,9 +13,10 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse, TYPE, MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { Role } from '@app/domain';
-import type { ReferralDetailView, ReleaseDayPlanView, TaskView, WomanDetailView } from '@app/contracts';
+import type { ReferralDetailView, TaskView } from '@app/contracts';
 import { LAPTOP, card, screenshot } from '../../setup/browser';
 import { TestApi } from '../../setup/test-app';
+import { catalogueWords, englishWordsIn, withoutData } from '../../setup/english-words';
 import { WebCasework, ok, startWebCasework } from '../../setup/web-casework';
 import { SignedInUser, TestUser, createSignedInUser, createWoman, daysFromToday, recordNeeds } from '../../factories';
 
@@ -53,28 +55,67 @@ const ENGLISH_FRAGMENTS = [
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * What the API words in English for every woman the test made, her task titles and her warnings' and release-day
- * warnings' full messages: none may show on a Welsh page (the web words them by key and code).
- */
-const apiEnglish = new Set<string>();
-/** Data of every woman the test made (her name among it): a page may list women made by an earlier test. */
-const womenData = new Set<string>();
+const WELSH_WORDS = catalogueWords(cy);
 
 /**
- * The English catalogue words (task titles among them: `taskTitle.*`) and the API's English task titles visible on
- * the page, after taking out what is data (names, the API's own report and warning text, not yet keyed).
+ * Where the data is: per table, the columns of what people typed and of reference data (names, places, notes,
+ * referral free text, references). Every value in them in the run's database is data, so a new screen needs no
+ * list of its names; columns the API words itself (a release date's reason, task titles, audit summaries) are
+ * not here. A value that looks like a code (`ACCOMMODATION`) is not taken: a code on a page is a fault.
+ */
+const DATA_COLUMNS: Record<string, string[]> = {
+  women: [
+    'first_name',
+    'last_name',
+    'prison_number',
+    'keyworker_name',
+    'release_day_request_reason',
+    'banking_barrier',
+  ],
+  users: ['display_name', 'username', 'email'],
+  providers: ['name'],
+  release_areas: ['name'],
+  prisons: ['name'],
+  task_notes: ['body'],
+  referrals: [
+    'reference',
+    'pathways',
+    'risk_information',
+    'needs_and_requirements',
+    'additional_information',
+    'action_plan',
+    'withdrawn_reason',
+    'returned_reason',
+  ],
+  keywork_sessions: ['keyworker_name'],
+  release_day_appointments: ['place', 'town', 'notes'],
+  delivery_sessions: ['place', 'attendance_reason', 'session_summary', 'session_response', 'concern_details'],
+  travel_times: ['from_town', 'to_town'],
+};
+
+function stringsIn(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => stringsIn(item, into));
+  else if (value && typeof value === 'object') Object.values(value).forEach((item) => stringsIn(item, into));
+  return into;
+}
+
+/**
+ * What Welsh pages must not show: every English word left after the data is taken out (test/setup/english-words.ts),
+ * English day, month and time words (a date formatted without the catalogue's Welsh names), and the English
+ * catalogue's own fragments (words of an English message that no dictionary knows, such as `caseload`).
+ * Text an element marks as another language (`lang="en"`, the language switch's "English") is not Welsh's to say.
  */
 async function englishOnPage(page: Page, data: string[]): Promise<string[]> {
-  let text = await page.locator('body').innerText();
-  const titles = [...apiEnglish].filter((english) => text.includes(english));
-  for (const value of [...data, ...womenData].sort((a, b) => b.length - a.length)) text = text.split(value).join(' ');
+  const text = await page.locator('body').innerText();
+  const otherLanguages = await page.locator('body [lang]:not([lang^="cy"])').allInnerTexts();
+  const rest = withoutData(text, [...data, ...otherLanguages]);
   const englishDates =
-    text.match(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b/g) ?? [];
-  const fragments = [...englishDates, ...ENGLISH_FRAGMENTS].filter((fragment) =>
-    new RegExp(`(^|[^\\p{L}])${escape(fragment)}($|[^\\p{L}])`, 'u').test(text),
+    rest.match(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b/g) ?? [];
+  const fragments = ENGLISH_FRAGMENTS.filter((fragment) =>
+    new RegExp(`(^|[^\\p{L}])${escape(fragment)}($|[^\\p{L}])`, 'u').test(rest),
   );
-  return [...titles, ...fragments];
+  return [...new Set([...englishWordsIn(rest, { data: [], welsh: WELSH_WORDS }), ...englishDates, ...fragments])];
 }
 
 describe('the web app in Welsh', () => {
@@ -128,21 +169,23 @@ describe('the web app in Welsh', () => {
     return page;
   }
 
-  /**
-   * Every woman's name in the run's database: a board lists women other suites made too ("Test Woman-…"), and a
-   * name is data in any language, though its words may be English catalogue words.
-   */
-  async function everyWomansName(): Promise<string[]> {
-    const rows = await api.dataSource.query<{ first_name: string; last_name: string }[]>(
-      'SELECT first_name, last_name FROM women',
+  /** Every value of the data columns in the run's database, whichever suite or test made it. */
+  async function dataInDatabase(): Promise<string[]> {
+    const values = await Promise.all(
+      Object.entries(DATA_COLUMNS).map(async ([table, columns]) => {
+        const rows = await api.dataSource.query<Record<string, unknown>[]>(
+          `SELECT ${columns.join(', ')} FROM ${table}`,
+        );
+        return rows.flatMap((row) => stringsIn(Object.values(row)));
+      }),
     );
-    return rows.flatMap((r) => [`${r.first_name} ${r.last_name}`, `${r.last_name}, ${r.first_name}`, r.last_name]);
+    return values.flat().filter((value) => !/^[A-Z0-9_]+$/.test(value));
   }
 
-  async function expectWelsh(page: Page, name: string, data: string[] = [], fullPage = true): Promise<void> {
+  async function expectWelsh(page: Page, name: string, fullPage = true): Promise<void> {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cy');
     await screenshot(page, `cy-${name}`, fullPage);
-    await expect(englishOnPage(page, [...data, ...(await everyWomansName())])).resolves.toEqual([]);
+    await expect(englishOnPage(page, await dataInDatabase())).resolves.toEqual([]);
   }
 
   async function preferredLanguage(user: TestUser): Promise<string | null> {
@@ -220,51 +263,25 @@ describe('the web app in Welsh', () => {
     return { woman, tasksCreated, referral: draft };
   }
 
-  /**
-   * People's names and what the API words in English that the web does not key yet (the release date's reason):
-   * data here. Her task titles and warnings are not data: they are kept to prove none shows in English.
-   */
-  async function dataOf(womanId: string): Promise<string[]> {
-    const detail = ok(await prt.api.get<WomanDetailView>(`/women/${womanId}`));
-    detail.tasks.forEach((task) => apiEnglish.add(task.title));
-    detail.warnings.forEach((warning) => apiEnglish.add(warning.message));
-    const releaseDay = await prt.api.get<ReleaseDayPlanView>(`/women/${womanId}/release-day`);
-    if (releaseDay.status === 200) releaseDay.body.warnings.forEach((warning) => apiEnglish.add(warning.message));
-    [`${detail.firstName} ${detail.lastName}`, detail.lastName].forEach((name) => womenData.add(name));
-    return [
-      `${detail.firstName} ${detail.lastName}`,
-      detail.firstName,
-      detail.lastName,
-      ...(detail.releaseDateReason ? [detail.releaseDateReason] : []),
-      prt.displayName,
-      com.displayName,
-      caseworker.displayName,
-      colleague.displayName,
-      'Sam Officer',
-      'English',
-    ];
-  }
-
   it('words the sign-in page, its error from the API, the board, an alert, her panel, a dialog and settings in Welsh', async () => {
     const { woman, tasksCreated } = await womanWithCasework();
-    const data = await dataOf(woman.id);
 
     const page = await newPage();
     await page.getByRole('button', { name: 'Cymraeg' }).click();
     await page.getByRole('heading', { name: 'Mewngofnodi i Ailsefydlu' }).waitFor();
-    await expectWelsh(page, 'sign-in', data, false);
+    await expectWelsh(page, 'sign-in', false);
 
     // A wrong password: the API's 401 comes keyed (SIGN_IN_FAILED) and is shown in Welsh.
     await page.locator('#username').fill(prt.username);
     await page.locator('#password').fill('not-her-password');
     await page.locator('button[type="submit"]').click();
     await page.getByRole('alert').getByText('Mae’r enw defnyddiwr neu’r cyfrinair yn anghywir.').waitFor();
-    await expectWelsh(page, 'sign-in-error', data, false);
+    await expectWelsh(page, 'sign-in-error', false);
 
     await signInOn(page, prt);
     await card(page, woman.id).waitFor();
     await page.getByRole('heading', { name: 'Bwrdd STI' }).waitFor();
-    await expectWelsh(page, 'board', data);
+    await expectWelsh(page, 'board');
     // Chosen before sign-in, kept on her user.
     await expect(savedLanguage(prt, 'cy')).resolves.toBe('cy');
 
@@ -278,7 +295,7 @@ describe('the web app in Welsh', () => {
     const alertItem = page.locator(`.alerts [data-task-id="${task.id}"]`);
     await alertItem.getByText('Yn hwyr').waitFor({ timeout: 45_000 });
     await page.locator('.announcement').waitFor();
-    await expectWelsh(page, 'alert', data);
+    await expectWelsh(page, 'alert');
 
     await card(page, woman.id).click();
     const panel = page.locator('aside.panel');
@@ -289,7 +306,7 @@ describe('the web app in Welsh', () => {
     await panel.getByText('Ychwanegu nodyn').first().click();
     // Her warnings and the release-day plan's (an appointment in a town with no travel time) are worded in Welsh.
     await panel.locator('.warning').first().waitFor();
-    await expectWelsh(page, 'woman-panel', data);
+    await expectWelsh(page, 'woman-panel');
 
     await page.reload();
     await page.getByText('● Byw').waitFor({ timeout: 30_000 });
@@ -298,7 +315,7 @@ describe('the web app in Welsh', () => {
     await page.getByRole('link', { name: 'Gosodiadau' }).click();
     await page.getByRole('heading', { name: 'Eich gosodiadau' }).waitFor();
     await page.getByLabel('Iaith').waitFor();
-    await expectWelsh(page, 'settings', data);
+    await expectWelsh(page, 'settings');
 
     // Her sign-in runs out: the dialog that asks her to sign in again is Welsh too.
     await page.evaluate(`(() => {
@@ -309,7 +326,7 @@ describe('the web app in Welsh', () => {
     await page.getByRole('dialog', { name: 'Mewngofnodi eto' }).getByText('Mae eich sesiwn wedi dod i ben').waitFor({
       timeout: 30_000,
     });
-    await expectWelsh(page, 'sign-in-again', data);
+    await expectWelsh(page, 'sign-in-again');
   });
 
   it('keeps her Welsh on her user: a fresh browser signs her in to Welsh, and English is one click away', async () => {
@@ -329,15 +346,14 @@ describe('the web app in Welsh', () => {
   });
 
   it('words the caseworker’s queue, a lost claim (an API conflict), reports and a refused board in Welsh', async () => {
-    const { woman, tasksCreated } = await womanWithCasework();
-    const data = await dataOf(woman.id);
+    const { tasksCreated } = await womanWithCasework();
     const crsTask = tasksCreated.find((t: TaskView) => t.ownerRole === Role.CRS_CASEWORKER) as TaskView;
 
     const page = await signInInWelsh(caseworker);
     await page.getByRole('heading', { name: 'Ciw gweithwyr achos' }).waitFor();
     const claim = page.locator(`[data-task-id="${crsTask.id}"]`).getByRole('button', { name: 'Hawlio' });
     await claim.waitFor();
-    await expectWelsh(page, 'queue', data);
+    await expectWelsh(page, 'queue');
 
     // Her colleague claims it first; her own click gets the API's 409 (ALREADY_CLAIMED), said in Welsh.
     ok(await colleague.api.post(`/tasks/${crsTask.id}/claim`, {}));
@@ -346,30 +362,75 @@ describe('the web app in Welsh', () => {
       .getByRole('status')
       .filter({ hasText: `Mae ${colleague.displayName} eisoes wedi’i hawlio.` })
       .waitFor({ timeout: 30_000 });
-    await expectWelsh(page, 'queue-claim-lost', data);
+    await expectWelsh(page, 'queue-claim-lost');
 
     await page.getByRole('link', { name: 'Adroddiadau' }).click();
     await page.getByRole('heading', { name: 'Adroddiadau', level: 1 }).waitFor();
     await page.locator('.report-title').waitFor({ timeout: 30_000 });
-    // The report's title, its tables' titles and column headings are keyed (reportTitle.*, reportTable.*,
-    // reportColumn.*) and must be Welsh; its scope, freshness line, notes and cells are still the API's words.
+    // Every word of the report is Welsh or data: its title, tables, headings, scope, freshness line, notes and cells.
     const [heading] = await page.locator('.report-title').allInnerTexts();
-    const [title, scope] = heading.split(/: (.*)/s);
+    const [title] = heading.split(/: (.*)/s);
     expect(Object.entries(cy).some(([key, text]) => key.startsWith('reportTitle.') && text === title)).toBe(true);
-    const reportData = await page.locator('.freshness, .notice, td').allInnerTexts();
-    await expectWelsh(page, 'reports', [...data, scope, ...reportData]);
+    await expectWelsh(page, 'reports');
 
     await page.goto(`${api.baseUrl}/#/board/STI`);
     await page.getByText('Nid yw bwrdd STI ar agor i chi').waitFor();
-    await expectWelsh(page, 'refused-board', data);
+    await expectWelsh(page, 'refused-board');
+  });
+
+  it('words every report a governor reads in Welsh, its notes, coded cells and a drill-down among them', async () => {
+    // A woman releasing within the readiness window with work open (the "what is missing" cell) and a task
+    // overdue (the overdue work tables, their role, pathway and status cells, and the drill-down).
+    const woman = await createWoman(api.baseUrl, prt.token, {
+      releaseAreaCode: areaCode,
+      comId: com.id,
+      conditionalReleaseDate: daysFromToday(10),
+    });
+    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['ACCOMMODATION', 'HEALTH']);
+    await api.dataSource.query(
+      `UPDATE tasks SET at_risk_at = now() - interval '12 days', due_at = now() - interval '10 days',
+              escalation_ats = '{}', deadline_revision = deadline_revision + 1 WHERE id = $1`,
+      [tasksCreated[0].id],
+    );
+    const governor = await createSignedInUser(api.dataSource, api.baseUrl, {
+      role: Role.GOVERNOR,
+      prisonCodes: ['STI'],
+    });
+    const page = await signInInWelsh(governor);
+    await page.getByRole('link', { name: 'Adroddiadau' }).click();
+    await page.getByRole('heading', { name: 'Adroddiadau', level: 1 }).waitFor();
+
+    const reports: [tab: string, kind: string][] = [
+      ['reports.overdueWork', 'OVERDUE_WORK'],
+      ['reports.overdueTrend', 'OVERDUE_TREND'],
+      ['reports.releaseReadiness', 'RELEASE_READINESS'],
+      ['reports.providerAccountability', 'PROVIDER_ACCOUNTABILITY'],
+      ['reports.referralTimeliness', 'REFERRAL_TIMELINESS'],
+      ['reports.accommodationOutcomes', 'ACCOMMODATION_OUTCOMES'],
+      ['reports.alerts', 'ALERTS'],
+      ['reports.keywork', 'KEYWORK'],
+    ];
+    for (const [tab, kind] of reports) {
+      await page.getByRole('button', { name: cy[tab], exact: true }).click();
+      await page.locator('.report-title', { hasText: cy[`reportTitle.${kind}`] }).waitFor({ timeout: 30_000 });
+      await page.getByText(cy['reports.loading']).waitFor({ state: 'detached' });
+      await expectWelsh(page, `report-${kind.toLowerCase()}`);
+      if (kind === 'OVERDUE_WORK') {
+        await page.getByRole('button', { name: cy['reports.showTasks'] }).first().click();
+        await page.getByRole('button', { name: cy['reports.closeTaskList'] }).waitFor({ timeout: 30_000 });
+        await expectWelsh(page, 'report-overdue-tasks');
+      }
+      if (kind === 'RELEASE_READINESS') {
+        await page.getByRole('cell', { name: woman.prisonNumber }).waitFor();
+      }
+    }
   });
 
   it('words the COM’s caseload in Welsh', async () => {
-    const { woman } = await womanWithCasework();
-    const data = await dataOf(woman.id);
+    await womanWithCasework();
     const page = await signInInWelsh(com);
     await page.getByRole('heading', { name: 'Fy llwyth achosion' }).waitFor();
     await page.getByText('Atgyfeiriadau i’w hanfon').waitFor();
-    await expectWelsh(page, 'caseload', data);
+    await expectWelsh(page, 'caseload');
   });
 });

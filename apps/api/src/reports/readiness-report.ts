@@ -2,13 +2,14 @@
 import { ReleaseReadinessRow } from '@app/database';
 import { COM_ALLOCATION_TASK_KEY, daysBetween } from '@app/domain';
 import { codeLabel, ReportNames, roleLabel } from './report-labels';
+import { missingWords } from './report-words';
 import { column, ReportTable } from './report-table';
 
 export function releaseReadinessTables(rows: ReleaseReadinessRow[], today: string, names: ReportNames): ReportTable[] {
   const notReady = rows.filter((r) => r.missing.length > 0);
   // No COM allocated days before release (com-allocation.ts): the handover to probation has not happened.
   const withoutCom = rows.filter((r) => r.missing.some((m) => m.templateKey === COM_ALLOCATION_TASK_KEY));
-  return [
+  const tables: ReportTable[] = [
     {
       key: 'summary',
       title: 'Releases in the window',
@@ -54,4 +55,14 @@ export function releaseReadinessTables(rows: ReleaseReadinessRow[], today: strin
       })),
     },
   ];
+  return tables.map((table) =>
+    table.key === 'women'
+      ? {
+          ...table,
+          words: Object.fromEntries(
+            notReady.map((r, i) => [String(table.rows[i].missing), r.missing.map(missingWords)]),
+          ),
+        }
+      : table,
+  );
 }

@@ -32,6 +32,7 @@ import {
   referralListFilterFor,
   taskVisibilityFor,
 } from '@app/domain';
+import type { ReportWords } from '@app/contracts';
 import { Clock } from '../common/clock';
 import { fieldError } from '../common/validation-errors';
 import { overdueTasksTable, overdueWorkTables } from './overdue-reports';
@@ -40,11 +41,19 @@ import { keyworkTables } from './keywork-report';
 import { OverdueTasksQueryDto, ReportPeriodQueryDto, ReportScopeQueryDto } from './report-query.dto';
 import { codeLabel, ReportNames } from './report-labels';
 import { ReportResult, ReportTable } from './report-table';
+import { scopeWords, withCellWords } from './report-words';
 import { releaseReadinessTables } from './readiness-report';
 import { providerAccountabilityTables, referralTimelinessTables } from './referral-reports';
 import { overdueTrendTables } from './trend-report';
 
 const LIVE = 'Live: computed from the records when you asked.';
+const WEEKLY =
+  'Each week is counted by the worker when the week ends (Monday 00:00) and then kept; this week so far is live.';
+/** The freshness lines' words for the web (report-words.ts). */
+const FRESHNESS_WORDS: Record<string, ReportWords> = {
+  [LIVE]: { key: 'reportWords.LIVE' },
+  [WEEKLY]: { key: 'reportWords.WEEKLY' },
+};
 
 const TITLES: Record<ReportKind, string> = {
   [ReportKind.OVERDUE_WORK]: 'Overdue work',
@@ -64,6 +73,14 @@ interface Resolved {
   now: Date;
   today: string;
   notes: string[];
+  /** The notes' words, one for each note (report-words.ts). */
+  noteWords: ReportWords[];
+}
+
+/** Adds a note in English and its words for the web. */
+function note(r: Resolved, english: string, key: string, values?: ReportWords['values']): void {
+  r.notes.push(english);
+  r.noteWords.push(values ? { key, values } : { key });
 }
 
 @Injectable()
@@ -109,7 +126,12 @@ export class ReportsService {
       },
       limit,
     );
-    if (total > rows.length) r.notes.push(`Showing the ${rows.length} most overdue of ${total} tasks.`);
+    if (total > rows.length) {
+      note(r, `Showing the ${rows.length} most overdue of ${total} tasks.`, 'reportWords.showingMostOverdue', {
+        shown: rows.length,
+        total,
+      });
+    }
     return this.result(ReportKind.OVERDUE_WORK, r, null, LIVE, [overdueTasksTable(rows, r.names)]);
   }
 
@@ -131,12 +153,17 @@ export class ReportsService {
     const taken = new Set(snapshots.map((s) => s.takenAt.getTime()));
     const missing = weekEnds.filter((w) => !taken.has(w.getTime())).length;
     if (missing > 0)
-      r.notes.push(`${missing} of the last ${weekEnds.length} weeks have no figures yet: the worker takes them.`);
+      note(
+        r,
+        `${missing} of the last ${weekEnds.length} weeks have no figures yet: the worker takes them.`,
+        'reportWords.weeksWithoutFigures',
+        { missing, weeks: weekEnds.length },
+      );
     return this.result(
       ReportKind.OVERDUE_TREND,
       r,
       null,
-      'Each week is counted by the worker when the week ends (Monday 00:00) and then kept; this week so far is live.',
+      WEEKLY,
       overdueTrendTables(
         snapshots,
         [...live.values()].sort((a, b) => a.prisonCode.localeCompare(b.prisonCode)),
@@ -163,7 +190,11 @@ export class ReportsService {
     const r = await this.resolve(user, ReportKind.PROVIDER_ACCOUNTABILITY, query);
     const period = this.period(query, r.today);
     const { rows, reasons, reasonCodes } = await this.referralReports.providerAccountability(r.scope, period, r.now);
-    r.notes.push('Days are calendar days between the first status changes; deadlines are the stage tasks’ own.');
+    note(
+      r,
+      'Days are calendar days between the first status changes; deadlines are the stage tasks’ own.',
+      'reportWords.calendarDays',
+    );
     return this.result(
       ReportKind.PROVIDER_ACCOUNTABILITY,
       r,
@@ -184,8 +215,10 @@ export class ReportsService {
     const r = await this.resolve(user, ReportKind.ACCOMMODATION_OUTCOMES, query);
     const period = this.period(query, r.today);
     const rows = await this.outcomes.accommodation(r.scope, period, r.today);
-    r.notes.push(
+    note(
+      r,
       'Releases in the period. 12-week rates count only releases whose 12 weeks have passed (or that ended in recall).',
+      'reportWords.releasesInPeriod',
     );
     return this.result(ReportKind.ACCOMMODATION_OUTCOMES, r, period, LIVE, accommodationTables(rows, r.names));
   }
@@ -204,9 +237,11 @@ export class ReportsService {
       this.keyworkReports.women(r.scope, period),
       this.keyworkReports.sessions(r.scope, period),
     ]);
-    r.notes.push(
+    note(
+      r,
       'Sessions count where they were recorded in the period; women in custody and overdue keywork are as of now, ' +
         'each against her own target (a session a week unless one was set).',
+      'reportWords.keyworkSessions',
     );
     return this.result(ReportKind.KEYWORK, r, period, LIVE, keyworkTables(women, sessions, r.now, r.names));
   }
@@ -283,6 +318,15 @@ export class ReportsService {
       hidden.length > 0
         ? [`Special category pathways (${hidden.map(codeLabel).join(', ')}) are left out of these figures.`]
         : [];
+    const noteWords: ReportWords[] =
+      hidden.length > 0
+        ? [
+            {
+              key: 'reportWords.specialCategory',
+              values: { pathways: hidden.map((pathway) => ({ key: `pathway.${pathway}` })) },
+            },
+          ]
+        : [];
     const now = this.clock.now();
     return {
       scope: { prisonCodes: verdict.scope.prisonCodes, providerId: verdict.scope.providerId, hiddenPathways: hidden },
@@ -291,6 +335,7 @@ export class ReportsService {
       now,
       today: this.clock.today(),
       notes,
+      noteWords,
     };
   }
 
@@ -316,16 +361,21 @@ export class ReportsService {
     return {
       report: kind,
       title: TITLES[kind],
-      scope: { label: r.label, prisonCodes: r.scope.prisonCodes },
+      scope: { label: r.label, words: scopeWords(r.label), prisonCodes: r.scope.prisonCodes },
       period,
       generatedAt: r.now.toISOString(),
       freshness,
+      freshnessWords: FRESHNESS_WORDS[freshness] ?? { key: 'reportWords.LIVE' },
       readFrom,
       notes:
         readFrom.server === 'replica'
           ? [...r.notes, `Read from the reporting replica, ${readFrom.behindSeconds} s behind the live records.`]
           : r.notes,
-      tables,
+      noteWords:
+        readFrom.server === 'replica'
+          ? [...r.noteWords, { key: 'reportWords.replica', values: { seconds: readFrom.behindSeconds } }]
+          : r.noteWords,
+      tables: tables.map(withCellWords),
     };
   }
 }

@@ -1,6 +1,6 @@
 /** Her stored release columns from effectiveReleaseDate: the walk-out day tasks count from, and how it was reached. */
 import { WomanEntity } from '@app/database';
-import { DayOfReleaseRule, RELEASED_PRISON_CODE, releaseDateRecord } from '@app/domain';
+import { DayOfReleaseRule, RELEASED_PRISON_CODE, RELEASED_REASON, releaseDateRecord } from '@app/domain';
 
 /** Her release columns: which date (and why), and the day she walks out (and which rule moved her). */
 export function applyEffectiveReleaseDate(woman: WomanEntity): void {
@@ -10,7 +10,7 @@ export function applyEffectiveReleaseDate(woman: WomanEntity): void {
     woman.releaseDate = woman.releasedOn;
     woman.scheduledReleaseDate = woman.releasedOn;
     woman.releaseDayRule = DayOfReleaseRule.NOT_MOVED;
-    woman.releaseDateReason = 'The day she was released: a fact, not a schedule';
+    woman.releaseDateReason = RELEASED_REASON;
   }
 }
 

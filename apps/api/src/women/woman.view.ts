@@ -6,6 +6,7 @@ import {
   handoverDates,
   hiddenWomanFields,
   responsibilityOn,
+  storedReasonWords,
   Role,
   womanWarnings,
 } from '@app/domain';
@@ -58,6 +59,7 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     releaseDate: woman.releaseDate,
     releaseDateSource: woman.releaseDateSource,
     releaseDateReason: woman.releaseDateReason,
+    releaseDateReasonWords: storedReasonWords(woman.releaseDateReason, woman),
     scheduledReleaseDate: woman.scheduledReleaseDate,
     releaseDayRule: woman.releaseDayRule,
     indeterminateSentence: woman.indeterminateSentence,

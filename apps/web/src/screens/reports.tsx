@@ -10,7 +10,15 @@ import { ReportChart } from '../report-chart';
 import { apiErrorText } from '../api-error-text';
 import { formatNumber } from '../format';
 import { MessageKey, t, useLocale } from '../i18n';
-import { reportColumnLabel, reportTableTitle, reportTitle } from '../report-words';
+import {
+  reportCellText,
+  reportColumnLabel,
+  reportFreshness,
+  reportNotes,
+  reportScope,
+  reportTableTitle,
+  reportTitle,
+} from '../report-words';
 import { taskTitle } from '../task-title';
 
 type Report = ReportResult;
@@ -101,7 +109,7 @@ function TableView(props: {
                     <td key={c.key} className={typeof row[c.key] === 'number' ? 'numeric' : undefined}>
                       {c.key === 'task' && typeof row[c.key] === 'string'
                         ? taskTitle(String(row[c.key]))
-                        : cellText(row[c.key])}
+                        : (reportCellText(table, row[c.key]) ?? cellText(row[c.key]))}
                     </td>
                   ))}
                   {onDrill && (
@@ -316,11 +324,11 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
       {report && !loading && (
         <>
           <h2 className="report-title">
-            {reportTitle(report)}: {report.scope.label}
+            {reportTitle(report)}: {reportScope(report)}
             {report.period && ` (${t('reports.period', { from: report.period.from, to: report.period.to })})`}
           </h2>
-          <p className="freshness">{report.freshness}</p>
-          {report.notes.map((n) => (
+          <p className="freshness">{reportFreshness(report)}</p>
+          {reportNotes(report).map((n) => (
             <p key={n} className="notice">
               {n}
             </p>
@@ -346,7 +354,7 @@ export function Reports(props: { role: Role; prisonCodes: string[] }) {
               <button type="button" className="button-secondary" onClick={() => setDrill(null)}>
                 {t('reports.closeTaskList')}
               </button>
-              {drill.report.notes.map((n) => (
+              {reportNotes(drill.report).map((n) => (
                 <p key={n} className="notice">
                   {n}
                 </p>

@@ -26,6 +26,7 @@ import {
   labelOf,
   pathwayLabel,
   pathwayList,
+  releaseDateReasonText,
   releaseDayText,
   roleLabel,
   taskStatusLabel,
@@ -189,7 +190,7 @@ export function WomanPanel({
       <p className="secondary">
         {detail.prisonNumber} · {detail.prisonCode} · {releaseDayText(detail)}
       </p>
-      {detail.releaseDateReason && <p className="secondary release-date-reason">{detail.releaseDateReason}</p>}
+      {detail.releaseDateReason && <p className="secondary release-date-reason">{releaseDateReasonText(detail)}</p>}
       {detail.transferredToHospitalOn && (
         <p className="notice">
           {t('panel.inHospital', {
