@@ -53,6 +53,15 @@ function accessFields(u: AccessFields): AccessFields {
 
 export type IssuerSignInStanding = 'holds' | 'signed-out' | 'suspended';
 
+/**
+ * Whether a token (`iat`, whole seconds) was issued before her sign-out. One issued in the same second counts as
+ * before: a tab that signed in just as she signed out in another must end too (found by the browser test, where
+ * the two fell in one second), and a fresh sign-in takes longer than that.
+ */
+export function issuedBeforeSignOut(issuedAt: number, signedOutAt: Date | null): boolean {
+  return signedOutAt !== null && issuedAt <= Math.floor(signedOutAt.getTime() / 1000);
+}
+
 @Injectable()
 export class ExternalIdentities {
   constructor(
@@ -72,7 +81,7 @@ export class ExternalIdentities {
     const link = await this.identities.find(claims.iss, claims.sub);
     if (!link) return this.signIn(claims, null, accessToken);
     if (link.suspendedAt) throw new UnauthorizedException('The identity provider no longer lets this account sign in');
-    if (link.signedOutAt && (claims.iat ?? 0) < Math.floor(link.signedOutAt.getTime() / 1000)) {
+    if (issuedBeforeSignOut(claims.iat ?? 0, link.signedOutAt)) {
       throw new UnauthorizedException('This sign-in has ended: sign in again');
     }
     const user = await this.users.findActiveById(link.userId);
@@ -88,7 +97,7 @@ export class ExternalIdentities {
     const link = await this.identities.find(issuer, subject);
     if (!link) return 'signed-out';
     if (link.suspendedAt) return 'suspended';
-    if (link.signedOutAt && issuedAt < Math.floor(link.signedOutAt.getTime() / 1000)) return 'signed-out';
+    if (issuedBeforeSignOut(issuedAt, link.signedOutAt)) return 'signed-out';
     return 'holds';
   }
 
