@@ -2,7 +2,8 @@
  * Verifies the OpenID Connect issuer's access tokens: RS256 only, signed by a key in the issuer's JWKS, with
  * the configured issuer and audience, unexpired. The key set is fetched from the jwks_uri the issuer's discovery
  * document names and cached; a token whose `kid` is not in the cache makes it fetch again (at most once a
- * second), so the issuer can rotate its keys without a restart of the API or the gateway.
+ * second: one that comes within that second waits it out and looks again), so the issuer can rotate its keys
+ * without a restart of the API or the gateway.
  */
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, JWTPayload } from 'jose';
@@ -41,15 +42,25 @@ export class IssuerTokens {
     // Another issuer's token is refused before any key is fetched for it.
     if (unverifiedIssuer(token) !== oidc.issuer)
       throw new UnauthorizedException('The access token is from another issuer');
-    try {
-      const { payload } = await jwtVerify(token, await this.keys(oidc), {
+    const keys = await this.keys(oidc);
+    const check = () =>
+      jwtVerify(token, keys, {
         algorithms: ['RS256'],
         issuer: oidc.issuer,
         audience: oidc.audience,
         requiredClaims: ['sub', 'exp'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return payload as IssuerClaims;
+    try {
+      try {
+        return (await check()).payload as IssuerClaims;
+      } catch (error) {
+        // A kid not in the cache within a second of the last fetch (another token's unknown kid just fetched
+        // it): the issuer may have rotated since, so wait out the cooldown and look once more.
+        if (!(error instanceof errors.JWKSNoMatchingKey) || !keys.coolingDown) throw error;
+        await new Promise((resolve) => setTimeout(resolve, REFETCH_COOLDOWN_MS));
+        return (await check()).payload as IssuerClaims;
+      }
     } catch (error) {
       throw new UnauthorizedException(refusal(error));
     }
