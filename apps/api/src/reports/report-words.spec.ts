@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pathway, ReportWords, Role, TaskStatus, WITHDRAWAL_REASONS } from '@app/contracts';
 import { codeLabel, roleLabel } from './report-labels';
-import { missingWords, NOT_CODED, scopeWords, withCellWords } from './report-words';
+import {
+  missingWords,
+  NO_PROVIDER,
+  NO_TEAM,
+  NOT_CODED,
+  scopeWords,
+  UNKNOWN_PRISON,
+  withCellWords,
+} from './report-words';
 
 const en = JSON.parse(readFileSync(join(__dirname, '../../../web/src/i18n/en.json'), 'utf8')) as Record<string, string>;
 
@@ -28,6 +36,7 @@ describe('report words', () => {
           status: codeLabel(TaskStatus.IN_PROGRESS),
           reason: WITHDRAWAL_REASONS[0].label,
           uncoded: NOT_CODED,
+          team: NO_TEAM,
           prison: 'Styal',
           count: 3,
         },
@@ -39,6 +48,7 @@ describe('report words', () => {
       'In progress': [{ key: 'taskStatus.IN_PROGRESS' }],
       [WITHDRAWAL_REASONS[0].label]: [{ key: `reasonCode.${WITHDRAWAL_REASONS[0].code}` }],
       '(not coded)': [{ key: 'reportWords.notCoded' }],
+      'No team': [{ key: 'reportWords.noTeam' }],
     });
     expect(withCellWords({ key: 't', title: 'T', columns: [], rows: [{ prison: 'Styal' }] }).words).toBeUndefined();
   });
@@ -54,6 +64,9 @@ describe('report words', () => {
       ...Object.values(Pathway).map((pathway) => ({ c: codeLabel(pathway) })),
       ...Object.values(TaskStatus).map((status) => ({ c: codeLabel(status) })),
       { c: NOT_CODED },
+      { c: NO_TEAM },
+      { c: NO_PROVIDER },
+      { c: UNKNOWN_PRISON },
       { c: 'yes' },
       { c: 'no' },
     ];

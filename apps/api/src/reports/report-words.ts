@@ -31,6 +31,10 @@ export function scopeWords(label: string): ReportWords | null {
 }
 
 export const NOT_CODED = '(not coded)';
+/** What a row says when it has no team, provider or prison to name (the report builders' own words). */
+export const NO_TEAM = 'No team';
+export const NO_PROVIDER = 'No provider';
+export const UNKNOWN_PRISON = 'Unknown prison';
 
 /**
  * A cell's English as the report builders word a code, and its words. The first entry for an English text wins:
@@ -49,6 +53,9 @@ for (const target of Object.values(EscalationTarget)) learn(codeLabel(target), `
 for (const reason of [...WITHDRAWAL_REASONS, ...RETURN_REASONS]) learn(reason.label, `reasonCode.${reason.code}`);
 for (const [group, label] of Object.entries(WITHDRAWAL_REASON_GROUP_LABELS)) learn(label, `reasonGroup.${group}`);
 learn(NOT_CODED, 'reportWords.notCoded');
+learn(NO_TEAM, 'reportWords.noTeam');
+learn(NO_PROVIDER, 'reportWords.noProvider');
+learn(UNKNOWN_PRISON, 'reportWords.unknownPrison');
 // The overdue trend's "Live (this week so far)" column answers yes or no.
 learn('yes', 'reportWords.yes');
 learn('no', 'reportWords.no');

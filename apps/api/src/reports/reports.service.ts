@@ -41,7 +41,7 @@ import { keyworkTables } from './keywork-report';
 import { OverdueTasksQueryDto, ReportPeriodQueryDto, ReportScopeQueryDto } from './report-query.dto';
 import { codeLabel, ReportNames } from './report-labels';
 import { ReportResult, ReportTable } from './report-table';
-import { scopeWords, withCellWords } from './report-words';
+import { NO_PROVIDER, NO_TEAM, UNKNOWN_PRISON, scopeWords, withCellWords } from './report-words';
 import { releaseReadinessTables } from './readiness-report';
 import { providerAccountabilityTables, referralTimelinessTables } from './referral-reports';
 import { overdueTrendTables } from './trend-report';
@@ -298,10 +298,10 @@ export class ReportsService {
     const areaName = new Map(areas.map((a) => [a.code, a.name]));
     const providerName = new Map(providers.map((p) => [p.id, p.name]));
     const names: ReportNames = {
-      prison: (code) => (code === null ? 'Unknown prison' : (prisonName.get(code) ?? code)),
-      provider: (id) => (id === null ? 'No provider' : (providerName.get(id) ?? id)),
+      prison: (code) => (code === null ? UNKNOWN_PRISON : (prisonName.get(code) ?? code)),
+      provider: (id) => (id === null ? NO_PROVIDER : (providerName.get(id) ?? id)),
       team: (ownerRole, key) => {
-        if (key === null) return 'No team';
+        if (key === null) return NO_TEAM;
         if (ownerRole === 'COM') return areaName.get(key) ?? key;
         if (ownerRole === 'CRS_CASEWORKER') return providerName.get(key) ?? key;
         return prisonName.get(key) ?? key;
