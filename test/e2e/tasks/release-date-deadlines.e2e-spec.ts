@@ -319,6 +319,7 @@ describe('tasks planned from the release date', () => {
       releaseDateSource: _s,
       // Why the release date is what it is: derived with it.
       releaseDateReason: _why,
+      releaseDateReasonWords: _whyWords,
       scheduledReleaseDate: _sr,
       releaseDayRule: _rr,
       // Derived from the release date (a Friday release is flagged), so it may change with it.

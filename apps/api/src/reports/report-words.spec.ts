@@ -7,6 +7,7 @@ import {
   NO_PROVIDER,
   NO_TEAM,
   NOT_CODED,
+  SPECIAL_CATEGORY_NOTE,
   scopeWords,
   UNKNOWN_PRISON,
   withCellWords,
@@ -56,6 +57,11 @@ describe('report words', () => {
   it('words only the scopes that are not codes', () => {
     expect(scopeWords('your prisons')).toEqual({ key: 'reportScope.YOUR_PRISONS' });
     expect(scopeWords('STI')).toBeNull();
+  });
+
+  it('words the special category note in English exactly as the API does, naming no pathway code', () => {
+    expect(en['reportWords.specialCategory']).toBe(SPECIAL_CATEGORY_NOTE);
+    expect(SPECIAL_CATEGORY_NOTE).not.toMatch(/DOMESTIC_ABUSE|SEX_WORK|HEALTH/);
   });
 
   it('uses only keys the web catalogue has', () => {

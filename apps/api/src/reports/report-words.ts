@@ -16,7 +16,7 @@ import {
   WITHDRAWAL_REASONS,
   WITHDRAWAL_REASON_GROUP_LABELS,
 } from '@app/contracts';
-import { EscalationTarget } from '@app/domain';
+import { EscalationTarget, SENSITIVE_PATHWAYS } from '@app/domain';
 import { codeLabel, roleLabel } from './report-labels';
 
 /** The English of a scope that is not a code, as the policy words it, and its key. */
@@ -31,6 +31,12 @@ export function scopeWords(label: string): ReportWords | null {
 }
 
 export const NOT_CODED = '(not coded)';
+/**
+ * The note of a report whose reader may not see the special category pathways (the policy hides the three
+ * together), worded as `reportWords.specialCategory`: its words name no pathway code, as the policy oracle counts a
+ * code in any answer as that pathway's data reaching the reader.
+ */
+export const SPECIAL_CATEGORY_NOTE = `Special category pathways (${SENSITIVE_PATHWAYS.map(codeLabel).join(', ')}) are left out of these figures.`;
 /** What a row says when it has no team, provider or prison to name (the report builders' own words). */
 export const NO_TEAM = 'No team';
 export const NO_PROVIDER = 'No provider';

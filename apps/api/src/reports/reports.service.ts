@@ -39,9 +39,9 @@ import { overdueTasksTable, overdueWorkTables } from './overdue-reports';
 import { accommodationTables, alertTables } from './outcome-reports';
 import { keyworkTables } from './keywork-report';
 import { OverdueTasksQueryDto, ReportPeriodQueryDto, ReportScopeQueryDto } from './report-query.dto';
-import { codeLabel, ReportNames } from './report-labels';
+import { ReportNames } from './report-labels';
 import { ReportResult, ReportTable } from './report-table';
-import { NO_PROVIDER, NO_TEAM, UNKNOWN_PRISON, scopeWords, withCellWords } from './report-words';
+import { NO_PROVIDER, NO_TEAM, SPECIAL_CATEGORY_NOTE, UNKNOWN_PRISON, scopeWords, withCellWords } from './report-words';
 import { releaseReadinessTables } from './readiness-report';
 import { providerAccountabilityTables, referralTimelinessTables } from './referral-reports';
 import { overdueTrendTables } from './trend-report';
@@ -314,19 +314,8 @@ export class ReportsService {
         ? referralListFilterFor(user).hiddenPathways
         : taskVisibilityFor(user.role).hiddenPathways),
     ];
-    const notes =
-      hidden.length > 0
-        ? [`Special category pathways (${hidden.map(codeLabel).join(', ')}) are left out of these figures.`]
-        : [];
-    const noteWords: ReportWords[] =
-      hidden.length > 0
-        ? [
-            {
-              key: 'reportWords.specialCategory',
-              values: { pathways: hidden.map((pathway) => ({ key: `pathway.${pathway}` })) },
-            },
-          ]
-        : [];
+    const notes = hidden.length > 0 ? [SPECIAL_CATEGORY_NOTE] : [];
+    const noteWords: ReportWords[] = hidden.length > 0 ? [{ key: 'reportWords.specialCategory' }] : [];
     const now = this.clock.now();
     return {
       scope: { prisonCodes: verdict.scope.prisonCodes, providerId: verdict.scope.providerId, hiddenPathways: hidden },
