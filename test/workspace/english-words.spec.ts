@@ -2,14 +2,10 @@
  * The Welsh browser test's oracle (test/setup/english-words.ts) can fail: it finds an English word in Welsh text,
  * whatever the word, and passes Welsh, data and the catalogue's own words.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { catalogueWords, englishWordsIn, withoutData, wordsOf } from '../setup/english-words';
+import { webCatalogue } from '../setup/web-catalogues';
 
-const cy = JSON.parse(readFileSync(join(__dirname, '../../apps/web/src/i18n/cy.json'), 'utf8')) as Record<
-  string,
-  string
->;
+const cy = webCatalogue('cy');
 const welsh = catalogueWords(cy);
 
 describe('the English-word oracle of the Welsh pages', () => {

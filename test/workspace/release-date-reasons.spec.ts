@@ -3,8 +3,6 @@
  * `releaseDateReason.*` with the domain's words says exactly what the API says in English, and cy.json says it
  * in Welsh, so the Welsh panel means the same as the English one.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import {
   chooseReleaseDate,
@@ -15,12 +13,10 @@ import {
   releaseDateReasonWords,
   storedReasonWords,
 } from '@app/domain';
+import { webCatalogue } from '../setup/web-catalogues';
 
-const I18N = resolve(__dirname, '../../apps/web/src/i18n');
-const catalogue = (name: string) =>
-  JSON.parse(readFileSync(join(I18N, `${name}.json`), 'utf8')) as Record<string, string>;
-const en = catalogue('en');
-const cy = catalogue('cy');
+const en = webCatalogue('en');
+const cy = webCatalogue('cy');
 
 const CASES: Record<string, PrecedenceDates> = {
   'a confirmed date': { confirmedReleaseDate: '2027-01-14', conditionalReleaseDate: '2027-03-01' },

@@ -7,13 +7,12 @@ import { join, relative, resolve } from 'node:path';
 import { parse, TYPE, MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { API_ERROR_CODES } from '@app/contracts';
 import { findLiteralStrings } from '../../scripts/i18n/literal-strings';
+import { webCatalogue } from '../setup/web-catalogues';
 
 const ROOT = resolve(__dirname, '../..');
 const WEB = join(ROOT, 'apps/web/src');
-const catalogue = (name: string) =>
-  JSON.parse(readFileSync(join(WEB, 'i18n', `${name}.json`), 'utf8')) as Record<string, string>;
-const en = catalogue('en');
-const cy = catalogue('cy');
+const en = webCatalogue('en');
+const cy = webCatalogue('cy');
 
 /** Argument names and, for plurals and selects, which cases the message gives. */
 function argumentsOf(elements: MessageFormatElement[], into = new Map<string, string>()): Map<string, string> {

@@ -5,8 +5,6 @@
  * and the titles the services build (keywork, referral stages, missed sessions) with their arguments.
  * apps/web/src/task-title.spec.ts checks the built titles are read back into those arguments.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import {
   DEFAULT_TASK_CATALOGUE,
   ID_DOCUMENT_ISSUERS,
@@ -15,12 +13,10 @@ import {
   keyworkTaskTitle,
   stageTemplateKey,
 } from '@app/domain';
+import { webCatalogue } from '../setup/web-catalogues';
 
-const I18N = resolve(__dirname, '../../apps/web/src/i18n');
-const catalogue = (name: string) =>
-  JSON.parse(readFileSync(join(I18N, `${name}.json`), 'utf8')) as Record<string, string>;
-const en = catalogue('en');
-const cy = catalogue('cy');
+const en = webCatalogue('en');
+const cy = webCatalogue('cy');
 
 const TEMPLATES = DEFAULT_TASK_CATALOGUE.flatMap((template) => [
   [template.key, template.title] as const,

@@ -8,8 +8,6 @@
  * says how it decides). The choice is kept on her user: a reload, and a sign-in in a fresh browser, stay in Welsh.
  * Screenshots of each Welsh screen go to artifacts/screenshots/cy-*.png (ignored by git).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse, TYPE, MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { Role } from '@app/domain';
@@ -17,14 +15,14 @@ import type { ReferralDetailView, TaskView } from '@app/contracts';
 import { LAPTOP, card, screenshot } from '../../setup/browser';
 import { TestApi } from '../../setup/test-app';
 import { catalogueWords, englishWordsIn, withoutData } from '../../setup/english-words';
+import { webCatalogue } from '../../setup/web-catalogues';
 import { WebCasework, ok, startWebCasework } from '../../setup/web-casework';
 import { SignedInUser, TestUser, createSignedInUser, createWoman, daysFromToday, recordNeeds } from '../../factories';
 
 jest.setTimeout(180_000);
 
-const I18N = join(__dirname, '../../../apps/web/src/i18n');
-const en = JSON.parse(readFileSync(join(I18N, 'en.json'), 'utf8')) as Record<string, string>;
-const cy = JSON.parse(readFileSync(join(I18N, 'cy.json'), 'utf8')) as Record<string, string>;
+const en = webCatalogue('en');
+const cy = webCatalogue('cy');
 
 function literals(elements: MessageFormatElement[], into: string[] = []): string[] {
   for (const element of elements) {
