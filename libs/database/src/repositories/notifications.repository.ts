@@ -86,24 +86,20 @@ const OWNING_TEAM_KEY_SQL = `CASE t.owner_role
   WHEN '${Role.CRS_CASEWORKER}' THEN ra.provider_id::text
   ELSE w.prison_code END`;
 
-@Injectable()
-export class NotificationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * One statement for a batch of alerts: the managers (and governors) an escalation's rooms reach, and the
-   * assignee of the task when she asked for messages on tasks she claimed, each on every channel she wants.
-   * The recipients come from the rooms the visibility policy chose for the alert (alerts.recipients), so a
-   * message reaches no one the board would not have told. Returns the ids of the rows it inserted.
-   */
-  async requestForAlerts(tx: Tx, requests: AlertMessageRequest[]): Promise<string[]> {
-    if (requests.length === 0) return [];
-    const rows: { id: string }[] = await tx.query(
-      `WITH req AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS r(alert_id, template_key, personalisation)
+/**
+ * The messages for alerts just raised, as CTEs ending in `messages` (the ids inserted): `requests` selects (alert id,
+ * template key, personalisation) rows of alerts in `alerts` (the table, or a CTE of the same statement with its id,
+ * kind, task_id and recipients). The managers (and governors) an escalation's rooms reach, and the assignee of the
+ * task when she asked for messages on tasks she claimed, each on every channel she wants. The recipients come from
+ * the rooms the visibility policy chose for the alert (alerts.recipients), so a message reaches no one the board
+ * would not have told.
+ */
+export function alertMessagesCtes(requests: string, alerts = 'alerts'): string {
+  return `req AS (
+         SELECT * FROM (${requests}) AS r(alert_id, template_key, personalisation)
        ), chosen AS (
          SELECT req.*, u.id AS user_id
-           FROM req JOIN alerts al ON al.id = req.alert_id
+           FROM req JOIN ${alerts} al ON al.id = req.alert_id
            CROSS JOIN LATERAL jsonb_array_elements_text(al.recipients -> 'rooms') AS room
            JOIN users u ON u.active AND (
                 (u.is_manager AND room = 'managers:' || u.role || ':' || u.team_key)
@@ -112,18 +108,30 @@ export class NotificationsRepository {
           WHERE al.kind = 'ESCALATED'
          UNION
          SELECT req.*, u.id AS user_id
-           FROM req JOIN alerts al ON al.id = req.alert_id
+           FROM req JOIN ${alerts} al ON al.id = req.alert_id
            JOIN tasks t ON t.id = al.task_id
            JOIN users u ON u.id = t.assignee_id AND u.active AND u.notify_claimed_tasks
-       )
-       INSERT INTO notifications (recipient_user_id, channel, template_key, dedupe_key, reference, personalisation, alert_id)
-       SELECT DISTINCT ON (c.alert_id, u.id, ch.channel)
-              u.id, ch.channel, c.template_key, 'alert:' || c.alert_id || ':' || u.id || ':' || ch.channel,
-              gen_random_uuid()::text, c.personalisation, c.alert_id
-         FROM chosen c JOIN users u ON u.id = c.user_id ${WANTED_CHANNELS_SQL}
-        WHERE ch.wanted
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+       ), messages AS (
+         INSERT INTO notifications (recipient_user_id, channel, template_key, dedupe_key, reference, personalisation, alert_id)
+         SELECT DISTINCT ON (c.alert_id, u.id, ch.channel)
+                u.id, ch.channel, c.template_key, 'alert:' || c.alert_id || ':' || u.id || ':' || ch.channel,
+                gen_random_uuid()::text, c.personalisation, c.alert_id
+           FROM chosen c JOIN users u ON u.id = c.user_id ${WANTED_CHANNELS_SQL}
+          WHERE ch.wanted
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id
+       )`;
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One statement for a batch of alerts just raised (alertMessagesCtes). */
+  async requestForAlerts(tx: Tx, requests: AlertMessageRequest[]): Promise<string[]> {
+    if (requests.length === 0) return [];
+    const rows: { id: string }[] = await tx.query(
+      `WITH ${alertMessagesCtes('SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])')} SELECT id FROM messages`,
       [
         requests.map((r) => r.alertId),
         requests.map((r) => r.templateKey),

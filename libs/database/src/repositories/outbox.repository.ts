@@ -23,6 +23,30 @@ export const OUTBOX_NOTIFY_CHANNEL = 'resettle_outbox';
 /** An outbox event as the relay reads and sends it: its sequence number, type, rooms and payload. */
 export type RelayRow = Pick<OutboxEventEntity, 'id' | 'type' | 'rooms' | 'payload'>;
 
+/** The two parameters outboxInsertSql's statement takes at $first and $first + 1. */
+export const OUTBOX_LOCK_PARAMETERS: readonly unknown[] = [OUTBOX_NOTIFY_CHANNEL, OUTBOX_LOCK_KEY];
+
+/**
+ * The one way outbox events are written: a CTE `outboxed` inserting the rows `source` selects (type, woman_id, rooms
+ * as text[], payload), with OUTBOX_LOCK_PARAMETERS at $first. The insert takes the lock first: an uncorrelated
+ * sub-select in WHERE is a one-time filter, run before any row is made, so before any id is drawn (a plain
+ * `lock() OR TRUE` would be folded away, never taking it; the lock is re-entrant). The statement must also run
+ * outboxNotifySql, which queues the relay's wake-up (PostgreSQL sends a repeated notification of a transaction once,
+ * at commit).
+ */
+export function outboxInsertCte(source: string, first: number): string {
+  return `outboxed AS (
+           INSERT INTO outbox_events (type, woman_id, rooms, payload)
+           SELECT * FROM (${source}) AS e
+            WHERE (SELECT count(*) FROM (SELECT pg_advisory_xact_lock($${first + 1})) AS outbox_lock) = 1
+           RETURNING 1)`;
+}
+
+/** The relay's wake-up once `outboxed` is written (one row, from a statement that has outboxInsertCte). */
+export function outboxNotifySql(first: number): string {
+  return `SELECT pg_notify($${first}, '') FROM (SELECT count(*) FROM outboxed) AS written`;
+}
+
 @Injectable()
 export class OutboxRepository {
   private readonly staged = new WeakMap<Tx, OutboxRow[]>();
@@ -46,28 +70,22 @@ export class OutboxRepository {
       if (audit.length > 0) await tx.query(auditInsertSql(1), auditColumns(audit));
       return;
     }
-    // Each chunk's insert takes the lock first (an uncorrelated sub-select in WHERE is a one-time filter, run before
-    // any row is made, so before any id is drawn; a plain `lock() OR TRUE` would be folded away, never taking it; the
-    // lock is re-entrant) and queues the relay's wake-up (delivered at commit;
-    // PostgreSQL sends a repeated notification of a transaction once): one round trip per chunk, the lock included.
+    // One round trip per chunk, the lock and the relay's wake-up included (outboxInsertCte).
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       const withAudit = i === 0 && audit.length > 0;
       await tx.query(
-        `WITH ${withAudit ? `audited AS (${auditInsertSql(7)}),` : ''} inserted AS (
-           INSERT INTO outbox_events (type, woman_id, rooms, payload)
-           SELECT e.type, e.woman_id, ARRAY(SELECT jsonb_array_elements_text(e.rooms)), e.payload
-             FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::jsonb[]) AS e(type, woman_id, rooms, payload)
-            WHERE (SELECT count(*) FROM (SELECT pg_advisory_xact_lock($6)) AS outbox_lock) = 1
-           RETURNING 1)
-         SELECT pg_notify($5, '') FROM (SELECT count(*) FROM inserted) AS written`,
+        `WITH ${withAudit ? `audited AS (${auditInsertSql(7)}),` : ''} ${outboxInsertCte(
+          `SELECT e.type, e.woman_id, ARRAY(SELECT jsonb_array_elements_text(e.rooms)), e.payload
+             FROM unnest($1::text[], $2::uuid[], $3::jsonb[], $4::jsonb[]) AS e(type, woman_id, rooms, payload)`,
+          5,
+        )} ${outboxNotifySql(5)}`,
         [
           chunk.map((r) => r.type),
           chunk.map((r) => r.womanId),
           chunk.map((r) => JSON.stringify(r.rooms)),
           chunk.map((r) => JSON.stringify(r.payload)),
-          OUTBOX_NOTIFY_CHANNEL,
-          OUTBOX_LOCK_KEY,
+          ...OUTBOX_LOCK_PARAMETERS,
           ...(withAudit ? auditColumns(audit) : []),
         ],
       );
