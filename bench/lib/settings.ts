@@ -33,6 +33,8 @@ export interface BenchSettings {
   lossWindow: number;
   /** The Resettle worker's default; the bare worker uses the same. */
   concurrency: number;
+  /** PREPARE_MIN_THRESHOLDS: an instant with this many thresholds also gets a prepare job (test 3's bare side too). */
+  prepareMinThresholds: number;
   /** Whole run, whatever happens. */
   hardLimitMs: number;
 }
@@ -78,6 +80,8 @@ export function readBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     leadMs: leadMs ?? Math.max(30_000, Math.round(90_000 * scale)),
     lossWindow: Math.max(10, Math.round(1000 * scale)),
     concurrency: Number(env.DEADLINE_CONCURRENCY ?? '500'),
+    // The worker's default, as for the concurrency: instants with this many thresholds get a prepare job.
+    prepareMinThresholds: Number(env.PREPARE_MIN_THRESHOLDS ?? '500'),
     hardLimitMs: 25 * 60 * 1000,
   };
 }

@@ -2,7 +2,8 @@
  * Test 3, bare-library side: the same work as the worker's horizon top-up, with the bare libraries: a plain pg
  * query listing the distinct threshold instants of the open tasks in the next 7 days (the very statement the worker
  * runs, THRESHOLD_INSTANTS_SQL), then
- * BullMQ addBulk of one delayed job per instant with the same options, in chunks of 1,000, into a prefix of its own.
+ * BullMQ addBulk of the same jobs with the same options (one delayed job per instant, and a second, its prepare job,
+ * for an instant with at least PREPARE_MIN_THRESHOLDS thresholds), in chunks of 1,000, into a prefix of its own.
  */
 import { performance } from 'node:perf_hooks';
 import { JobsOptions } from 'bullmq';
@@ -10,6 +11,7 @@ import { thresholdJobOptions } from '../alert-lateness/bare';
 import { OPEN_STATUSES } from '../lib/settings';
 import { Bench } from '../lib/stack';
 import { THRESHOLD_INSTANTS_SQL } from '../../libs/database/src/repositories/threshold-instants.sql';
+import { PREPARE_LEAD_MS } from '../../libs/resettlement/src/prepare-timing';
 import { DAY_MS, deleteKeys } from '../lib/storage';
 
 export interface BareRebuild {
@@ -26,13 +28,16 @@ export async function bareRebuild(bench: Bench): Promise<BareRebuild> {
     await queue.waitUntilReady();
     const now = Date.now();
     const t0 = performance.now();
-    const { rows } = await stack.db.query<{ at_us: string }>(THRESHOLD_INSTANTS_SQL, [
+    const { rows } = await stack.db.query<{ at_us: string; thresholds: number }>(THRESHOLD_INSTANTS_SQL, [
       new Date(now),
       new Date(now + 7 * DAY_MS),
       OPEN_STATUSES,
     ]);
     const t1 = performance.now();
-    const jobs = rows.map(({ at_us }) => instantJob(at_us, now));
+    const jobs = rows.flatMap(({ at_us, thresholds }) => [
+      instantJob('instant', at_us, now, 0),
+      ...(thresholds >= settings.prepareMinThresholds ? [instantJob('prepare', at_us, now, PREPARE_LEAD_MS)] : []),
+    ]);
     for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
     const t2 = performance.now();
     return { readMs: t1 - t0, queueMs: t2 - t1, added: jobs.length, delayed: await queue.getDelayedCount() };
@@ -42,11 +47,16 @@ export async function bareRebuild(bench: Bench): Promise<BareRebuild> {
   }
 }
 
-function instantJob(atMicros: string, now: number): { name: string; data: object; opts: JobsOptions } {
-  const atMs = Math.ceil(Number(atMicros) / 1000);
+function instantJob(
+  name: 'instant' | 'prepare',
+  atMicros: string,
+  now: number,
+  leadMs: number,
+): { name: string; data: object; opts: JobsOptions } {
+  const atMs = Math.ceil(Number(atMicros) / 1000) - leadMs;
   return {
-    name: 'instant',
+    name,
     data: { atMicros },
-    opts: { ...thresholdJobOptions(`instant_${atMicros}`, Math.max(0, atMs - now)), timestamp: now },
+    opts: { ...thresholdJobOptions(`${name}_${atMicros}`, Math.max(0, atMs - now)), timestamp: now },
   };
 }

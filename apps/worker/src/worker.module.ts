@@ -12,6 +12,7 @@ import { WORKER_SETTINGS, WorkerSettings } from './config/worker.config';
 import { AlertRaiser } from './deadlines/alert-raiser.service';
 import { HorizonService } from './deadlines/horizon.service';
 import { InstantAlertsService } from './deadlines/instant-alerts.service';
+import { PreparedInstantsService } from './deadlines/prepared-instants.service';
 import { ReconcilerService } from './deadlines/reconciler.service';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -44,6 +45,7 @@ export class WorkerModule {
         AlertRaiser,
         HorizonService,
         InstantAlertsService,
+        PreparedInstantsService,
         ReconcilerService,
         DeadlinesProcessor,
         NotificationSender,

@@ -35,6 +35,7 @@ import {
   KeyworkReportsRepository,
   NotificationsRepository,
   ExternalIdentitiesRepository,
+  PreparedAlertsRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -68,6 +69,7 @@ const REPOSITORIES = [
   KeyworkReportsRepository,
   NotificationsRepository,
   ExternalIdentitiesRepository,
+  PreparedAlertsRepository,
 ];
 
 @Global()

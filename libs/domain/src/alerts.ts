@@ -76,3 +76,8 @@ export function deadlineJobId(
 export function instantJobId(atMicros: bigint): string {
   return `instant_${atMicros}`;
 }
+
+/** The job that builds an instant's alerts ahead of it (its drafts), as deterministic as the instant's own. */
+export function prepareJobId(atMicros: bigint): string {
+  return `prepare_${atMicros}`;
+}

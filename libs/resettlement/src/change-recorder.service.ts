@@ -330,9 +330,21 @@ export class ChangeRecorder {
     raised: { alert: AlertEntity; task: TaskEntity; woman: WomanLabel & { prisonCode: string } }[],
     now: Date,
   ): Promise<void> {
-    this.outbox.stage(
-      tx,
-      raised.map(({ alert, task, woman }) =>
+    const { events, audit } = this.alertRecords(raised, now);
+    this.outbox.stage(tx, events);
+    return this.audit.append(tx, audit);
+  }
+
+  /**
+   * The board event and the audit entry of each alert raised, one of each per alert (in the same order), not yet
+   * written: alertsRaised writes them at once, the prepared path ahead of the alert's instant.
+   */
+  alertRecords(
+    raised: { alert: AlertEntity; task: TaskEntity; woman: WomanLabel & { prisonCode: string } }[],
+    now: Date,
+  ): { events: OutboxRow[]; audit: AuditEntry[] } {
+    return {
+      events: raised.map(({ alert, task, woman }) =>
         this.event(alert.recipients.rooms, {
           type: 'alert.raised',
           womanId: woman.id,
@@ -342,10 +354,7 @@ export class ChangeRecorder {
           alert: alertSummary(alert),
         }),
       ),
-    );
-    return this.audit.append(
-      tx,
-      raised.map(({ alert, task }) =>
+      audit: raised.map(({ alert, task }) =>
         this.entry({
           womanId: task.womanId,
           entityType: 'TASK',
@@ -361,7 +370,7 @@ export class ChangeRecorder {
           actor: SYSTEM_ACTOR,
         }),
       ),
-    );
+    };
   }
 
   async alertAcknowledged(tx: Tx, { woman, task, alert, actor, now }: AlertAcknowledgement): Promise<void> {

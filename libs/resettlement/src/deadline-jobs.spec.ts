@@ -1,6 +1,13 @@
 import { TaskStatus } from '@app/domain';
 import { HORIZON_MS } from '@app/events';
-import { deadlineJobs, instantJobs, NEAR_MS, SchedulableTask } from './deadline-jobs';
+import {
+  deadlineJobs,
+  instantJobs,
+  NEAR_MS,
+  PREPARE_LEAD_MS,
+  PREPARE_MIN_AHEAD_MS,
+  SchedulableTask,
+} from './deadline-jobs';
 
 const NOW = Date.parse('2026-11-30T09:00:00Z');
 const FIVE_PM = new Date('2026-12-02T17:00:00Z');
@@ -19,7 +26,7 @@ function task(id: string, dueAt: Date, extra: Partial<SchedulableTask> = {}): Sc
 }
 
 describe('deadlineJobs', () => {
-  it('queues one instant job for every task whose threshold falls at the same 17:00', () => {
+  it('queues one instant job for every task whose threshold falls at the same 17:00, and no prepare job', () => {
     const tasks = Array.from({ length: 50 }, (_, i) => task(`t${i}`, FIVE_PM, { atRiskAt: FIVE_PM }));
     const jobs = deadlineJobs(tasks, NOW);
     expect(jobs).toHaveLength(1);
@@ -71,9 +78,33 @@ describe('deadlineJobs', () => {
 describe('instantJobs', () => {
   it('keeps PostgreSQL microseconds in the id and never starts before the instant', () => {
     const atMicros = BigInt(FIVE_PM.getTime()) * 1000n + 1n;
-    const [job] = instantJobs([atMicros, atMicros], NOW);
-    expect(instantJobs([atMicros, atMicros], NOW)).toHaveLength(1);
-    expect(job.opts.jobId).toBe(`instant_${atMicros}`);
-    expect(job.opts.delay).toBe(FIVE_PM.getTime() + 1 - NOW);
+    const jobs = instantJobs([atMicros, atMicros], NOW);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].opts.jobId).toBe(`instant_${atMicros}`);
+    expect(jobs[0].opts.delay).toBe(FIVE_PM.getTime() + 1 - NOW);
+  });
+
+  it('prepares each instant asked for PREPARE_LEAD_MS ahead, once, and at once when that time has passed', () => {
+    const far = BigInt(NOW + 10 * PREPARE_LEAD_MS) * 1000n;
+    const soon = BigInt(NOW + PREPARE_LEAD_MS / 2) * 1000n;
+    const quiet = BigInt(NOW + 20 * PREPARE_LEAD_MS) * 1000n;
+    const jobs = instantJobs([far, soon, far, quiet], NOW, new Set([far, soon]));
+    expect(jobs.filter((j) => j.name === 'instant')).toHaveLength(3);
+    const prepares = jobs.filter((j) => j.name === 'prepare');
+    expect(prepares).toEqual([
+      expect.objectContaining({
+        data: { atMicros: far.toString() },
+        opts: expect.objectContaining({ jobId: `prepare_${far}`, delay: 9 * PREPARE_LEAD_MS, attempts: 1 }),
+      }),
+      expect.objectContaining({
+        data: { atMicros: soon.toString() },
+        opts: expect.objectContaining({ jobId: `prepare_${soon}`, delay: 0 }),
+      }),
+    ]);
+  });
+
+  it('does not prepare an instant nearer than PREPARE_MIN_AHEAD_MS: the instant raises it the usual way', () => {
+    const near = BigInt(NOW + PREPARE_MIN_AHEAD_MS - 1) * 1000n;
+    expect(instantJobs([near], NOW, new Set([near])).map((j) => j.name)).toEqual(['instant']);
   });
 });

@@ -10,10 +10,13 @@
  */
 import { JobsOptions } from 'bullmq';
 import { TaskEntity } from '@app/database';
-import { alertThresholds, deadlineJobId, instantJobId, isOpenTaskStatus } from '@app/domain';
+import { alertThresholds, deadlineJobId, instantJobId, isOpenTaskStatus, prepareJobId } from '@app/domain';
 import { DeadlineJobData, HORIZON_MS, InstantJobData } from '@app/events';
+import { PREPARE_LEAD_MS, PREPARE_MIN_AHEAD_MS } from './prepare-timing';
 
-export const DEADLINE_JOB_NAMES = { threshold: 'threshold', instant: 'instant' } as const;
+export const DEADLINE_JOB_NAMES = { threshold: 'threshold', instant: 'instant', prepare: 'prepare' } as const;
+
+export { PREPARE_LEAD_MS, PREPARE_MIN_AHEAD_MS } from './prepare-timing';
 
 /** A threshold this close to now is queued for its task alone (see above). */
 export const NEAR_MS = 5000;
@@ -32,7 +35,11 @@ export type SchedulableTask = Pick<
 
 export type DeadlineJob =
   | { name: typeof DEADLINE_JOB_NAMES.threshold; data: DeadlineJobData; opts: JobsOptions }
-  | { name: typeof DEADLINE_JOB_NAMES.instant; data: InstantJobData; opts: JobsOptions };
+  | {
+      name: typeof DEADLINE_JOB_NAMES.instant | typeof DEADLINE_JOB_NAMES.prepare;
+      data: InstantJobData;
+      opts: JobsOptions;
+    };
 
 /**
  * BullMQ adds the delay to the job's timestamp: pin it to the same `now`, or a job added late in a long top-up
@@ -42,18 +49,38 @@ function delayed(at: number, now: number): Pick<JobsOptions, 'delay' | 'timestam
   return { delay: Math.max(0, at - now), timestamp: now };
 }
 
-/** One job per distinct instant; `atMicros` as PostgreSQL gives it (thresholdInstants). */
-export function instantJobs(instantsMicros: readonly bigint[], now: number): DeadlineJob[] {
-  return [...new Set(instantsMicros)].map((atMicros) => ({
-    name: DEADLINE_JOB_NAMES.instant,
-    data: { atMicros: atMicros.toString() },
-    opts: {
-      ...DEADLINE_JOB_OPTIONS,
-      jobId: instantJobId(atMicros),
-      // Rounded up: the job must not start before its instant (a hair early and the sweep would find nothing due).
-      ...delayed(Number((atMicros + 999n) / 1000n), now),
-    },
-  }));
+/**
+ * One job per distinct instant; `atMicros` as PostgreSQL gives it (thresholdInstants). Each of `toPrepare` at least
+ * PREPARE_MIN_AHEAD_MS ahead also gets its prepare job, PREPARE_LEAD_MS before it (at once if that has passed).
+ */
+export function instantJobs(
+  instantsMicros: readonly bigint[],
+  now: number,
+  toPrepare: ReadonlySet<bigint> = new Set(),
+): DeadlineJob[] {
+  return [...new Set(instantsMicros)].flatMap((atMicros): DeadlineJob[] => {
+    // Rounded up: the job must not start before its instant (a hair early and the sweep would find nothing due).
+    const at = Number((atMicros + 999n) / 1000n);
+    const data = { atMicros: atMicros.toString() };
+    const instant: DeadlineJob = {
+      name: DEADLINE_JOB_NAMES.instant,
+      data,
+      opts: { ...DEADLINE_JOB_OPTIONS, jobId: instantJobId(atMicros), ...delayed(at, now) },
+    };
+    if (!toPrepare.has(atMicros) || at - now < PREPARE_MIN_AHEAD_MS) return [instant];
+    const prepare: DeadlineJob = {
+      name: DEADLINE_JOB_NAMES.prepare,
+      data,
+      // Once: a prepare that failed leaves the instant to raise its alerts the usual way.
+      opts: {
+        ...DEADLINE_JOB_OPTIONS,
+        attempts: 1,
+        jobId: prepareJobId(atMicros),
+        ...delayed(at - PREPARE_LEAD_MS, now),
+      },
+    };
+    return [instant, prepare];
+  });
 }
 
 /**

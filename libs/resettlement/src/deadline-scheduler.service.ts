@@ -25,9 +25,13 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     return this.add(deadlineJobs(tasks, now.getTime()));
   }
 
-  /** The horizon's top-up: one job per threshold instant PostgreSQL listed. */
-  scheduleInstants(instantsMicros: bigint[], now: Date = new Date()): Promise<number> {
-    return this.add(instantJobs(instantsMicros, now.getTime()));
+  /** The horizon's top-up: one job per threshold instant PostgreSQL listed, and a prepare job for `toPrepare`. */
+  scheduleInstants(
+    instantsMicros: bigint[],
+    now: Date = new Date(),
+    toPrepare: ReadonlySet<bigint> = new Set(),
+  ): Promise<number> {
+    return this.add(instantJobs(instantsMicros, now.getTime(), toPrepare));
   }
 
   private async add(jobs: DeadlineJob[]): Promise<number> {

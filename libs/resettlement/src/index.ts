@@ -4,7 +4,14 @@ export * from './alert-firing.service';
 export * from './board-summaries';
 export * from './change-recorder.service';
 export * from './deadline-scheduler.service';
-export { DEADLINE_JOB_NAMES, NEAR_MS, deadlineJobs, instantJobs } from './deadline-jobs';
+export {
+  DEADLINE_JOB_NAMES,
+  NEAR_MS,
+  PREPARE_LEAD_MS,
+  PREPARE_MIN_AHEAD_MS,
+  deadlineJobs,
+  instantJobs,
+} from './deadline-jobs';
 export * from './task-planner.service';
 export * from './reference-data.loader';
 export * from './referral-stages.service';

@@ -9,7 +9,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AlertEntity, MessageRequest, NotificationsRepository, TaskEntity, Tx } from '@app/database';
-import { AlertKind, alertPersonalisation } from '@app/domain';
+import { AlertKind, alertPersonalisation, NotifyTemplateKey, Personalisation } from '@app/domain';
 import { NotificationJobData } from '@app/events';
 
 export const NOTIFICATIONS_QUEUE = Symbol('NOTIFICATIONS_QUEUE');
@@ -58,12 +58,18 @@ export class NotificationRequests implements OnApplicationShutdown {
   requestForAlerts(tx: Tx, raised: { alert: AlertEntity; task: TaskEntity }[]): Promise<string[]> {
     return this.notifications.requestForAlerts(
       tx,
-      raised.map(({ alert, task }) => ({
-        alertId: alert.id,
-        templateKey: alert.kind === AlertKind.ESCALATED ? 'escalation' : 'task-alert',
-        personalisation: alertPersonalisation({ taskTitle: task.title, pathway: task.pathway, kind: alert.kind }),
-      })),
+      this.alertMessages(raised).map((message, i) => ({ alertId: raised[i].alert.id, ...message })),
     );
+  }
+
+  /** The template and personalisation of each alert's message (one per alert, in order), not yet requested. */
+  alertMessages(
+    raised: { alert: AlertEntity; task: TaskEntity }[],
+  ): { templateKey: NotifyTemplateKey; personalisation: Personalisation }[] {
+    return raised.map(({ alert, task }) => ({
+      templateKey: alert.kind === AlertKind.ESCALATED ? 'escalation' : 'task-alert',
+      personalisation: alertPersonalisation({ taskTitle: task.title, pathway: task.pathway, kind: alert.kind }),
+    }));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -21,6 +21,7 @@ const workerSettingsSchema = z.object({
     .min(1000)
     .default(2 * 60 * 1000),
   SCHEDULER_WATCHDOG_MS: z.coerce.number().int().min(200).default(30_000),
+  PREPARE_MIN_THRESHOLDS: z.coerce.number().int().min(1).default(500),
   WORKER_RELAY_MAX_LAG_MS: z.coerce.number().int().min(100).default(30_000),
   // Test-only: the relay stops for good after reading a batch, before publishing it (the fault suite's case 5).
   WORKER_RELAY_HOLD_AFTER_READ: z.enum(['true', 'false']).default('false'),
@@ -36,6 +37,8 @@ export interface WorkerSettings {
   deadlineConcurrency: number;
   horizonEveryMs: number;
   reconcileEveryMs: number;
+  /** An instant with at least this many thresholds has its alerts built ahead of it (deadline-jobs.ts). */
+  prepareMinThresholds: number;
   /** How often the worker checks that Redis still holds its repeating jobs. */
   schedulerWatchdogMs: number;
   /** The relay leader is unready while its oldest unpublished event has waited longer than this. */
@@ -57,6 +60,7 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     horizonEveryMs: data.HORIZON_EVERY_MS,
     reconcileEveryMs: data.RECONCILE_EVERY_MS,
     schedulerWatchdogMs: data.SCHEDULER_WATCHDOG_MS,
+    prepareMinThresholds: data.PREPARE_MIN_THRESHOLDS,
     relayMaxLagMs: data.WORKER_RELAY_MAX_LAG_MS,
     relayHoldAfterRead: data.WORKER_RELAY_HOLD_AFTER_READ === 'true',
     notify: readNotifySettings(env),

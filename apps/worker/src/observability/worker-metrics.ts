@@ -63,7 +63,7 @@ export class WorkerMetrics {
     });
   }
 
-  alertsRaised(alerts: AlertEntity[], path: AlertPath, firedAt = Date.now()): void {
+  alertsRaised(alerts: Pick<AlertEntity, 'kind' | 'thresholdAt'>[], path: AlertPath, firedAt = Date.now()): void {
     for (const alert of alerts) {
       const seconds = Math.max(0, (firedAt - new Date(alert.thresholdAt).getTime()) / 1000);
       this.lateness.observe({ kind: alert.kind, path }, seconds);

@@ -1,5 +1,6 @@
 /**
- * Consumes the deadlines queue: instant jobs (every threshold at one instant, raised in one sweep), a task's own
+ * Consumes the deadlines queue: instant jobs (every threshold at one instant, raised in one sweep) and the jobs that
+ * prepare their alerts ahead of them, a task's own
  * threshold jobs (batched into alerts), and the two repeating jobs that keep PostgreSQL and Redis in step (horizon
  * top-up, reconciler). A thin layer: each job calls a service.
  */
@@ -11,6 +12,7 @@ import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 import { AlertRaiser } from '../deadlines/alert-raiser.service';
 import { HorizonService } from '../deadlines/horizon.service';
 import { InstantAlertsService } from '../deadlines/instant-alerts.service';
+import { PreparedInstantsService } from '../deadlines/prepared-instants.service';
 import { ReconcilerService } from '../deadlines/reconciler.service';
 import { OverdueRollupService } from '../reports/overdue-rollup.service';
 
@@ -29,6 +31,7 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     private readonly raiser: AlertRaiser,
     private readonly horizon: HorizonService,
     private readonly instants: InstantAlertsService,
+    private readonly prepared: PreparedInstantsService,
     private readonly reconciler: ReconcilerService,
     private readonly rollup: OverdueRollupService,
   ) {}
@@ -105,6 +108,9 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
       }
       case JOB_NAMES.instant:
         await this.instants.raiseAt(BigInt((job.data as InstantJobData).atMicros));
+        return;
+      case JOB_NAMES.prepare:
+        await this.prepared.prepareAt(BigInt((job.data as InstantJobData).atMicros));
         return;
       case JOB_NAMES.horizon:
         await this.horizon.topUp();

@@ -25,6 +25,12 @@ export interface TaskWithWomanContext {
   };
 }
 
+/** An instant at which thresholds pass (µs since the epoch), and how many. */
+export interface ThresholdInstant {
+  atMicros: bigint;
+  thresholds: number;
+}
+
 export interface PassedThreshold {
   taskId: string;
   kind: AlertKind;
@@ -36,8 +42,17 @@ export interface PassedThreshold {
 export class DeadlinesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Locks the tasks (skipping none) so a concurrent status change waits for the alert, or vice versa. */
-  async openTasksWithContext(tx: Tx, taskIds: string[]): Promise<TaskWithWomanContext[]> {
+  /**
+   * Locks the tasks (skipping none) so a concurrent status change waits for the alert, or vice versa. With
+   * `lockContext`, her row and her release area's are held too, until commit: alerts prepared ahead of their instant
+   * are built from them, and a change to either deletes those drafts (migration PreparedAlerts), so it must come
+   * after they are stored.
+   */
+  async openTasksWithContext(
+    tx: Tx,
+    taskIds: string[],
+    { lockContext = false }: { lockContext?: boolean } = {},
+  ): Promise<TaskWithWomanContext[]> {
     if (taskIds.length === 0) return [];
     const tasks = await tx
       .getRepository(TaskEntity)
@@ -47,6 +62,14 @@ export class DeadlinesRepository {
       .andWhere('t.status = ANY(:open)', { open: OPEN_TASK_STATUSES })
       .getMany();
     if (tasks.length === 0) return [];
+    const womanIds = [...new Set(tasks.map((t) => t.womanId))];
+    if (lockContext) {
+      await tx.query(
+        `WITH her AS (SELECT release_area_code FROM women WHERE id = ANY($1) FOR SHARE)
+         SELECT 1 FROM release_areas WHERE code IN (SELECT release_area_code FROM her) FOR SHARE`,
+        [womanIds],
+      );
+    }
     const rows: {
       id: string;
       prison_number: string;
@@ -61,7 +84,7 @@ export class DeadlinesRepository {
       `SELECT w.id, w.prison_number, w.first_name, w.last_name, w.prison_code, w.release_area_code, ra.provider_id, w.pom_id, w.com_id
            FROM women w LEFT JOIN release_areas ra ON ra.code = w.release_area_code
           WHERE w.id = ANY($1)`,
-      [[...new Set(tasks.map((t) => t.womanId))]],
+      [womanIds],
     );
     const women = new Map(
       rows.map((r) => [
@@ -126,15 +149,16 @@ export class DeadlinesRepository {
    * The distinct instants in (from, to] at which some open task passes a threshold, as microseconds since the
    * epoch (PostgreSQL's own precision, so that thresholdsAt matches them exactly). Due and at-risk times are
    * 17:00 on working days and so are the rungs of the ladder: a week of a national caseload is a handful of
-   * instants, however many tasks share them.
+   * instants, however many tasks share them. Each comes with how many thresholds pass then (an escalation whose
+   * ladder was acknowledged, or one already raised, is counted too: it is a size, not a promise).
    */
-  async thresholdInstants(from: Date, to: Date): Promise<bigint[]> {
-    const rows: { at_us: string }[] = await this.dataSource.query(THRESHOLD_INSTANTS_SQL, [
+  async thresholdInstants(from: Date, to: Date): Promise<ThresholdInstant[]> {
+    const rows: { at_us: string; thresholds: number }[] = await this.dataSource.query(THRESHOLD_INSTANTS_SQL, [
       from,
       to,
       OPEN_TASK_STATUSES,
     ]);
-    return rows.map((r) => BigInt(r.at_us));
+    return rows.map((r) => ({ atMicros: BigInt(r.at_us), thresholds: r.thresholds }));
   }
 
   /**

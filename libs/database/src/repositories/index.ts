@@ -22,3 +22,4 @@ export * from './access-changes.repository';
 export * from './delivery-sessions.repository';
 export * from './notifications.repository';
 export * from './external-identities.repository';
+export * from './prepared-alerts.repository';

@@ -1,0 +1,79 @@
+/**
+ * Alerts written out ahead of their instant (issue 15): every threshold at 17:00 on a working day passes at once,
+ * 20,000 of them nationally, and building their alerts, audit entries, board events and messages at that instant
+ * took seconds. The worker now builds them a couple of minutes before (PreparedInstantsService) and keeps them
+ * here as drafts; at the instant it copies them into alerts, audit_events, notifications and outbox_events and
+ * deletes them. Nothing here is shown to anyone or counts as raised.
+ *
+ * A draft holds only while what it was built from stands. The triggers below delete a task's drafts when the task
+ * changes, a woman's when her record changes, an area's women's when the area changes (its provider routes their
+ * events), and a task's escalation drafts when one of its alerts is acknowledged; the instant's sweep then judges
+ * those thresholds afresh. The worker builds drafts holding those rows locked (FOR SHARE), and releases them holding
+ * the drafts locked (FOR UPDATE), so a change either deletes a draft before it is released or waits for its release
+ * and comes after the alert.
+ */
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+const TRIGGERS: { table: string; name: string; when: string; deletes: string }[] = [
+  { table: 'tasks', name: 'tasks_drop_prepared_alerts', when: '', deletes: 'WHERE task_id = OLD.id' },
+  { table: 'women', name: 'women_drop_prepared_alerts', when: '', deletes: 'WHERE woman_id = OLD.id' },
+  {
+    table: 'release_areas',
+    name: 'release_areas_drop_prepared_alerts',
+    when: 'WHEN (OLD.provider_id IS DISTINCT FROM NEW.provider_id)',
+    deletes: 'WHERE woman_id IN (SELECT id FROM women WHERE release_area_code = OLD.code)',
+  },
+  {
+    table: 'alerts',
+    name: 'alerts_drop_prepared_escalations',
+    when: 'WHEN (OLD.acknowledged_at IS NULL AND NEW.acknowledged_at IS NOT NULL)',
+    deletes: `WHERE task_id = OLD.task_id AND kind = 'ESCALATED'`,
+  },
+];
+
+export class PreparedAlerts1796100000900 implements MigrationInterface {
+  name = 'PreparedAlerts1796100000900';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE "prepared_alerts" (
+        "alert_id" uuid PRIMARY KEY,
+        "instant" timestamptz NOT NULL,
+        "task_id" uuid NOT NULL REFERENCES "tasks" ("id") ON DELETE CASCADE,
+        "woman_id" uuid NOT NULL REFERENCES "women" ("id") ON DELETE CASCADE,
+        "kind" varchar(16) NOT NULL,
+        "level" int NOT NULL,
+        "deadline_revision" int NOT NULL,
+        "threshold_at" timestamptz NOT NULL,
+        "recipients" jsonb NOT NULL,
+        "audit" jsonb NOT NULL,
+        "event_type" varchar(48) NOT NULL,
+        "event_rooms" text[] NOT NULL,
+        "event_payload" jsonb NOT NULL,
+        "message_template" text NOT NULL,
+        "message_personalisation" jsonb NOT NULL,
+        "prepared_at" timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT "prepared_alerts_once_per_threshold" UNIQUE ("task_id", "kind", "level", "deadline_revision")
+      )`);
+    await queryRunner.query(`CREATE INDEX "prepared_alerts_by_instant" ON "prepared_alerts" ("instant", "alert_id")`);
+    await queryRunner.query(`CREATE INDEX "prepared_alerts_by_woman" ON "prepared_alerts" ("woman_id")`);
+    for (const { table, name, when, deletes } of TRIGGERS) {
+      await queryRunner.query(`
+        CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM prepared_alerts ${deletes};
+          RETURN NULL;
+        END $$`);
+      await queryRunner.query(`
+        CREATE TRIGGER ${name} AFTER UPDATE ON "${table}" FOR EACH ROW ${when} EXECUTE FUNCTION ${name}()`);
+    }
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const { table, name } of TRIGGERS) {
+      await queryRunner.query(`DROP TRIGGER ${name} ON "${table}"`);
+      await queryRunner.query(`DROP FUNCTION ${name}()`);
+    }
+    await queryRunner.query(`DROP TABLE "prepared_alerts"`);
+  }
+}
