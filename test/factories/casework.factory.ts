@@ -5,10 +5,13 @@ import {
   DeadlineAnchors,
   KEYWORK_TASK_KEY,
   OffsetUnit,
+  Role,
   TaskDeadline,
 } from '@app/domain';
-import type { RecordedChange, WomanDetailView } from '@app/contracts';
+import type { RecordedChange, TaskView, WomanDetailView } from '@app/contracts';
 import { ApiClient } from '../setup/api-client';
+import { SignedInUser } from './users.factory';
+import { createWoman } from './women.factory';
 
 export interface CatalogueEntry {
   key: string;
@@ -84,4 +87,17 @@ export async function recordNeeds(
     throw new Error(`Recording needs failed with ${response.status}: ${JSON.stringify(response.body)}`);
   }
   return response.body;
+}
+
+/** A fresh woman (at Styal unless told) with FINANCE_AND_ID needs, recorded by a pre-release team user: her task. */
+export async function createPrtTask(
+  baseUrl: string,
+  prt: SignedInUser,
+  woman: Parameters<typeof createWoman>[2] = {},
+): Promise<TaskView> {
+  const created = await createWoman(baseUrl, prt.token, woman);
+  const { tasksCreated } = await recordNeeds(prt.api, created.id, ['FINANCE_AND_ID']);
+  const task = tasksCreated.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM);
+  if (!task) throw new Error('FINANCE_AND_ID planned no task for the pre-release team');
+  return task;
 }

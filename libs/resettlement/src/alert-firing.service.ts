@@ -16,6 +16,7 @@ import {
   AlertEntity,
   AlertsRepository,
   DeadlinesRepository,
+  NewAlert,
   PassedThreshold,
   PreparedAlert,
   PreparedAlertsRepository,
@@ -38,6 +39,19 @@ interface Judged {
   rooms: string[];
 }
 
+/** The alert a judged threshold calls for. */
+function newAlert({ found, threshold, rooms }: Judged): NewAlert {
+  return {
+    taskId: found.task.id,
+    womanId: found.task.womanId,
+    kind: threshold.kind,
+    level: threshold.level,
+    deadlineRevision: found.task.deadlineRevision,
+    thresholdAt: threshold.at,
+    recipients: { rooms },
+  };
+}
+
 @Injectable()
 export class AlertFiringService {
   constructor(
@@ -57,18 +71,7 @@ export class AlertFiringService {
       await tx.query('SET LOCAL synchronous_commit = off');
       const judged = await this.judge(tx, candidates, now);
       const byTask = new Map(judged.map((j) => [j.found.task.id, j.found]));
-      const raised = await this.alerts.insertNew(
-        tx,
-        judged.map(({ found, threshold, rooms }) => ({
-          taskId: found.task.id,
-          womanId: found.task.womanId,
-          kind: threshold.kind,
-          level: threshold.level,
-          deadlineRevision: found.task.deadlineRevision,
-          thresholdAt: threshold.at,
-          recipients: { rooms },
-        })),
-      );
+      const raised = await this.alerts.insertNew(tx, judged.map(newAlert));
       const withContext = raised.map((alert) => {
         const found = byTask.get(alert.taskId) as TaskWithWomanContext;
         return { alert, task: found.task, woman: found.woman };
@@ -93,22 +96,16 @@ export class AlertFiringService {
     if (candidates.length === 0) return 0;
     return this.unitOfWork.run(async (tx) => {
       const judged = await this.judge(tx, candidates, instant, { lockContext: true });
-      const drafts = judged.map(({ found, threshold, rooms }) => {
+      const drafts = judged.map((one) => {
         const alert = Object.assign(new AlertEntity(), {
           id: randomUUID(),
-          taskId: found.task.id,
-          womanId: found.task.womanId,
-          kind: threshold.kind,
-          level: threshold.level,
-          deadlineRevision: found.task.deadlineRevision,
-          thresholdAt: threshold.at,
-          recipients: { rooms },
+          ...newAlert(one),
           // Replaced by the raising transaction's own time when the draft is released.
           createdAt: instant,
           acknowledgedAt: null,
           acknowledgedById: null,
         });
-        return { alert, task: found.task, woman: found.woman };
+        return { alert, task: one.found.task, woman: one.found.woman };
       });
       const { events, audit } = this.recorder.alertRecords(drafts, instant);
       const messages = this.messages.alertMessages(drafts);

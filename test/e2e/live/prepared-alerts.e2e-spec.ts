@@ -10,7 +10,7 @@ import type { TaskView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, ReceivedEvent, eventually, waitForSentinel } from '../../setup/board-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
-import { SignedInUser, createSignedInUser, createWoman, recordNeeds } from '../../factories';
+import { SignedInUser, createPrtTask, createSignedInUser } from '../../factories';
 
 jest.setTimeout(120_000);
 
@@ -44,14 +44,7 @@ describe('alerts prepared ahead of their instant', () => {
     await api?.close();
   });
 
-  /** A fresh woman at Styal with FINANCE_AND_ID needs, and one of her pre-release team tasks. */
-  async function freshTask(): Promise<TaskView> {
-    const woman = await createWoman(api.baseUrl, prt.token);
-    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
-    const task = tasksCreated.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM);
-    if (!task) throw new Error('no pre-release team task was planned');
-    return task;
-  }
+  const freshTask = () => createPrtTask(api.baseUrl, prt);
 
   function alertsFor(taskId: string): ReceivedEvent[] {
     return board.events.filter((e) => e.type === 'alert.raised' && e.task?.id === taskId);

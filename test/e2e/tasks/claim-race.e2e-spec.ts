@@ -3,7 +3,7 @@ import { Role } from '@app/domain';
 import type { TaskDetailView, TaskView, WomanDetailView } from '@app/contracts';
 import { ApiResponse, ErrorBody, messageOf } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
-import { SignedInUser, createSignedInUser, createWoman, recordNeeds } from '../../factories';
+import { SignedInUser, createPrtTask, createSignedInUser } from '../../factories';
 
 const CLAIMANTS = 20;
 
@@ -26,14 +26,7 @@ describe('claiming tasks and changing their status', () => {
     await testApi?.close();
   });
 
-  /** A fresh woman with FINANCE_AND_ID needs: her open task owned by the pre-release team. */
-  async function freshPrtTask(): Promise<TaskView> {
-    const woman = await createWoman(testApi.baseUrl, prt.token);
-    const { tasksCreated } = await recordNeeds(prt.api, woman.id, ['FINANCE_AND_ID']);
-    const task = tasksCreated.find((t) => t.ownerRole === Role.PRE_RELEASE_TEAM);
-    if (!task) throw new Error('FINANCE_AND_ID planned no task for the pre-release team');
-    return task;
-  }
+  const freshPrtTask = () => createPrtTask(testApi.baseUrl, prt);
 
   async function readTask(id: string): Promise<TaskDetailView> {
     const response = await prt.api.get<TaskDetailView>(`/tasks/${id}`);

@@ -10,6 +10,9 @@ import { AppProcess, startApp } from '../../setup/app-process';
 export const GATEWAY_ENV = { GATEWAY_CANARY_MS: '500', GATEWAY_HEARTBEAT_MS: '1000', GATEWAY_DEAF_EXIT_MS: '0' };
 export const WORKER_ENV = {
   HORIZON_EVERY_MS: '1000',
+  // Every instant at least 3 s ahead is drafted (PreparedInstantsService), however few its thresholds, so the
+  // checkers prove exactly-once and liveness for raising from drafts too; nearer ones take the usual path.
+  PREPARE_MIN_THRESHOLDS: '1',
   RECONCILE_EVERY_MS: '5000',
   SCHEDULER_WATCHDOG_MS: '500',
 };
