@@ -10,6 +10,7 @@ import { Role } from '@app/domain';
 import { connectAdapterClients } from '../../../apps/gateway/src/live-path/adapter-clients';
 import { CatchUp, followBoard } from '../../../apps/web/src/board-follower';
 import { AppProcess, startApp } from '../../setup/app-process';
+import { metricSample } from '../../setup/metrics-text';
 import { ReceivedEvent, eventually } from '../../setup/board-client';
 import { readRunSettings } from '../../setup/run-settings';
 import { TestApi, startTestApi } from '../../setup/test-app';
@@ -85,15 +86,7 @@ describe('a live path that proves itself', () => {
     return response.text();
   }
 
-  /** The value of one sample, e.g. sample(text, 'resettle_queue_delayed', { queue: 'deadlines' }). */
-  function sample(text: string, name: string, labels: Record<string, string> = {}): number | null {
-    for (const line of text.split('\n')) {
-      if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-      if (!Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`))) continue;
-      return Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-    return null;
-  }
+  const sample = metricSample;
 
   it('gives the adapter connections that are ready before it subscribes, so no subscribe lands in the handshake (ioredis#2037)', async () => {
     for (let start = 0; start < 20; start += 1) {

@@ -9,6 +9,7 @@ import { AlertKind, Role, TaskStatus } from '@app/domain';
 import type { TaskView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, ReceivedEvent, eventually, waitForSentinel } from '../../setup/board-client';
+import { metricSample } from '../../setup/metrics-text';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import { SignedInUser, createPrtTask, createSignedInUser } from '../../factories';
 
@@ -107,6 +108,12 @@ describe('alerts prepared ahead of their instant', () => {
     expect(await alertRows(ids)).toBe(ids.length);
     expect(await auditRows(ids)).toBe(ids.length);
     expect(await draftsOf(ids)).toBe(0);
+    // Raised from the drafts, not by the sweep that follows them.
+    const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+    const fromDrafts = { kind: AlertKind.OVERDUE, path: 'draft' };
+    expect(metricSample(metrics, 'resettle_alert_lateness_seconds_count', fromDrafts)).toBeGreaterThanOrEqual(
+      ids.length,
+    );
   });
 
   it('lets a change made after the draft win: closed, claimed, moved and acknowledged', async () => {

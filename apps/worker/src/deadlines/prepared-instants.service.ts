@@ -64,7 +64,7 @@ export class PreparedInstantsService {
           await tx.query('SET LOCAL synchronous_commit = off');
           return this.drafts.releaseChunk(tx, taken);
         });
-        this.metrics.alertsRaised(alerts, 'threshold');
+        this.metrics.alertsRaised(alerts, 'draft');
         await this.messages.dispatch(messageIds);
         raised.push(...alerts);
       }

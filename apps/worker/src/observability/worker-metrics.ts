@@ -10,7 +10,8 @@ import { QUEUE_NAMES } from '@app/events';
 import { DEADLINES_QUEUE } from '@app/resettlement';
 
 /** How an alert came to be raised: its own delayed job, or the reconciler finding it missed. */
-export type AlertPath = 'threshold' | 'reconciler';
+/** How an alert was raised: by its instant's sweep or its task's job, from a draft built ahead, or by the reconciler. */
+export type AlertPath = 'threshold' | 'draft' | 'reconciler';
 
 @Injectable()
 export class WorkerMetrics {
