@@ -10,8 +10,11 @@ import { HORIZON_MS } from '@app/events';
 import { DeadlineScheduler } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 
-/** Drafts this old belong to instants long run (a prepare that committed after its instant's release). */
-const STALE_DRAFTS_MS = 60 * 60 * 1000;
+/**
+ * Drafts of an instant this long past are deleted: its job has run (or the reconciler has raised its alerts),
+ * and deleting 20,000 rows at 17:00 would compete with the burst they were built for.
+ */
+const SPENT_DRAFTS_MS = 5 * 60 * 1000;
 
 @Injectable()
 export class HorizonService {
@@ -38,7 +41,7 @@ export class HorizonService {
       now,
       toPrepare,
     );
-    await this.drafts.forgetUpTo(new Date(now.getTime() - STALE_DRAFTS_MS));
+    await this.drafts.forgetUpTo(new Date(now.getTime() - SPENT_DRAFTS_MS));
     this.logger.log(
       `horizon: ${queued} threshold jobs queued up to ${until.toISOString()} ` +
         `(read ${read - started} ms, queue ${Date.now() - read} ms)`,

@@ -34,17 +34,11 @@ export class InstantAlertsService {
   private async sweep(instants: bigint[]): Promise<void> {
     const started = Date.now();
     let fromDrafts = 0;
-    let drafted = false;
-    for (const instant of instants) {
-      const released = await this.prepared.releaseAt(instant);
-      drafted ||= released.drafts > 0;
-      fromDrafts += released.alerts.length;
-    }
+    for (const instant of instants) fromDrafts += (await this.prepared.releaseAt(instant)).alerts.length;
     const released = Date.now();
     const due = await this.deadlines.thresholdsAt(instants);
     const found = Date.now();
     await this.raiser.raise(due);
-    if (drafted) await this.prepared.forgetUpTo(instants.reduce((a, b) => (a > b ? a : b)));
     if (due.length > 0 || fromDrafts > 0) {
       const first = new Date(Number(instants[0] / 1000n)).toISOString();
       const more = instants.length > 1 ? ` and ${instants.length - 1} more` : '';

@@ -6,7 +6,7 @@
  * `releaseAt` runs first thing in the instant's job: it raises the drafts still there, chunk by chunk
  * (PreparedAlertsRepository.releaseChunk). What no draft covers (a task created, moved or changed since, a prepare
  * that failed or ran short) the sweep that follows raises the usual way, and the alerts' unique key keeps every
- * threshold to one alert. `forgetAt` deletes the instant's drafts after that sweep.
+ * threshold to one alert. The horizon's top-up deletes the drafts of instants that have run.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { DeadlinesRepository, PreparedAlertsRepository, ReleasedAlert, UnitOfWork } from '@app/database';
@@ -71,10 +71,5 @@ export class PreparedInstantsService {
     };
     await Promise.all(Array.from({ length: RELEASE_LANES }, lane));
     return { alerts: raised, drafts: ids.length };
-  }
-
-  /** Deletes the drafts of this instant and any earlier one: they are never read again. */
-  async forgetUpTo(atMicros: bigint): Promise<void> {
-    await this.drafts.forgetUpTo(new Date(Number(atMicros / 1000n)));
   }
 }

@@ -17,12 +17,17 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
+/** The typed column arrays of auditColumns, from parameter $first on (nine of them), for unnest(). */
+export function auditUnnestArgsSql(first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `${p(0)}::uuid[], ${p(1)}::varchar[], ${p(2)}::text[], ${p(3)}::varchar[], ${p(4)}::uuid[],
+          ${p(5)}::varchar[], ${p(6)}::jsonb[], ${p(7)}::jsonb[], ${p(8)}::text[]`;
+}
+
 /** The INSERT of entries given as the column arrays of auditColumns, from parameter $first on (nine of them). */
 export function auditInsertSql(first: number): string {
-  const p = (i: number) => `$${first + i}`;
   return `INSERT INTO audit_events (woman_id, entity_type, entity_id, action, actor_id, actor_role, before, after, request_id)
-       SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::varchar[], ${p(2)}::text[], ${p(3)}::varchar[], ${p(4)}::uuid[],
-                            ${p(5)}::varchar[], ${p(6)}::jsonb[], ${p(7)}::jsonb[], ${p(8)}::text[])`;
+       SELECT * FROM unnest(${auditUnnestArgsSql(first)})`;
 }
 
 /** Entries as column arrays, the parameters of auditInsertSql. */

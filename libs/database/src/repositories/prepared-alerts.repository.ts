@@ -1,15 +1,15 @@
 /**
  * Alerts built ahead of their instant (migration PreparedAlerts): stored by the worker minutes before as drafts,
- * raised at the instant a chunk at a time, each chunk one statement: its drafts deleted and copied into alerts,
- * audit_events, notifications and the outbox. A draft exists
- * only while what it was built from is unchanged (the migration's triggers delete it otherwise), so the instant
- * need not read a task or a woman: the sweep that follows raises what no draft covered. The alerts' unique key
- * keeps a threshold to one alert, and only alerts this chunk inserted get an audit entry, a message or an event.
+ * raised at the instant a chunk at a time, each chunk one statement copying its drafts into alerts, audit_events,
+ * notifications and the outbox. A draft is marked stale when what it was built from changes (the migration's
+ * triggers), and a stale draft is never raised, so the instant need not read a task or a woman: the sweep that
+ * follows raises what no draft covered. The alerts' unique key keeps a threshold to one alert (a chunk raised twice
+ * inserts nothing the second time), and only alerts a chunk inserted get an audit entry, a message or an event.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertKind } from '@app/domain';
-import { AuditEntry } from './audit-trail.repository';
+import { auditUnnestArgsSql, AuditEntry, auditColumns } from './audit-trail.repository';
 import { alertMessagesCtes } from './notifications.repository';
 import { OUTBOX_LOCK_PARAMETERS, outboxInsertCte, outboxNotifySql } from './outbox.repository';
 import { Tx } from './unit-of-work.types';
@@ -60,16 +60,23 @@ export class PreparedAlertsRepository {
     if (drafts.length === 0) return 0;
     const rows: unknown[] = await tx.query(
       `INSERT INTO prepared_alerts (alert_id, instant, task_id, woman_id, kind, level, deadline_revision, threshold_at,
-                                    recipients, audit, event_type, event_rooms, event_payload, message_template,
-                                    message_personalisation)
+                                    recipients, event_type, event_rooms, event_payload, message_template,
+                                    message_personalisation, audit_woman_id, audit_entity_type, audit_entity_id,
+                                    audit_action, audit_actor_id, audit_actor_role, audit_before, audit_after,
+                                    audit_request_id)
        SELECT d.alert_id, d.instant, d.task_id, d.woman_id, d.kind, d.level, d.deadline_revision, d.threshold_at,
-              d.recipients, d.audit, d.event_type, ARRAY(SELECT jsonb_array_elements_text(d.event_rooms)),
-              d.event_payload, d.message_template, d.message_personalisation
+              d.recipients, d.event_type, ARRAY(SELECT jsonb_array_elements_text(d.event_rooms)), d.event_payload,
+              d.message_template, d.message_personalisation, a.woman_id, a.entity_type, a.entity_id, a.action,
+              a.actor_id, a.actor_role, a.before, a.after, a.request_id
          FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::varchar[], $6::int[], $7::int[],
-                     $8::timestamptz[], $9::jsonb[], $10::jsonb[], $11::varchar[], $12::jsonb[], $13::jsonb[],
-                     $14::text[], $15::jsonb[])
-              AS d(alert_id, instant, task_id, woman_id, kind, level, deadline_revision, threshold_at, recipients,
-                   audit, event_type, event_rooms, event_payload, message_template, message_personalisation)
+                     $8::timestamptz[], $9::jsonb[], $10::varchar[], $11::jsonb[], $12::jsonb[], $13::text[],
+                     $14::jsonb[])
+              WITH ORDINALITY AS d(alert_id, instant, task_id, woman_id, kind, level, deadline_revision, threshold_at,
+                                   recipients, event_type, event_rooms, event_payload, message_template,
+                                   message_personalisation, n)
+         JOIN unnest(${auditUnnestArgsSql(15)}) WITH ORDINALITY
+              AS a(woman_id, entity_type, entity_id, action, actor_id, actor_role, before, after, request_id, n)
+           USING (n)
        ON CONFLICT DO NOTHING
        RETURNING 1`,
       [
@@ -82,30 +89,29 @@ export class PreparedAlertsRepository {
         drafts.map((d) => d.deadlineRevision),
         drafts.map((d) => d.thresholdAt),
         drafts.map((d) => JSON.stringify(d.recipients)),
-        drafts.map((d) => JSON.stringify(auditRecord(d.audit))),
         drafts.map((d) => d.event.type),
         drafts.map((d) => JSON.stringify(d.event.rooms)),
         drafts.map((d) => JSON.stringify(d.event.payload)),
         drafts.map((d) => d.message.templateKey),
         drafts.map((d) => JSON.stringify(d.message.personalisation)),
+        ...auditColumns(drafts.map((d) => d.audit)),
       ],
     );
     return rows.length;
   }
 
-  /** The ids of this instant's drafts, in order: the instant's job raises them a chunk at a time. */
+  /** The ids of this instant's drafts not stale, in order: the instant's job raises them a chunk at a time. */
   async idsAt(instant: Date): Promise<string[]> {
     const rows: { alert_id: string }[] = await this.dataSource.query(
-      'SELECT alert_id FROM prepared_alerts WHERE instant = $1 ORDER BY alert_id',
+      'SELECT alert_id FROM prepared_alerts WHERE instant = $1 AND NOT stale ORDER BY alert_id',
       [instant],
     );
     return rows.map((r) => r.alert_id);
   }
 
   /**
-   * Raises these drafts (by id, so the plan needs no statistics on a table filled a minute ago) in one statement
-   * of this transaction: the drafts deleted first (a change that deletes one too waits for this transaction, or
-   * this one skips the draft it deleted), their alerts inserted (a threshold already raised is skipped), and for
+   * Raises these drafts, those not stale (by id, so the plan needs no statistics on a table filled a minute ago),
+   * in one statement of this transaction: their alerts inserted (a threshold already raised is skipped), and for
    * each alert inserted its audit entry, its messages and its board event, the last under the outbox's lock.
    */
   async releaseChunk(tx: Tx, alertIds: string[]): Promise<ReleasedChunk> {
@@ -126,8 +132,9 @@ export class PreparedAlertsRepository {
            SELECT c.* FROM chunk c WHERE c.alert_id IN (SELECT id FROM inserted)
          ), audited AS (
            INSERT INTO audit_events (woman_id, entity_type, entity_id, action, actor_id, actor_role, before, after, request_id)
-           SELECT a.woman_id, a.entity_type, a.entity_id, a.action, a.actor_id, a.actor_role, a.before, a.after, a.request_id
-             FROM raised r CROSS JOIN LATERAL jsonb_populate_record(NULL::audit_events, r.audit) AS a
+           SELECT audit_woman_id, audit_entity_type, audit_entity_id, audit_action, audit_actor_id, audit_actor_role,
+                  audit_before, audit_after, audit_request_id
+             FROM raised
          ), ${alertMessagesCtes('SELECT alert_id, message_template, message_personalisation FROM raised', 'inserted')},
          ${outboxInsertCte(
            `SELECT r.event_type, r.woman_id, r.event_rooms,
@@ -151,7 +158,7 @@ export class PreparedAlertsRepository {
     };
   }
 
-  /** Drafts of instants that have run (or whose time has gone): they are never read again. */
+  /** Drafts of instants up to this one: they are never read again once their instant has run. */
   async forgetUpTo(instant: Date): Promise<number> {
     const result: [unknown[], number] = await this.dataSource.query('DELETE FROM prepared_alerts WHERE instant <= $1', [
       instant,
@@ -167,19 +174,4 @@ export class PreparedAlertsRepository {
     );
     return rows[0]?.n ?? 0;
   }
-}
-
-/** An audit entry as the audit_events row jsonb_populate_record makes of it. */
-function auditRecord(entry: AuditEntry): Record<string, unknown> {
-  return {
-    woman_id: entry.womanId,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    action: entry.action,
-    actor_id: entry.actorId,
-    actor_role: entry.actorRole,
-    before: entry.before,
-    after: entry.after,
-    request_id: entry.requestId,
-  };
 }
