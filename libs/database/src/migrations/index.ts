@@ -21,6 +21,7 @@ import { ExternalIdentities1796100000500 } from './1796100000500-ExternalIdentit
 import { ReleasePlanContacts1796100000600 } from './1796100000600-ReleasePlanContacts';
 import { PreferredLanguage1796100000700 } from './1796100000700-PreferredLanguage';
 import { SignOutAccessChange1796100000800 } from './1796100000800-SignOutAccessChange';
+import { WomenByReleaseAreaIndex1796100000900 } from './1796100000900-WomenByReleaseAreaIndex';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReleasePlanContacts1796100000600,
   PreferredLanguage1796100000700,
   SignOutAccessChange1796100000800,
+  WomenByReleaseAreaIndex1796100000900,
 ];
