@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, Pathway, ReferralStatus } from '@app/domain';
 import { ReferralEntity, ReferralStatusChangeEntity, ReferralTransferEntity } from '../entities';
+import { entityColumnsSql } from './entity-columns';
 import { countRows, pageTotal } from './page-total';
 import { Tx } from './unit-of-work.types';
 
@@ -24,6 +25,14 @@ export interface ReferralSqlVisibility {
   includeDrafts: boolean;
   /** Referrals with any of these pathways are left out unless they have another (governors' oversight). */
   hiddenPathways: readonly Pathway[];
+}
+
+interface ReferralRowExtras {
+  woman_name: string;
+  prison_number: string;
+  prison_code: string;
+  release_date: string | Date | null;
+  stage_due_at: string | Date | null;
 }
 
 export interface ReferralRow {
@@ -69,21 +78,25 @@ export class ReferralsRepository {
       .offset(filter.offset)
       .limit(filter.limit)
       .getRawMany<{ id: string }>();
-    const total = await pageTotal({ ...filter, length: page.length }, () => countRows(narrow));
-    if (page.length === 0) return { rows: [], total };
-    const { entities, raw } = await this.scoped(scope, filter.visibility)
-      .andWhere('r.id = ANY(:pageIds)', { pageIds: page.map((r) => r.id) })
-      .getRawAndEntities();
-    const rows = new Map(
-      entities.map((referral, i) => [referral.id, this.row(referral, raw[i] as Record<string, unknown>)]),
-    );
+    if (page.length === 0) {
+      return { rows: [], total: await pageTotal({ ...filter, length: 0 }, () => countRows(narrow)) };
+    }
+    // The page's rows and, when the page does not show it, the total: neither needs the other, so side by side.
+    const [raw, total] = await Promise.all([
+      this.scoped(scope, filter.visibility)
+        .andWhere('r.id = ANY(:pageIds)', { pageIds: page.map((r) => r.id) })
+        .getRawMany<Record<string, unknown> & ReferralRowExtras>(),
+      pageTotal({ ...filter, length: page.length }, () => countRows(narrow)),
+    ]);
+    const rows = new Map(raw.map((r) => [r.id as string, this.row(r)]));
     return { rows: page.flatMap(({ id }) => rows.get(id) ?? []), total };
   }
 
   async findInScope(scope: AccessScope, visibility: ReferralSqlVisibility, id: string): Promise<ReferralRow | null> {
-    const { entities, raw } = await this.scoped(scope, visibility).andWhere('r.id = :id', { id }).getRawAndEntities();
-    const referral = entities[0];
-    return referral ? this.row(referral, raw[0] as Record<string, unknown>) : null;
+    const [raw] = await this.scoped(scope, visibility)
+      .andWhere('r.id = :id', { id })
+      .getRawMany<Record<string, unknown> & ReferralRowExtras>();
+    return raw ? this.row(raw) : null;
   }
 
   findForUpdate(tx: Tx, id: string): Promise<ReferralEntity | null> {
@@ -157,6 +170,7 @@ export class ReferralsRepository {
   /** The referrals in scope, with her name, prison and release date and the open stage's due time. */
   private scoped(scope: AccessScope, visibility: ReferralSqlVisibility): SelectQueryBuilder<ReferralEntity> {
     return this.inScope(scope, visibility, true)
+      .select(entityColumnsSql(this.dataSource, ReferralEntity, 'r'))
       .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
       .addSelect('w.prison_number', 'prison_number')
       .addSelect('w.prison_code', 'prison_code')
@@ -218,15 +232,22 @@ export class ReferralsRepository {
     return qb;
   }
 
-  private row(referral: ReferralEntity, raw: Record<string, unknown>): ReferralRow {
-    const releaseDate = raw.release_date as string | Date | null;
+  /** A row of scoped(): the referral as the entity by its column list (entity-columns.ts), and her details. */
+  private row({
+    woman_name,
+    prison_number,
+    prison_code,
+    release_date,
+    stage_due_at,
+    ...referral
+  }: Record<string, unknown> & ReferralRowExtras): ReferralRow {
     return {
-      referral,
-      womanName: raw.woman_name as string,
-      prisonNumber: raw.prison_number as string,
-      prisonCode: raw.prison_code as string,
-      releaseDate: releaseDate instanceof Date ? releaseDate.toISOString().slice(0, 10) : releaseDate,
-      stageDueAt: raw.stage_due_at ? new Date(raw.stage_due_at as string) : null,
+      referral: Object.assign(new ReferralEntity(), referral),
+      womanName: woman_name,
+      prisonNumber: prison_number,
+      prisonCode: prison_code,
+      releaseDate: release_date instanceof Date ? release_date.toISOString().slice(0, 10) : release_date,
+      stageDueAt: stage_due_at ? new Date(stage_due_at) : null,
     };
   }
 }
