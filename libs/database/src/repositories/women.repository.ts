@@ -123,13 +123,14 @@ export class WomenRepository {
     };
   }
 
-  findOneInScope(scope: AccessScope, id: string): Promise<WomanEntity | null> {
+  /** Her record if she is in the reader's scope: a plain statement mapped by hand, as for the board. */
+  async findOneInScope(scope: AccessScope, id: string): Promise<WomanEntity | null> {
     const condition = womenScopeCondition(scope, 'w');
-    return this.women
-      .createQueryBuilder('w')
-      .where('w.id = :id', { id })
-      .andWhere(condition.sql, condition.params)
-      .getOne();
+    const [row] = await this.query<Record<string, unknown>>(
+      `SELECT ${this.columns()} FROM women w WHERE w.id = :id AND (${condition.sql})`,
+      { ...condition.params, id },
+    );
+    return row ? Object.assign(new WomanEntity(), row) : null;
   }
 
   /** Locks the row for the rest of the transaction, so concurrent edits of one woman queue up. */
