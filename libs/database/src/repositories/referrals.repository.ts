@@ -8,7 +8,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, Pathway, ReferralStatus } from '@app/domain';
 import { ReferralEntity, ReferralStatusChangeEntity, ReferralTransferEntity } from '../entities';
 import { entityColumnsSql } from './entity-columns';
-import { countRows, pageTotal } from './page-total';
+import { countRows, pageTotal, settled } from './page-total';
 import { Tx } from './unit-of-work.types';
 
 export interface ReferralListFilter {
@@ -54,10 +54,12 @@ export class ReferralsRepository {
     if (filter.womanId) narrow.andWhere('r.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.status) narrow.andWhere('r.status = :status', { status: filter.status });
     if (filter.caseworkerId) narrow.andWhere('r.caseworker_id = :caseworkerId', { caseworkerId: filter.caseworkerId });
-    // The page's ids first, sorted on narrow columns (a provider's queue sorts every referral it was ever sent:
-    // 19,409 for the busiest), then those rows in full. Most urgent first: the soonest stage deadline, then what
-    // has waited longest.
-    const page = await narrow
+    // Beyond one woman's referrals a page is usually full and its total must be counted: counted beside the page.
+    const counting = filter.womanId === undefined ? settled(countRows(narrow)) : null;
+    // The page's ids, sorted on narrow columns (a provider's queue sorts every referral it was ever sent: 19,409 for
+    // the busiest), and those rows in full, in one statement. Most urgent first: the soonest stage deadline, then
+    // what has waited longest.
+    const page = narrow
       .clone()
       .select('r.id', 'id')
       .leftJoin(
@@ -71,25 +73,21 @@ export class ReferralsRepository {
         'stage',
         'stage.subject_id = r.id',
       )
-      .addSelect('stage.due_at', 'stage_due_at')
-      .orderBy('stage_due_at', 'ASC', 'NULLS LAST')
+      .orderBy('stage.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('COALESCE(r.sent_at, r.created_at)', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .offset(filter.offset)
-      .limit(filter.limit)
-      .getRawMany<{ id: string }>();
-    if (page.length === 0) {
-      return { rows: [], total: await pageTotal({ ...filter, length: 0 }, () => countRows(narrow)) };
-    }
-    // The page's rows and, when the page does not show it, the total: neither needs the other, so side by side.
-    const [raw, total] = await Promise.all([
-      this.scoped(scope, filter.visibility)
-        .andWhere('r.id = ANY(:pageIds)', { pageIds: page.map((r) => r.id) })
-        .getRawMany<Record<string, unknown> & ReferralRowExtras>(),
-      pageTotal({ ...filter, length: page.length }, () => countRows(narrow)),
-    ]);
-    const rows = new Map(raw.map((r) => [r.id as string, this.row(r)]));
-    return { rows: page.flatMap(({ id }) => rows.get(id) ?? []), total };
+      .limit(filter.limit);
+    // The same order again over the page's rows: stage_due_at is the same minimum over the same open stage tasks.
+    const raw = await this.scoped(scope, filter.visibility)
+      .andWhere(`r.id IN (${page.getQuery()})`)
+      .setParameters(page.getParameters())
+      .orderBy('stage_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('COALESCE(r.sent_at, r.created_at)', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany<Record<string, unknown> & ReferralRowExtras>();
+    const total = await pageTotal({ ...filter, length: raw.length }, () => (counting ?? settled(countRows(narrow)))());
+    return { rows: raw.map((r) => this.row(r)), total };
   }
 
   async findInScope(scope: AccessScope, visibility: ReferralSqlVisibility, id: string): Promise<ReferralRow | null> {

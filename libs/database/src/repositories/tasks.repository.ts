@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
-import { countRows, pageTotal } from './page-total';
+import { countRows, pageTotal, settled } from './page-total';
 import { SqlCondition, providerAreaCodes, womenScopeCondition } from './scope-sql';
 import { taskColumnsSql, toTaskEntity } from './task-columns';
 import { Tx } from './unit-of-work.types';
@@ -63,22 +63,6 @@ interface TaskRowExtras {
   prison_code: string;
   woman_name: string;
   prison_number: string;
-}
-
-/**
- * A promise started now whose outcome is read later, or never (a count the page turns out not to need): its
- * rejection is held for the reader instead of going unhandled.
- */
-function settled<T>(promise: Promise<T>): () => Promise<T> {
-  const outcome = promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  return async () => {
-    const result = await outcome;
-    if (result.ok) return result.value;
-    throw result.error;
-  };
 }
 
 interface TaskForChangeExtras {
