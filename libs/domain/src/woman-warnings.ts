@@ -31,6 +31,8 @@ type WithSentence = WomanWarningFacts & Partial<Omit<ComAllocationFacts, 'prison
 
 function comWarnings(woman: WithSentence, today: IsoDate): WomanWarning[] {
   if (woman.custodyStatus === undefined || woman.receptionDate === undefined) return [];
+  // Allocated: nothing to warn of, and no copy of her record to make (most cards on a board).
+  if (woman.comId !== undefined && woman.comId !== null) return [];
   const missing = comNotAllocated(
     {
       ...woman,

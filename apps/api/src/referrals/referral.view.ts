@@ -16,7 +16,12 @@ export function toReferralView(
   allowedActions: ReferralActionName[],
 ): ReferralView | null {
   const r = row.referral;
-  const visibility = referralVisibility(reader, { ...r, pathways: r.pathways.map((p) => p.pathway) });
+  // Only what the policy reads: a copy of the whole record for each of a queue's 200 cost more than the view.
+  const visibility = referralVisibility(reader, {
+    providerId: r.providerId,
+    status: r.status,
+    pathways: r.pathways.map((p) => p.pathway),
+  });
   if (!visibility.visible) return null;
   const shown = <T extends { pathway: ReferralPathway['pathway'] }>(items: T[]): T[] =>
     items.filter((p) => !visibility.hiddenPathways.includes(p.pathway));

@@ -79,10 +79,12 @@ export class WomenService {
   async list(user: AuthenticatedUser, query: ListWomenQueryDto): Promise<Page<WomanBoardRow>> {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
+    // Once a request: London's date from the clock is a time-zone conversion, not a field read.
+    const today = this.clock.today();
     const { rows, total } = await this.women.listInScope(user.scope, {
       prisonCode: query.prison,
       releaseWithinDays: WINDOW_DAYS[query.window ?? 'all'],
-      today: this.clock.today(),
+      today,
       now: this.clock.now(),
       visibility: taskVisibilityFor(user.role),
       limit,
@@ -96,7 +98,7 @@ export class WomenService {
       else statusesByWoman.set(status.womanId, [status]);
     }
     const items = rows.map(({ woman, taskCounts }) => ({
-      ...toWomanView(woman, user.role, this.clock.today(), taskCounts),
+      ...toWomanView(woman, user.role, today, taskCounts),
       pathways: this.pathwayViews(user.role, statusesByWoman.get(woman.id) ?? []),
     }));
     return { items, total, limit, offset };

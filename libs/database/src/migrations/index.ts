@@ -21,7 +21,8 @@ import { ExternalIdentities1796100000500 } from './1796100000500-ExternalIdentit
 import { ReleasePlanContacts1796100000600 } from './1796100000600-ReleasePlanContacts';
 import { PreferredLanguage1796100000700 } from './1796100000700-PreferredLanguage';
 import { SignOutAccessChange1796100000800 } from './1796100000800-SignOutAccessChange';
-import { PreparedAlerts1796100000900 } from './1796100000900-PreparedAlerts';
+import { WomenByReleaseAreaIndex1796100000900 } from './1796100000900-WomenByReleaseAreaIndex';
+import { PreparedAlerts1796100001000 } from './1796100001000-PreparedAlerts';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -45,5 +46,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReleasePlanContacts1796100000600,
   PreferredLanguage1796100000700,
   SignOutAccessChange1796100000800,
-  PreparedAlerts1796100000900,
+  WomenByReleaseAreaIndex1796100000900,
+  PreparedAlerts1796100001000,
 ];

@@ -1,4 +1,4 @@
-import { pageTotal } from './page-total';
+import { pageTotal, settled } from './page-total';
 
 describe('pageTotal', () => {
   const counted = () => Promise.resolve(1234);
@@ -18,5 +18,25 @@ describe('pageTotal', () => {
 
   it('counts when a page past the start is empty: the offset may overshoot the rows', async () => {
     await expect(pageTotal({ offset: 400, limit: 200, length: 0 }, counted)).resolves.toBe(1234);
+  });
+});
+
+describe('settled', () => {
+  it('gives a count started before the page to whoever reads it later', async () => {
+    const read = settled(Promise.resolve(6728));
+    await expect(read()).resolves.toBe(6728);
+  });
+
+  it('holds a failed count unread without an unhandled rejection, and throws it when read', async () => {
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const read = settled(Promise.reject(new Error('connection lost')));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).not.toHaveBeenCalled();
+      await expect(read()).rejects.toThrow('connection lost');
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 });

@@ -32,3 +32,19 @@ export async function countRows<T extends object>(qb: SelectQueryBuilder<T>): Pr
     .getRawOne<{ total: string }>();
   return Number(row?.total ?? 0);
 }
+
+/**
+ * A promise started now whose outcome is read later, or never (a count the page turns out not to need): its
+ * rejection is held for the reader instead of going unhandled.
+ */
+export function settled<T>(promise: Promise<T>): () => Promise<T> {
+  const outcome = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return async () => {
+    const result = await outcome;
+    if (result.ok) return result.value;
+    throw result.error;
+  };
+}

@@ -7,7 +7,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, Pathway, ReferralStatus } from '@app/domain';
 import { ReferralEntity, ReferralStatusChangeEntity, ReferralTransferEntity } from '../entities';
-import { countRows, pageTotal } from './page-total';
+import { entityColumnsSql } from './entity-columns';
+import { countRows, pageTotal, settled } from './page-total';
 import { Tx } from './unit-of-work.types';
 
 export interface ReferralListFilter {
@@ -24,6 +25,14 @@ export interface ReferralSqlVisibility {
   includeDrafts: boolean;
   /** Referrals with any of these pathways are left out unless they have another (governors' oversight). */
   hiddenPathways: readonly Pathway[];
+}
+
+interface ReferralRowExtras {
+  woman_name: string;
+  prison_number: string;
+  prison_code: string;
+  release_date: string | Date | null;
+  stage_due_at: string | Date | null;
 }
 
 export interface ReferralRow {
@@ -45,10 +54,12 @@ export class ReferralsRepository {
     if (filter.womanId) narrow.andWhere('r.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.status) narrow.andWhere('r.status = :status', { status: filter.status });
     if (filter.caseworkerId) narrow.andWhere('r.caseworker_id = :caseworkerId', { caseworkerId: filter.caseworkerId });
-    // The page's ids first, sorted on narrow columns (a provider's queue sorts every referral it was ever sent:
-    // 19,409 for the busiest), then those rows in full. Most urgent first: the soonest stage deadline, then what
-    // has waited longest.
-    const page = await narrow
+    // Beyond one woman's referrals a page is usually full and its total must be counted: counted beside the page.
+    const counting = filter.womanId === undefined ? settled(countRows(narrow)) : null;
+    // The page's ids, sorted on narrow columns (a provider's queue sorts every referral it was ever sent: 19,409 for
+    // the busiest), and those rows in full, in one statement. Most urgent first: the soonest stage deadline, then
+    // what has waited longest.
+    const page = narrow
       .clone()
       .select('r.id', 'id')
       .leftJoin(
@@ -62,28 +73,28 @@ export class ReferralsRepository {
         'stage',
         'stage.subject_id = r.id',
       )
-      .addSelect('stage.due_at', 'stage_due_at')
-      .orderBy('stage_due_at', 'ASC', 'NULLS LAST')
+      .orderBy('stage.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('COALESCE(r.sent_at, r.created_at)', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .offset(filter.offset)
-      .limit(filter.limit)
-      .getRawMany<{ id: string }>();
-    const total = await pageTotal({ ...filter, length: page.length }, () => countRows(narrow));
-    if (page.length === 0) return { rows: [], total };
-    const { entities, raw } = await this.scoped(scope, filter.visibility)
-      .andWhere('r.id = ANY(:pageIds)', { pageIds: page.map((r) => r.id) })
-      .getRawAndEntities();
-    const rows = new Map(
-      entities.map((referral, i) => [referral.id, this.row(referral, raw[i] as Record<string, unknown>)]),
-    );
-    return { rows: page.flatMap(({ id }) => rows.get(id) ?? []), total };
+      .limit(filter.limit);
+    // The same order again over the page's rows: stage_due_at is the same minimum over the same open stage tasks.
+    const raw = await this.scoped(scope, filter.visibility)
+      .andWhere(`r.id IN (${page.getQuery()})`)
+      .setParameters(page.getParameters())
+      .orderBy('stage_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('COALESCE(r.sent_at, r.created_at)', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany<Record<string, unknown> & ReferralRowExtras>();
+    const total = await pageTotal({ ...filter, length: raw.length }, () => (counting ?? settled(countRows(narrow)))());
+    return { rows: raw.map((r) => this.row(r)), total };
   }
 
   async findInScope(scope: AccessScope, visibility: ReferralSqlVisibility, id: string): Promise<ReferralRow | null> {
-    const { entities, raw } = await this.scoped(scope, visibility).andWhere('r.id = :id', { id }).getRawAndEntities();
-    const referral = entities[0];
-    return referral ? this.row(referral, raw[0] as Record<string, unknown>) : null;
+    const [raw] = await this.scoped(scope, visibility)
+      .andWhere('r.id = :id', { id })
+      .getRawMany<Record<string, unknown> & ReferralRowExtras>();
+    return raw ? this.row(raw) : null;
   }
 
   findForUpdate(tx: Tx, id: string): Promise<ReferralEntity | null> {
@@ -157,6 +168,7 @@ export class ReferralsRepository {
   /** The referrals in scope, with her name, prison and release date and the open stage's due time. */
   private scoped(scope: AccessScope, visibility: ReferralSqlVisibility): SelectQueryBuilder<ReferralEntity> {
     return this.inScope(scope, visibility, true)
+      .select(entityColumnsSql(this.dataSource, ReferralEntity, 'r'))
       .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
       .addSelect('w.prison_number', 'prison_number')
       .addSelect('w.prison_code', 'prison_code')
@@ -218,15 +230,22 @@ export class ReferralsRepository {
     return qb;
   }
 
-  private row(referral: ReferralEntity, raw: Record<string, unknown>): ReferralRow {
-    const releaseDate = raw.release_date as string | Date | null;
+  /** A row of scoped(): the referral as the entity by its column list (entity-columns.ts), and her details. */
+  private row({
+    woman_name,
+    prison_number,
+    prison_code,
+    release_date,
+    stage_due_at,
+    ...referral
+  }: Record<string, unknown> & ReferralRowExtras): ReferralRow {
     return {
-      referral,
-      womanName: raw.woman_name as string,
-      prisonNumber: raw.prison_number as string,
-      prisonCode: raw.prison_code as string,
-      releaseDate: releaseDate instanceof Date ? releaseDate.toISOString().slice(0, 10) : releaseDate,
-      stageDueAt: raw.stage_due_at ? new Date(raw.stage_due_at as string) : null,
+      referral: Object.assign(new ReferralEntity(), referral),
+      womanName: woman_name,
+      prisonNumber: prison_number,
+      prisonCode: prison_code,
+      releaseDate: release_date instanceof Date ? release_date.toISOString().slice(0, 10) : release_date,
+      stageDueAt: stage_due_at ? new Date(stage_due_at) : null,
     };
   }
 }

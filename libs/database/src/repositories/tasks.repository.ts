@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
-import { countRows, pageTotal } from './page-total';
+import { countRows, pageTotal, settled } from './page-total';
 import { SqlCondition, providerAreaCodes, womenScopeCondition } from './scope-sql';
 import { taskColumnsSql, toTaskEntity } from './task-columns';
 import { Tx } from './unit-of-work.types';
@@ -58,6 +58,13 @@ export interface StatusChangeEntry {
   actorId: string | null;
 }
 
+interface TaskRowExtras {
+  schedule_state: ScheduleState;
+  prison_code: string;
+  woman_name: string;
+  prison_number: string;
+}
+
 interface TaskForChangeExtras {
   schedule_state: ScheduleState;
   w_prison_code: string;
@@ -97,30 +104,30 @@ export class TasksRepository {
     if (filter.scheduleState)
       qb.andWhere(`(${SCHEDULE_STATE_SQL}) = :scheduleState`, { scheduleState: filter.scheduleState });
 
-    const { entities, raw } = await qb
+    // Beyond one woman's tasks, a page of 200 is usually full and its total must be counted: counted beside the
+    // page, on a second connection, rather than after it (a caseworker's tasks to claim: 6,728 of 55,020 open
+    // CRS tasks joined to her provider's women, 26 ms, after a 10 ms page).
+    const counting = filter.womanId === undefined ? settled(countRows(qb)) : null;
+    const raw = await qb
+      .clone()
+      .select(taskColumnsSql(this.dataSource, 't'))
+      .addSelect(SCHEDULE_STATE_SQL, 'schedule_state')
+      .addSelect('w.prison_code', 'prison_code')
+      .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
+      .addSelect('w.prison_number', 'prison_number')
       .orderBy('t.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('t.id', 'ASC')
       .limit(filter.limit)
       .offset(filter.offset)
-      .getRawAndEntities<{
-        schedule_state: ScheduleState;
-        prison_code: string;
-        woman_name: string;
-        prison_number: string;
-        t_id: string;
-      }>();
-    const extras = new Map(raw.map((r) => [r.t_id, r]));
-    const rows = entities.map((task) => {
-      const extra = extras.get(task.id);
-      return {
-        task,
-        scheduleState: extra?.schedule_state ?? ScheduleState.ON_TRACK,
-        prisonCode: extra?.prison_code ?? '',
-        womanName: extra?.woman_name ?? '',
-        prisonNumber: extra?.prison_number ?? '',
-      };
-    });
-    const total = await pageTotal({ ...filter, length: rows.length }, () => countRows(qb));
+      .getRawMany<Record<string, unknown> & TaskRowExtras>();
+    const rows = raw.map(({ schedule_state, prison_code, woman_name, prison_number, ...task }) => ({
+      task: toTaskEntity(task),
+      scheduleState: schedule_state,
+      prisonCode: prison_code,
+      womanName: woman_name,
+      prisonNumber: prison_number,
+    }));
+    const total = await pageTotal({ ...filter, length: rows.length }, () => (counting ?? settled(countRows(qb)))());
     return { rows, total };
   }
 

@@ -32,8 +32,8 @@ const TRIGGERS: { table: string; name: string; when: string; marks: string }[] =
   },
 ];
 
-export class PreparedAlerts1796100000900 implements MigrationInterface {
-  name = 'PreparedAlerts1796100000900';
+export class PreparedAlerts1796100001000 implements MigrationInterface {
+  name = 'PreparedAlerts1796100001000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
