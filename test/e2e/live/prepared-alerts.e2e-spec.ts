@@ -5,6 +5,7 @@
  * no alert, a task claimed or a woman moved gets an alert built from what she and the task are at the instant, an
  * acknowledged ladder no escalation. Each threshold is raised once, with one audit entry and one board event.
  */
+import { PreparedAlertsRepository } from '@app/database';
 import { AlertKind, Role, TaskStatus } from '@app/domain';
 import type { TaskView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
@@ -171,5 +172,17 @@ describe('alerts prepared ahead of their instant', () => {
     expect(alertsFor(laddered.id).filter((e) => e.alert?.kind === AlertKind.ESCALATED)).toEqual([]);
     expect(await alertRows([closed.id])).toBe(0);
     expect(await alertRows([claimed.id, moved.id])).toBe(2);
+
+    // The closed task's draft is still there, marked stale: asked for by id, as a release racing the change
+    // would ask, it raises nothing.
+    const stale: { alert_id: string }[] = await api.dataSource.query(
+      'SELECT alert_id FROM prepared_alerts WHERE task_id = $1 AND stale',
+      [closed.id],
+    );
+    expect(stale).toHaveLength(1);
+    const drafts = new PreparedAlertsRepository(api.dataSource);
+    const released = await api.dataSource.transaction((tx) => drafts.releaseChunk(tx, [stale[0].alert_id]));
+    expect(released.alerts).toEqual([]);
+    expect(await alertRows([closed.id])).toBe(0);
   });
 });

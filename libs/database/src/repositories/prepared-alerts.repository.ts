@@ -122,7 +122,7 @@ export class PreparedAlertsRepository {
       message_id: string | null;
     }[] = await tx.query(
       `WITH chunk AS (
-           DELETE FROM prepared_alerts WHERE alert_id = ANY($1::uuid[]) RETURNING *
+           SELECT * FROM prepared_alerts WHERE alert_id = ANY($1::uuid[]) AND NOT stale
          ), inserted AS (
            INSERT INTO alerts (id, task_id, woman_id, kind, level, deadline_revision, threshold_at, recipients)
            SELECT alert_id, task_id, woman_id, kind, level, deadline_revision, threshold_at, recipients FROM chunk
@@ -164,14 +164,5 @@ export class PreparedAlertsRepository {
       instant,
     ]);
     return result[1];
-  }
-
-  /** How many drafts wait for this instant (for the worker's log and the tests). */
-  async countAt(instant: Date): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
-      'SELECT count(*)::int AS n FROM prepared_alerts WHERE instant = $1',
-      [instant],
-    );
-    return rows[0]?.n ?? 0;
   }
 }
