@@ -3,8 +3,8 @@
  * nationally, whose building took seconds at the instant). `prepareAt` runs PREPARE_LEAD_MS before an instant:
  * it finds the thresholds falling then, as the instant's sweep will, and stores their alerts as drafts
  * (AlertFiringService.prepare), in transactions of 1,000, stopping PREPARE_MIN_AHEAD_MS before the instant.
- * `releaseAt` runs first thing in the instant's job: it raises the drafts still there, chunk by chunk
- * (PreparedAlertsRepository.releaseChunk). What no draft covers (a task created, moved or changed since, a prepare
+ * `releaseAt` runs first thing in the instant's job: it raises, chunk by chunk, the drafts no change has marked
+ * stale (PreparedAlertsRepository.releaseChunk). What no draft covers (a task created, moved or changed since, a prepare
  * that failed or ran short) the sweep that follows raises the usual way, and the alerts' unique key keeps every
  * threshold to one alert. The horizon's top-up deletes the drafts of instants that have run.
  */
