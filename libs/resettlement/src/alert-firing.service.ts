@@ -8,7 +8,7 @@
  *
  * `prepare` makes the same judgement ahead of an instant, as it will stand at that instant, and stores the rows
  * raising them will write (PreparedAlertsRepository), so the instant itself only copies them: a change to the task,
- * the woman or her area before then deletes the draft, and the instant's sweep judges that threshold afresh.
+ * the woman or her area before then marks the draft stale, and the instant's sweep judges that threshold afresh.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';

@@ -34,7 +34,7 @@ export class InstantAlertsService {
   private async sweep(instants: bigint[]): Promise<void> {
     const started = Date.now();
     let fromDrafts = 0;
-    for (const instant of instants) fromDrafts += (await this.prepared.releaseAt(instant)).alerts.length;
+    for (const instant of instants) fromDrafts += (await this.prepared.releaseAt(instant)).length;
     const released = Date.now();
     const due = await this.deadlines.thresholdsAt(instants);
     const found = Date.now();

@@ -48,10 +48,10 @@ export class PreparedInstantsService {
     return stored;
   }
 
-  /** Raises this instant's drafts; returns the alerts raised and how many drafts there were. */
-  async releaseAt(atMicros: bigint): Promise<{ alerts: ReleasedAlert[]; drafts: number }> {
+  /** Raises this instant's drafts not marked stale; returns the alerts raised. */
+  async releaseAt(atMicros: bigint): Promise<ReleasedAlert[]> {
     const ids = await this.drafts.idsAt(new Date(Number(atMicros / 1000n)));
-    if (ids.length === 0) return { alerts: [], drafts: 0 };
+    if (ids.length === 0) return [];
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += RELEASE_CHUNK) chunks.push(ids.slice(i, i + RELEASE_CHUNK));
     const raised: ReleasedAlert[] = [];
@@ -70,6 +70,6 @@ export class PreparedInstantsService {
       }
     };
     await Promise.all(Array.from({ length: RELEASE_LANES }, lane));
-    return { alerts: raised, drafts: ids.length };
+    return raised;
   }
 }

@@ -9,7 +9,6 @@ import { AlertEntity, DeadlinesRepository, OutboxRepository } from '@app/databas
 import { QUEUE_NAMES } from '@app/events';
 import { DEADLINES_QUEUE } from '@app/resettlement';
 
-/** How an alert came to be raised: its own delayed job, or the reconciler finding it missed. */
 /** How an alert was raised: by its instant's sweep or its task's job, from a draft built ahead, or by the reconciler. */
 export type AlertPath = 'threshold' | 'draft' | 'reconciler';
 

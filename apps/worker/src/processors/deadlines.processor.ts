@@ -1,7 +1,6 @@
 /**
- * Consumes the deadlines queue: instant jobs (every threshold at one instant, raised in one sweep) and the jobs that
- * prepare their alerts ahead of them, a task's own
- * threshold jobs (batched into alerts), and the two repeating jobs that keep PostgreSQL and Redis in step (horizon
+ * Consumes the deadlines queue: instant jobs (every threshold at one instant, raised in one sweep), the jobs that
+ * build a busy instant's alerts ahead of it (prepare), a task's own threshold jobs (batched into alerts), and the two repeating jobs that keep PostgreSQL and Redis in step (horizon
  * top-up, reconciler). A thin layer: each job calls a service.
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';

@@ -45,8 +45,8 @@ export class DeadlinesRepository {
   /**
    * Locks the tasks (skipping none) so a concurrent status change waits for the alert, or vice versa. With
    * `lockContext`, her row and her release area's are held too, until commit: alerts prepared ahead of their instant
-   * are built from them, and a change to either deletes those drafts (migration PreparedAlerts), so it must come
-   * after they are stored.
+   * are built from them, and a change to either marks those drafts stale (migration PreparedAlerts), so it must
+   * come after they are stored.
    */
   async openTasksWithContext(
     tx: Tx,
