@@ -120,6 +120,19 @@ describe('the board’s reads', () => {
     expect(Object.keys(caseworkerRow?.taskCounts?.byOwnerRole ?? {})).toEqual(['CRS_CASEWORKER']);
   });
 
+  it('shows on her board card the pathway statuses her detail shows, to each role', async () => {
+    const detail = await plannedWoman();
+    const needed = detail.pathways.filter((p) => p.needIdentifiedAt !== null).map((p) => p.pathway);
+    expect(needed.sort()).toEqual(['ACCOMMODATION', 'DOMESTIC_ABUSE', 'FINANCE_AND_ID']);
+    for (const reader of [prt, governor]) {
+      const seen = (await reader.api.get<WomanDetailView>(`/women/${detail.id}`)).body;
+      const row = await boardRow(reader.api, detail.id);
+      expect(row.pathways).toEqual(seen.pathways);
+    }
+    // The governor's card leaves out the special category pathway, as her detail does.
+    expect((await boardRow(governor.api, detail.id)).pathways.map((p) => p.pathway)).not.toContain('DOMESTIC_ABUSE');
+  });
+
   it('names the task and the woman on every alert, and shows each role only the alerts it may see', async () => {
     const detail = await plannedWoman();
     const other = await plannedWoman();

@@ -60,7 +60,7 @@ export function noteAuthorIds(notes: TaskNoteEntity[]): string[] {
 
 /** Notes with their authors' names (`authors` as the caller looked them up by noteAuthorIds). */
 export function toTaskNoteViews(
-  notes: TaskNoteEntity[],
+  notes: Pick<TaskNoteEntity, 'id' | 'taskId' | 'authorId' | 'body' | 'createdAt'>[],
   authors: { id: string; displayName: string }[],
 ): TaskNoteView[] {
   const names = new Map(authors.map((u) => [u.id, u.displayName]));

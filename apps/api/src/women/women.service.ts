@@ -46,7 +46,7 @@ import {
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { fieldError, problemsError } from '../common/validation-errors';
-import { noteAuthorIds, toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
+import { toTaskNoteViews, toTaskRowView } from '../tasks/task.view';
 import { CreateWomanDto, ListWomenQueryDto, ReleaseDayRequestDto, ReleaseWindow, UpdateWomanDto } from './woman.dto';
 import { applyEffectiveReleaseDate, isReleased } from './release-day-columns';
 import { WomanView, toAuditViews, toWomanView, womanSnapshot } from './woman.view';
@@ -90,25 +90,20 @@ export class WomenService {
       limit,
       offset,
     });
-    const statuses = await this.pathways.listForWomen(rows.map((r) => r.woman.id));
-    const statusesByWoman = new Map<string, typeof statuses>();
-    for (const status of statuses) {
-      const hers = statusesByWoman.get(status.womanId);
-      if (hers) hers.push(status);
-      else statusesByWoman.set(status.womanId, [status]);
-    }
-    const items = rows.map(({ woman, taskCounts }) => ({
+    const items = rows.map(({ woman, taskCounts, pathways }) => ({
       ...toWomanView(woman, user.role, today, taskCounts),
-      pathways: this.pathwayViews(user.role, statusesByWoman.get(woman.id) ?? []),
+      pathways: this.pathwayViews(user.role, pathways),
     }));
     return { items, total, limit, offset };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<WomanDetailView> {
-    const woman = await this.women.findOneInScope(user.scope, id);
-    if (!woman) throw new NotFoundException('No such woman in your caseload');
     const visibility = taskVisibilityFor(user.role);
-    const [statuses, taskPage, assessments, trail, referrals] = await Promise.all([
+    // Her record and everything on her page are read at once, on separate connections, rather than her record
+    // first (issue 15: a detail was six round trips one after another). Nothing read is shown unless her record
+    // says she is in the reader's scope.
+    const [woman, statuses, taskPage, assessments, trail, referrals, allNotes] = await Promise.all([
+      this.women.findOneInScope(user.scope, id),
       this.pathways.listForWoman(id),
       this.tasks.listInScope(user.scope, { now: this.clock.now(), visibility, womanId: id, limit: 1000, offset: 0 }),
       mayView(user.role, DataKind.ASSESSMENTS) ? this.assessments.listForWoman(id) : Promise.resolve(null),
@@ -120,11 +115,17 @@ export class WomenService {
         limit: 1000,
         offset: 0,
       }),
+      this.tasks.listNotesOfWoman(id),
     ]);
+    if (!woman) throw new NotFoundException('No such woman in your caseload');
     const visibleTasks = new Map(taskPage.rows.map((r) => [r.task.id, r.task]));
     const notedTaskIds = taskPage.rows.filter((r) => canSeeTaskNotes(user.role, r.task)).map((r) => r.task.id);
-    const notes = await this.tasks.listNotes(notedTaskIds);
-    const noteViews = toTaskNoteViews(notes, await this.users.findByIds(noteAuthorIds(notes)));
+    const noted = new Set(notedTaskIds);
+    const notes = allNotes.filter((n) => noted.has(n.taskId));
+    const noteViews = toTaskNoteViews(
+      notes,
+      notes.flatMap((n) => (n.authorName === null ? [] : [{ id: n.authorId, displayName: n.authorName }])),
+    );
     const referralsById = new Map(
       referrals.rows.map(({ referral: r }) => [
         r.id,
@@ -142,7 +143,7 @@ export class WomenService {
       pathways: this.pathwayViews(user.role, statuses),
       tasks: taskPage.rows.map((row) => ({
         ...toTaskRowView(row, user),
-        ...(notedTaskIds.includes(row.task.id) ? { notes: noteViews.filter((n) => n.taskId === row.task.id) } : {}),
+        ...(noted.has(row.task.id) ? { notes: noteViews.filter((n) => n.taskId === row.task.id) } : {}),
       })),
       ...(assessments
         ? {

@@ -2,23 +2,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PathwayStatusEntity } from '../entities';
+import { entityColumnsSql } from './entity-columns';
 import { Tx } from './unit-of-work.types';
 
 @Injectable()
 export class PathwayStatusesRepository {
+  private columnsSql?: string;
+
   constructor(private readonly dataSource: DataSource) {}
 
-  listForWoman(womanId: string): Promise<PathwayStatusEntity[]> {
-    return this.dataSource.getRepository(PathwayStatusEntity).find({ where: { womanId }, order: { pathway: 'ASC' } });
-  }
-
-  listForWomen(womanIds: string[]): Promise<PathwayStatusEntity[]> {
-    if (womanIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(PathwayStatusEntity)
-      .createQueryBuilder('p')
-      .where('p.woman_id = ANY(:womanIds)', { womanIds })
-      .getMany();
+  /** Read on every detail: a plain statement mapped by the entity's columns (entity-columns.ts). */
+  async listForWoman(womanId: string): Promise<PathwayStatusEntity[]> {
+    this.columnsSql ??= entityColumnsSql(this.dataSource, PathwayStatusEntity, 'p');
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${this.columnsSql} FROM pathway_statuses p WHERE p.woman_id = $1 ORDER BY p.pathway`,
+      [womanId],
+    );
+    return rows.map((row) => Object.assign(new PathwayStatusEntity(), row));
   }
 
   listForWomanInTx(tx: Tx, womanId: string): Promise<PathwayStatusEntity[]> {

@@ -44,6 +44,16 @@ const SCHEDULE_STATE_SQL = `CASE
   ELSE 'ON_TRACK' END`;
 
 /** A task read for a change, with what the change's audit entry and board event need of its woman. */
+/** A note as it is shown: its author's display name read with it (null: no such user). */
+export interface TaskNoteWithAuthor {
+  id: string;
+  taskId: string;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+  authorName: string | null;
+}
+
 export interface TaskForChange extends TaskRow {
   /** Her fields the boards' rooms are chosen by. */
   woman: { id: string; prisonCode: string; releaseAreaCode: string; pomId: string | null; comId: string | null };
@@ -374,6 +384,22 @@ export class TasksRepository {
   addNote(tx: Tx, note: Partial<TaskNoteEntity>): Promise<TaskNoteEntity> {
     const repo = tx.getRepository(TaskNoteEntity);
     return repo.save(repo.create(note));
+  }
+
+  /**
+   * Every note on her tasks, oldest first, with its author's name: one statement, so her detail reads them beside
+   * her tasks rather than after them (the caller keeps those of the tasks whose notes the reader may see).
+   */
+  async listNotesOfWoman(womanId: string): Promise<TaskNoteWithAuthor[]> {
+    const rows: TaskNoteWithAuthor[] = await this.dataSource.query(
+      `SELECT n.id, n.task_id AS "taskId", n.author_id AS "authorId", n.body, n.created_at AS "createdAt",
+              u.display_name AS "authorName"
+         FROM task_notes n JOIN tasks t ON t.id = n.task_id LEFT JOIN users u ON u.id = n.author_id
+        WHERE t.woman_id = $1
+        ORDER BY n.created_at, n.id`,
+      [womanId],
+    );
+    return rows;
   }
 
   listNotes(taskIds: string[]): Promise<TaskNoteEntity[]> {

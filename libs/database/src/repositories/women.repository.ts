@@ -1,7 +1,7 @@
 /** Reads and writes women, always through the reader's access scope. */
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, TaskVisibility } from '@app/domain';
+import { AccessScope, OPEN_TASK_STATUSES, Pathway, PathwayStatus, Role, TaskVisibility } from '@app/domain';
 import { WomanEntity } from '../entities';
 import { entityColumnsSql } from './entity-columns';
 import { pageTotal } from './page-total';
@@ -50,10 +50,21 @@ function toTaskCounts(groups: TaskCountRow[]): WomanTaskCounts {
 
 const OPEN_STATUSES_SQL = OPEN_TASK_STATUSES.map((status) => `'${status}'`).join(', ');
 
+/** Her status on one pathway, as a board card shows it. */
+export interface BoardPathwayStatus {
+  pathway: Pathway;
+  status: PathwayStatus;
+  needIdentifiedAt: Date | null;
+}
+
 export interface WomanListRow {
   woman: WomanEntity;
   taskCounts: WomanTaskCounts;
+  pathways: BoardPathwayStatus[];
 }
+
+/** One pathway status as the board's statement answers it: the time as JSON gives it (ISO 8601, with its offset). */
+type PathwayStatusRow = [Pathway, PathwayStatus, string | null];
 
 @Injectable()
 export class WomenRepository {
@@ -65,8 +76,8 @@ export class WomenRepository {
   }
 
   /**
-   * A board's page of women with their task counts, in one statement: the counts come from each woman's open tasks
-   * in tasks_open_by_woman, and the rows are mapped by hand (entity-columns.ts). The total is counted only when the
+   * A board's page of women with their task counts and pathway statuses, in one statement: the counts come from each
+   * woman's open tasks in tasks_open_by_woman, and the rows are mapped by hand (entity-columns.ts). The total is counted only when the
    * page does not show it (page-total.ts).
    */
   async listInScope(scope: AccessScope, filter: WomenListFilter): Promise<{ rows: WomanListRow[]; total: number }> {
@@ -90,8 +101,12 @@ export class WomenRepository {
       },
       ...conditions.map((c) => c.params),
     ) as Record<string, unknown>;
-    const rows = await this.query<Record<string, unknown> & { taskCountRows: TaskCountRow[] | null }>(
+    const rows = await this.query<
+      Record<string, unknown> & { taskCountRows: TaskCountRow[] | null; pathwayRows: PathwayStatusRow[] | null }
+    >(
       `SELECT ${this.columns()},
+              (SELECT json_agg(json_build_array(p.pathway, p.status, p.need_identified_at) ORDER BY p.pathway)
+                 FROM pathway_statuses p WHERE p.woman_id = w.id) AS "pathwayRows",
               (SELECT json_agg(json_build_array(c.pathway, c.owner_role, c.open, c.at_risk, c.overdue))
                  FROM (SELECT t.pathway, t.owner_role, count(*) AS open,
                               count(*) FILTER (WHERE t.at_risk_at <= :now AND t.due_at > :now) AS at_risk,
@@ -115,9 +130,14 @@ export class WomenRepository {
       return Number(total);
     });
     return {
-      rows: rows.map(({ taskCountRows, ...woman }) => ({
+      rows: rows.map(({ taskCountRows, pathwayRows, ...woman }) => ({
         woman: Object.assign(new WomanEntity(), woman),
         taskCounts: toTaskCounts(taskCountRows ?? []),
+        pathways: (pathwayRows ?? []).map(([pathway, status, needIdentifiedAt]) => ({
+          pathway,
+          status,
+          needIdentifiedAt: needIdentifiedAt === null ? null : new Date(needIdentifiedAt),
+        })),
       })),
       total,
     };
