@@ -35,6 +35,8 @@ export type ReceivedEvent = BoardEvent &
 export class BoardClient {
   readonly events: ReceivedEvent[] = [];
   readonly replays: { since: number; events: ReceivedEvent[] }[] = [];
+  /** `board.reload` notices: too much was missed to replay, so the page must fetch the board again. */
+  readonly reloads: { reason: string; latestSeq: number }[] = [];
   readonly removed: BoardRemoved[] = [];
   /** `session.ended` notices (token expired, account withdrawn), each with when it arrived. */
   readonly ended: { reason: string; message: string; at: number }[] = [];
@@ -47,6 +49,7 @@ export class BoardClient {
     socket.on(CLIENT_EVENTS.boardEvent, (event: BoardEvent) => this.events.push(event));
     socket.on(CLIENT_EVENTS.boardEvents, (events: BoardEvent[]) => this.events.push(...events));
     socket.on(CLIENT_EVENTS.replay, (replay: BoardReplay) => this.replays.push(replay));
+    socket.on(CLIENT_EVENTS.reload, (reload: { reason: string; latestSeq: number }) => this.reloads.push(reload));
     socket.on(CLIENT_EVENTS.removed, (notice: BoardRemoved) => this.removed.push(notice));
     socket.on(CLIENT_EVENTS.sessionEnded, (notice: SessionEnded) => this.ended.push({ ...notice, at: Date.now() }));
     socket.on('disconnect', () => (this.disconnectedAt = Date.now()));

@@ -32,10 +32,8 @@ import {
   rooms,
 } from '@app/events';
 import { batchRecipients } from './live-path/batch-recipients';
+import { MAX_REPLAY, reloadReason, replayScanEnd } from './replay-window';
 import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, SIGNED_OUT, endSession } from './socket-session';
-
-/** Beyond this many missed events a client is better off reloading the board from the API. */
-export const MAX_REPLAY = 500;
 
 /** A socket on this gateway, as the server's own or as fetchSockets returns it. */
 type AnySocket = GatewaySocket | Awaited<ReturnType<GatewayServer['fetchSockets']>>[number];
@@ -154,16 +152,14 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   private async replay(socket: GatewaySocket, since: number): Promise<void> {
     const user = socket.data.user as AuthenticatedUser;
     const joined = [...socket.rooms].filter((room) => room !== socket.id);
-    const [oldest, missed] = await Promise.all([
+    const [oldest, latest, missed] = await Promise.all([
       this.outbox.oldestId(),
-      this.outbox.listForRoomsAfter(joined, String(since), MAX_REPLAY + 1),
+      this.outbox.latestId(),
+      this.outbox.listForRoomsAfter(joined, String(since), String(replayScanEnd(since)), MAX_REPLAY + 1),
     ]);
-    const gapTooOld = since > 0 && Number(oldest) > since + 1;
-    if (missed.length > MAX_REPLAY || gapTooOld) {
-      socket.emit(CLIENT_EVENTS.reload, {
-        reason: 'too many missed events: reload the board',
-        latestSeq: Number(await this.outbox.latestId()),
-      });
+    const reason = reloadReason({ since, oldest: Number(oldest), latest: Number(latest) }, missed.length);
+    if (reason) {
+      socket.emit(CLIENT_EVENTS.reload, { reason, latestSeq: Number(latest) });
       return;
     }
     const mine = new Set(joined);

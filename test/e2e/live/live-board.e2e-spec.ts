@@ -6,9 +6,11 @@
 import Redis from 'ioredis';
 import { AlertKind, Role, TaskStatus, instantJobId } from '@app/domain';
 import type { TaskView, WomanView } from '@app/contracts';
+import { MAX_REPLAY_SCAN } from '../../../apps/gateway/src/replay-window';
 import { AppProcess, startApp } from '../../setup/app-process';
 import { BoardClient, ReceivedEvent, eventually, waitForSentinel } from '../../setup/board-client';
 import { readRunSettings } from '../../setup/run-settings';
+import { openOwnerConnection } from '../../setup/database-connections';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   SignedInUser,
@@ -320,6 +322,33 @@ describe('deadline engine and live board', () => {
     const seqs = again.replays[0].events.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(seqs.every((s) => s > lastSeen)).toBe(true);
+  });
+
+  it('asks a client to reload, not replay, when more events of all rooms followed its last than a replay reads', async () => {
+    const first = await connect(gatewayA, prt.token, ['prison:STI']);
+    const { task } = await freshTask();
+    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 30_000)).toBe(true);
+    const lastSeen = first.lastSeq;
+    first.close();
+    // Ids as if MAX_REPLAY_SCAN events of other rooms had been written since (a sequence jump: no rows to relay;
+    // only the owner may move the sequence).
+    const owner = await openOwnerConnection();
+    try {
+      await owner.query(`SELECT setval('outbox_events_id_seq', $1::bigint)`, [lastSeen + MAX_REPLAY_SCAN]);
+    } finally {
+      await owner.destroy();
+    }
+    const changed = await prt.api.patch<TaskView>(`/tasks/${task.id}/status`, {
+      status: 'IN_PROGRESS',
+      version: task.version,
+    });
+    expect(changed.status).toBe(200);
+
+    const again = await connect(gatewayB, prt.token);
+    await again.subscribe(['prison:STI'], lastSeen);
+    expect(await eventually(() => again.reloads.length > 0 || again.replays.length > 0, 30_000)).toBe(true);
+    expect(again.replays).toEqual([]);
+    expect(again.reloads[0].latestSeq).toBeGreaterThan(lastSeen + MAX_REPLAY_SCAN);
   });
 
   it('escalates an unacknowledged overdue task to the team’s managers, and stops when the alert is acknowledged', async () => {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The transactional outbox: every change writes one row in the same transaction as the change. The id is
@@ -16,9 +16,10 @@ export class OutboxEventEntity {
   @Column({ type: 'uuid', nullable: true })
   womanId!: string | null;
 
-  /** The socket.io rooms entitled to it; never holds special category data in the payload. */
-  // A GIN index (made in the migration) finds the events of a socket's rooms on replay.
-  @Index('outbox_events_rooms_idx', { synchronize: false })
+  /**
+   * The socket.io rooms entitled to it; never holds special category data in the payload. Not indexed: a replay
+   * reads a bounded range of ids and checks the rooms of each (migration OutboxWithoutRoomsIndex).
+   */
   @Column({ type: 'text', array: true })
   rooms!: string[];
 

@@ -23,6 +23,7 @@ import { PreferredLanguage1796100000700 } from './1796100000700-PreferredLanguag
 import { SignOutAccessChange1796100000800 } from './1796100000800-SignOutAccessChange';
 import { WomenByReleaseAreaIndex1796100000900 } from './1796100000900-WomenByReleaseAreaIndex';
 import { PreparedAlerts1796100001000 } from './1796100001000-PreparedAlerts';
+import { OutboxWithoutRoomsIndex1796100001100 } from './1796100001100-OutboxWithoutRoomsIndex';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SignOutAccessChange1796100000800,
   WomenByReleaseAreaIndex1796100000900,
   PreparedAlerts1796100001000,
+  OutboxWithoutRoomsIndex1796100001100,
 ];

@@ -105,12 +105,15 @@ export class OutboxRepository {
     );
   }
 
-  /** Events after `afterId` addressed to any of these rooms, for a reconnecting client. */
-  listForRoomsAfter(rooms: string[], afterId: string, limit: number): Promise<OutboxEventEntity[]> {
+  /**
+   * Events in (afterId, upToId] addressed to any of these rooms, for a reconnecting client: read by the primary key,
+   * the rooms checked on each (no index on rooms: migration OutboxWithoutRoomsIndex), so the caller bounds the range.
+   */
+  listForRoomsAfter(rooms: string[], afterId: string, upToId: string, limit: number): Promise<OutboxEventEntity[]> {
     return this.dataSource
       .getRepository(OutboxEventEntity)
       .createQueryBuilder('e')
-      .where('e.id > :afterId', { afterId })
+      .where('e.id > :afterId AND e.id <= :upToId', { afterId, upToId })
       .andWhere('e.rooms && :rooms', { rooms })
       .orderBy('e.id', 'ASC')
       .limit(limit)
