@@ -33,6 +33,7 @@ import {
 } from '@app/events';
 import { batchRecipients } from './live-path/batch-recipients';
 import { MAX_REPLAY, reloadReason, replayScanEnd } from './replay-window';
+import { relayedBatch } from './live-path/relayed-batch';
 import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, SIGNED_OUT, endSession } from './socket-session';
 
 /** A socket on this gateway, as the server's own or as fetchSockets returns it. */
@@ -76,7 +77,9 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
     });
     // The relay's batch of board events: hand each socket here the events of its rooms.
     server.on(BOARD_BATCH, (batch) => {
-      if (Array.isArray(batch)) this.deliver(batch);
+      const events = relayedBatch(batch);
+      if (events) this.deliver(events);
+      else this.logger.warn('a relay batch that is not a list of events: not delivered');
     });
   }
 

@@ -136,7 +136,11 @@ export interface ClientToServerEvents {
 /** Between gateways, through the Redis adapter (the relay's emitter sends ACCESS_CHANGED too). */
 export interface InterServerEvents {
   [ACCESS_CHANGED]: (userId: string) => void;
-  [BOARD_BATCH]: (batch: RelayedBoardEvent[]) => void;
+  /**
+   * The relay's batch as JSON text of a RelayedBoardEvent[] (one parse at each gateway, none at the relay); a
+   * relay from before that sent the array itself, which gateways still take.
+   */
+  [BOARD_BATCH]: (batch: string | RelayedBoardEvent[]) => void;
   /** The gateway's name and a nonce, echoed back to prove the Redis subscription. */
   [GATEWAY_CANARY]: (name: string, nonce: string) => void;
 }

@@ -23,14 +23,14 @@ import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository, RelayRow 
 import {
   ACCESS_CHANGED,
   BOARD_BATCH,
-  RelayedBoardEvent,
+  BOARD_EVENT_TYPES,
   ServerToClientEvents,
-  isBoardEventPayload,
   redisClientName,
   redisConnectionOptions,
   socketIoKey,
 } from '@app/events';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
+import { relayedEventJson } from './relayed-event-json';
 
 const RELAY_LOCK_KEY = 7_151_752;
 /** Events per read and per board.batch message: a 17:00 burst of 20,000 is ten of them. */
@@ -144,7 +144,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const redis = this.redis as Redis;
     let after = this.publishedUpTo ?? (await this.storedCursor(redis));
     for (;;) {
-      const events = await this.outbox.listAfter(after, PAGE);
+      const events = await this.outbox.listAfter(after, PAGE, BOARD_EVENT_TYPES);
       if (events.length === 0) return;
       if (this.settings.relayHoldAfterRead) await this.holdForever(events.length);
       const last = events[events.length - 1].id;
@@ -176,23 +176,26 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   /**
    * The batch's board events go to every gateway as one BOARD_BATCH message (each gateway hands each socket the
-   * events of its rooms), split only where an ACCESS_CHANGED row stands between them so that order holds.
+   * events of its rooms), split only where an ACCESS_CHANGED row stands between them so that order holds. The
+   * message is the batch as JSON text, joined from the rows' own texts (relayed-event-json.ts), so the relay neither
+   * parses nor encodes an event.
    */
   private publish(emitter: Emitter<ServerToClientEvents>, events: RelayRow[]): void {
-    let batch: RelayedBoardEvent[] = [];
+    let batch: string[] = [];
     const send = () => {
-      if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, batch);
+      if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, `[${batch.join(',')}]`);
       batch = [];
     };
-    for (const { id, type, rooms, payload } of events) {
+    for (const { id, type, roomsJson, payloadJson, userId } of events) {
       if (type === ACCESS_CHANGED) {
         send();
-        emitter.serverSideEmit(ACCESS_CHANGED, payload.userId);
+        if (userId !== null) emitter.serverSideEmit(ACCESS_CHANGED, userId);
         continue;
       }
       // Every other outbox row is a board event (the change recorder writes nothing else); a row that is not is
       // skipped rather than sent to clients as one.
-      if (isBoardEventPayload(payload)) batch.push({ rooms, event: { ...payload, seq: Number(id) } });
+      const relayed = payloadJson === null ? null : relayedEventJson(id, roomsJson, payloadJson);
+      if (relayed !== null) batch.push(relayed);
       else this.logger.warn(`outbox row ${id} of type ${type} is not a board event: not published`);
     }
     send();
