@@ -1,5 +1,9 @@
 import { relayedEventJson } from './relayed-event-json';
 
+/** The relayed text, parsed: what a gateway reads (null when the relay refused the row). */
+const relayed = (id: string, roomsJson: string, payloadJson: string): unknown =>
+  JSON.parse(relayedEventJson(id, roomsJson, payloadJson) ?? 'null');
+
 describe('relayedEventJson', () => {
   it('gives the rooms and the payload with its sequence number, as the relay used to build them', () => {
     const payload = {
@@ -7,16 +11,18 @@ describe('relayedEventJson', () => {
       at: '2026-11-30T17:00:00.000Z',
       task: { id: 't', title: 'Bank "ISA" {x}' },
     };
-    const text = relayedEventJson('1234', '["prison:STI", "woman:w"]', JSON.stringify(payload));
-    expect(JSON.parse(text)).toEqual({ rooms: ['prison:STI', 'woman:w'], event: { ...payload, seq: 1234 } });
+    expect(relayed('1234', '["prison:STI", "woman:w"]', JSON.stringify(payload))).toEqual({
+      rooms: ['prison:STI', 'woman:w'],
+      event: { ...payload, seq: 1234 },
+    });
   });
 
   it('takes PostgreSQL’s spacing and an empty payload', () => {
-    expect(JSON.parse(relayedEventJson('7', '[]', '{"type": "task.created", "at": "x"} '))).toEqual({
+    expect(relayed('7', '[]', '{"type": "task.created", "at": "x"} ')).toEqual({
       rooms: [],
       event: { type: 'task.created', at: 'x', seq: 7 },
     });
-    expect(JSON.parse(relayedEventJson('8', '[]', '{}'))).toEqual({ rooms: [], event: { seq: 8 } });
+    expect(relayed('8', '[]', '{}')).toEqual({ rooms: [], event: { seq: 8 } });
   });
 
   it('refuses a payload that is not an object and an id that is not a number', () => {
