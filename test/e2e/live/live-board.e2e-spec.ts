@@ -70,6 +70,16 @@ describe('deadline engine and live board', () => {
     return { task, womanId: woman.id, woman };
   }
 
+  /** A new task whose creation a client of the STI board saw before it disconnected, and that client's last sequence. */
+  async function taskSeenThenDisconnected(): Promise<{ task: TaskView; lastSeen: number }> {
+    const first = await connect(gatewayA, prt.token, ['prison:STI']);
+    const { task } = await freshTask();
+    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 30_000)).toBe(true);
+    const lastSeen = first.lastSeq;
+    first.close();
+    return { task, lastSeen };
+  }
+
   /** Moves a task's deadlines to instants a few seconds away, as a new deadline revision. */
   async function setDeadlines(
     taskId: string,
@@ -300,11 +310,7 @@ describe('deadline engine and live board', () => {
   });
 
   it('gives a client that reconnects with its last sequence every event it missed, in order', async () => {
-    const first = await connect(gatewayA, prt.token, ['prison:STI']);
-    const { task } = await freshTask();
-    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 30_000)).toBe(true);
-    const lastSeen = first.lastSeq;
-    first.close();
+    const { task, lastSeen } = await taskSeenThenDisconnected();
 
     let version = task.version;
     const statuses = ['IN_PROGRESS', 'TODO', 'IN_PROGRESS'];
@@ -325,11 +331,7 @@ describe('deadline engine and live board', () => {
   });
 
   it('asks a client to reload, not replay, when more events of all rooms followed its last than a replay reads', async () => {
-    const first = await connect(gatewayA, prt.token, ['prison:STI']);
-    const { task } = await freshTask();
-    expect(await eventually(() => first.events.some((e) => e.task?.id === task.id), 30_000)).toBe(true);
-    const lastSeen = first.lastSeq;
-    first.close();
+    const { task, lastSeen } = await taskSeenThenDisconnected();
     // Ids as if MAX_REPLAY_SCAN events of other rooms had been written since (a sequence jump: no rows to relay;
     // only the owner may move the sequence).
     const owner = await openOwnerConnection();
