@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditAction, AuditEntityType } from '@app/domain';
 import { AuditEventEntity } from '../entities';
 import { Tx } from './unit-of-work.types';
-import { entityColumnsSql } from './entity-columns';
+import { selectEntities } from './entity-columns';
 
 export interface AuditEntry {
   womanId: string | null;
@@ -51,7 +51,6 @@ export function auditColumns(entries: AuditEntry[]): unknown[] {
 export class AuditTrailRepository {
   /** Entries waiting for their transaction's last statement, for transactions a UnitOfWork runs. */
   private readonly staged = new WeakMap<Tx, AuditEntry[]>();
-  private columnsSql?: string;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -89,12 +88,10 @@ export class AuditTrailRepository {
   }
 
   /** Her trail, oldest first: a plain statement mapped by the entity's columns, as her record is (entity-columns.ts). */
-  async listForWoman(womanId: string, limit = 500): Promise<AuditEventEntity[]> {
-    this.columnsSql ??= entityColumnsSql(this.dataSource, AuditEventEntity, 'e');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${this.columnsSql} FROM audit_events e WHERE e.woman_id = $1 ORDER BY e.id LIMIT $2`,
-      [womanId, limit],
-    );
-    return rows.map((row) => Object.assign(new AuditEventEntity(), row));
+  listForWoman(womanId: string, limit = 500): Promise<AuditEventEntity[]> {
+    return selectEntities(this.dataSource, AuditEventEntity, 'e', 'WHERE e.woman_id = $1 ORDER BY e.id LIMIT $2', [
+      womanId,
+      limit,
+    ]);
   }
 }

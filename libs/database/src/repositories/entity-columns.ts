@@ -17,3 +17,22 @@ export function entityColumnsSql(dataSource: DataSource, entity: EntityTarget<Ob
     })
     .join(', ');
 }
+
+/**
+ * One table's rows as entities, read by a plain statement: `SELECT <its columns> FROM <its table> <alias> <rest>`,
+ * where `rest` holds the WHERE, ORDER BY and LIMIT with their parameters in `params`.
+ */
+export async function selectEntities<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: new () => T,
+  alias: string,
+  rest: string,
+  params: unknown[],
+): Promise<T[]> {
+  const table = dataSource.getMetadata(entity).tableName;
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT ${entityColumnsSql(dataSource, entity, alias)} FROM ${table} ${alias} ${rest}`,
+    params,
+  );
+  return rows.map((row) => Object.assign(new entity(), row));
+}

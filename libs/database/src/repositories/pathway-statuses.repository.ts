@@ -2,23 +2,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PathwayStatusEntity } from '../entities';
-import { entityColumnsSql } from './entity-columns';
+import { selectEntities } from './entity-columns';
 import { Tx } from './unit-of-work.types';
 
 @Injectable()
 export class PathwayStatusesRepository {
-  private columnsSql?: string;
-
   constructor(private readonly dataSource: DataSource) {}
 
   /** Read on every detail: a plain statement mapped by the entity's columns (entity-columns.ts). */
-  async listForWoman(womanId: string): Promise<PathwayStatusEntity[]> {
-    this.columnsSql ??= entityColumnsSql(this.dataSource, PathwayStatusEntity, 'p');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${this.columnsSql} FROM pathway_statuses p WHERE p.woman_id = $1 ORDER BY p.pathway`,
-      [womanId],
-    );
-    return rows.map((row) => Object.assign(new PathwayStatusEntity(), row));
+  listForWoman(womanId: string): Promise<PathwayStatusEntity[]> {
+    return selectEntities(this.dataSource, PathwayStatusEntity, 'p', 'WHERE p.woman_id = $1 ORDER BY p.pathway', [
+      womanId,
+    ]);
   }
 
   listForWomanInTx(tx: Tx, womanId: string): Promise<PathwayStatusEntity[]> {
