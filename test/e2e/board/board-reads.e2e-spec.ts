@@ -133,6 +133,28 @@ describe('the board’s reads', () => {
     expect((await boardRow(governor.api, detail.id)).pathways.map((p) => p.pathway)).not.toContain('DOMESTIC_ABUSE');
   });
 
+  it('shows an assessment in her detail as recorded, to the roles that read assessments only', async () => {
+    const detail = await plannedWoman();
+    const outcomes = [
+      { pathway: 'ACCOMMODATION', status: 'SUPPORT_REQUIRED' },
+      { pathway: 'HEALTH', status: 'SUPPORT_REQUIRED' },
+    ];
+    const recorded = await prt.api.post(`/women/${detail.id}/assessments`, {
+      kind: 'PRE_RELEASE',
+      method: 'FACE_TO_FACE',
+      outcomes,
+    });
+    expect(recorded.status).toBe(201);
+    const seen = (await prt.api.get<WomanDetailView>(`/women/${detail.id}`)).body;
+    const assessment = seen.assessments?.find((a) => a.kind === 'PRE_RELEASE');
+    expect(assessment).toMatchObject({ method: 'FACE_TO_FACE', assessedById: prt.id });
+    expect(Number.isNaN(Date.parse(assessment?.assessedAt ?? ''))).toBe(false);
+    expect(assessment?.outcomes).toEqual(outcomes.map((o) => ({ ...o, notes: null })));
+    // Assessments are the case holders' (visibility-policy.ts), the special category pathways among them too.
+    const governorSees = (await governor.api.get<WomanDetailView>(`/women/${detail.id}`)).body;
+    expect(governorSees).not.toHaveProperty('assessments');
+  });
+
   it('names the task and the woman on every alert, and shows each role only the alerts it may see', async () => {
     const detail = await plannedWoman();
     const other = await plannedWoman();
