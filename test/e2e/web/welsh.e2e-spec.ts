@@ -8,7 +8,7 @@
  * says how it decides). The choice is kept on her user: a reload, and a sign-in in a fresh browser, stay in Welsh.
  * Screenshots of each Welsh screen go to artifacts/screenshots/cy-*.png (ignored by git).
  */
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { parse, TYPE, MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { Role } from '@app/domain';
 import type { ReferralDetailView, TaskView } from '@app/contracts';
@@ -353,9 +353,20 @@ describe('the web app in Welsh', () => {
     await claim.waitFor();
     await expectWelsh(page, 'queue');
 
-    // Her colleague claims it first; her own click gets the API's 409 (ALREADY_CLAIMED), said in Welsh.
+    // Her colleague claims it first; her own click gets the API's 409 (ALREADY_CLAIMED), said in Welsh. The live
+    // board would reload the queue on the colleague's claim and take the button away before her click (a CI run
+    // lost that race), so the queue's reloads are held until her click has gone out.
+    const heldReloads: Route[] = [];
+    let holding = true;
+    await page.route(/\/tasks\?/, async (route) => {
+      if (holding) heldReloads.push(route);
+      else await route.continue();
+    });
     ok(await colleague.api.post(`/tasks/${crsTask.id}/claim`, {}));
     await claim.click();
+    holding = false;
+    for (const route of heldReloads) await route.continue();
+    await page.unroute(/\/tasks\?/);
     await page
       .getByRole('status')
       .filter({ hasText: `Mae ${colleague.displayName} eisoes wedi’i hawlio.` })
