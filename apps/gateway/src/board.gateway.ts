@@ -20,7 +20,7 @@ import {
   BOARD_BATCH,
   BoardEvent,
   CLIENT_EVENTS,
-  RelayedBoardEvent,
+  RelayedEventText,
   SERVER_EVENTS,
   SubscribeReply,
   SubscribeRequest,
@@ -34,6 +34,7 @@ import {
 import { batchRecipients } from './live-path/batch-recipients';
 import { MAX_REPLAY, reloadReason, replayScanEnd } from './replay-window';
 import { relayedBatch } from './live-path/relayed-batch';
+import { emitPreEncoded } from './live-path/pre-encoded-json';
 import { ACCOUNT_WITHDRAWN, GatewayServer, GatewaySocket, SIGNED_OUT, endSession } from './socket-session';
 
 /** A socket on this gateway, as the server's own or as fetchSockets returns it. */
@@ -86,18 +87,18 @@ export class BoardGateway implements OnGatewayInit, OnGatewayConnection {
   /**
    * One event goes to its rooms as socket.io broadcasts (encoded once for every socket); several go as one
    * `board.events` per group of sockets that get the same ones (batch-recipients.ts), so a burst of thousands of
-   * alerts costs a board a few messages.
+   * alerts costs a board a few messages. Each event's text goes out as the relay sent it (pre-encoded-json.ts).
    */
-  private deliver(batch: RelayedBoardEvent[]): void {
+  private deliver(batch: RelayedEventText[]): void {
     const local = this.server.local;
     if (batch.length === 1) {
-      local.to(batch[0].rooms).emit(CLIENT_EVENTS.boardEvent, batch[0].event);
+      emitPreEncoded(local.to(batch[0].rooms), CLIENT_EVENTS.boardEvent, batch[0].json);
       return;
     }
     const rooms = this.server.of('/').adapter.rooms;
     for (const { socketIds, events } of batchRecipients(batch, (room) => rooms.get(room))) {
-      if (events.length === 1) local.to(socketIds).emit(CLIENT_EVENTS.boardEvent, events[0]);
-      else local.to(socketIds).emit(CLIENT_EVENTS.boardEvents, events);
+      if (events.length === 1) emitPreEncoded(local.to(socketIds), CLIENT_EVENTS.boardEvent, events[0].json);
+      else emitPreEncoded(local.to(socketIds), CLIENT_EVENTS.boardEvents, `[${events.map((e) => e.json).join(',')}]`);
     }
   }
 

@@ -6,6 +6,7 @@ import { Server, ServerOptions } from 'socket.io';
 import { RedisSettings, socketIoKey } from '@app/events';
 import { AdapterClients } from './live-path/adapter-clients';
 import { socketOriginOptions } from './socket-origins';
+import { preEncodedJsonParser } from './live-path/pre-encoded-json';
 
 export class RedisIoAdapter extends IoAdapter {
   private readonly adapterLogger = new Logger(RedisIoAdapter.name);
@@ -31,7 +32,12 @@ export class RedisIoAdapter extends IoAdapter {
     const origins = socketOriginOptions(this.allowedOrigins, (origin) =>
       this.adapterLogger.warn(`refused a socket from origin ${origin} (not in GATEWAY_ALLOWED_ORIGINS)`),
     );
-    const server = super.createIOServer(port, { ...options, ...origins } as ServerOptions);
+    // Events the relay sent as text go out as that text (pre-encoded-json.ts); clients keep socket.io's parser.
+    const server = super.createIOServer(port, {
+      ...options,
+      ...origins,
+      parser: preEncodedJsonParser,
+    } as ServerOptions);
     server.adapter(createAdapter(this.clients.pub, this.clients.sub, { key: this.channelPrefix }));
     return server;
   }

@@ -137,8 +137,9 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {
   [ACCESS_CHANGED]: (userId: string) => void;
   /**
-   * The relay's batch as JSON text of a RelayedBoardEvent[] (one parse at each gateway, none at the relay); a
-   * relay from before that sent the array itself, which gateways still take.
+   * The relay's batch as text: a header of sequence numbers, lengths and rooms, then the events' JSON texts
+   * (libs/events/src/relay-batch.ts), which no gateway parses. Older relays sent the JSON text of a
+   * RelayedBoardEvent[], or the array itself; gateways still take both.
    */
   [BOARD_BATCH]: (batch: string | RelayedBoardEvent[]) => void;
   /** The gateway's name and a nonce, echoed back to prove the Redis subscription. */

@@ -4,3 +4,4 @@ export * from './rooms';
 export * from './board-events';
 export * from './redis-settings';
 export * from './room-access';
+export * from './relay-batch';

@@ -1,15 +1,6 @@
-import type { BoardEvent, RelayedBoardEvent } from '@app/events';
-import { batchRecipients } from './batch-recipients';
+import { batchRecipients, type RoutedEvent } from './batch-recipients';
 
-/** An assessment event: the one board event with nothing but the common fields. */
-const event = (seq: number): BoardEvent => ({
-  type: 'assessment.recorded',
-  at: '2026-11-30T17:00:00.000Z',
-  womanId: 'w',
-  prisonCode: 'STI',
-  seq,
-});
-const relayed = (seq: number, rooms: string[]): RelayedBoardEvent => ({ rooms, event: event(seq) });
+const relayed = (seq: number, rooms: string[]): RoutedEvent => ({ seq, rooms });
 
 function members(rooms: Record<string, string[]>) {
   const map = new Map(Object.entries(rooms).map(([room, ids]) => [room, new Set(ids)]));
@@ -30,7 +21,8 @@ describe('batchRecipients', () => {
   it('sends sockets with the same events together, once', () => {
     const batch = [relayed(7, ['prison:STI']), relayed(8, ['prison:STI'])];
     const deliveries = batchRecipients(batch, members({ 'prison:STI': ['a', 'b', 'c'] }));
-    expect(deliveries).toEqual([{ socketIds: ['a', 'b', 'c'], events: [event(7), event(8)] }]);
+    expect(deliveries).toEqual([{ socketIds: ['a', 'b', 'c'], events: batch }]);
+    expect(deliveries[0].events[0]).toBe(batch[0]);
   });
 
   it('sends nothing for rooms with no member on this gateway', () => {

@@ -4,20 +4,24 @@
  * rooms would give them; sockets whose lists are the same share one send (socket.io encodes a broadcast once).
  * Need-to-know holds as before: membership of a room is what the gateway granted when the socket joined it.
  */
-import type { BoardEvent, RelayedBoardEvent } from '@app/events';
-
-export interface Delivery {
-  socketIds: string[];
-  events: BoardEvent[];
+/** What routing needs of an event: its sequence number and its rooms (the relay's RelayedEventText). */
+export interface RoutedEvent {
+  seq: number;
+  rooms: readonly string[];
 }
 
-export function batchRecipients(
-  batch: readonly RelayedBoardEvent[],
+export interface Delivery<E extends RoutedEvent> {
+  socketIds: string[];
+  events: E[];
+}
+
+export function batchRecipients<E extends RoutedEvent>(
+  batch: readonly E[],
   membersOf: (room: string) => ReadonlySet<string> | undefined,
-): Delivery[] {
-  const perSocket = new Map<string, BoardEvent[]>();
-  for (const { rooms, event } of batch) {
-    for (const room of rooms) {
+): Delivery<E>[] {
+  const perSocket = new Map<string, E[]>();
+  for (const event of batch) {
+    for (const room of event.rooms) {
       const members = membersOf(room);
       if (!members) continue;
       for (const id of members) {
@@ -28,7 +32,7 @@ export function batchRecipients(
       }
     }
   }
-  const groups = new Map<string, Delivery>();
+  const groups = new Map<string, Delivery<E>>();
   for (const [id, events] of perSocket) {
     const key = events.map((e) => e.seq).join(',');
     const group = groups.get(key);

@@ -26,11 +26,12 @@ import {
   BOARD_EVENT_TYPES,
   ServerToClientEvents,
   redisClientName,
+  relayBatchText,
   redisConnectionOptions,
   socketIoKey,
 } from '@app/events';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
-import { relayedEventJson } from './relayed-event-json';
+import { relayedEventText } from './relayed-event-text';
 
 const RELAY_LOCK_KEY = 7_151_752;
 /** Events per read and per board.batch message: a 17:00 burst of 20,000 is ten of them. */
@@ -177,13 +178,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   /**
    * The batch's board events go to every gateway as one BOARD_BATCH message (each gateway hands each socket the
    * events of its rooms), split only where an ACCESS_CHANGED row stands between them so that order holds. The
-   * message is the batch as JSON text, joined from the rows' own texts (relayed-event-json.ts), so the relay neither
-   * parses nor encodes an event.
+   * message is the batch as text (relay-batch.ts), joined from the rows' own texts (relayed-event-text.ts), so the
+   * relay neither parses nor encodes an event.
    */
   private publish(emitter: Emitter<ServerToClientEvents>, events: RelayRow[]): void {
-    let batch: string[] = [];
+    let batch: { seq: string; roomsJson: string; json: string }[] = [];
     const send = () => {
-      if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, `[${batch.join(',')}]`);
+      if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, relayBatchText(batch));
       batch = [];
     };
     for (const { id, type, roomsJson, payloadJson, userId } of events) {
@@ -194,8 +195,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       }
       // Every other outbox row is a board event (the change recorder writes nothing else); a row that is not is
       // skipped rather than sent to clients as one.
-      const relayed = payloadJson === null ? null : relayedEventJson(id, roomsJson, payloadJson);
-      if (relayed !== null) batch.push(relayed);
+      const json = payloadJson === null ? null : relayedEventText(id, payloadJson);
+      if (json !== null) batch.push({ seq: id, roomsJson, json });
       else this.logger.warn(`outbox row ${id} of type ${type} is not a board event: not published`);
     }
     send();
