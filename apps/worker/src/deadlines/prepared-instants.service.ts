@@ -48,9 +48,14 @@ export class PreparedInstantsService {
     return stored;
   }
 
-  /** Raises this instant's drafts not marked stale; returns the alerts raised. */
-  async releaseAt(atMicros: bigint): Promise<ReleasedAlert[]> {
-    const ids = await this.drafts.idsAt(new Date(Number(atMicros / 1000n)));
+  /** The ids of this instant's drafts (InstantAlertsService reads them just before an instant it armed). */
+  draftIdsAt(atMicros: bigint): Promise<string[]> {
+    return this.drafts.idsAt(new Date(Number(atMicros / 1000n)));
+  }
+
+  /** Raises this instant's drafts (those of `draftIds`, if given) not marked stale; returns the alerts raised. */
+  async releaseAt(atMicros: bigint, draftIds?: string[]): Promise<ReleasedAlert[]> {
+    const ids = draftIds ?? (await this.draftIdsAt(atMicros));
     if (ids.length === 0) return [];
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += RELEASE_CHUNK) chunks.push(ids.slice(i, i + RELEASE_CHUNK));

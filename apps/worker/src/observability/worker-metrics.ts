@@ -17,6 +17,7 @@ export class WorkerMetrics {
   readonly registry = new Registry();
   private readonly lateness: Histogram<'kind' | 'path'>;
   private readonly repairs: Counter;
+  private readonly sweeps: Counter<'trigger'>;
 
   constructor(@Inject(DEADLINES_QUEUE) queue: Queue, outbox: OutboxRepository, cursor: DeadlinesRepository) {
     this.registry.setDefaultLabels({ app: 'worker' });
@@ -31,6 +32,12 @@ export class WorkerMetrics {
     this.repairs = new Counter({
       name: 'resettle_reconciler_repairs_total',
       help: 'Alerts the reconciler raised because their threshold passed with no alert (a missed job)',
+      registers: [this.registry],
+    });
+    this.sweeps = new Counter({
+      name: 'resettle_instant_sweeps_total',
+      help: 'Instant sweeps that committed, by what started them: the instant job, or a timer armed by its prepare job',
+      labelNames: ['trigger'],
       registers: [this.registry],
     });
     new Gauge({
@@ -69,5 +76,9 @@ export class WorkerMetrics {
       this.lateness.observe({ kind: alert.kind, path }, seconds);
     }
     if (path === 'reconciler') this.repairs.inc(alerts.length);
+  }
+
+  instantSwept(trigger: 'job' | 'armed', instants: number): void {
+    this.sweeps.inc({ trigger }, instants);
   }
 }

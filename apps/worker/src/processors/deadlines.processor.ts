@@ -108,9 +108,11 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
       case JOB_NAMES.instant:
         await this.instants.raiseAt(BigInt((job.data as InstantJobData).atMicros));
         return;
-      case JOB_NAMES.prepare:
-        await this.prepared.prepareAt(BigInt((job.data as InstantJobData).atMicros));
+      case JOB_NAMES.prepare: {
+        const atMicros = BigInt((job.data as InstantJobData).atMicros);
+        if ((await this.prepared.prepareAt(atMicros)) > 0) this.instants.armAt(atMicros);
         return;
+      }
       case JOB_NAMES.horizon:
         await this.horizon.topUp();
         return;
