@@ -18,13 +18,19 @@ export interface RelayedEventText {
 
 const MARK = 'R2';
 
-/** `roomsJson` is the JSON text of a list of room names (PostgreSQL's `array_to_json(rooms)`), used as it is. */
+/**
+ * `seq` is the outbox id as digits and `roomsJson` the JSON text of a list of room names (PostgreSQL's
+ * `array_to_json(rooms)`); both go into the header as they are (relayed-event-text.ts checks the id).
+ */
 export function relayBatchText(events: readonly { seq: string; roomsJson: string; json: string }[]): string {
   const header = events.map((e) => `[${e.seq},${e.json.length},${e.roomsJson}]`).join(',');
   return `${MARK}[${header}]\n${events.map((e) => e.json).join('')}`;
 }
 
-/** Null when the text is not such a batch (a header that does not parse or lengths that overrun the body). */
+/**
+ * Null when the text is not such a batch: a header that does not parse, or lengths that overrun the body, leave some
+ * of it over, or cut an event's text anywhere but at the braces of an object.
+ */
 export function readRelayBatchText(text: string): RelayedEventText[] | null {
   if (!text.startsWith(MARK)) return null;
   const newline = text.indexOf('\n');
@@ -45,7 +51,8 @@ export function readRelayBatchText(text: string): RelayedEventText[] | null {
     if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 2) return null;
     if (!Array.isArray(rooms) || !rooms.every((r) => typeof r === 'string')) return null;
     const end = at + length;
-    if (end > text.length) return null;
+    // Each text goes to the sockets unparsed: it must at least be an object where the header says it is.
+    if (end > text.length || text[at] !== '{' || text[end - 1] !== '}') return null;
     events.push({ seq, rooms, json: text.slice(at, end) });
     at = end;
   }

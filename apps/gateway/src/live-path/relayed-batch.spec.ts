@@ -42,5 +42,7 @@ describe('relayedBatch', () => {
     expect(relayedBatch('R2[[7,40,["prison:STI"]]]\n{"seq": 7}')).toBeNull();
     expect(relayedBatch('R2[[7,4,["prison:STI"]]]\n{"seq": 7}')).toBeNull();
     expect(relayedBatch('R2[[7,10,["prison:STI"]]\n{"seq": 7}')).toBeNull();
+    // Lengths that add up but cut the events anywhere but at their braces.
+    expect(relayedBatch('R2[[7,8,["prison:STI"]],[8,12,["prison:STI"]]]\n{"seq": 7}{"seq": 8}')).toBeNull();
   });
 });
