@@ -5,3 +5,4 @@ export * from './board-events';
 export * from './redis-settings';
 export * from './room-access';
 export * from './relay-batch';
+export * from './board-batch-request';
