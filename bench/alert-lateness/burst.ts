@@ -96,7 +96,10 @@ export async function collectScenario(bench: Bench, deadlines: Deadlines, scenar
   const result = await latenessFigures(bench, deadlines, scenario, keys);
   run.log(
     `test 1 (${scenario.name}): received ${result.perClient.join(' / ')} of ${keys.length}; ` +
-      `p99 ${ms(result.lateness.p99)}; ${admins.stray.count} other alerts, ${admins.stray.duplicates} duplicates so far` +
+      `lateness p50 / p99 ${ms(result.lateness.p50)} / ${ms(result.lateness.p99)} (written ` +
+      `${ms(result.writtenLateness.p50)} / ${ms(result.writtenLateness.p99)}, committed ` +
+      `${ms(result.committedLateness.p50)} / ${ms(result.committedLateness.p99)}, commit to client ` +
+      `${ms(result.afterCommit.p50)} / ${ms(result.afterCommit.p99)}); ${admins.stray.count} other alerts, ${admins.stray.duplicates} duplicates so far` +
       (admins.stray.duplicateSeqs.length > 0 ? ` (${admins.stray.duplicateSeqs.join('; ')})` : ''),
   );
   return result;
