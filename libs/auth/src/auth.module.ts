@@ -1,4 +1,5 @@
 /** Nest wiring for authentication: JWT signing with the shared secret, token verification (ours and the issuer's), the global guard. */
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenGuard } from './access-token.guard';
@@ -15,7 +16,9 @@ export class AuthModule {
       global: true,
       imports: [
         JwtModule.register({
-          secret: settings.jwtSecret,
+          // A key object, made once: given the string, jsonwebtoken tries it as a PEM public key (and fails) and then
+          // makes a secret key from it on every verify, 0.35 ms of each request's CPU in the API's profile.
+          secret: createSecretKey(Buffer.from(settings.jwtSecret)),
           signOptions: { expiresIn: settings.jwtTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
