@@ -5,4 +5,3 @@ export * from './board-events';
 export * from './redis-settings';
 export * from './room-access';
 export * from './relay-batch';
-export * from './board-batch-request';

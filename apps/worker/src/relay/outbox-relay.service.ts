@@ -17,7 +17,7 @@
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
-import Redis, { ChainableCommander } from 'ioredis';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DeadlinesRepository, OUTBOX_NOTIFY_CHANNEL, OutboxRepository, RelayRow } from '@app/database';
 import {
@@ -28,8 +28,6 @@ import {
   redisClientName,
   relayBatchText,
   redisConnectionOptions,
-  requestChannel,
-  serverSideEmitRequest,
   socketIoKey,
 } from '@app/events';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
@@ -153,8 +151,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const last = events[events.length - 1].id;
       // One MULTI: the batch's publishes and the newest published id reach Redis together or not at all.
       const batch = redis.multi();
-      const key = socketIoKey(this.settings.redis);
-      this.publish(batch, new Emitter<ServerToClientEvents>(batch, { key }), requestChannel(key), events);
+      const emitter = new Emitter<ServerToClientEvents>(batch, { key: socketIoKey(this.settings.redis) });
+      this.publish(emitter, events);
       batch.set(this.publishedKey, last);
       await batch.exec();
       after = last;
@@ -181,18 +179,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
    * The batch's board events go to every gateway as one BOARD_BATCH message (each gateway hands each socket the
    * events of its rooms), split only where an ACCESS_CHANGED row stands between them so that order holds. The
    * message is the batch as text (relay-batch.ts), joined from the rows' own texts (relayed-event-text.ts), so the
-   * relay neither parses nor encodes an event, and goes as a msgpack request rather than the emitter's JSON
-   * (board-batch-request.ts).
+   * relay neither parses nor encodes an event.
    */
-  private publish(
-    multi: ChainableCommander,
-    emitter: Emitter<ServerToClientEvents>,
-    channel: string,
-    events: RelayRow[],
-  ): void {
+  private publish(emitter: Emitter<ServerToClientEvents>, events: RelayRow[]): void {
     let batch: { seq: string; roomsJson: string; json: string }[] = [];
     const send = () => {
-      if (batch.length > 0) multi.publish(channel, serverSideEmitRequest(BOARD_BATCH, relayBatchText(batch)));
+      if (batch.length > 0) emitter.serverSideEmit(BOARD_BATCH, relayBatchText(batch));
       batch = [];
     };
     for (const { id, type, roomsJson, payloadJson, userId } of events) {
