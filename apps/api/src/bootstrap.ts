@@ -18,8 +18,9 @@ import { API_DOCUMENT_PATH, buildApiDocument } from './openapi/api-document';
  * The web app's built files: index.html at / (and /index.html) and its bundles under /assets. It routes by URL hash,
  * so no API path is ever shadowed by a page. Only those paths reach the files: the static server on every path cost
  * each API request a stat of a file that is never there (0.35 ms of a woman's detail in the API's CPU profile), and
- * it resolved an encoded dot segment (GET /women/..%2F, a malformed id) to the root directory, answering the page
- * instead of letting the API refuse the id. Without a build (an API-only deployment) the API runs as before.
+ * an encoded dot segment (GET /women/..%2F, a malformed id) reached it as the root directory, which only its
+ * `index: false` kept from answering the page. Now the API refuses such an id without the static server seeing it.
+ * Without a build (an API-only deployment) the API runs as before.
  */
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   const root = resolve(webDistDir);
