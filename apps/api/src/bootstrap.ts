@@ -37,6 +37,20 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   });
 }
 
+/**
+ * The API's answers are personal data, much of it special category, read on shared machines in prisons and probation
+ * offices: a browser is told to keep none of them (`Cache-Control: no-store`), and so no ETag is worked out for them
+ * either (express hashed every JSON body for one: 0.25 ms of each alerts panel in the API's CPU profile, and nothing
+ * ever sent it back). Registered after the web app's files, which keep their own caching.
+ */
+function apiAnswersNotStored(app: NestExpressApplication): void {
+  app.set('etag', false);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+}
+
 export async function createApiApp(settings: ApiSettings): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(settings), {
     bufferLogs: true,
@@ -55,5 +69,6 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
   SwaggerModule.setup('docs', app, buildApiDocument(app), { jsonDocumentUrl: API_DOCUMENT_PATH });
   mountQueueBoard(app);
   serveWebApp(app, settings.webDistDir);
+  apiAnswersNotStored(app);
   return app;
 }

@@ -39,6 +39,7 @@ describe('the web app’s files', () => {
         type: 'text/html; charset=utf-8',
       });
       await expect(page.text()).resolves.toContain('<title>Resettle</title>');
+      expect(page.headers.get('cache-control')).toBe('public, max-age=3600');
     }
     const bundle = await fetch(`${api.baseUrl}/assets/app-1234.js`);
     expect(bundle.status).toBe(200);
@@ -58,6 +59,9 @@ describe('the web app’s files', () => {
     const list = await fetch(`${api.baseUrl}/women?limit=1`, { headers: { authorization: `Bearer ${prt.token}` } });
     expect(list.status).toBe(200);
     expect(list.headers.get('content-type')).toContain('application/json');
+    // Personal data: the browser keeps no copy, and there is no ETag to revalidate one with.
+    expect(list.headers.get('cache-control')).toBe('no-store');
+    expect(list.headers.get('etag')).toBeNull();
     const encodedDotSegment = await fetch(`${api.baseUrl}/women/..%2F`, {
       headers: { authorization: `Bearer ${prt.token}` },
     });
