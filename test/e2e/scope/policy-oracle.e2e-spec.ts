@@ -308,7 +308,19 @@ describe('policy oracle: every GET, every role', () => {
     return paths.flatMap((p) => queries.map((q) => (q ? `${p}?${q}` : p)));
   }
 
-  async function rawGet(user: OracleUserAccount, path: string): Promise<{ status: number; text: string }> {
+  /** One answer, and whether the browser may keep it (every API answer is personal data: `no-store`). */
+  interface Answer {
+    status: number;
+    text: string;
+    cacheControl: string | null;
+  }
+
+  /** Whether Cache-Control has the no-store directive (health checks say `no-cache, no-store, must-revalidate`). */
+  function mayNotBeStored(cacheControl: string | null): boolean {
+    return (cacheControl ?? '').split(',').some((directive) => directive.trim().toLowerCase() === 'no-store');
+  }
+
+  async function rawGet(user: OracleUserAccount, path: string): Promise<Answer> {
     const response = await fetch(`${api.baseUrl}${path}`, {
       headers: { authorization: `Bearer ${user.token}`, accept: 'application/json' },
       signal: AbortSignal.timeout(20_000),
@@ -317,15 +329,12 @@ describe('policy oracle: every GET, every role', () => {
     const contentType = response.headers.get('content-type') ?? '';
     const body: unknown = contentType.includes('application/json') && text ? JSON.parse(text) : text;
     await expectDocumentedAnswer(api.baseUrl, { method: 'GET', path, status: response.status, contentType, body });
-    return { status: response.status, text };
+    return { status: response.status, text, cacheControl: response.headers.get('cache-control') };
   }
 
   /** Every answer the user gets from one operation: each expansion, and each report table as CSV. */
-  async function answers(
-    user: OracleUserAccount,
-    operation: Operation,
-  ): Promise<{ path: string; status: number; text: string }[]> {
-    const out: { path: string; status: number; text: string }[] = [];
+  async function answers(user: OracleUserAccount, operation: Operation): Promise<({ path: string } & Answer)[]> {
+    const out: ({ path: string } & Answer)[] = [];
     for (const path of expand(operation)) {
       const answer = await rawGet(user, path);
       out.push({ path, ...answer });
@@ -417,23 +426,30 @@ describe('policy oracle: every GET, every role', () => {
     );
   });
 
-  it.each(ORACLE_USERS)('sends %s nothing the policy forbids, in any GET operation', async (name: OracleUser) => {
-    const user = fixture.users[name];
-    const leaks: string[] = [];
-    const failures: string[] = [];
-    for (const operation of operations.filter((o) => Array.isArray(o.kinds))) {
-      for (const answer of await answers(user, operation)) {
-        if (answer.status >= 500) failures.push(`${answer.path}: ${answer.status}`);
-        for (const token of tokens) {
-          if (!token.pattern.test(answer.text)) continue;
-          if (mayCarry(user, operation, token)) seen.add(token.label);
-          else leaks.push(`${answer.path} (${answer.status}) carries ${token.label}`);
+  it.each(ORACLE_USERS)(
+    'sends %s nothing the policy forbids, and nothing a browser may keep, in any GET operation',
+    async (name: OracleUser) => {
+      const user = fixture.users[name];
+      const leaks: string[] = [];
+      const failures: string[] = [];
+      const stored: string[] = [];
+      for (const operation of operations.filter((o) => Array.isArray(o.kinds))) {
+        for (const answer of await answers(user, operation)) {
+          if (answer.status >= 500) failures.push(`${answer.path}: ${answer.status}`);
+          if (!mayNotBeStored(answer.cacheControl))
+            stored.push(`${answer.path}: ${answer.cacheControl ?? 'no Cache-Control'}`);
+          for (const token of tokens) {
+            if (!token.pattern.test(answer.text)) continue;
+            if (mayCarry(user, operation, token)) seen.add(token.label);
+            else leaks.push(`${answer.path} (${answer.status}) carries ${token.label}`);
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(leaks).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+      expect(leaks).toEqual([]);
+      expect(stored).toEqual([]);
+    },
+  );
 
   it('found every guarded thing in some answer to someone allowed it (so the checks above look for real text)', () => {
     const allowedSomewhere = tokens.filter((t) =>
