@@ -14,6 +14,9 @@ import { ApiSettings } from './config/api.config';
 import { mountQueueBoard } from './observability/queue-board';
 import { API_DOCUMENT_PATH, buildApiDocument } from './openapi/api-document';
 
+/** The web app's page and bundles: an hour in a browser's cache (they hold no one's data). */
+const WEB_FILES_CACHE = 'public, max-age=3600';
+
 /**
  * The web app's built files: index.html at / (and /index.html) and its bundles under /assets. It routes by URL hash,
  * so no API path is ever shadowed by a page. Only those paths reach the files: the static server on every path cost
@@ -25,13 +28,16 @@ import { API_DOCUMENT_PATH, buildApiDocument } from './openapi/api-document';
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   const root = resolve(webDistDir);
   if (!existsSync(join(root, 'index.html'))) return;
-  app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', index: false, redirect: false, maxAge: '1h' });
+  // Set over the no-store every answer starts with (answersNotStored): the static server keeps a header already there.
+  const cached = (res: { setHeader(name: string, value: string): unknown }) =>
+    res.setHeader('Cache-Control', WEB_FILES_CACHE);
+  app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', index: false, redirect: false, setHeaders: cached });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.path !== '/' && req.path !== '/index.html')) {
       next();
       return;
     }
-    res.sendFile('index.html', { root, maxAge: '1h' }, (error?: Error) => {
+    res.sendFile('index.html', { root, headers: { 'Cache-Control': WEB_FILES_CACHE } }, (error?: Error) => {
       if (error) next(error);
     });
   });
@@ -41,9 +47,10 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
  * The API's answers are personal data, much of it special category, read on shared machines in prisons and probation
  * offices: a browser is told to keep none of them (`Cache-Control: no-store`), and so no ETag is worked out for them
  * either (express hashed every JSON body for one: 0.25 ms of each alerts panel in the API's CPU profile, and nothing
- * ever sent it back). Registered after the web app's files, which keep their own caching.
+ * ever sent it back). Registered before every route (the docs and the admin's queue board too); only the web app's
+ * page and bundles replace it with their own caching.
  */
-function apiAnswersNotStored(app: NestExpressApplication): void {
+function answersNotStored(app: NestExpressApplication): void {
   app.set('etag', false);
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -66,9 +73,10 @@ export async function createApiApp(settings: ApiSettings): Promise<INestApplicat
   // Before the docs, the web app and every route, so each response carries the headers.
   app.use(securityHeaders({ behindTls: settings.http.behindTls, publicGatewayUrl: settings.publicGatewayUrl }));
 
+  answersNotStored(app);
+
   SwaggerModule.setup('docs', app, buildApiDocument(app), { jsonDocumentUrl: API_DOCUMENT_PATH });
   mountQueueBoard(app);
   serveWebApp(app, settings.webDistDir);
-  apiAnswersNotStored(app);
   return app;
 }

@@ -1,7 +1,7 @@
 /**
  * The API serves the web app's build and nothing else from its folder: index.html at / and /index.html, the bundles
  * under /assets/. Any other path goes to the API's routes, never to a file lookup (WEB_DIST_DIR is a scratch folder
- * here holding one file outside those paths, which must not be served).
+ * here holding two files outside those paths, which must not be served).
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,5 +66,12 @@ describe('the web app’s files', () => {
       headers: { authorization: `Bearer ${prt.token}` },
     });
     expect(encodedDotSegment.status).toBe(400);
+  });
+
+  it('keeps no-store on what is served beside the API routes: the docs and the admin queue board', async () => {
+    for (const path of ['/docs', '/docs/openapi.json', '/admin/queues']) {
+      const response = await fetch(`${api.baseUrl}${path}`);
+      expect({ path, cacheControl: response.headers.get('cache-control') }).toEqual({ path, cacheControl: 'no-store' });
+    }
   });
 });
