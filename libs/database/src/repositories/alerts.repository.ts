@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessScope, Pathway, Role, TaskVisibility } from '@app/domain';
 import { AlertEntity } from '../entities';
-import { entityColumnsSql } from './entity-columns';
+import { entityColumnsSql, entityFromRow, entityPropertyNames } from './entity-columns';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
 
@@ -63,6 +63,8 @@ interface AlertRowExtras {
 @Injectable()
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  private alertPropertyNames?: readonly string[];
 
   /** Inserts the alerts that do not exist yet and returns only those (the others were raised before). */
   /**
@@ -162,18 +164,17 @@ export class AlertsRepository {
     if (filter.womanId) qb.andWhere('a.woman_id = :womanId', { womanId: filter.womanId });
     if (filter.alertId) qb.andWhere('a.id = :alertId', { alertId: filter.alertId });
     const rows = await qb.getRawMany<Record<string, unknown> & AlertRowExtras>();
-    return rows.map(
-      ({ task_title, task_pathway, task_owner_role, prison_number, first_name, last_name, prison_code, ...alert }) => ({
-        alert: Object.assign(new AlertEntity(), alert),
-        task: { title: task_title, pathway: task_pathway, ownerRole: task_owner_role },
-        woman: {
-          id: alert.womanId as string,
-          prisonNumber: prison_number,
-          firstName: first_name,
-          lastName: last_name,
-          prisonCode: prison_code,
-        },
-      }),
-    );
+    const names = (this.alertPropertyNames ??= entityPropertyNames(this.dataSource, AlertEntity));
+    return rows.map((row) => ({
+      alert: entityFromRow(AlertEntity, row, names),
+      task: { title: row.task_title, pathway: row.task_pathway, ownerRole: row.task_owner_role },
+      woman: {
+        id: row.womanId as string,
+        prisonNumber: row.prison_number,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        prisonCode: row.prison_code,
+      },
+    }));
   }
 }

@@ -36,3 +36,23 @@ export async function selectEntities<T extends ObjectLiteral>(
   );
   return rows.map((row) => Object.assign(new entity(), row));
 }
+
+/** The entity's property names: the keys entityColumnsSql gives its columns. */
+export function entityPropertyNames(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): readonly string[] {
+  return dataSource.getMetadata(entity).columns.map((column) => column.propertyName);
+}
+
+/**
+ * The entity out of a row that also carries other fields, its properties copied by name. A rest pattern
+ * (`({ extra, ...entity }) => ...`) gives the same, but on a list it cost as much as the statement's row parsing
+ * (the alerts panel's CPU profile: 0.54 ms of each answer of 500 alerts).
+ */
+export function entityFromRow<T extends ObjectLiteral>(
+  entity: new () => T,
+  row: Record<string, unknown>,
+  propertyNames: readonly string[],
+): T {
+  const target = new entity() as Record<string, unknown>;
+  for (const name of propertyNames) target[name] = row[name];
+  return target as T;
+}

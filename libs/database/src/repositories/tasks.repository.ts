@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, Role, ScheduleState, TaskStatus, TaskVisibility } from '@app/domain';
 import { TaskEntity, TaskNoteEntity, TaskStatusChangeEntity } from '../entities';
+import { entityFromRow, entityPropertyNames } from './entity-columns';
 import { countRows, pageTotal, settled } from './page-total';
 import { SqlCondition, providerAreaCodes, womenScopeCondition } from './scope-sql';
 import { taskColumnsSql, toTaskEntity } from './task-columns';
@@ -91,6 +92,7 @@ export type ClaimOutcome = { claimed: true; task: TaskEntity } | { claimed: fals
 @Injectable()
 export class TasksRepository {
   private readonly tasks: Repository<TaskEntity>;
+  private taskPropertyNames?: readonly string[];
 
   constructor(private readonly dataSource: DataSource) {
     this.tasks = dataSource.getRepository(TaskEntity);
@@ -130,12 +132,13 @@ export class TasksRepository {
       .limit(filter.limit)
       .offset(filter.offset)
       .getRawMany<Record<string, unknown> & TaskRowExtras>();
-    const rows = raw.map(({ schedule_state, prison_code, woman_name, prison_number, ...task }) => ({
-      task: toTaskEntity(task),
-      scheduleState: schedule_state,
-      prisonCode: prison_code,
-      womanName: woman_name,
-      prisonNumber: prison_number,
+    const names = (this.taskPropertyNames ??= entityPropertyNames(this.dataSource, TaskEntity));
+    const rows = raw.map((row) => ({
+      task: entityFromRow(TaskEntity, row, names),
+      scheduleState: row.schedule_state,
+      prisonCode: row.prison_code,
+      womanName: row.woman_name,
+      prisonNumber: row.prison_number,
     }));
     const total = await pageTotal({ ...filter, length: rows.length }, () => (counting ?? settled(countRows(qb)))());
     return { rows, total };

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
 import { AccessScope, OPEN_TASK_STATUSES, Pathway, PathwayStatus, Role, TaskVisibility } from '@app/domain';
 import { WomanEntity } from '../entities';
-import { entityColumnsSql } from './entity-columns';
+import { entityColumnsSql, entityFromRow, entityPropertyNames } from './entity-columns';
 import { pageTotal } from './page-total';
 import { womenScopeCondition } from './scope-sql';
 import { Tx } from './unit-of-work.types';
@@ -70,6 +70,7 @@ type PathwayStatusRow = [Pathway, PathwayStatus, string | null];
 export class WomenRepository {
   private readonly women: Repository<WomanEntity>;
   private columnsSql?: string;
+  private womanPropertyNames?: readonly string[];
 
   constructor(private readonly dataSource: DataSource) {
     this.women = dataSource.getRepository(WomanEntity);
@@ -130,10 +131,10 @@ export class WomenRepository {
       return Number(total);
     });
     return {
-      rows: rows.map(({ taskCountRows, pathwayRows, ...woman }) => ({
-        woman: Object.assign(new WomanEntity(), woman),
-        taskCounts: toTaskCounts(taskCountRows ?? []),
-        pathways: (pathwayRows ?? []).map(([pathway, status, needIdentifiedAt]) => ({
+      rows: rows.map((row) => ({
+        woman: entityFromRow(WomanEntity, row, this.propertyNames()),
+        taskCounts: toTaskCounts(row.taskCountRows ?? []),
+        pathways: (row.pathwayRows ?? []).map(([pathway, status, needIdentifiedAt]) => ({
           pathway,
           status,
           needIdentifiedAt: needIdentifiedAt === null ? null : new Date(needIdentifiedAt),
@@ -223,5 +224,9 @@ export class WomenRepository {
 
   private columns(): string {
     return (this.columnsSql ??= entityColumnsSql(this.dataSource, WomanEntity, 'w'));
+  }
+
+  private propertyNames(): readonly string[] {
+    return (this.womanPropertyNames ??= entityPropertyNames(this.dataSource, WomanEntity));
   }
 }
