@@ -8,6 +8,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { UNIT_OF_WORK_ISOLATION } from './repositories/unit-of-work.types';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { POSTGRES_TYPES } from './timestamptz-parser';
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
@@ -35,6 +36,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       max: settings.poolSize,
       connectionTimeoutMillis: 10_000,
       options: `-c default_transaction_isolation=${UNIT_OF_WORK_ISOLATION.replace(' ', '\\ ')}`,
+      // pg's types, but timestamptz text read by timestamptz-parser.ts (the same Dates, at a fifth of the cost).
+      types: POSTGRES_TYPES,
     },
   };
 }

@@ -45,3 +45,4 @@ export * from './keywork';
 export * from './notify-messages';
 export * from './release-plan-text';
 export * from './release-plan';
+export * from './iso-instant';

@@ -1,6 +1,14 @@
 /** Maps entities to the summaries board events carry (no special category data, no notes). */
 import { AlertEntity, DeliverySessionEntity, ReferralEntity, TaskEntity, WomanEntity } from '@app/database';
-import { londonDateOf, ScheduleState, scheduleStateAt, sessionStatusOf, womanWarnings } from '@app/domain';
+import {
+  londonDateOf,
+  ScheduleState,
+  scheduleStateAt,
+  sessionStatusOf,
+  womanWarnings,
+  isoInstant,
+  isoInstantOrNull,
+} from '@app/domain';
 import type { DeliverySessionSummary } from '@app/contracts';
 import { AlertSummary, ReferralSummary, TaskSummary, WomanLabel, WomanSummary } from '@app/events';
 
@@ -39,8 +47,8 @@ export function taskSummary(task: TaskEntity, now: Date): TaskSummary {
     status: task.status,
     assigneeId: task.assigneeId,
     claimedByProviderId: task.claimedByProviderId,
-    dueAt: task.dueAt?.toISOString() ?? null,
-    atRiskAt: task.atRiskAt?.toISOString() ?? null,
+    dueAt: isoInstantOrNull(task.dueAt),
+    atRiskAt: isoInstantOrNull(task.atRiskAt),
     scheduleState: scheduleStateOf(task, now),
     releaseCritical: task.releaseCritical,
     version: task.version,
@@ -53,9 +61,9 @@ export function alertSummary(alert: AlertEntity): AlertSummary {
     taskId: alert.taskId,
     kind: alert.kind,
     level: alert.level,
-    thresholdAt: alert.thresholdAt.toISOString(),
-    createdAt: alert.createdAt.toISOString(),
-    acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
+    thresholdAt: isoInstant(alert.thresholdAt),
+    createdAt: isoInstant(alert.createdAt),
+    acknowledgedAt: isoInstantOrNull(alert.acknowledgedAt),
     acknowledgedById: alert.acknowledgedById,
   };
 }
@@ -80,7 +88,7 @@ export function deliverySessionSummary(session: DeliverySessionEntity): Delivery
     id: session.id,
     referralId: session.referralId,
     number: session.number,
-    startsAt: session.startsAt.toISOString(),
+    startsAt: isoInstant(session.startsAt),
     status: sessionStatusOf(session.attendance),
     attendance: session.attendance,
     concernRaised: session.concernRaised,

@@ -1,12 +1,12 @@
 /** What the API says about a referral: the visibility policy decides its pathways and risk detail. */
 import { ReferralRow, ReferralStatusChangeEntity, ReferralTransferEntity } from '@app/database';
 import type { ReferralActionName, ReferralView, ReferralDetailView } from '@app/contracts';
-import { ReferralPathway, ReferralReader, referralVisibility } from '@app/domain';
+import { ReferralPathway, ReferralReader, referralVisibility, isoInstant } from '@app/domain';
 
 export type { ReferralView, ReferralDetailView } from '@app/contracts';
 
 function iso(value: Date | null): string | null {
-  return value ? value.toISOString() : null;
+  return value ? isoInstant(value) : null;
 }
 
 /** The referral as this reader may see it, or null when the policy hides it from her. */
@@ -72,8 +72,8 @@ export function toReferralView(
     stageDueAt: iso(row.stageDueAt),
     allowedActions,
     version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    createdAt: isoInstant(r.createdAt),
+    updatedAt: isoInstant(r.updatedAt),
   };
 }
 
@@ -84,7 +84,7 @@ export function toStatusLog(changes: ReferralStatusChangeEntity[]): ReferralDeta
     reason: c.reason,
     reasonCode: c.reasonCode,
     actorId: c.actorId,
-    at: c.at.toISOString(),
+    at: isoInstant(c.at),
   }));
 }
 
@@ -95,7 +95,7 @@ export function toTransfers(transfers: ReferralTransferEntity[]): ReferralDetail
     toCode: t.toCode,
     reason: t.reason,
     actorId: t.actorId,
-    at: t.at.toISOString(),
+    at: isoInstant(t.at),
   }));
 }
 

@@ -4,7 +4,15 @@
  */
 import { TaskEntity, TaskNoteEntity, TaskRow, TaskStatusChangeEntity } from '@app/database';
 import type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
-import { allowedActions, canSeeEligibilityReasons, CapabilityUser, ScheduleState, scheduleStateAt } from '@app/domain';
+import {
+  allowedActions,
+  canSeeEligibilityReasons,
+  CapabilityUser,
+  ScheduleState,
+  scheduleStateAt,
+  isoInstant,
+  isoInstantOrNull,
+} from '@app/domain';
 
 export type { TaskView, TaskNoteView, TaskDetailView } from '@app/contracts';
 
@@ -31,20 +39,20 @@ export function toTaskView(
     ownerRole: task.ownerRole,
     assigneeId: task.assigneeId,
     claimedByProviderId: task.claimedByProviderId,
-    claimedAt: task.claimedAt?.toISOString() ?? null,
+    claimedAt: isoInstantOrNull(task.claimedAt),
     status: task.status,
     blockedReason: task.blockedReason,
     releaseCritical: task.releaseCritical,
     ...(canSeeEligibilityReasons(reader.role) ? { ineligibleReasons: task.ineligibleReasons } : {}),
     dueDate: task.dueDate,
-    dueAt: task.dueAt?.toISOString() ?? null,
-    atRiskAt: task.atRiskAt?.toISOString() ?? null,
+    dueAt: isoInstantOrNull(task.dueAt),
+    atRiskAt: isoInstantOrNull(task.atRiskAt),
     scheduleState,
     deadlineRevision: task.deadlineRevision,
     version: task.version,
-    createdAt: task.createdAt.toISOString(),
-    updatedAt: task.updatedAt.toISOString(),
-    completedAt: task.completedAt?.toISOString() ?? null,
+    createdAt: isoInstant(task.createdAt),
+    updatedAt: isoInstant(task.updatedAt),
+    completedAt: isoInstantOrNull(task.completedAt),
     allowedActions: allowedActions(reader, { kind: 'task', ...task }),
   };
 }
@@ -70,7 +78,7 @@ export function toTaskNoteViews(
     authorId: n.authorId,
     authorName: names.get(n.authorId) ?? null,
     body: n.body,
-    createdAt: n.createdAt.toISOString(),
+    createdAt: isoInstant(n.createdAt),
   }));
 }
 
@@ -89,7 +97,7 @@ export function toTaskDetailView(
       toStatus: c.toStatus,
       reason: c.reason,
       actorId: c.actorId,
-      at: c.at.toISOString(),
+      at: isoInstant(c.at),
     })),
   };
 }

@@ -9,6 +9,8 @@ import {
   storedReasonWords,
   Role,
   womanWarnings,
+  isoInstant,
+  isoInstantOrNull,
 } from '@app/domain';
 import type { WomanView, HandoverView } from '@app/contracts';
 import type { AuditView } from '@app/contracts';
@@ -65,7 +67,7 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     indeterminateSentence: woman.indeterminateSentence,
     releaseDayRequestReason: woman.releaseDayRequestReason,
     releaseDayRequestedById: woman.releaseDayRequestedById,
-    releaseDayRequestedAt: woman.releaseDayRequestedAt?.toISOString() ?? null,
+    releaseDayRequestedAt: isoInstantOrNull(woman.releaseDayRequestedAt),
     releaseType: woman.releaseType,
     releaseAreaCode: woman.releaseAreaCode,
     pomId: woman.pomId,
@@ -83,8 +85,8 @@ export function toWomanView(woman: WomanEntity, role: Role, today: string, taskC
     handover: toHandoverView(woman, today),
     warnings: womanWarnings(woman, today),
     version: woman.version,
-    createdAt: woman.createdAt.toISOString(),
-    updatedAt: woman.updatedAt.toISOString(),
+    createdAt: isoInstant(woman.createdAt),
+    updatedAt: isoInstant(woman.updatedAt),
     ...(taskCounts ? { taskCounts } : {}),
   };
   for (const field of hiddenWomanFields(role)) delete view[field as keyof WomanView];
@@ -112,7 +114,7 @@ export function toAuditViews(events: AuditEventEntity[], reading: AuditReading):
         actorRole: e.actorRole,
         before: shown.before,
         after: shown.after,
-        at: e.at.toISOString(),
+        at: isoInstant(e.at),
       },
     ];
   });

@@ -34,6 +34,8 @@ import {
   releaseDayRequestActions,
   releaseDayRequestRefusal,
   taskVisibilityFor,
+  isoInstant,
+  isoInstantOrNull,
 } from '@app/domain';
 import {
   Actor,
@@ -151,7 +153,7 @@ export class WomenService {
               id: a.id,
               kind: a.kind,
               method: a.method,
-              assessedAt: a.assessedAt.toISOString(),
+              assessedAt: isoInstant(a.assessedAt),
               assessedById: a.assessedById,
               outcomes: a.outcomes.filter((o) => canSeePathway(user.role, o.pathway)),
             })),
@@ -411,7 +413,7 @@ export class WomenService {
       .map((s) => ({
         pathway: s.pathway,
         status: s.status,
-        needIdentifiedAt: s.needIdentifiedAt?.toISOString() ?? null,
+        needIdentifiedAt: isoInstantOrNull(s.needIdentifiedAt),
       }));
   }
 }
