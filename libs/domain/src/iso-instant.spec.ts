@@ -1,24 +1,14 @@
 import { civilFromDays, daysFromCivil, isoInstant } from './iso-instant';
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('isoInstant', () => {
-  it('writes what toISOString writes, for 200,000 instants across years 0 to 9999', () => {
-    const next = random(15);
+  it('writes what toISOString writes, for 200,000 instants spread over years 0 to 9999', () => {
     const from = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
-    const to = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    const span = Date.UTC(9999, 11, 31, 23, 59, 59, 999) - from;
+    // A prime stride, so the instants land on every kind of day, hour and millisecond.
+    const stride = 1_577_836_800_007;
     const misses: string[] = [];
     for (let i = 0; i < 200_000; i++) {
-      const date = new Date(Math.floor(from + next() * (to - from)));
+      const date = new Date(from + ((i * stride) % span));
       if (isoInstant(date) !== date.toISOString()) misses.push(date.toISOString());
     }
     expect(misses.slice(0, 5)).toEqual([]);
