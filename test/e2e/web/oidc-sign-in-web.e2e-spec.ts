@@ -113,10 +113,14 @@ describe('the web app signing in with the organisation’s identity provider', (
     const storedToken = "JSON.parse(sessionStorage.getItem('resettle.session') ?? '{}').token";
     const before = await page.evaluate<string>(storedToken);
 
-    // The API refuses her once (her sign-in has run out): the page asks her to sign in again over the board.
-    await page.route('**/women?*', (route) => route.fulfill({ status: 401, json: { message: 'expired' } }), {
-      times: 1,
-    });
+    // The API refuses her once (her sign-in has run out): the page asks her to sign in again over the board. Only
+    // the 24-week board's request is refused: a reload of the board already chosen (a live event, a reconnect) that
+    // took the refusal would open the dialog before the filter is changed, and the page under it is inert.
+    await page.route(
+      (url) => url.pathname === '/women' && url.searchParams.get('window') === '24w',
+      (route) => route.fulfill({ status: 401, json: { message: 'expired' } }),
+      { times: 1 },
+    );
     await page.getByLabel('Releasing').selectOption('24w');
     const dialog = page.getByRole('dialog', { name: 'Sign in again' });
     await dialog.waitFor();
