@@ -94,17 +94,18 @@ function detail(s: Subjects): ScreenRequest {
 }
 
 function caseworkerQueue(s: Subjects): ScreenRequest[] {
-  const from = (where: string) =>
-    `FROM tasks t JOIN women w ON w.id = t.woman_id
-      WHERE w.release_area_code = ANY($1)
-        AND ${CASEWORKER_TASKS} AND ${where}`;
-  const tasks = (where: string, params: unknown[]): BareQuery[] => [
+  // Each task carries her woman's release area (migration TasksCarryReleaseArea), so the plain query reads the
+  // provider's scope from the tasks, as the API does, and counts without the women.
+  const where = (condition: string) =>
+    `WHERE t.release_area_code = ANY($1) AND ${CASEWORKER_TASKS} AND ${condition}`;
+  const tasks = (condition: string, params: unknown[]): BareQuery[] => [
     {
       sql: `SELECT t.*, w.prison_code, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number
-            ${from(where)} ORDER BY t.due_at NULLS LAST, t.id LIMIT 200`,
+              FROM tasks t JOIN women w ON w.id = t.woman_id
+            ${where(condition)} ORDER BY t.due_at NULLS LAST, t.id LIMIT 200`,
       params,
     },
-    { sql: `SELECT count(*) ${from(where)}`, params },
+    { sql: `SELECT count(*) FROM tasks t ${where(condition)}`, params },
   ];
   return [
     {

@@ -24,6 +24,7 @@ import { SignOutAccessChange1796100000800 } from './1796100000800-SignOutAccessC
 import { WomenByReleaseAreaIndex1796100000900 } from './1796100000900-WomenByReleaseAreaIndex';
 import { PreparedAlerts1796100001000 } from './1796100001000-PreparedAlerts';
 import { OutboxWithoutRoomsIndex1796100001100 } from './1796100001100-OutboxWithoutRoomsIndex';
+import { TasksCarryReleaseArea1796100001200 } from './1796100001200-TasksCarryReleaseArea';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WomenByReleaseAreaIndex1796100000900,
   PreparedAlerts1796100001000,
   OutboxWithoutRoomsIndex1796100001100,
+  TasksCarryReleaseArea1796100001200,
 ];

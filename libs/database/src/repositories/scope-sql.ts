@@ -18,7 +18,11 @@ export async function providerAreaCodes(manager: EntityManager, providerId: stri
   return rows.map((r) => r.code);
 }
 
-/** `providerAreas`: the provider's release areas when the caller has read them (providerAreaCodes). */
+/**
+ * `womanAlias`: the row holding her columns; for a provider's scope, whose only column is her release area, a task
+ * will do (it carries her release_area_code). `providerAreas`: the provider's release areas when the caller has read
+ * them (providerAreaCodes).
+ */
 export function womenScopeCondition(
   scope: AccessScope,
   womanAlias: string,
