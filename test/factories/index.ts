@@ -8,3 +8,4 @@ export * from './casework.factory';
 export * from './reports.factory';
 export * from './policy-fixture.factory';
 export * from './room-policy.factory';
+export * from './crs-work.factory';

@@ -16,9 +16,10 @@ import {
   createReleaseArea,
   createSignedInUser,
   createWoman,
+  crsCatalogueEntry,
   getCatalogue,
+  insertCrsTask,
   recordNeeds,
-  uniqueSuffix,
 } from '../../factories';
 
 jest.setTimeout(120_000);
@@ -42,16 +43,6 @@ describe('a move of her release area moves her tasks between providers', () => {
   let caseworkerB: SignedInUser;
   let woman: WomanView;
   let crsPathway: string;
-
-  /** A CRS task added for her straight into the table, as an import would: it names no area. */
-  async function insertCrsTask(): Promise<string> {
-    const [row] = await testApi.dataSource.query<{ id: string }[]>(
-      `INSERT INTO tasks (woman_id, pathway, template_key, title, description, owner_role, status)
-       VALUES ($1, $2, $3, 'CRS support (e2e)', 'Test-only task', 'CRS_CASEWORKER', 'TODO') RETURNING id`,
-      [woman.id, crsPathway, `E2E_CRS_${uniqueSuffix()}`],
-    );
-    return row.id;
-  }
 
   /** Tasks whose area is not their woman's: none, ever. */
   async function tasksAwayFromTheirWoman(): Promise<number> {
@@ -84,18 +75,12 @@ describe('a move of her release area moves her tasks between providers', () => {
       createSignedInUser(dataSource, baseUrl, { role: Role.CRS_CASEWORKER, providerId: providerB.id }),
     ]);
     const catalogue = await getCatalogue(admin.api);
-    const crsEntry = catalogue.find(
-      (e) =>
-        e.active &&
-        e.ownerRole === (Role.CRS_CASEWORKER as string) &&
-        !e.eligibility.requiresFlag &&
-        !['DOMESTIC_ABUSE', 'SEX_WORK', 'HEALTH'].includes(e.pathway),
-    );
+    const crsEntry = crsCatalogueEntry(catalogue);
     crsPathway = crsEntry?.pathway ?? 'ACCOMMODATION';
     woman = await createWoman(baseUrl, admin.token, { prisonCode: 'STI', releaseAreaCode: areaA.code });
     await recordNeeds(admin.api, woman.id, [crsPathway]);
     // No CRS-owned entry in the catalogue: give her one CRS task directly, so the queues have something to show.
-    if (!crsEntry) await insertCrsTask();
+    if (!crsEntry) await insertCrsTask(dataSource, woman.id, crsPathway);
   });
 
   afterAll(async () => {
@@ -131,7 +116,7 @@ describe('a move of her release area moves her tasks between providers', () => {
       expect((await caseworkerB.api.get(`/tasks/${id}`)).status).toBe(200);
     }
 
-    const added = await insertCrsTask();
+    const added = await insertCrsTask(testApi.dataSource, woman.id, crsPathway);
     const now = await herCrsTaskIds();
     expect(now).toContain(added);
     expect((await queueOf(caseworkerB.api, woman.id)).ids.sort()).toEqual(now);

@@ -8,17 +8,18 @@ import { ApiClient } from '../../setup/api-client';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
   SignedInUser,
+  SENSITIVE_PATHWAYS,
   TestReleaseArea,
   createProvider,
   createReleaseArea,
   createSignedInUser,
   createWoman,
+  crsCatalogueEntry,
   getCatalogue,
+  insertCrsTask,
   recordNeeds,
-  uniqueSuffix,
 } from '../../factories';
 
-const SENSITIVE_PATHWAYS = ['DOMESTIC_ABUSE', 'SEX_WORK', 'HEALTH'];
 const FLAGS = ['DOMESTIC_ABUSE', 'MENTAL_HEALTH'];
 
 type Who = 'ADMIN' | 'PRE_RELEASE_TEAM' | 'POM' | 'GOVERNOR' | 'COM' | 'CRS_A' | 'CRS_B';
@@ -112,13 +113,7 @@ describe('scope matrix', () => {
       ]);
 
     const catalogue = await getCatalogue(users.ADMIN.api);
-    const crsEntry = catalogue.find(
-      (e) =>
-        e.active &&
-        e.ownerRole === (Role.CRS_CASEWORKER as string) &&
-        !e.eligibility.requiresFlag &&
-        !SENSITIVE_PATHWAYS.includes(e.pathway),
-    );
+    const crsEntry = crsCatalogueEntry(catalogue);
     crsPathway = crsEntry?.pathway ?? 'ACCOMMODATION';
 
     const admin = users.ADMIN.token;
@@ -140,11 +135,7 @@ describe('scope matrix', () => {
       ]);
       if (!crsEntry) {
         // No CRS-owned entry in the catalogue: give her one CRS task directly, so the CRS queue has something to show.
-        await dataSource.query(
-          `INSERT INTO tasks (woman_id, pathway, template_key, title, description, owner_role, status)
-           VALUES ($1, $2, $3, 'CRS support (e2e)', 'Test-only task', 'CRS_CASEWORKER', 'TODO')`,
-          [women[place].id, crsPathway, `E2E_CRS_${uniqueSuffix()}`],
-        );
+        await insertCrsTask(dataSource, women[place].id, crsPathway);
       }
     }
     allTasks = (
