@@ -254,6 +254,29 @@ export async function overdueAlertsRaised(dataSource: DataSource, womanIds: stri
   return rows[0].missing === 0 && rows[0].raised > 0;
 }
 
+/**
+ * Whether every threshold of her open tasks that applies now (libs/domain alerts.ts: at risk inside its window,
+ * overdue, each escalation passed) has its alert for the task's deadline revision: once it holds, the worker has
+ * nothing more to raise for her until a threshold still to come.
+ */
+export async function everyPassedThresholdRaised(dataSource: DataSource, womanId: string): Promise<boolean> {
+  const [row]: { missing: number }[] = await dataSource.query(
+    `SELECT count(*)::int AS missing
+       FROM tasks t
+       CROSS JOIN LATERAL (
+         SELECT 'AT_RISK' AS kind, 0 AS level
+          WHERE t.at_risk_at < t.due_at AND t.at_risk_at <= now() AND now() < t.due_at
+         UNION ALL SELECT 'OVERDUE', 0 WHERE t.due_at <= now()
+         UNION ALL SELECT 'ESCALATED', e.level::int
+           FROM unnest(t.escalation_ats) WITH ORDINALITY AS e(at, level) WHERE e.at <= now()) threshold
+      WHERE t.woman_id = $1 AND t.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED') AND t.due_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.task_id = t.id AND a.kind = threshold.kind
+                           AND a.level = threshold.level AND a.deadline_revision = t.deadline_revision)`,
+    [womanId],
+  );
+  return row.missing === 0;
+}
+
 /** Sends the overdue tasks of these owners up the escalation ladder a moment from now, as a new deadline revision. */
 export async function escalateSoon(dataSource: DataSource, womanId: string, owners: Role[]): Promise<string[]> {
   const [rows]: [{ id: string }[], number] = await dataSource.query(

@@ -36,6 +36,7 @@ import {
   makeChanges,
   overdueAlertsRaised,
 } from '../../factories';
+import { until } from '../../setup/until';
 
 jest.setTimeout(300_000);
 
@@ -56,16 +57,6 @@ const USER_NAMES: OracleUserName[] = [
 const CHUNK = 40;
 /** Flags that are not also pathway codes (those are checked as pathways). */
 const FLAG_PATTERN = /sensitiveFlags|MENTAL_HEALTH|DEPENDENT_CHILDREN|FOREIGN_NATIONAL/;
-
-/** Polls an async condition until it holds or the time runs out. */
-async function until(predicate: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return predicate();
-}
 
 describe('room policy oracle', () => {
   let api: TestApi;

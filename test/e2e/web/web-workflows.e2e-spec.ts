@@ -11,7 +11,15 @@ import { AppProcess, startApp } from '../../setup/app-process';
 import { LAPTOP, WALL_SCREEN, card, screenshot, signIn } from '../../setup/browser';
 import { TestApi } from '../../setup/test-app';
 import { WebCasework, ok, startWebCasework } from '../../setup/web-casework';
-import { SignedInUser, createWoman, daysFromToday, recordNeeds } from '../../factories';
+import { until } from '../../setup/until';
+import {
+  SignedInUser,
+  createWoman,
+  daysFromToday,
+  everyPassedThresholdRaised,
+  recordNeeds,
+  uniqueSuffix,
+} from '../../factories';
 
 jest.setTimeout(120_000);
 
@@ -87,12 +95,16 @@ describe('the web app at work', () => {
     const woman = await newWoman(['ACCOMMODATION']);
     const { context, page } = await signIn(browser, api.baseUrl, prt);
     await card(page, woman.id).waitFor();
-    // Her creation's events may still be on their way (and would refetch the board). The sentinel: a later need,
-    // whose chip shows only once every earlier event has reached the page (events come in sequence order).
+    // Her creation's events may still be on their way (and would refetch the board), and so may the alerts the
+    // worker raises for the thresholds her tasks have already passed (she walks out in a month): an alert event
+    // reaching the page just before the gateway goes would refetch the board after the need below is recorded.
+    // The sentinel: once the worker has raised every alert she is due, a change of her name, which shows on her
+    // card only once every earlier event has reached the page (events come in sequence order).
     await recordNeeds(prt.api, woman.id, ['HEALTH']);
-    await card(page, woman.id)
-      .getByText(/Health: (overdue|at risk|on track)/)
-      .waitFor({ timeout: 30_000 });
+    expect(await until(() => everyPassedThresholdRaised(api.dataSource, woman.id), 60_000)).toBe(true);
+    const sentinelName = `Sentinel-${uniqueSuffix()}`;
+    ok(await prt.api.patch(`/women/${woman.id}`, { lastName: sentinelName }));
+    await card(page, woman.id).getByText(sentinelName).waitFor({ timeout: 30_000 });
     // Set on this page load only: a reload would lose it.
     await page.evaluate('window.__sameDocument = true');
 
