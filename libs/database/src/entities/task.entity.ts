@@ -92,7 +92,7 @@ export class TaskEntity {
   @Column({ type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
-  // Partial index on open tasks (made in a migration): the reconciler's at-risk scan.
+  // Partial index on open tasks, with due_at (made in migrations): the reconciler's at-risk scan, the horizon's read.
   @Index('tasks_open_at_risk_idx', { synchronize: false })
   @Column({ type: 'timestamptz', nullable: true })
   atRiskAt!: Date | null;

@@ -25,6 +25,7 @@ import { WomenByReleaseAreaIndex1796100000900 } from './1796100000900-WomenByRel
 import { PreparedAlerts1796100001000 } from './1796100001000-PreparedAlerts';
 import { OutboxWithoutRoomsIndex1796100001100 } from './1796100001100-OutboxWithoutRoomsIndex';
 import { TasksCarryReleaseArea1796100001200 } from './1796100001200-TasksCarryReleaseArea';
+import { HorizonReadFromIndexes1796100001300 } from './1796100001300-HorizonReadFromIndexes';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PreparedAlerts1796100001000,
   OutboxWithoutRoomsIndex1796100001100,
   TasksCarryReleaseArea1796100001200,
+  HorizonReadFromIndexes1796100001300,
 ];
