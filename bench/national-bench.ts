@@ -1,13 +1,13 @@
 /**
- * The board and the queue at national scale (`npm run bench:national`, after `npm run build`), on the data set
- * made by `npm run seed -- --national`. For the largest women's prison: the board as the web app asks for it
- * (12 and 24 weeks), a woman's detail, a CRS caseworker's queue and the alerts panel, each over HTTP through the
- * built API, NATIONAL_BENCH_RUNS times (default 30) after 3 warm-ups, beside a plain pg query reading the same rows
+ * The board and the queue at national scale (`npm run bench:national`, after `npm run build`), on the data set made by
+ * `npm run seed -- --national`. For the largest women's prison: the board as the web app asks for it (12 and 24 weeks),
+ * a woman's detail, a CRS caseworker's queue and the alerts panel, each over HTTP through the built API,
+ * NATIONAL_BENCH_RUNS times (default 30) after 3 warm-ups, beside a plain pg query reading the same rows
  * (bench/national/screens.ts), the two alternated call by call (bench/lib/timing.ts). Targets: p95 under 50 ms and
- * within 2x of the bare query. Then the board as Chromium renders it, from navigation start (NATIONAL_BENCH_BROWSER_RUNS, default
- * 10, after 2 warm-ups), against 1 s. Exits non-zero when a figure misses its target. First, as a reference with no
- * target, the floor: `GET /auth/me` (every guard a screen passes, no case data), and for each screen that misses its
- * ratio, how much of the 2x the floor leaves.
+ * within 2x of the bare query. Then the board as Chromium renders it, from navigation start
+ * (NATIONAL_BENCH_BROWSER_RUNS, default 10, after 2 warm-ups), against 1 s. Exits non-zero when a figure misses its
+ * target. First, as a reference with no target, the floor: `GET /auth/me` (every guard a screen passes, no case data),
+ * and for each screen that misses its ratio, how much of the 2x the floor leaves.
  *
  * NATIONAL_BENCH_ONLY: only the screens whose name contains it (e.g. 'Board').
  * NATIONAL_BENCH_CPU_PROF_DIR: write the API's CPU profile there (node --cpu-prof).
