@@ -32,6 +32,7 @@ export async function bareRebuild(bench: Bench): Promise<BareRebuild> {
       new Date(now),
       new Date(now + 7 * DAY_MS),
       OPEN_STATUSES,
+      settings.prepareMinThresholds,
     ]);
     const t1 = performance.now();
     const jobs = rows.flatMap(({ at_us, thresholds }) => [

@@ -30,7 +30,8 @@ export class HorizonService {
   async topUp(now: Date = new Date()): Promise<number> {
     const started = Date.now();
     const until = new Date(now.getTime() + HORIZON_MS);
-    const instants = await this.deadlines.thresholdInstants(now, until);
+    // Counted only as far as the question needs: does an instant have enough thresholds to be prepared?
+    const instants = await this.deadlines.thresholdInstants(now, until, this.settings.prepareMinThresholds);
     const read = Date.now();
     // A busy instant (17:00 on a working day) has its alerts built ahead of it (PreparedInstantsService).
     const toPrepare = new Set(

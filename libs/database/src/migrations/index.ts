@@ -26,6 +26,7 @@ import { PreparedAlerts1796100001000 } from './1796100001000-PreparedAlerts';
 import { OutboxWithoutRoomsIndex1796100001100 } from './1796100001100-OutboxWithoutRoomsIndex';
 import { TasksCarryReleaseArea1796100001200 } from './1796100001200-TasksCarryReleaseArea';
 import { HorizonReadFromIndexes1796100001300 } from './1796100001300-HorizonReadFromIndexes';
+import { HorizonReadSkipsToEachInstant1796100001400 } from './1796100001400-HorizonReadSkipsToEachInstant';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795351800308,
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OutboxWithoutRoomsIndex1796100001100,
   TasksCarryReleaseArea1796100001200,
   HorizonReadFromIndexes1796100001300,
+  HorizonReadSkipsToEachInstant1796100001400,
 ];

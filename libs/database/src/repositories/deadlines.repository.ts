@@ -28,6 +28,7 @@ export interface TaskWithWomanContext {
 /** An instant at which thresholds pass (µs since the epoch), and how many. */
 export interface ThresholdInstant {
   atMicros: bigint;
+  /** How many thresholds pass then, counted up to the read's `countUpTo`. */
   thresholds: number;
 }
 
@@ -149,14 +150,16 @@ export class DeadlinesRepository {
    * The distinct instants in (from, to] at which some open task passes a threshold, as microseconds since the
    * epoch (PostgreSQL's own precision, so that thresholdsAt matches them exactly). Due and at-risk times are
    * 17:00 on working days and so are the rungs of the ladder: a week of a national caseload is a handful of
-   * instants, however many tasks share them. Each comes with how many thresholds pass then (an escalation whose
-   * ladder was acknowledged, or one already raised, is counted too: it is a size, not a promise).
+   * instants, however many tasks share them, and the read skips from one to the next rather than reading each task
+   * (THRESHOLD_INSTANTS_SQL). Each comes with how many thresholds pass then, counted up to `countUpTo` (an escalation
+   * whose ladder was acknowledged, or one already raised, is counted too: it is a size, not a promise).
    */
-  async thresholdInstants(from: Date, to: Date): Promise<ThresholdInstant[]> {
+  async thresholdInstants(from: Date, to: Date, countUpTo: number): Promise<ThresholdInstant[]> {
     const rows: { at_us: string; thresholds: number }[] = await this.dataSource.query(THRESHOLD_INSTANTS_SQL, [
       from,
       to,
       OPEN_TASK_STATUSES,
+      countUpTo,
     ]);
     return rows.map((r) => ({ atMicros: BigInt(r.at_us), thresholds: r.thresholds }));
   }
