@@ -31,7 +31,7 @@ interface ReferralRowExtras {
   woman_name: string;
   prison_number: string;
   prison_code: string;
-  release_date: string | Date | null;
+  release_date: string | null;
   stage_due_at: string | Date | null;
 }
 
@@ -172,7 +172,9 @@ export class ReferralsRepository {
       .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
       .addSelect('w.prison_number', 'prison_number')
       .addSelect('w.prison_code', 'prison_code')
-      .addSelect('w.release_date', 'release_date')
+      // As text, as entityColumnsSql reads dates: pg makes a bare `date` a Date at local midnight, which in British
+      // Summer Time is the day before in UTC (test/e2e/scope/server-time-zone.e2e-spec.ts).
+      .addSelect('w.release_date::text', 'release_date')
       .addSelect(
         `(SELECT min(t.due_at) FROM tasks t WHERE t.subject_id = r.id AND t.status IN ('TODO','IN_PROGRESS','BLOCKED'))`,
         'stage_due_at',
@@ -244,7 +246,7 @@ export class ReferralsRepository {
       womanName: woman_name,
       prisonNumber: prison_number,
       prisonCode: prison_code,
-      releaseDate: release_date instanceof Date ? release_date.toISOString().slice(0, 10) : release_date,
+      releaseDate: release_date,
       stageDueAt: stage_due_at ? new Date(stage_due_at) : null,
     };
   }
