@@ -22,6 +22,7 @@ import {
 } from '@app/domain';
 import type { TaskView } from '@app/contracts';
 import { AppProcess, startApp } from '../../setup/app-process';
+import { expandOperation, GetOperation, readGetOperations } from '../../setup/get-operations';
 import { expectDocumentedAnswer } from '../../setup/response-contract';
 import { TestApi, startTestApi } from '../../setup/test-app';
 import {
@@ -34,15 +35,6 @@ import {
 } from '../../factories';
 
 jest.setTimeout(300_000);
-
-const DATA_KINDS_EXTENSION = 'x-data-kinds';
-
-interface Operation {
-  path: string;
-  kinds: DataKind[];
-  pathParams: string[];
-  queryParams: string[];
-}
 
 /** Something the policy guards, findable in any answer. */
 interface Token {
@@ -69,7 +61,7 @@ describe('policy oracle: every GET, every role', () => {
   let api: TestApi;
   let worker: AppProcess;
   let fixture: PolicyFixture;
-  let operations: Operation[];
+  let operations: GetOperation[];
   let tokens: Token[];
   /** Tokens some user was allowed to see and did see: proof the negative checks look for real text. */
   const seen = new Set<string>();
@@ -270,42 +262,12 @@ describe('policy oracle: every GET, every role', () => {
   }
 
   /** The oracle: may this answer of this operation, to this user, carry this token? */
-  function mayCarry(user: OracleUserAccount, operation: Operation, token: Token): boolean {
+  function mayCarry(user: OracleUserAccount, operation: GetOperation, token: Token): boolean {
     if (token.about !== null && !inScope(user, token.about)) return false;
     // Routes without case data may name codes (the task catalogue names every pathway), never anyone's data.
     if (operation.kinds.length === 0) return token.about === null;
     if (!token.kinds(user).every((k) => operation.kinds.includes(k))) return false;
     return token.allowed(user);
-  }
-
-  /** Values for a path parameter, by its name (and, for a bare `id`, the collection it names). */
-  function valuesFor(path: string, name: string): string[] {
-    const segments = path.split('/');
-    const at = segments.indexOf(`{${name}}`);
-    const key = name === 'id' ? `${segments[at - 1]}.id` : name;
-    const values: Record<string, string[]> = {
-      'women.id': [fixture.women.a.id, fixture.women.b.id],
-      womanId: [fixture.women.a.id, fixture.women.b.id],
-      'tasks.id': [...fixture.tasksA.map((t) => t.id), ...fixture.tasksB.slice(0, 1).map((t) => t.id)],
-      'referrals.id': [fixture.referrals.draft.id, fixture.referrals.sent.id],
-    };
-    const found = values[key];
-    if (!found) throw new Error(`The oracle has no fixture value for path parameter ${name} of ${path}`);
-    return found;
-  }
-
-  function expand(operation: Operation): string[] {
-    let paths = [operation.path];
-    for (const name of operation.pathParams) {
-      paths = paths.flatMap((p) => valuesFor(operation.path, name).map((v) => p.replace(`{${name}}`, v)));
-    }
-    const queries: string[] = [''];
-    if (operation.queryParams.includes('womanId')) {
-      queries.push(`womanId=${fixture.women.a.id}`, `womanId=${fixture.women.b.id}`);
-    }
-    if (operation.queryParams.includes('prison')) queries.push(`prison=${fixture.prisonCode}`);
-    if (operation.queryParams.includes('limit')) queries.push('limit=500');
-    return paths.flatMap((p) => queries.map((q) => (q ? `${p}?${q}` : p)));
   }
 
   /** One answer, and whether the browser may keep it (every API answer is personal data: `no-store`). */
@@ -333,9 +295,9 @@ describe('policy oracle: every GET, every role', () => {
   }
 
   /** Every answer the user gets from one operation: each expansion, and each report table as CSV. */
-  async function answers(user: OracleUserAccount, operation: Operation): Promise<({ path: string } & Answer)[]> {
+  async function answers(user: OracleUserAccount, operation: GetOperation): Promise<({ path: string } & Answer)[]> {
     const out: ({ path: string } & Answer)[] = [];
-    for (const path of expand(operation)) {
+    for (const path of expandOperation(fixture, operation)) {
       const answer = await rawGet(user, path);
       out.push({ path, ...answer });
       if (answer.status === 200 && operation.queryParams.includes('format')) {
@@ -381,22 +343,7 @@ describe('policy oracle: every GET, every role', () => {
     if (raised < alerted.length)
       throw new Error(`the worker raised overdue alerts on ${raised} of ${alerted.length} tasks`);
 
-    const document = (await (await fetch(`${api.baseUrl}/docs/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; [key: string]: unknown }>>;
-    };
-    operations = Object.entries(document.paths).flatMap(([path, methods]) => {
-      const get = methods.get;
-      if (!get) return [];
-      const params = get.parameters ?? [];
-      return [
-        {
-          path,
-          kinds: (get[DATA_KINDS_EXTENSION] as DataKind[] | undefined) ?? (undefined as unknown as DataKind[]),
-          pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-          queryParams: params.filter((p) => p.in === 'query').map((p) => p.name),
-        },
-      ];
-    });
+    operations = await readGetOperations(api.baseUrl);
     tokens = buildTokens();
   });
 
