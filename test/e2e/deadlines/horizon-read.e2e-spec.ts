@@ -8,6 +8,8 @@
  */
 import { DataSource } from 'typeorm';
 import { THRESHOLD_INSTANTS_SQL } from '@app/database/repositories/threshold-instants.sql';
+// The seed data's generator: a failing data set can be made again from its number.
+import { Random } from '../../../apps/cli/src/seed/random';
 import { openAppRoleConnection } from '../../setup/database-connections';
 
 /** The definition: each threshold of each open task in ($1, $2], one row per threshold, counted per instant. */
@@ -31,18 +33,6 @@ interface Instant {
 
 type Read = (sql: string, params: unknown[]) => Promise<Instant[]>;
 
-/** A small seeded generator (mulberry32), so a failure names a data set that can be made again. */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("the horizon's read", () => {
   let db: DataSource;
 
@@ -56,8 +46,7 @@ describe("the horizon's read", () => {
 
   /** Writes one data set in a transaction, hands its instants and a reader inside it to `check`, then rolls back. */
   async function withTasks(seed: number, check: (instants: Date[], read: Read) => Promise<void>): Promise<void> {
-    const random = randomFrom(seed);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const random = new Random(seed);
     // 17:00 London (winter) on twelve days of 2091, and a few other times of day, so nothing assumes 17:00.
     const start = Date.UTC(2091, 0, 8, 17);
     const instants = [
@@ -79,16 +68,16 @@ describe("the horizon's read", () => {
         [prison.code, area.code],
       );
       const tasks = Array.from({ length: 400 }, () => {
-        const due = random() < 0.1 ? null : pick(instants);
-        const atRisk = random() < 0.2 ? null : pick(instants);
+        const due = random.chance(0.1) ? null : random.pick(instants);
+        const atRisk = random.chance(0.2) ? null : random.pick(instants);
         const rungs =
-          due === null || random() < 0.4
+          due === null || random.chance(0.4)
             ? []
-            : Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+            : Array.from({ length: random.int(1, 3) }, () => {
                 const later = instants.filter((i) => i >= due);
-                return pick(later.length > 0 ? later : instants);
+                return random.pick(later.length > 0 ? later : instants);
               });
-        return [pick(STATUSES), due, atRisk, rungs.sort((a, b) => a.getTime() - b.getTime())] as const;
+        return [random.pick(STATUSES), due, atRisk, rungs.sort((a, b) => a.getTime() - b.getTime())] as const;
       });
       await runner.query(
         `INSERT INTO tasks (woman_id, pathway, template_key, title, description, owner_role, status, due_at, at_risk_at,
