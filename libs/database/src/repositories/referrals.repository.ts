@@ -165,15 +165,17 @@ export class ReferralsRepository {
       .find({ where: { referralId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  /** The referrals in scope, with her name, prison and release date and the open stage's due time. */
+  /**
+   * The referrals in scope, with her name, prison and release date and the open stage's due time. Her release date
+   * is read as text, as entityColumnsSql reads dates: pg makes a bare `date` a Date at local midnight, which in
+   * British Summer Time is the day before in UTC (test/e2e/scope/server-time-zone.e2e-spec.ts).
+   */
   private scoped(scope: AccessScope, visibility: ReferralSqlVisibility): SelectQueryBuilder<ReferralEntity> {
     return this.inScope(scope, visibility, true)
       .select(entityColumnsSql(this.dataSource, ReferralEntity, 'r'))
       .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
       .addSelect('w.prison_number', 'prison_number')
       .addSelect('w.prison_code', 'prison_code')
-      // As text, as entityColumnsSql reads dates: pg makes a bare `date` a Date at local midnight, which in British
-      // Summer Time is the day before in UTC (test/e2e/scope/server-time-zone.e2e-spec.ts).
       .addSelect('w.release_date::text', 'release_date')
       .addSelect(
         `(SELECT min(t.due_at) FROM tasks t WHERE t.subject_id = r.id AND t.status IN ('TODO','IN_PROGRESS','BLOCKED'))`,
