@@ -39,14 +39,11 @@ jest.setTimeout(300_000);
 const PER_PROCESS = new Set(['/metrics', '/health/live', '/health/ready']);
 
 /**
- * An answer with the one field that is the moment of asking taken out: a report's `generatedAt` (its CSV says it
- * in a `# generated` line). Everything else must match to the character.
+ * An answer with the one field that is the moment of asking taken out: a report's `generatedAt` (its CSV tables
+ * carry only the table). Everything else must match to the character.
  */
 function comparable(answer: { status: number; text: string }): string {
-  const text = answer.text
-    .replace(/"generatedAt":"[^"]*"/g, '"generatedAt":"…"')
-    .replace(/^(#[^\n]*generated[^\n]*?)\d{4}-\d{2}-\d{2}T[0-9:.]+Z/gim, '$1…');
-  return `${answer.status} ${text}`;
+  return `${answer.status} ${answer.text.replace(/"generatedAt":"[^"]*"/g, '"generatedAt":"…"')}`;
 }
 
 describe('the API in another time zone', () => {
