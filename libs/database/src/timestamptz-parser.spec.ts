@@ -1,5 +1,5 @@
 import { types } from 'pg';
-import { parseTimestamptz, POSTGRES_TYPES } from './timestamptz-parser';
+import { parseTimestamptz } from './timestamptz-parser';
 
 /** pg's own parser (postgres-date): the oracle. */
 const pgParser = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text') as (text: string) => unknown;
@@ -49,16 +49,5 @@ describe('parseTimestamptz', () => {
     ]) {
       expect(parseTimestamptz(text)).toEqual(pgParser(text));
     }
-  });
-
-  it('is the parser the pool gets for timestamptz text, and only for that', () => {
-    expect(POSTGRES_TYPES.getTypeParser(types.builtins.TIMESTAMPTZ, 'text')).toBe(parseTimestamptz);
-    expect(POSTGRES_TYPES.getTypeParser(types.builtins.TIMESTAMPTZ)).toBe(parseTimestamptz);
-    expect(POSTGRES_TYPES.getTypeParser(types.builtins.TIMESTAMP, 'text')).toBe(
-      types.getTypeParser(types.builtins.TIMESTAMP, 'text'),
-    );
-    expect(POSTGRES_TYPES.getTypeParser(types.builtins.TIMESTAMPTZ, 'binary')).toBe(
-      types.getTypeParser(types.builtins.TIMESTAMPTZ, 'binary'),
-    );
   });
 });

@@ -73,10 +73,3 @@ function fastParse(text: string): number | null {
   const days = daysFromCivil(century * 100 + yearInCentury, month, day);
   return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms - sign * offsetSeconds * 1000;
 }
-
-/** The types pg's pool is given: its own, with parseTimestamptz for timestamptz text. */
-export const POSTGRES_TYPES = {
-  getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
-    return oid === TIMESTAMPTZ && (format ?? 'text') === 'text' ? parseTimestamptz : types.getTypeParser(oid, format);
-  },
-};
