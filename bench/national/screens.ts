@@ -96,8 +96,7 @@ function detail(s: Subjects): ScreenRequest {
 function caseworkerQueue(s: Subjects): ScreenRequest[] {
   // Each task carries her woman's release area (migration TasksCarryReleaseArea), so the plain query reads the
   // provider's scope from the tasks, as the API does, and counts without the women.
-  const where = (condition: string) =>
-    `WHERE t.release_area_code = ANY($1) AND ${CASEWORKER_TASKS} AND ${condition}`;
+  const where = (condition: string) => `WHERE t.release_area_code = ANY($1) AND ${CASEWORKER_TASKS} AND ${condition}`;
   const tasks = (condition: string, params: unknown[]): BareQuery[] => [
     {
       sql: `SELECT t.*, w.prison_code, w.first_name || ' ' || w.last_name AS woman_name, w.prison_number

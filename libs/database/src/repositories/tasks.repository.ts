@@ -112,7 +112,10 @@ export class TasksRepository {
     // index without).
     const counted =
       scope.kind === 'PROVIDER' && filter.prisonCode === undefined
-        ? this.tasksOnlyQuery([...visibilityConditions(scope, filter.visibility, 'w', 't', areas), ...filters], filter.now)
+        ? this.tasksOnlyQuery(
+            [...visibilityConditions(scope, filter.visibility, 'w', 't', areas), ...filters],
+            filter.now,
+          )
         : qb;
     const counting = filter.womanId === undefined ? settled(countRows(counted)) : null;
     const raw = await qb
@@ -135,7 +138,9 @@ export class TasksRepository {
       womanName: row.woman_name,
       prisonNumber: row.prison_number,
     }));
-    const total = await pageTotal({ ...filter, length: rows.length }, () => (counting ?? settled(countRows(counted)))());
+    const total = await pageTotal({ ...filter, length: rows.length }, () =>
+      (counting ?? settled(countRows(counted)))(),
+    );
     return { rows, total };
   }
 
