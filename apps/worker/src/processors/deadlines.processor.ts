@@ -9,6 +9,7 @@ import { DeadlineJobData, InstantJobData, QUEUE_NAMES, queueConnectionOptions } 
 import { DEADLINE_JOB_NAMES, DEADLINES_QUEUE } from '@app/resettlement';
 import { WORKER_SETTINGS, WorkerSettings } from '../config/worker.config';
 import { AlertRaiser } from '../deadlines/alert-raiser.service';
+import { catchUp } from '../deadlines/catch-up';
 import { HorizonService } from '../deadlines/horizon.service';
 import { InstantAlertsService } from '../deadlines/instant-alerts.service';
 import { PreparedInstantsService } from '../deadlines/prepared-instants.service';
@@ -36,9 +37,8 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Catch up first: whatever passed while no worker ran fires now; then refill the horizon.
-    await this.reconciler.run();
-    await this.horizon.topUp();
+    // Catch up first: the horizon refilled from PostgreSQL, then whatever passed while no worker ran (catch-up.ts).
+    await catchUp(this.horizon, this.reconciler);
     await this.ensureSchedulers();
     this.takeRollup();
     // Redis may lose everything (FLUSHALL, a restart without persistence) while this process runs: the
@@ -86,8 +86,7 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, OnApplication
     const present = await this.queue.getJobScheduler(SCHEDULERS.reconciler);
     if (present) return;
     this.logger.warn('the deadline schedulers are gone from Redis: rebuilding from PostgreSQL');
-    await this.reconciler.run();
-    await this.horizon.topUp();
+    await catchUp(this.horizon, this.reconciler);
     await this.ensureSchedulers();
   }
 
