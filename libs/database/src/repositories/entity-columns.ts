@@ -6,15 +6,11 @@
  */
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
-/** `date` columns are read as text: the entities hold them as 'YYYY-MM-DD', and pg would make a local-midnight Date. */
+/** `date` columns come as 'YYYY-MM-DD' text, as the entities hold them: the pool keeps them so (postgres-types.ts). */
 export function entityColumnsSql(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
   return dataSource
     .getMetadata(entity)
-    .columns.map((column) => {
-      const source = `${alias}.${column.databaseName}`;
-      const value = column.type === 'date' ? `${source}::text` : source;
-      return `${value} AS "${column.propertyName}"`;
-    })
+    .columns.map((column) => `${alias}.${column.databaseName} AS "${column.propertyName}"`)
     .join(', ');
 }
 

@@ -167,8 +167,7 @@ export class ReferralsRepository {
 
   /**
    * The referrals in scope, with her name, prison and release date and the open stage's due time. Her release date
-   * is read as text, as entityColumnsSql reads dates: pg makes a bare `date` a Date at local midnight, which in
-   * British Summer Time is the day before in UTC (test/e2e/scope/server-time-zone.e2e-spec.ts).
+   * comes as 'YYYY-MM-DD' text, as every date does (postgres-types.ts; test/e2e/scope/server-time-zone.e2e-spec.ts).
    */
   private scoped(scope: AccessScope, visibility: ReferralSqlVisibility): SelectQueryBuilder<ReferralEntity> {
     return this.inScope(scope, visibility, true)
@@ -176,7 +175,7 @@ export class ReferralsRepository {
       .addSelect("w.first_name || ' ' || w.last_name", 'woman_name')
       .addSelect('w.prison_number', 'prison_number')
       .addSelect('w.prison_code', 'prison_code')
-      .addSelect('w.release_date::text', 'release_date')
+      .addSelect('w.release_date', 'release_date')
       .addSelect(
         `(SELECT min(t.due_at) FROM tasks t WHERE t.subject_id = r.id AND t.status IN ('TODO','IN_PROGRESS','BLOCKED'))`,
         'stage_due_at',
